@@ -1,0 +1,1 @@
+"""Cognitive memory system for coding agents."""

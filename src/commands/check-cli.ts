@@ -1,0 +1,67 @@
+// check and show as the command line runs them: options in, report out, exit code back.
+import type { Io, Values } from '../cli.js';
+import { UserError } from '../errors.js';
+import { FORMATS, formatResult, type Format } from '../report/index.js';
+import { recoverInterrupted, withLock } from '../apply.js';
+import { loadConfig } from '../config/load.js';
+import { changesFor, planFix } from '../edits.js';
+import { check, inspect } from './check.js';
+import { applyVerified, showDiff } from './change.js';
+
+
+const common = (v: Values) => ({ cwd: v.cwd as string | undefined, configFile: v.config as string | undefined });
+
+export async function runCheck(v: Values, io: Io): Promise<number> {
+  const format = (v.format ?? 'stylish') as Format;
+  if (!FORMATS.includes(format)) throw new UserError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+  if (v.fix) return runFix(v, format, io);
+  if (v['dry-run']) throw new UserError('--dry-run goes with --fix');
+  const loaded = await loadConfig(common(v));
+  if (!v.staged) notify(recoverInterrupted(loaded.root), io);
+  const { result } = await inspect(loaded, v.staged === true);
+  io.out(formatResult(result, format, io.color));
+  return result.ok ? 0 : 1;
+}
+
+export async function runShow(v: Values, io: Io): Promise<number> {
+  const result = await check(common(v));
+  if (v.json) {
+    io.out(JSON.stringify({ version: result.version, sources: result.sources }, null, 2) + '\n');
+    return result.version === null ? 1 : 0;
+  }
+  if (result.version === null) {
+    const why = result.diagnostics.find((d) => d.rule === 'source-missing' && d.file === result.sources.find((s) => s.primary)?.file);
+    throw new UserError(`no version: ${why?.message ?? 'the primary source has no single version'}`, 1);
+  }
+  io.out(`${result.version}\n`);
+  return 0;
+}
+
+/** check --fix: every drifted literal set to the primary version, with the same machinery as bump. */
+async function runFix(v: Values, format: Format, io: Io): Promise<number> {
+  if (v.staged) throw new UserError('--fix changes the work tree and cannot go with --staged');
+  const loaded = await loadConfig(common(v));
+  notify(recoverInterrupted(loaded.root), io);
+  const fix = async () => {
+    const { project, result } = await inspect(loaded, false);
+    const version = project.version;
+    const changes = version === undefined ? [] : changesFor(project, planFix(project, version));
+    if (changes.length === 0 || v['dry-run']) {
+      io.out(showDiff(changes));
+      if (changes.length) io.out(`dry run: would set ${changes.map((c) => c.file).join(', ')} to ${version}; nothing was written\n`);
+      io.out(formatResult(result, format, io.color));
+      return result.ok ? 0 : 1;
+    }
+    io.out(showDiff(changes));
+    (await applyVerified(loaded, changes, version!)).finish();
+    io.out(`fixed: ${changes.map((c) => c.file).join(', ')} now say ${version}\n`);
+    const after = (await inspect(loaded, false)).result;
+    io.out(formatResult(after, format, io.color));
+    return after.ok ? 0 : 1;
+  };
+  return v['dry-run'] ? fix() : withLock(loaded.root, fix);
+}
+
+function notify(notice: string | undefined, io: Io): void {
+  if (notice) io.err(`heimdall-version: ${notice}\n`);
+}

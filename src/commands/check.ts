@@ -1,0 +1,90 @@
+// check and show: load the project, read the tags, run the rules.
+import path from 'node:path';
+import { loadConfig, type LoadConfigOptions } from '../config/load.js';
+import type { LoadedConfig } from '../config/types.js';
+import { UserError } from '../errors.js';
+import { changedSinceHead, readTags } from '../git.js';
+import { loadProject, type Project } from '../project.js';
+import { runRules } from '../rules/index.js';
+import type { Diagnostic, TagState, VersionTag } from '../rules/types.js';
+import { tagVersion } from '../semver.js';
+import { indexReader, workTreeReader } from '../workspace.js';
+
+export interface CheckOptions extends LoadConfigOptions {
+  /** Read the sources from the git index instead of the work tree. */
+  staged?: boolean;
+}
+
+export interface SourceSummary {
+  name: string;
+  file: string;
+  primary: boolean;
+  version: string | null;
+  line: number | null;
+  column: number | null;
+}
+
+export interface CheckResult {
+  ok: boolean;
+  version: string | null;
+  root: string;
+  sources: SourceSummary[];
+  diagnostics: Diagnostic[];
+}
+
+export async function check(options: CheckOptions = {}): Promise<CheckResult> {
+  return (await inspect(await loadConfig(options), options.staged ?? false)).result;
+}
+
+/** The loaded project and its check result; bump and release start from this. */
+export async function inspect(loaded: LoadedConfig, staged: boolean): Promise<{ project: Project; tags: TagState; result: CheckResult }> {
+  if (staged && !loaded.gitTop) throw new UserError('--staged reads the git index, but this is not a git repository');
+  const reader = staged ? indexReader(loaded.root, loaded.gitTop!) : workTreeReader(loaded.root);
+  const project = await loadProject(loaded, reader);
+  const tags = await readTagState(project, staged);
+  const diagnostics = sortDiagnostics(runRules({ project, tags }, project.config.rules), project);
+  const result: CheckResult = {
+    ok: !diagnostics.some((d) => d.severity === 'error'),
+    version: project.version ?? null,
+    root: project.root,
+    sources: project.sources.map((s) => ({
+      name: s.name,
+      file: s.file,
+      primary: s.primary,
+      version: s.hits[0]?.value ?? null,
+      line: s.hits[0]?.line ?? null,
+      column: s.hits[0]?.column ?? null,
+    })),
+    diagnostics,
+  };
+  return { project, tags, result };
+}
+
+async function readTagState(project: Project, staged: boolean): Promise<TagState> {
+  const { gitTop } = project;
+  if (!gitTop) return { available: false, reason: 'not a git repository' };
+  const info = await readTags(gitTop);
+  if (info.gitMissing) return { available: false, reason: 'git is not installed' };
+  const prefix = project.config.tags.prefix;
+  const reachable: VersionTag[] = info.tags.flatMap((t) => {
+    const version = tagVersion(t.name, prefix);
+    return version === undefined ? [] : [{ name: t.name, version, commit: t.commit }];
+  });
+  const headTags = reachable.filter((t) => t.commit === info.head);
+  const version = project.version;
+  let changed = false;
+  if (!staged && version !== undefined && headTags.length > 0 && !headTags.some((t) => t.version === version)) {
+    const files = project.sources.map((s) => path.relative(gitTop, path.join(project.root, s.file)));
+    changed = await changedSinceHead(gitTop, files);
+  }
+  return { available: true, reachable, headTags, shallow: info.shallow, changedSinceHead: changed, staged };
+}
+
+function sortDiagnostics(diagnostics: Diagnostic[], project: Project): Diagnostic[] {
+  const order = new Map(project.sources.map((s, i) => [s.file, i]));
+  const rank = (d: Diagnostic) => (d.file === undefined ? -1 : order.get(d.file) ?? order.size);
+  return diagnostics
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => rank(a.d) - rank(b.d) || (a.d.line ?? 0) - (b.d.line ?? 0) || (a.d.column ?? 0) - (b.d.column ?? 0) || a.i - b.i)
+    .map(({ d }) => d);
+}

@@ -1,0 +1,119 @@
+// Finds and loads the configuration: .heimdallrc.json read directly (the common, fast case),
+// every other cosmiconfig place (module name "heimdall") through cosmiconfig, else the default.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../errors.js';
+import { lineIndex } from '../text.js';
+import { findGitTop } from '../workspace.js';
+import { defaultConfig } from './defaults.js';
+import { validateConfig } from './schema.js';
+import type { LoadedConfig } from './types.js';
+
+const MODULE = 'heimdall';
+const FAST = `.${MODULE}rc.json`;
+const OTHER_PLACES = new Set([
+  `.${MODULE}rc`, `.${MODULE}rc.yaml`, `.${MODULE}rc.yml`, `.${MODULE}rc.js`, `.${MODULE}rc.ts`, `.${MODULE}rc.cjs`,
+  `.${MODULE}rc.mjs`, `${MODULE}.config.js`, `${MODULE}.config.ts`, `${MODULE}.config.cjs`, `${MODULE}.config.mjs`,
+]);
+
+export interface LoadConfigOptions {
+  /** Where to start looking (default: process.cwd()). */
+  cwd?: string;
+  /** An explicit config file; the project root is then its directory. */
+  configFile?: string;
+}
+
+export async function loadConfig(options: LoadConfigOptions = {}): Promise<LoadedConfig> {
+  const start = path.resolve(options.cwd ?? process.cwd());
+  if (!isDirectory(start)) throw new UserError(`--cwd: ${start} is not a directory`);
+  const gitTop = findGitTop(start);
+  if (options.configFile) {
+    const file = path.resolve(start, options.configFile);
+    return { ...(await loadFile(file)), root: path.dirname(file), file, gitTop };
+  }
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const found = await searchDir(dir);
+    if (found) return { ...found, root: dir, gitTop };
+    if (dir === gitTop || path.dirname(dir) === dir) break;
+  }
+  return { config: defaultConfig(), root: gitTop ?? start, gitTop };
+}
+
+async function searchDir(dir: string): Promise<{ config: LoadedConfig['config']; file: string } | undefined> {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return undefined;
+  }
+  if (entries.includes(FAST)) return loadFile(path.join(dir, FAST));
+  const maybe =
+    entries.some((e) => OTHER_PLACES.has(e)) ||
+    (entries.includes('.config') && isDirectory(path.join(dir, '.config'))) ||
+    (entries.includes('package.json') && packageJsonMentions(path.join(dir, 'package.json')));
+  if (!maybe) return undefined;
+  const { cosmiconfig } = await import('cosmiconfig');
+  try {
+    const result = await cosmiconfig(MODULE, { searchStrategy: 'none', cache: false }).search(dir);
+    if (!result) return undefined;
+    return { config: validated(result.config, result.filepath), file: result.filepath };
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`configuration in ${dir}: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+async function loadFile(file: string): Promise<{ config: LoadedConfig['config']; file: string }> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UserError(`${file}: cannot read the configuration (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  if (path.extname(file) !== '.json' && path.basename(file) !== FAST) {
+    const { cosmiconfig } = await import('cosmiconfig');
+    try {
+      const result = await cosmiconfig(MODULE, { searchStrategy: 'none', cache: false }).load(file);
+      return { config: validated(result?.config ?? {}, file), file };
+    } catch (e) {
+      if (e instanceof UserError) throw e;
+      throw new UserError(`${file}: ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
+  return { config: validated(parseJson(text, file), file), file };
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const message = (e as Error).message;
+    const pos = /position (\d+)/.exec(message);
+    const where = pos ? lineIndex(text)(Number(pos[1])) : undefined;
+    throw new UserError(`${file}${where ? `:${where.line}:${where.column}` : ''}: invalid JSON: ${message}`);
+  }
+}
+
+function validated(raw: unknown, file: string) {
+  const result = validateConfig(raw);
+  if ('problems' in result) {
+    throw new UserError(`${file}: invalid configuration\n${result.problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+  return result.config;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function packageJsonMentions(file: string): boolean {
+  try {
+    return readFileSync(file, 'utf8').includes(`"${MODULE}"`);
+  } catch {
+    return false;
+  }
+}

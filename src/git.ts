@@ -1,0 +1,133 @@
+// Every git call of the tool. Plain `git` processes: no shell, output parsed here.
+import { execFile, spawn } from 'node:child_process';
+import { UserError } from './errors.js';
+
+export interface GitResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function git(cwd: string, args: string[], input?: string): Promise<GitResult> {
+  return new Promise((resolve) => {
+    const child = execFile('git', args, { cwd, maxBuffer: 1 << 30, encoding: 'utf8' }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : 127) : 0;
+      resolve({ code, stdout, stderr: err && !stderr ? err.message : stderr });
+    });
+    if (input !== undefined) child.stdin?.end(input);
+  });
+}
+
+export interface TagInfo {
+  /** HEAD's commit, or undefined in a repository with no commits. */
+  head?: string;
+  /** Tags reachable from HEAD with the commit each one points at. */
+  tags: { name: string; commit: string }[];
+  shallow: boolean;
+  /** git itself could not be started. */
+  gitMissing?: boolean;
+}
+
+/** The tags reachable from HEAD; two git processes, run side by side. */
+export async function readTags(gitTop: string): Promise<TagInfo> {
+  const [rev, refs] = await Promise.all([
+    git(gitTop, ['rev-parse', '--is-shallow-repository', 'HEAD']),
+    git(gitTop, ['for-each-ref', '--merged', 'HEAD', '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)', 'refs/tags']),
+  ]);
+  if (rev.code === 127) return { tags: [], shallow: false, gitMissing: true };
+  const [shallow, head] = rev.stdout.split('\n');
+  if (rev.code !== 0 || !head || !/^[0-9a-f]{40,64}$/.test(head)) return { tags: [], shallow: shallow === 'true' };
+  const tags = refs.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [name = '', object = '', peeled = ''] = line.split('\0');
+      return { name, commit: peeled || object };
+    });
+  return { head, tags, shallow: shallow === 'true' };
+}
+
+/** True when any of the files differs between HEAD and the work tree (or the index). */
+export async function changedSinceHead(gitTop: string, files: string[]): Promise<boolean> {
+  const res = await git(gitTop, ['diff', '--quiet', 'HEAD', '--', ...files]);
+  return res.code !== 0;
+}
+
+/** Reads blobs from the index in one `git cat-file --batch`; absent paths are left out of the map. */
+export function readIndexFiles(gitTop: string, files: string[]): Promise<Map<string, Buffer>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['cat-file', '--batch'], { cwd: gitTop, stdio: ['pipe', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.on('error', reject);
+    child.on('close', () => {
+      const out = Buffer.concat(chunks);
+      const result = new Map<string, Buffer>();
+      let pos = 0;
+      for (const file of files) {
+        const nl = out.indexOf(10, pos);
+        if (nl === -1) break;
+        const header = out.subarray(pos, nl).toString('utf8');
+        pos = nl + 1;
+        const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+        if (!m) continue;
+        const size = Number(m[2]);
+        if (m[1] === 'blob') result.set(file, out.subarray(pos, pos + size));
+        pos += size + 1;
+      }
+      resolve(result);
+    });
+    child.stdin.end(files.map((f) => `:${f}\n`).join(''));
+  });
+}
+
+/** Runs git and returns stdout, or throws a UserError (exit 1) that quotes git's own words. */
+export async function gitOrFail(cwd: string, args: string[], what: string): Promise<string> {
+  const res = await git(cwd, args);
+  if (res.code !== 0) throw new UserError(`${what} failed: ${res.stderr.trim() || `git exited with ${res.code}`}`, 1);
+  return res.stdout;
+}
+
+/** Tracked files with uncommitted changes (staged or not), as paths relative to the top level. */
+export async function changedTrackedFiles(gitTop: string): Promise<string[]> {
+  const out = await gitOrFail(gitTop, ['status', '--porcelain=v1', '-z', '--untracked-files=no'], 'git status');
+  const entries = out.split('\0');
+  const files: string[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    if (entry.length < 4) continue;
+    files.push(entry.slice(3));
+    if (entry[0] === 'R' || entry[0] === 'C') i++; // a rename's second field is its old path
+  }
+  return files;
+}
+
+/** The commit a tag points at, or undefined when there is no such tag. */
+export async function tagCommit(gitTop: string, tag: string): Promise<string | undefined> {
+  const res = await git(gitTop, ['rev-parse', '-q', '--verify', `refs/tags/${tag}^{commit}`]);
+  return res.code === 0 ? res.stdout.trim() : undefined;
+}
+
+export async function headCommit(gitTop: string): Promise<string | undefined> {
+  const res = await git(gitTop, ['rev-parse', '-q', '--verify', 'HEAD^{commit}']);
+  return res.code === 0 ? res.stdout.trim() : undefined;
+}
+
+export async function currentBranch(gitTop: string): Promise<string | undefined> {
+  const res = await git(gitTop, ['symbolic-ref', '--short', '-q', 'HEAD']);
+  return res.code === 0 ? res.stdout.trim() : undefined;
+}
+
+/** Commits exactly these files (their work-tree content), whatever else is staged. */
+export async function commitFiles(gitTop: string, files: string[], message: string): Promise<void> {
+  await gitOrFail(gitTop, ['add', '--', ...files], 'git add');
+  await gitOrFail(gitTop, ['commit', '-q', '-m', message, '--only', '--', ...files], 'git commit');
+}
+
+export async function createTag(gitTop: string, tag: string, message: string): Promise<void> {
+  await gitOrFail(gitTop, ['tag', '-a', tag, '-m', message], `git tag ${tag}`);
+}
+
+export async function pushRefs(gitTop: string, remote: string, refs: string[]): Promise<void> {
+  await gitOrFail(gitTop, ['push', '--atomic', remote, ...refs], `git push ${remote}`);
+}

@@ -1,0 +1,96 @@
+// Loads every configured source through its adapter into one plain state object.
+import path from 'node:path';
+import type { LoadedConfig, SourceConfig } from './config/types.js';
+import { locatorFor } from './sources/index.js';
+import type { ProblemKind, VersionHit } from './sources/types.js';
+import { decodeUtf8, lineIndex, type Position } from './text.js';
+import type { FileReader, ReadResult } from './workspace.js';
+
+export type Placed<T> = T & Position;
+
+export interface SourceProblemAt {
+  kind: ProblemKind | 'unreadable';
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export interface LoadedSource {
+  name: string;
+  file: string;
+  config: SourceConfig;
+  primary: boolean;
+  /** The key, variable, export or pattern the version was looked for under. */
+  label: string;
+  /** The decoded text, when the file could be read. */
+  text?: string;
+  hits: Placed<VersionHit>[];
+  lookups: Placed<{ distribution: string; start: number; end: number }>[];
+  problems: SourceProblemAt[];
+}
+
+export interface Project extends LoadedConfig {
+  sources: LoadedSource[];
+  primary: LoadedSource;
+  /** The primary source's version, if it has exactly one. */
+  version?: string;
+  /** The distribution name from pyproject.toml ([project] name or [tool.poetry] name). */
+  distribution?: string;
+}
+
+const PYPROJECT = 'pyproject.toml';
+
+export async function loadProject(loaded: LoadedConfig, read: FileReader): Promise<Project> {
+  const configs = loaded.config.sources;
+  const files = [...new Set([...configs.map((s) => s.file), PYPROJECT])];
+  const contents = await read(files);
+  const sources = await Promise.all(configs.map(async (config) => loadSource(config, contents.get(config.file)!)));
+  const primary = sources.find((s) => s.primary) ?? sources[0]!;
+  primary.primary = true;
+  const values = [...new Set(primary.hits.map((h) => h.value))];
+  return {
+    ...loaded,
+    sources,
+    primary,
+    version: values.length === 1 ? values[0] : undefined,
+    distribution: await readDistribution(contents.get(PYPROJECT)),
+  };
+}
+
+async function loadSource(config: SourceConfig, content: ReadResult): Promise<LoadedSource> {
+  const source: LoadedSource = {
+    name: config.name ?? path.posix.basename(config.file).replace(/\.[^.]*$/, ''),
+    file: config.file,
+    config,
+    primary: config.primary === true,
+    label: config.key ?? config.variable ?? config.export ?? config.pattern ?? '',
+    hits: [],
+    lookups: [],
+    problems: [],
+  };
+  if ('missing' in content) {
+    source.problems.push({ kind: 'unreadable', message: `${config.file} ${content.missing}` });
+    return source;
+  }
+  const decoded = decodeUtf8(content.bytes);
+  if ('error' in decoded) {
+    source.problems.push({ kind: 'unreadable', message: `${config.file} is ${decoded.error}`, line: decoded.line, column: decoded.column });
+    return source;
+  }
+  source.text = decoded.text;
+  const located = (await locatorFor(config.type))(decoded.text, config);
+  const at = lineIndex(decoded.text);
+  source.label = located.label;
+  source.hits = located.hits.map((h) => ({ ...h, ...at(h.start) }));
+  source.lookups = located.lookups.map((l) => ({ ...l, ...at(l.start) }));
+  source.problems = located.problems.map((p) => ({ kind: p.kind, message: p.message, ...(p.offset === undefined ? {} : at(p.offset)) }));
+  return source;
+}
+
+async function readDistribution(content: ReadResult | undefined): Promise<string | undefined> {
+  if (!content || 'missing' in content) return undefined;
+  const decoded = decodeUtf8(content.bytes);
+  if ('error' in decoded) return undefined;
+  const { readTomlString } = await import('./sources/toml.js');
+  return readTomlString(decoded.text, 'project.name') ?? readTomlString(decoded.text, 'tool.poetry.name');
+}

@@ -1,0 +1,19 @@
+// GitHub Actions workflow commands: annotations on the pull request's files.
+import type { CheckResult } from '../commands/check.js';
+
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+export function formatGithub(result: CheckResult): string {
+  return result.diagnostics
+    .map((d) => {
+      const props = [
+        d.file && `file=${escapeProperty(d.file)}`,
+        d.line && `line=${d.line}`,
+        d.column && `col=${d.column}`,
+        `title=${escapeProperty(d.rule)}`,
+      ].filter(Boolean);
+      return `::${d.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(d.message)}\n`;
+    })
+    .join('');
+}

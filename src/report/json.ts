@@ -1,0 +1,7 @@
+import type { CheckResult } from '../commands/check.js';
+
+/** One JSON object, the shape of DESIGN.md's public contract. */
+export function formatJson(result: CheckResult): string {
+  const { ok, version, sources, diagnostics } = result;
+  return JSON.stringify({ ok, version, sources, diagnostics }, null, 2) + '\n';
+}

@@ -1,0 +1,55 @@
+// The contract between a source adapter and the rest of the tool.
+// Offsets are UTF-16 indices into the decoded text, exactly as JavaScript strings count them;
+// a leading BOM (\uFEFF) is part of the text. `start`/`end` delimit the version itself, never quotes.
+
+export type SourceType = 'toml' | 'python' | 'json' | 'js' | 'regex';
+
+export interface SourceOptions {
+  /** toml: dotted key (default "project.version"); json: dotted key path (default "version"). */
+  key?: string;
+  /** python: the variable holding the version (default: __version__, SYSTEM_VERSION or VERSION). */
+  variable?: string;
+  /** js: the exported constant (default "VERSION", then "version"). */
+  export?: string;
+  /** regex: a pattern with a named group `version`. */
+  pattern?: string;
+}
+
+/** One located occurrence of the version: a literal that `check` compares and `bump` rewrites. */
+export interface VersionHit {
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** python only: `version("dist")` style lookup of installed metadata. Range covers the string literal's content. */
+export interface RuntimeLookup {
+  distribution: string;
+  start: number;
+  end: number;
+}
+
+export type ProblemKind =
+  | 'parse-error' // the file cannot be parsed
+  | 'not-found' // the key / variable / pattern is not there
+  | 'ambiguous' // found more than once where only one may be (duplicate JSON key, ...)
+  | 'dynamic' // pyproject declares the version dynamic and has no static one
+  | 'uncheckable'; // assigned from something that is neither a literal nor a metadata lookup
+
+export interface SourceProblem {
+  kind: ProblemKind;
+  /** Plain words for a user; says what is wrong and, where it can, what to do. */
+  message: string;
+  /** Where it is, if known: an offset into the text. */
+  offset?: number;
+}
+
+export interface Located {
+  hits: VersionHit[];
+  lookups: RuntimeLookup[];
+  problems: SourceProblem[];
+  /** The key / variable / export actually used (after defaults), for messages: e.g. "__version__". */
+  label: string;
+}
+
+export type Locator = (text: string, options: SourceOptions) => Located;
