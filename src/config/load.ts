@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+import { jsonSyntaxError } from '../sources/json.js';
 import { lineIndex } from '../text.js';
 import { findGitTop } from '../workspace.js';
 import { defaultConfig } from './defaults.js';
@@ -52,7 +53,7 @@ async function searchDir(dir: string): Promise<{ config: LoadedConfig['config'];
     (entries.includes('.config') && isDirectory(path.join(dir, '.config'))) ||
     (entries.includes('package.json') && packageJsonMentions(path.join(dir, 'package.json')));
   if (!maybe) return undefined;
-  const { cosmiconfig } = await import('cosmiconfig');
+  const { cosmiconfig } = await loadCosmiconfig();
   try {
     const result = await cosmiconfig(MODULE, { searchStrategy: 'none', cache: false }).search(dir);
     if (!result) return undefined;
@@ -71,7 +72,7 @@ async function loadFile(file: string): Promise<{ config: LoadedConfig['config'];
     throw new UserError(`${file}: cannot read the configuration (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   if (path.extname(file) !== '.json' && path.basename(file) !== FAST) {
-    const { cosmiconfig } = await import('cosmiconfig');
+    const { cosmiconfig } = await loadCosmiconfig();
     try {
       const result = await cosmiconfig(MODULE, { searchStrategy: 'none', cache: false }).load(file);
       return { config: validated(result?.config ?? {}, file), file };
@@ -87,10 +88,9 @@ function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    const message = (e as Error).message;
-    const pos = /position (\d+)/.exec(message);
-    const where = pos ? lineIndex(text)(Number(pos[1])) : undefined;
-    throw new UserError(`${file}${where ? `:${where.line}:${where.column}` : ''}: invalid JSON: ${message}`);
+    const located = jsonSyntaxError(text);
+    const where = located?.offset !== undefined ? lineIndex(text)(located.offset) : undefined;
+    throw new UserError(`${file}${where ? `:${where.line}:${where.column}` : ''}: invalid JSON: ${located?.message ?? (e as Error).message}`);
   }
 }
 
@@ -100,6 +100,12 @@ function validated(raw: unknown, file: string) {
     throw new UserError(`${file}: invalid configuration\n${result.problems.map((p) => `  ${p}`).join('\n')}`);
   }
   return result.config;
+}
+
+// cosmiconfig is CommonJS: under ESM its named exports may sit on `default`.
+async function loadCosmiconfig(): Promise<typeof import('cosmiconfig')> {
+  const mod = (await import('cosmiconfig')) as typeof import('cosmiconfig') & { default?: typeof import('cosmiconfig') };
+  return mod.default && !mod.cosmiconfig ? mod.default : mod;
 }
 
 function isDirectory(p: string): boolean {

@@ -1,0 +1,195 @@
+// TOML: smol-toml decides what the document means; a small TOML-aware scanner finds where the
+// value sits, so comments, strings, other tables and inline tables can never be mistaken for it.
+import { parse } from 'smol-toml';
+import type { Located, Locator, SourceProblem, VersionHit } from './types.js';
+
+type Tree = Record<string, unknown>;
+
+function parseToml(text: string): { tree: Tree } | { problem: SourceProblem } {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  try {
+    return { tree: parse(bom ? text.slice(1) : text) as Tree };
+  } catch (e) {
+    const err = e as Error & { line?: number; column?: number };
+    const first = err.message.split('\n')[0]!.replace(/^Invalid TOML document: /, '');
+    return { problem: { kind: 'parse-error', message: `invalid TOML: ${first}`, offset: offsetOf(text, err.line, err.column) } };
+  }
+}
+
+function offsetOf(text: string, line?: number, column?: number): number | undefined {
+  if (!line) return undefined;
+  let at = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', at);
+    if (nl === -1) return undefined;
+    at = nl + 1;
+  }
+  return Math.min(text.length, at + Math.max(0, (column ?? 1) - 1));
+}
+
+const get = (tree: Tree, path: string[]): unknown =>
+  path.reduce<unknown>((node, k) => (node && typeof node === 'object' && !Array.isArray(node) ? (node as Tree)[k] : undefined), tree);
+
+/** The string at a dotted key, or undefined (also when the document does not parse). */
+export function readTomlString(text: string, key: string): string | undefined {
+  const parsed = parseToml(text);
+  if (!('tree' in parsed)) return undefined;
+  const value = get(parsed.tree, key.split('.'));
+  return typeof value === 'string' ? value : undefined;
+}
+
+export const locateTomlVersion: Locator = (text, options) => {
+  const key = options.key ?? 'project.version';
+  const none = (problem: SourceProblem): Located => ({ hits: [], lookups: [], problems: [problem], label: key });
+  const parsed = parseToml(text);
+  if (!('tree' in parsed)) return none(parsed.problem);
+  const path = key.split('.');
+  const value = get(parsed.tree, path);
+  if (value === undefined) {
+    const dynamic = get(parsed.tree, ['project', 'dynamic']);
+    if (key === 'project.version' && Array.isArray(dynamic) && dynamic.includes('version'))
+      return none({ kind: 'dynamic', message: 'the version is dynamic ([project] dynamic = ["version"]) and has no static value; set [project] version, or configure the source that holds it' });
+    const table = path.slice(0, -1).join('.');
+    return none({ kind: 'not-found', message: `no "${path.at(-1)}" key${table ? ` in [${table}]` : ''}` });
+  }
+  const found = scanToml(text).filter((v) => v.path.length === path.length && v.path.every((p, i) => p === path[i]));
+  if (typeof value !== 'string') return none({ kind: 'not-found', message: `"${key}" must be a string, not ${Array.isArray(value) ? 'an array' : typeof value}`, offset: found[0]?.start });
+  const hit = found[0];
+  if (!hit || hit.quote === undefined || found.length > 1) return none({ kind: 'not-found', message: `the value of "${key}" could not be located in the text` });
+  const hitValue: VersionHit = { value, start: hit.start, end: hit.end };
+  return { hits: [hitValue], lookups: [], problems: [], label: key };
+};
+
+interface ScannedValue {
+  path: string[];
+  /** Content range for strings (inside the quotes), the whole value otherwise. */
+  start: number;
+  end: number;
+  quote?: string;
+}
+
+/** Every key/value in the document with its full key path; values of arrays of tables are left out. */
+export function scanToml(text: string): ScannedValue[] {
+  const out: ScannedValue[] = [];
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let table: string[] | undefined = [];
+  const n = text.length;
+
+  const skipSpace = () => {
+    while (i < n && (text[i] === ' ' || text[i] === '\t')) i++;
+  };
+  const skipLine = () => {
+    while (i < n && text[i] !== '\n') i++;
+  };
+  const skipBlank = () => {
+    for (;;) {
+      while (i < n && /[ \t\r\n]/.test(text[i]!)) i++;
+      if (text[i] === '#') skipLine();
+      else return;
+    }
+  };
+  const readString = (): { start: number; end: number; quote: string } | undefined => {
+    const q = text[i]!;
+    const triple = text.startsWith(q.repeat(3), i);
+    const quote = triple ? q.repeat(3) : q;
+    const start = i + quote.length;
+    let j = start;
+    while (j < n) {
+      if (q === '"' && text[j] === '\\') j += 2;
+      else if (text.startsWith(quote, j)) break;
+      else if (!triple && text[j] === '\n') return undefined;
+      else j++;
+    }
+    if (j >= n) return undefined;
+    let end = j;
+    if (triple) while (text[end + 3] === q && end + 3 < n) end++; // up to two quotes may end the content
+    i = end + quote.length;
+    return { start, end, quote };
+  };
+  const readKey = (): string[] | undefined => {
+    const parts: string[] = [];
+    for (;;) {
+      skipSpace();
+      const c = text[i];
+      if (c === '"' || c === "'") {
+        const s = readString();
+        if (!s || s.quote.length === 3) return undefined;
+        const raw = text.slice(s.start, s.end);
+        parts.push(c === '"' ? decodeBasic(raw) : raw);
+      } else {
+        const m = /^[A-Za-z0-9_-]+/.exec(text.slice(i, i + 256));
+        if (!m) return undefined;
+        parts.push(m[0]);
+        i += m[0].length;
+      }
+      skipSpace();
+      if (text[i] !== '.') return parts;
+      i++;
+    }
+  };
+  const readValue = (path: string[] | undefined): boolean => {
+    skipSpace();
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      const s = readString();
+      if (!s) return false;
+      if (path) out.push({ path, start: s.start, end: s.end, quote: s.quote });
+      return true;
+    }
+    if (c === '[') {
+      i++;
+      for (;;) {
+        skipBlank();
+        if (text[i] === ']') return (i++, true);
+        if (!readValue(undefined)) return false;
+        skipBlank();
+        if (text[i] === ',') i++;
+      }
+    }
+    if (c === '{') {
+      i++;
+      for (;;) {
+        skipSpace();
+        if (text[i] === '}') return (i++, true);
+        const key = readKey();
+        if (!key || text[i] !== '=') return false;
+        i++;
+        if (!readValue(path && [...path, ...key])) return false;
+        skipSpace();
+        if (text[i] === ',') i++;
+      }
+    }
+    const start = i;
+    while (i < n && !/[\s,\]}#]/.test(text[i]!)) i++;
+    if (path && i > start) out.push({ path, start, end: i });
+    return i > start;
+  };
+
+  while (i < n) {
+    skipBlank();
+    if (i >= n) break;
+    if (text[i] === '[') {
+      const array = text[i + 1] === '[';
+      i += array ? 2 : 1;
+      const key = readKey();
+      table = array || !key ? undefined : key;
+      skipLine();
+      continue;
+    }
+    const key = readKey();
+    if (!key || text[i] !== '=') {
+      skipLine();
+      continue;
+    }
+    i++;
+    if (!readValue(table && [...table, ...key])) skipLine();
+  }
+  return out;
+}
+
+function decodeBasic(raw: string): string {
+  return raw.replace(/\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)/g, (_, e: string) => {
+    if (e.length > 1) return String.fromCodePoint(parseInt(e.slice(1), 16));
+    return ({ b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', '"': '"', '\\': '\\' } as Record<string, string>)[e] ?? e;
+  });
+}

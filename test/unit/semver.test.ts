@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { isSemver, nextVersion, tagVersion } from '../../src/semver.js';
+
+describe('isSemver', () => {
+  it.each(['0.2.0', '1.0.0-rc.1', '1.0.0+build.5', '1.0.0-alpha-1.2+x.y', '10.20.30'])('accepts %s', (v) => expect(isSemver(v)).toBe(true));
+  it.each(['0.2', 'v0.2.0', '01.2.3', '1.2.3-', '1.2.3.4', '1.0.0rc1', ' 1.2.3', '1.2.3-01'])('rejects %s', (v) => expect(isSemver(v)).toBe(false));
+});
+
+describe('nextVersion', () => {
+  it.each([
+    ['0.2.0', 'major', undefined, '1.0.0'],
+    ['0.2.0', 'minor', undefined, '0.3.0'],
+    ['0.2.0', 'patch', undefined, '0.2.1'],
+    ['0.2.0', 'preminor', 'rc', '0.3.0-rc.0'],
+    ['0.3.0-rc.0', 'prerelease', 'rc', '0.3.0-rc.1'],
+    ['0.3.0-rc.1', 'patch', undefined, '0.3.0'],
+    ['0.2.0', 'prerelease', undefined, '0.2.1-0'],
+    ['0.2.0', 'v0.4.0', undefined, '0.4.0'],
+  ])('%s %s (preid %s) → %s', (from, spec, preid, to) => {
+    expect(nextVersion(from, spec, { preid })).toEqual({ version: to });
+  });
+
+  it('rejects what is neither a level nor a version with exit 2', () => {
+    expect(nextVersion('0.2.0', 'mayor')).toMatchObject({ exitCode: 2 });
+    expect(nextVersion('0.2.0', '1.0')).toMatchObject({ exitCode: 2 });
+    expect(nextVersion('0.2.0', 'minor', { preid: 'r c' })).toMatchObject({ exitCode: 2 });
+  });
+
+  it('refuses a version that is not newer with exit 1, unless forced', () => {
+    expect(nextVersion('0.2.0', '0.2.0')).toMatchObject({ exitCode: 1 });
+    expect(nextVersion('0.2.0', '0.1.0', { force: true })).toEqual({ version: '0.1.0' });
+  });
+});
+
+describe('tagVersion', () => {
+  it('reads the version after the prefix and ignores other tags', () => {
+    expect(tagVersion('v0.2.0', 'v')).toBe('0.2.0');
+    expect(tagVersion('0.2.0', '')).toBe('0.2.0');
+    expect(tagVersion('v0.2', 'v')).toBeUndefined();
+    expect(tagVersion('latest', 'v')).toBeUndefined();
+    expect(tagVersion('heimdall-mcp-1.0.0', 'heimdall-mcp-')).toBe('1.0.0');
+  });
+});
