@@ -1,0 +1,84 @@
+// bump: the next version into every source at once, then optionally commit, tag and push.
+import path from 'node:path';
+import { recoverInterrupted, withLock } from '../apply.js';
+import type { Io, Values } from '../cli.js';
+import { loadConfig } from '../config/load.js';
+import type { LoadedConfig } from '../config/types.js';
+import { changesFor, planBump } from '../edits.js';
+import { UserError } from '../errors.js';
+import { changedTrackedFiles, commitFiles, createTag, git, pushRefs, tagCommit } from '../git.js';
+import { formatStylish } from '../report/stylish.js';
+import { nextVersion } from '../semver.js';
+import { inspect } from './check.js';
+import { applyVerified, showDiff } from './change.js';
+
+export async function runBump(v: Values, positionals: string[], io: Io): Promise<number> {
+  if (positionals.length !== 1) throw new UserError('bump takes one argument: major, minor, patch, premajor, preminor, prepatch, prerelease or a version');
+  const loaded = await loadConfig({ cwd: v.cwd as string | undefined, configFile: v.config as string | undefined });
+  const notice = recoverInterrupted(loaded.root);
+  if (notice) io.err(`heimdall-version: ${notice}\n`);
+  const dryRun = v['dry-run'] === true;
+  const body = () => bump(loaded, positionals[0]!, v, io, dryRun);
+  return dryRun ? body() : withLock(loaded.root, body);
+}
+
+async function bump(loaded: LoadedConfig, spec: string, v: Values, io: Io, dryRun: boolean): Promise<number> {
+  const { project, result } = await inspect(loaded, false);
+  if (!result.ok) {
+    io.out(formatStylish(result, { color: io.color }));
+    throw new UserError('the version sources disagree, so nothing was bumped; fix them first (heimdall-version check --fix repairs drifted literals)', 1);
+  }
+  const current = project.version!;
+  const next = nextVersion(current, spec, { preid: v.preid as string | undefined, force: v.force === true });
+  if ('error' in next) throw new UserError(next.error, next.exitCode);
+  const version = next.version;
+  const tag = v.tag === true ? `${loaded.config.tags.prefix}${version}` : undefined;
+  const commit = v.commit === true || tag !== undefined;
+  const changes = changesFor(project, planBump(project, version));
+  const files = changes.map((c) => c.file);
+  const gitFiles = loaded.gitTop ? files.map((f) => path.relative(loaded.gitTop!, path.join(loaded.root, f))) : [];
+  if (commit || v.push) await refuseUnsafeGit(loaded, tag, v['allow-dirty'] === true);
+  const fill = (template: string) => template.replaceAll('{old}', current).replaceAll('{new}', version).replaceAll('{tag}', tag ?? '');
+
+  if (dryRun) {
+    io.out(showDiff(changes));
+    io.out(`dry run: would bump ${current} → ${version} in ${files.join(', ')}`);
+    if (commit) io.out(`, commit "${fill(loaded.config.bump.message)}"`);
+    if (tag) io.out(`, tag ${tag}`);
+    io.out('; nothing was written\n');
+    return 0;
+  }
+  const applied = await applyVerified(loaded, changes, version);
+  if (commit) {
+    try {
+      await commitFiles(loaded.gitTop!, gitFiles, fill(loaded.config.bump.message));
+    } catch (e) {
+      applied.rollback();
+      await git(loaded.gitTop!, ['reset', '-q', '--', ...gitFiles]);
+      throw new UserError(`${(e as Error).message}\nthe version files were restored to ${current}`, 1);
+    }
+  }
+  applied.finish();
+  io.out(`bumped ${current} → ${version}: ${files.join(', ')}\n`);
+  if (commit) io.out(`committed "${fill(loaded.config.bump.message)}"\n`);
+  if (tag) {
+    await createTag(loaded.gitTop!, tag, fill(loaded.config.bump.tagMessage));
+    io.out(`tagged ${tag}\n`);
+  }
+  if (v.push) {
+    await pushRefs(loaded.gitTop!, loaded.config.release.remote, ['HEAD', ...(tag ? [`refs/tags/${tag}`] : [])]);
+    io.out(`pushed to ${loaded.config.release.remote}\n`);
+  }
+  return 0;
+}
+
+/** Everything that would make --commit/--tag go wrong is refused before a byte is written. */
+async function refuseUnsafeGit(loaded: LoadedConfig, tag: string | undefined, allowDirty: boolean): Promise<void> {
+  if (!loaded.gitTop) throw new UserError('--commit, --tag and --push need a git repository', 2);
+  if (!allowDirty) {
+    const dirty = await changedTrackedFiles(loaded.gitTop);
+    if (dirty.length > 0)
+      throw new UserError(`uncommitted changes in ${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', …' : ''}; commit or stash them, or pass --allow-dirty (only the version files are committed)`, 1);
+  }
+  if (tag && (await tagCommit(loaded.gitTop, tag))) throw new UserError(`tag ${tag} already exists; nothing was changed`, 1);
+}

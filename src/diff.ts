@@ -1,0 +1,29 @@
+// A unified diff of line-preserving edits (a version never adds or removes a line).
+import type { FileChange } from './edits.js';
+
+const CONTEXT = 2;
+
+export function unifiedDiff(change: FileChange): string {
+  const oldLines = change.oldText.split('\n');
+  const newLines = change.newText.split('\n');
+  const changed = [...new Set(change.edits.map((e) => e.line - 1))].sort((a, b) => a - b);
+  const out = [`--- a/${change.file}`, `+++ b/${change.file}`];
+  let i = 0;
+  while (i < changed.length) {
+    let j = i;
+    while (j + 1 < changed.length && changed[j + 1]! - changed[j]! <= 2 * CONTEXT + 1) j++;
+    const from = Math.max(0, changed[i]! - CONTEXT);
+    const to = Math.min(oldLines.length - 1, changed[j]! + CONTEXT);
+    const body: string[] = [];
+    for (let n = from; n <= to; n++) {
+      if (changed.slice(i, j + 1).includes(n)) body.push(`-${show(oldLines[n]!)}`, `+${show(newLines[n]!)}`);
+      else body.push(` ${show(oldLines[n]!)}`);
+    }
+    const count = to - from + 1;
+    out.push(`@@ -${from + 1},${count} +${from + 1},${count} @@`, ...body);
+    i = j + 1;
+  }
+  return out.join('\n') + '\n';
+}
+
+const show = (line: string) => line.replace(/^\uFEFF/, '').replace(/\r$/, '');
