@@ -1,0 +1,65 @@
+// hook install | uninstall: the staged check in the repository's pre-commit hook.
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Io, Values } from '../cli.js';
+import { loadConfig } from '../config/load.js';
+import { UserError } from '../errors.js';
+import { gitOrFail } from '../git.js';
+import { appendBlock, CHAINED_SUFFIX, chainWrapper, hasBlock, hookBlock, insertBlock, isEmptyScript, isShellScript, removeBlock } from '../hooks.js';
+
+export async function runHook(v: Values, positionals: string[], io: Io): Promise<number> {
+  const action = positionals[0];
+  if ((action !== 'install' && action !== 'uninstall') || positionals.length !== 1) throw new UserError('usage: heimdall-version hook install|uninstall');
+  const loaded = await loadConfig({ cwd: v.cwd as string | undefined, configFile: v.config as string | undefined });
+  const gitTop = loaded.gitTop;
+  if (!gitTop) throw new UserError('hook install needs a git repository (run git init first)');
+  const target = await hookTarget(gitTop);
+  const rel = path.relative(process.cwd(), target.file) || target.file;
+  const cwdArg = path.relative(gitTop, loaded.root).split(path.sep).join('/') || undefined;
+  const current = existsSync(target.file) ? readFileSync(target.file, 'utf8') : undefined;
+  const chained = `${target.file}${CHAINED_SUFFIX}`;
+
+  if (action === 'uninstall') {
+    if (current === undefined || !hasBlock(current)) return (io.out(`no heimdall-version check in ${rel}; nothing to remove\n`), 0);
+    const rest = removeBlock(current);
+    if (existsSync(chained)) {
+      renameSync(chained, target.file);
+      io.out(`removed the heimdall-version check; restored the original ${rel}\n`);
+    } else if (isEmptyScript(rest)) {
+      rmSync(target.file);
+      io.out(`removed ${rel} (it held only the heimdall-version check)\n`);
+    } else {
+      writeFileSync(target.file, rest);
+      io.out(`removed the heimdall-version check from ${rel}\n`);
+    }
+    return 0;
+  }
+
+  if (current !== undefined && hasBlock(current)) return (io.out(`the heimdall-version check is already in ${rel}\n`), 0);
+  mkdirSync(path.dirname(target.file), { recursive: true });
+  const block = hookBlock(cwdArg);
+  if (target.husky) {
+    writeFileSync(target.file, appendBlock(current ?? '', block));
+    io.out(`added the heimdall-version check to ${rel} (husky)\n`);
+  } else if (current === undefined) {
+    writeFileSync(target.file, insertBlock('', block), { mode: 0o755 });
+    io.out(`wrote ${rel}\n`);
+  } else if (isShellScript(current)) {
+    writeFileSync(target.file, insertBlock(current, block));
+    io.out(`added the heimdall-version check to the existing ${rel}; its own commands still run after it\n`);
+  } else {
+    renameSync(target.file, chained);
+    writeFileSync(target.file, chainWrapper(block, path.basename(chained)), { mode: 0o755 });
+    io.out(`moved the existing ${rel} to ${path.basename(chained)} and chained it after the heimdall-version check\n`);
+  }
+  chmodSync(target.file, statSync(target.file).mode | 0o111);
+  return 0;
+}
+
+/** husky's .husky/pre-commit when the repository uses husky, else git's own hooks directory (core.hooksPath honoured). */
+async function hookTarget(gitTop: string): Promise<{ file: string; husky: boolean }> {
+  const huskyDir = path.join(gitTop, '.husky');
+  if (existsSync(huskyDir) && statSync(huskyDir).isDirectory()) return { file: path.join(huskyDir, 'pre-commit'), husky: true };
+  const hooks = (await gitOrFail(gitTop, ['rev-parse', '--git-path', 'hooks'], 'finding the hooks directory')).trim();
+  return { file: path.resolve(gitTop, hooks, 'pre-commit'), husky: false };
+}

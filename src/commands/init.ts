@@ -1,0 +1,117 @@
+// init: find a project's version sources, show them, write .heimdallrc.json.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Io, Values } from '../cli.js';
+import type { SourceConfig } from '../config/types.js';
+import { UserError } from '../errors.js';
+import { git } from '../git.js';
+import { locatorFor } from '../sources/index.js';
+import { decodeUtf8 } from '../text.js';
+import { findGitTop } from '../workspace.js';
+
+interface Candidate {
+  source: SourceConfig;
+  value?: string;
+  lookup?: string;
+}
+
+const SKIP = new Set(['node_modules', 'venv', '.venv', 'env', 'build', 'dist', 'site-packages', '__pycache__', 'tests', 'test', 'docs', 'examples']);
+const PY_FILES = new Set(['__init__.py', 'version.py', '_version.py', '__version__.py', '__about__.py']);
+const SCHEMA_URL = 'https://unpkg.com/heimdall-version/schema/heimdallrc.schema.json';
+
+export async function runInit(v: Values, io: Io): Promise<number> {
+  const root = path.resolve((v.cwd as string | undefined) ?? process.cwd());
+  const target = path.join(root, '.heimdallrc.json');
+  if (existsSync(target) && v.force !== true) throw new UserError(`${target} exists; pass --force to replace it`);
+  const include = new Set(([] as unknown[]).concat(v.include ?? []).map(String));
+  const found = await detect(root);
+  const primary = found.find((c) => c.source.primary);
+  if (!primary) throw new UserError('found no static version in pyproject.toml or package.json; write .heimdallrc.json by hand (see the README)', 1);
+
+  const chosen: SourceConfig[] = [];
+  io.out('found:\n');
+  for (const c of found) {
+    const agrees = c.source.primary || c.value === primary.value || (c.value === undefined && c.lookup !== undefined) || include.has(c.source.file);
+    const what = c.value !== undefined ? c.value : `runtime lookup of "${c.lookup}"`;
+    const extra = c.value !== undefined && c.lookup !== undefined ? ` (fallback of a runtime lookup of "${c.lookup}")` : '';
+    const keep = agrees || c.lookup !== undefined;
+    io.out(`  ${keep ? '✔' : '·'} ${c.source.file}${c.source.key ? ` [${c.source.key}]` : c.source.variable ? ` ${c.source.variable}` : ''}: ${what}${extra}${keep ? '' : ` — differs from ${primary.value}, left out (add it with --include ${c.source.file})`}\n`);
+    if (keep) chosen.push(c.source);
+  }
+  const prefix = await tagPrefix(root);
+  const schema = existsSync(path.join(root, 'node_modules/heimdall-version/schema/heimdallrc.schema.json'))
+    ? './node_modules/heimdall-version/schema/heimdallrc.schema.json'
+    : SCHEMA_URL;
+  const config = { $schema: schema, sources: chosen, tags: { prefix } };
+  writeFileSync(target, JSON.stringify(config, null, 2) + '\n');
+  io.out(`  tags: prefix "${prefix}"\nwrote ${path.relative(process.cwd(), target) || target}; run heimdall-version check\n`);
+  return 0;
+}
+
+async function detect(root: string): Promise<Candidate[]> {
+  const out: Candidate[] = [];
+  const pyproject = read(path.join(root, 'pyproject.toml'));
+  if (pyproject !== undefined) {
+    for (const key of ['project.version', 'tool.poetry.version']) {
+      const hit = (await locate('toml', pyproject, { file: 'pyproject.toml', type: 'toml', key })).value;
+      if (hit !== undefined) {
+        out.push({ source: { file: 'pyproject.toml', type: 'toml', key, primary: !out.some((c) => c.source.primary) }, value: hit });
+      }
+    }
+  }
+  for (const file of pythonFiles(root)) {
+    const text = read(path.join(root, file));
+    if (text === undefined) continue;
+    const c = await locate('python', text, { file, type: 'python' });
+    if (c.value !== undefined || c.lookup !== undefined) out.push(c);
+  }
+  const pkg = read(path.join(root, 'package.json'));
+  if (pkg !== undefined) {
+    const c = await locate('json', pkg, { file: 'package.json', type: 'json', key: 'version' });
+    if (c.value !== undefined) out.push({ ...c, source: { ...c.source, primary: !out.some((x) => x.source.primary) } });
+  }
+  return out;
+}
+
+async function locate(type: SourceConfig['type'], text: string, source: SourceConfig): Promise<Candidate> {
+  const located = (await locatorFor(type))(text, source);
+  const s = { ...source };
+  if (type === 'python') s.variable = located.label;
+  return { source: s, value: located.hits[0]?.value, lookup: located.lookups[0]?.distribution };
+}
+
+/** Python files that usually hold a version, up to three directories deep (src/ layouts included). */
+function pythonFiles(root: string, dir = '', depth = 0): string[] {
+  if (depth > 3) return [];
+  let entries;
+  try {
+    entries = readdirSync(path.join(root, dir), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) => {
+      const rel = dir ? `${dir}/${e.name}` : e.name;
+      if (e.isDirectory()) return e.name.startsWith('.') || SKIP.has(e.name) ? [] : pythonFiles(root, rel, depth + 1);
+      return dir && PY_FILES.has(e.name) ? [rel] : [];
+    });
+}
+
+async function tagPrefix(root: string): Promise<string> {
+  const top = findGitTop(root);
+  if (!top) return 'v';
+  const tags = (await git(top, ['tag', '--list'])).stdout.split('\n').filter(Boolean);
+  const plain = tags.filter((t) => /^\d+\.\d+\.\d+/.test(t)).length;
+  const v = tags.filter((t) => /^v\d+\.\d+\.\d+/.test(t)).length;
+  return plain > v ? '' : 'v';
+}
+
+function read(file: string): string | undefined {
+  try {
+    const decoded = decodeUtf8(readFileSync(file));
+    return 'text' in decoded ? decoded.text : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,218 @@
+// hook install / uninstall and init, with real `git commit` runs through the installed hook.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, PROJECT, run } from '../helpers/cli.js';
+import { cleanupTempDirs, exampleRepo, pyproject, tempDir, tempRepo, versionPy, type TempRepo } from '../helpers/repo.js';
+
+const VPY = 'cognitive_memory/core/version.py';
+let binDir: string;
+
+// The hook finds heimdall-version on PATH, as after `npm install --global`.
+beforeAll(() => {
+  binDir = tempDir();
+  symlinkSync(BIN, path.join(binDir, 'heimdall-version'));
+});
+afterAll(cleanupTempDirs);
+
+const withPath = () => ({ PATH: `${binDir}${path.delimiter}${process.env.PATH}` });
+
+function commit(repo: TempRepo, args: string[] = []) {
+  return spawnSync('git', ['commit', '-q', '-m', 'change', ...args], {
+    cwd: repo.dir,
+    encoding: 'utf8',
+    env: { ...process.env, ...withPath(), GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.invalid', NO_COLOR: '1' },
+  });
+}
+
+function project() {
+  return tempRepo({ 'pyproject.toml': pyproject('0.2.0'), [VPY]: versionPy('0.2.0') }).commit('initial');
+}
+
+describe('hook install', () => {
+  it('blocks a commit whose staged versions disagree and lets a consistent one through', () => {
+    const repo = project();
+    const res = run(['hook', 'install'], repo.dir);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('wrote .git/hooks/pre-commit');
+    expect(statSync(repo.path('.git/hooks/pre-commit')).mode & 0o111).toBeTruthy();
+
+    repo.write(VPY, versionPy('0.1.0'));
+    repo.git('add', '-A');
+    const blocked = commit(repo);
+    expect(blocked.status).not.toBe(0);
+    expect(blocked.stdout + blocked.stderr).toContain('__version__ is 0.1.0 but pyproject.toml says 0.2.0  version-mismatch');
+    expect(repo.git('log', '--format=%s')).toBe('initial\n');
+
+    const bypass = commit(repo, ['--no-verify']);
+    expect(bypass.status).toBe(0);
+
+    repo.write(VPY, versionPy('0.2.0')).git('add', '-A');
+    expect(commit(repo).status).toBe(0);
+    expect(repo.git('log', '--format=%s')).toBe('change\nchange\ninitial\n');
+  });
+
+  it('checks the staged content, not the work tree', () => {
+    const repo = project();
+    run(['hook', 'install'], repo.dir);
+    repo.write(VPY, versionPy('0.1.0')).git('add', '-A');
+    repo.write(VPY, versionPy('0.2.0'));
+    expect(commit(repo).status).not.toBe(0);
+  });
+
+  it('is idempotent, and uninstall removes exactly what it added', () => {
+    const repo = project();
+    run(['hook', 'install'], repo.dir);
+    const once = repo.read('.git/hooks/pre-commit');
+    expect(run(['hook', 'install'], repo.dir).stdout).toContain('already in');
+    expect(repo.read('.git/hooks/pre-commit')).toBe(once);
+    expect(run(['hook', 'uninstall'], repo.dir).code).toBe(0);
+    expect(existsSync(repo.path('.git/hooks/pre-commit'))).toBe(false);
+  });
+
+  it('keeps a foreign shell hook, runs both, and restores it on uninstall', () => {
+    const repo = project();
+    const foreign = '#!/bin/sh\necho foreign hook ran\nexit 0\n';
+    repo.write('.git/hooks/pre-commit', foreign);
+    chmodSync(repo.path('.git/hooks/pre-commit'), 0o755);
+    expect(run(['hook', 'install'], repo.dir).stdout).toContain('added the heimdall-version check to the existing');
+    repo.write(VPY, versionPy('0.1.0')).git('add', '-A');
+    expect(commit(repo).status).not.toBe(0);
+    repo.write(VPY, versionPy('0.2.0')).write('x.txt', 'x').git('add', '-A');
+    const ok = commit(repo);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout + ok.stderr).toContain('foreign hook ran');
+    run(['hook', 'uninstall'], repo.dir);
+    expect(repo.read('.git/hooks/pre-commit')).toBe(foreign);
+  });
+
+  it('chains a hook in another language instead of overwriting it', () => {
+    const repo = project();
+    const foreign = `#!${process.execPath}\nconsole.log('node hook ran');\n`;
+    repo.write('.git/hooks/pre-commit', foreign);
+    chmodSync(repo.path('.git/hooks/pre-commit'), 0o755);
+    expect(run(['hook', 'install'], repo.dir).stdout).toContain('chained it');
+    repo.write('x.txt', 'x').git('add', '-A');
+    const ok = commit(repo);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout + ok.stderr).toContain('node hook ran');
+    run(['hook', 'uninstall'], repo.dir);
+    expect(repo.read('.git/hooks/pre-commit')).toBe(foreign);
+    expect(existsSync(repo.path('.git/hooks/pre-commit.heimdall-chained'))).toBe(false);
+  });
+
+  it('honours core.hooksPath', () => {
+    const repo = project();
+    repo.git('config', 'core.hooksPath', '.githooks');
+    expect(run(['hook', 'install'], repo.dir).code).toBe(0);
+    expect(readFileSync(repo.path('.githooks/pre-commit'), 'utf8')).toContain('check --staged');
+    repo.write(VPY, versionPy('0.1.0')).git('add', '-A');
+    expect(commit(repo).status).not.toBe(0);
+  });
+
+  it('appends to .husky/pre-commit when the repository uses husky', () => {
+    const repo = project();
+    repo.write('.husky/pre-commit', 'npx lint-staged\n');
+    expect(run(['hook', 'install'], repo.dir).stdout).toContain('(husky)');
+    expect(repo.read('.husky/pre-commit')).toMatch(/^npx lint-staged\n# >>> heimdall-version >>>\n[\s\S]*# <<< heimdall-version <<<\n$/);
+    run(['hook', 'uninstall'], repo.dir);
+    expect(repo.read('.husky/pre-commit')).toBe('npx lint-staged\n');
+  });
+
+  it('works in a linked worktree', () => {
+    const repo = project();
+    const wt = path.join(tempDir(), 'wt');
+    repo.git('worktree', 'add', '-q', wt);
+    expect(run(['hook', 'install'], wt).code).toBe(0);
+    expect(existsSync(repo.path('.git/hooks/pre-commit'))).toBe(true);
+  });
+
+  it('says how to install heimdall-version when the hook cannot find it', () => {
+    const repo = project();
+    run(['hook', 'install'], repo.dir);
+    repo.write('x.txt', 'x').git('add', '-A');
+    const res = spawnSync('git', ['commit', '-q', '-m', 'x'], {
+      cwd: repo.dir,
+      encoding: 'utf8',
+      env: { PATH: '/usr/bin:/bin', HOME: tempDir(), GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@e.invalid', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@e.invalid' },
+    });
+    expect(res.status).not.toBe(0);
+    expect(res.stderr).toContain('heimdall-version is not installed: run npm install --save-dev heimdall-version');
+  });
+
+  it('needs a git repository', () => {
+    const res = run(['hook', 'install'], tempDir());
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('needs a git repository');
+  });
+});
+
+describe('init', () => {
+  it('detects the heimdall-mcp sources, leaves out a disagreeing __version__, and writes a valid config', () => {
+    const repo = exampleRepo('heimdall-mcp-drifted');
+    repo.write('cognitive_memory/retrieval/__init__.py', '"""Retrieval."""\n__version__ = "1.0.0"\n').commit().tag('v0.1.0').commit('later');
+    const res = run(['init'], repo.dir);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('✔ pyproject.toml [project.version]: 0.2.0');
+    expect(res.stdout).toContain('✔ cognitive_memory/core/version.py SYSTEM_VERSION: 0.1.0 (fallback of a runtime lookup of "heimdall-mcp-server")');
+    expect(res.stdout).toContain('· cognitive_memory/retrieval/__init__.py __version__: 1.0.0 — differs from 0.2.0, left out');
+    const config = JSON.parse(repo.read('.heimdallrc.json'));
+    expect(config.$schema).toMatch(/heimdallrc\.schema\.json$/);
+    expect(config.sources.map((s: { file: string }) => s.file)).toEqual(['pyproject.toml', VPY]);
+    expect(config.tags).toEqual({ prefix: 'v' });
+    const check = run(['check', '--format', 'json'], repo.dir);
+    expect(JSON.parse(check.stdout).diagnostics.map((d: { rule: string }) => d.rule)).toEqual(['runtime-lookup', 'version-mismatch']);
+  });
+
+  it('includes a chosen candidate and refuses to overwrite without --force', () => {
+    const repo = tempRepo({ 'pyproject.toml': pyproject('0.2.0'), 'pkg/__init__.py': '__version__ = "0.1.0"\n', 'package.json': '{"version":"0.2.0"}\n' });
+    expect(run(['init', '--include', 'pkg/__init__.py'], repo.dir).code).toBe(0);
+    expect(JSON.parse(repo.read('.heimdallrc.json')).sources.map((s: { file: string }) => s.file)).toEqual(['pyproject.toml', 'pkg/__init__.py', 'package.json']);
+    const again = run(['init'], repo.dir);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('pass --force');
+    expect(run(['init', '--force'], repo.dir).code).toBe(0);
+    expect(JSON.parse(repo.read('.heimdallrc.json')).sources).toHaveLength(2);
+  });
+
+  it('detects a bare tag prefix and Poetry', () => {
+    const repo = tempRepo({ 'pyproject.toml': '[tool.poetry]\nname = "p"\nversion = "1.1.0"\n' }).commit().tag('1.0.0').tag('1.1.0');
+    expect(run(['init'], repo.dir).code).toBe(0);
+    const config = JSON.parse(repo.read('.heimdallrc.json'));
+    expect(config.sources).toEqual([{ file: 'pyproject.toml', type: 'toml', key: 'tool.poetry.version', primary: true }]);
+    expect(config.tags.prefix).toBe('');
+  });
+});
+
+describe('this repository and its examples', () => {
+  it('ships a .pre-commit-hooks.yaml for the pre-commit framework', () => {
+    const text = readFileSync(path.join(PROJECT, '.pre-commit-hooks.yaml'), 'utf8');
+    expect(text).toContain('id: heimdall-version');
+    expect(text).toContain('entry: heimdall-version check --staged');
+    expect(text).toContain('language: node');
+    expect(text).toContain('pass_filenames: false');
+    const files = new RegExp(/files: (.*)$/m.exec(text)![1]!);
+    expect(['pyproject.toml', 'cognitive_memory/core/version.py', 'package.json'].every((f) => files.test(f))).toBe(true);
+    expect(files.test('README.md')).toBe(false);
+  });
+
+  it('runs the commands of the CI examples against a fixture repository', () => {
+    const repo = exampleRepo('heimdall-mcp-drifted').commit();
+    for (const example of ['examples/release.yml', 'examples/ci/github-check.yml', 'examples/ci/gitlab-ci.yml']) {
+      const text = readFileSync(path.join(PROJECT, example), 'utf8');
+      const commands = [...text.matchAll(/npx --yes heimdall-version ([^\n>|]+)/g)].map((m) => m[1]!.trim().split(/\s+/));
+      expect(commands.length).toBeGreaterThan(0);
+      for (const args of commands) {
+        if (args[0] === 'release') args.push('--dry-run');
+        const res = run(args, repo.dir);
+        // The fixture carries the real drift, so every step must stop the pipeline on it.
+        expect(res.code, `${example}: heimdall-version ${args.join(' ')}`).toBe(1);
+        expect(res.stdout).toContain(args[0] === 'release' ? '✖ versions consistent' : 'runtime-lookup');
+        expect(res.stderr).not.toMatch(/\n\s+at /);
+      }
+    }
+    expect(readFileSync(path.join(PROJECT, 'examples/release.yml'), 'utf8')).not.toMatch(/upload-artifact@v[123]\b/);
+  });
+});
+
