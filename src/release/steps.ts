@@ -1,0 +1,64 @@
+// Running one release step: argv without a shell, output streamed through the mask,
+// elapsed time on a status line in a terminal, Ctrl-C passed to the step.
+import { spawn } from 'node:child_process';
+import { maskedLines, maskText } from './mask.js';
+
+export interface StepIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  /** Redraw an elapsed-time status line (a terminal, not CI). */
+  progress: boolean;
+}
+
+export interface StepResult {
+  code: number;
+  /** The step was stopped by Ctrl-C (SIGINT) or SIGTERM. */
+  interrupted: boolean;
+  /** Could not be started at all (not found, not executable). */
+  spawnError?: string;
+}
+
+export function runStep(label: string, argv: string[], options: { cwd: string; env: NodeJS.ProcessEnv; secrets: string[]; io: StepIo }): Promise<StepResult> {
+  const { io, secrets } = options;
+  const started = Date.now();
+  let status = '';
+  const clear = () => {
+    if (status) io.err(`\r${' '.repeat(status.length)}\r`);
+  };
+  const draw = () => {
+    status = `… ${label} ${Math.round((Date.now() - started) / 1000)}s`;
+    io.err(status);
+  };
+  const through = (write: (s: string) => void) => (s: string) => {
+    clear();
+    write(s);
+    if (io.progress) draw();
+  };
+  const out = maskedLines(through(io.out), secrets);
+  const err = maskedLines(through(io.err), secrets);
+  return new Promise((resolve) => {
+    let interrupted = false;
+    const child = spawn(argv[0]!, argv.slice(1), { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const onSignal = (signal: NodeJS.Signals) => {
+      interrupted = true;
+      child.kill(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    const timer = io.progress ? setInterval(() => (clear(), draw()), 1000) : undefined;
+    child.stdout.setEncoding('utf8').on('data', out.push);
+    child.stderr.setEncoding('utf8').on('data', err.push);
+    let spawnError: string | undefined;
+    child.on('error', (e) => (spawnError = maskText(`${(e as NodeJS.ErrnoException).code ?? ''} ${e.message}`.trim(), secrets)));
+    child.on('close', (code, signal) => {
+      if (timer) clearInterval(timer);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      out.end();
+      err.end();
+      clear();
+      status = '';
+      resolve({ code: code ?? (signal ? 128 : 1), interrupted: interrupted || signal === 'SIGINT', spawnError });
+    });
+  });
+}

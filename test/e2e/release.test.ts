@@ -1,0 +1,239 @@
+// release, end to end: Debian's real build and twine, uploading to a PyPI-compatible server on 127.0.0.1.
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, runAsync as run } from '../helpers/cli.js';
+import { startPypiServer, type PypiServer } from '../helpers/pypi-server.js';
+import { cleanupTempDirs, exampleRepo, tempDir, type TempRepo } from '../helpers/repo.js';
+
+const PY = '/usr/bin/python3';
+const hasTools = spawnSync(PY, ['-c', 'import build, twine']).status === 0;
+const PASSWORD = 'pypi-s3cret-token-value';
+const VPY = 'cognitive_memory/core/version.py';
+
+let server: PypiServer;
+let pypirc: string;
+beforeAll(async () => {
+  server = await startPypiServer({ username: '__token__', password: PASSWORD });
+  pypirc = path.join(tempDir(), 'home');
+});
+afterAll(async () => {
+  await server?.close();
+  cleanupTempDirs();
+});
+
+function releaseRepo(release: Record<string, unknown> = {}, url = server.url): TempRepo {
+  const repo = exampleRepo();
+  repo.write('.heimdallrc.json', JSON.stringify({
+    release: {
+      python: PY,
+      build: [PY, '-m', 'build', '--no-isolation'],
+      validate: [PY, '-c', 'import cognitive_memory, heimdall'],
+      repositories: { pypi: url, testpypi: url },
+      branch: 'main',
+      ...release,
+    },
+  }));
+  return repo.commit('initial');
+}
+
+const env = (password = PASSWORD) => ({ TWINE_USERNAME: '__token__', TWINE_PASSWORD: password, HOME: pypirc, CI: 'true' });
+const tags = (repo: TempRepo) => repo.git('tag', '--list');
+const sha256 = (repo: TempRepo, file: string) => createHash('sha256').update(repo.bytes(file)).digest('hex');
+
+describe.skipIf(!hasTools)('release', () => {
+  it('--no-upload builds, verifies and checks, and neither uploads nor tags', async () => {
+    const before = server.requests;
+    const repo = releaseRepo();
+    const res = await run(['release', '--no-upload'], repo.dir, env());
+    expect(res.stderr).not.toContain('heimdall-version:');
+    expect(res.code).toBe(0);
+    for (const gate of ['versions consistent', 'tools present', 'work tree clean', 'release branch', 'tag free']) expect(res.stdout).toContain(`✔ ${gate}`);
+    expect(res.stdout).toContain('✔ artifacts carry 0.2.0: heimdall-mcp-0.2.0.tar.gz, heimdall_mcp-0.2.0-py3-none-any.whl');
+    expect(res.stdout).toContain('✔ twine check');
+    expect(existsSync(repo.path('dist/heimdall_mcp-0.2.0-py3-none-any.whl'))).toBe(true);
+    expect(server.requests).toBe(before);
+    expect(tags(repo)).toBe('');
+  });
+
+  it('--upload uploads both artifacts, then tags, and never prints the password', async () => {
+    const repo = releaseRepo({ validate: [PY, '-c', 'import os; print("token is " + os.environ["TWINE_PASSWORD"])'] });
+    const count = server.uploads.length;
+    const res = await run(['release', '--upload'], repo.dir, env());
+    expect(res.stderr + res.stdout).not.toContain(PASSWORD);
+    expect(res.stdout).toContain('token is ****');
+    expect(res.code, res.stderr.slice(-500)).toBe(0);
+    const uploads = server.uploads.slice(count);
+    expect(uploads.map((u) => [u.name, u.version, u.filename]).sort()).toEqual([
+      ['heimdall-mcp', '0.2.0', 'heimdall-mcp-0.2.0.tar.gz'],
+      ['heimdall-mcp', '0.2.0', 'heimdall_mcp-0.2.0-py3-none-any.whl'],
+    ]);
+    for (const u of uploads) expect(u.sha256).toBe(sha256(repo, `dist/${u.filename}`));
+    expect(repo.git('cat-file', '-t', 'v0.2.0')).toBe('tag\n');
+    expect(repo.git('rev-parse', 'v0.2.0^{commit}')).toBe(repo.git('rev-parse', 'HEAD'));
+    expect(res.stdout).toContain('✔ tagged v0.2.0');
+  });
+
+  it('--test-upload uploads but does not tag', async () => {
+    const repo = releaseRepo();
+    repo.write('pyproject.toml', repo.read('pyproject.toml').replace('0.2.0', '0.2.1'));
+    repo.write(VPY, repo.read(VPY).replace('"0.2.0"', '"0.2.1"')).commit('0.2.1');
+    const count = server.uploads.length;
+    const res = await run(['release', '--test-upload'], repo.dir, env());
+    expect(res.code).toBe(0);
+    expect(server.uploads.slice(count).map((u) => u.version)).toEqual(['0.2.1', '0.2.1']);
+    expect(tags(repo)).toBe('');
+  });
+
+  it('bad credentials: the upload fails, nothing is tagged, no secret is printed', async () => {
+    const repo = releaseRepo();
+    repo.write('pyproject.toml', repo.read('pyproject.toml').replace('0.2.0', '0.2.2'));
+    repo.write(VPY, repo.read(VPY).replace('"0.2.0"', '"0.2.2"')).commit('0.2.2');
+    const wrong = 'wrong-password-1234';
+    const res = await run(['release', '--upload'], repo.dir, env(wrong));
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/step upload \(PyPI\) failed with exit code \d+; the release stopped and no tag was created/);
+    expect(res.stdout + res.stderr).toContain('403');
+    expect(res.stdout + res.stderr).not.toContain(wrong);
+    expect(tags(repo)).toBe('');
+  });
+
+  it('a duplicate upload fails with the index\'s message', async () => {
+    const repo = releaseRepo();
+    repo.write('pyproject.toml', repo.read('pyproject.toml').replace('0.2.0', '0.2.3'));
+    repo.write(VPY, repo.read(VPY).replace('"0.2.0"', '"0.2.3"')).commit('0.2.3');
+    expect((await run(['release', '--test-upload'], repo.dir, env())).code).toBe(0);
+    const res = await run(['release', '--upload'], repo.dir, env());
+    expect(res.code).toBe(1);
+    expect(res.stdout + res.stderr).toContain('File already exists');
+    expect(tags(repo)).toBe('');
+  });
+
+  it('server down: the upload step fails and nothing is tagged', async () => {
+    const down = await startPypiServer();
+    const url = down.url;
+    await down.close();
+    const repo = releaseRepo({}, url);
+    const res = await run(['release', '--upload'], repo.dir, env());
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('step upload (PyPI) failed');
+    expect(tags(repo)).toBe('');
+  });
+
+  it('--dry-run prints the gates and the plan and runs nothing', async () => {
+    const repo = releaseRepo();
+    const res = await run(['release', '--upload', '--dry-run'], repo.dir, env());
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain(`  build: ${PY} -m build --no-isolation`);
+    expect(res.stdout).toContain(`  upload (PyPI): ${PY} -m twine upload --repository-url ${server.url} --non-interactive dist/*`);
+    expect(res.stdout).toContain('then tag v0.2.0');
+    expect(existsSync(repo.path('dist'))).toBe(false);
+    expect(tags(repo)).toBe('');
+  });
+
+  it('Ctrl-C stops the running step and creates no tag', async () => {
+    const repo = releaseRepo({ validate: [PY, '-c', 'import time; print("validating", flush=True); time.sleep(60)'] });
+    const child = spawn(process.execPath, [BIN, 'release', '--upload'], { cwd: repo.dir, env: { ...process.env, ...env() } });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (c) => (err += c));
+    const code = await new Promise<number | null>((resolve) => {
+      child.stdout.on('data', (c) => {
+        out += c;
+        if (/^validating$/m.test(out)) child.kill('SIGINT');
+      });
+      child.on('close', resolve);
+    });
+    expect(code).toBe(1);
+    expect(err).toContain('interrupted during validate; the release stopped and no tag was created');
+    expect(existsSync(repo.path('dist'))).toBe(false);
+    expect(tags(repo)).toBe('');
+  });
+});
+
+describe.skipIf(!hasTools)('release gates: nothing is built or uploaded when one fails', () => {
+  const refused = async (repo: TempRepo, args: string[], gate: string, extraEnv: Record<string, string> = {}) => {
+    const before = server.requests;
+    const tagsBefore = tags(repo);
+    const res = await run(['release', '--upload', ...args], repo.dir, { ...env(), ...extraEnv });
+    expect(res.code).toBe(1);
+    expect(res.stdout).toContain(`✖ ${gate}:`);
+    expect(res.stderr).toContain(`release stopped at the gate "${gate}"; nothing was built or uploaded`);
+    expect(existsSync(repo.path('dist'))).toBe(false);
+    expect(server.requests).toBe(before);
+    expect(tags(repo)).toBe(tagsBefore);
+    return res;
+  };
+
+  it('versions consistent', async () => {
+    const repo = releaseRepo();
+    repo.write(VPY, repo.read(VPY).replace('"0.2.0"', '"0.1.0"')).commit('drift');
+    const res = await refused(repo, [], 'versions consistent');
+    expect(res.stdout).toContain('version-mismatch');
+  });
+
+  it('tools present: an interpreter without build and twine is named, with how to install them', async () => {
+    const dir = tempDir();
+    const fake = path.join(dir, 'python3');
+    writeFileSync(fake, '#!/bin/sh\necho "ModuleNotFoundError: No module named \'build\'" >&2\nexit 1\n');
+    chmodSync(fake, 0o755);
+    const res = await refused(releaseRepo(), ['--python', fake], 'tools present');
+    expect(res.stdout).toContain(`${fake} cannot import build`);
+    expect(res.stdout).toContain('apt-get install twine python3-build');
+    const missing = await refused(releaseRepo(), ['--python', path.join(dir, 'nope')], 'tools present');
+    expect(missing.stdout).toContain('was not found');
+  });
+
+  it('work tree clean', async () => {
+    const repo = releaseRepo();
+    repo.write('README.md', 'edited\n');
+    await refused(repo, [], 'work tree clean');
+  });
+
+  it('release branch', async () => {
+    const repo = releaseRepo();
+    repo.git('checkout', '-q', '-b', 'feature');
+    const res = await refused(repo, [], 'release branch');
+    expect(res.stdout).toContain('releases are made from main, but this is feature');
+  });
+
+  it('tag free', async () => {
+    const repo = releaseRepo();
+    repo.tag('v0.2.0');
+    repo.commit('later');
+    await refused(repo, [], 'tag free');
+  });
+
+  it('GitHub tag', async () => {
+    const res = await refused(releaseRepo(), [], 'GitHub tag', { GITHUB_ACTIONS: 'true', GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'v9.9.9' });
+    expect(res.stdout).toContain('triggered by tag v9.9.9, but the version says v0.2.0');
+  });
+
+  it('a failing validate step stops the chain before the build', async () => {
+    const repo = releaseRepo({ validate: [PY, '-c', 'import no_such_module'] });
+    const before = server.requests;
+    const res = await run(['release', '--upload'], repo.dir, env());
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/step validate failed with exit code 1/);
+    expect(existsSync(repo.path('dist'))).toBe(false);
+    expect(server.requests).toBe(before);
+  });
+
+  it('artifacts that carry another version stop the chain before twine', async () => {
+    const built = releaseRepo();
+    expect((await run(['release', '--no-upload'], built.dir, env())).code).toBe(0);
+    const repo = releaseRepo({ build: ['/bin/sh', '-c', `mkdir -p dist && cp ${built.path('dist')}/* dist/`] });
+    repo.write('pyproject.toml', repo.read('pyproject.toml').replace('0.2.0', '0.2.9'));
+    repo.write(VPY, repo.read(VPY).replace('"0.2.0"', '"0.2.9"')).commit('0.2.9');
+    const before = server.requests;
+    const res = await run(['release', '--upload'], repo.dir, env());
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('the built artifacts do not carry 0.2.9');
+    expect(res.stderr).toContain('its metadata says Version: 0.2.0');
+    expect(server.requests).toBe(before);
+    expect(tags(repo)).toBe('');
+  });
+});
+

@@ -1,0 +1,131 @@
+// A package index on 127.0.0.1 that answers PyPI's legacy upload API as the real index does,
+// so that the real `twine upload` talks to it. Test helper: records what it received.
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export interface Upload {
+  name: string;
+  version: string;
+  filename: string;
+  sha256: string;
+  content: Buffer;
+  fields: Record<string, string[]>;
+  username: string;
+}
+
+export interface PypiServer {
+  url: string;
+  port: number;
+  uploads: Upload[];
+  requests: number;
+  close(): Promise<void>;
+}
+
+interface Part {
+  name: string;
+  filename?: string;
+  data: Buffer;
+}
+
+/** Splits a multipart/form-data body into its parts, keeping file contents as bytes. */
+export function parseMultipart(body: Buffer, boundary: string): Part[] {
+  const delimiter = Buffer.from(`--${boundary}`);
+  const parts: Part[] = [];
+  let at = body.indexOf(delimiter);
+  while (at !== -1) {
+    const start = at + delimiter.length;
+    if (body.subarray(start, start + 2).toString() === '--') break;
+    const next = body.indexOf(delimiter, start);
+    if (next === -1) break;
+    const raw = body.subarray(start + 2, next - 2); // drop the CRLF after the delimiter and before the next
+    const split = raw.indexOf('\r\n\r\n');
+    const headers = raw.subarray(0, split).toString('utf8');
+    const disposition = /content-disposition:[^\r\n]*/i.exec(headers)?.[0] ?? '';
+    const name = /\bname="([^"]*)"/.exec(disposition)?.[1];
+    const filename = /\bfilename="([^"]*)"/.exec(disposition)?.[1];
+    if (name !== undefined) parts.push({ name, filename, data: raw.subarray(split + 4) });
+    at = next;
+  }
+  return parts;
+}
+
+const normalize = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '_');
+
+export function startPypiServer(options: { username?: string; password?: string } = {}): Promise<PypiServer> {
+  const username = options.username ?? '__token__';
+  const password = options.password ?? 'pypi-test-token';
+  const sockets = new Set<Socket>();
+  const state = { uploads: [] as Upload[], requests: 0 };
+
+  const answer = (res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) => {
+    res.statusMessage = message.replace(/[^\x20-\x7e]/g, ' ').slice(0, 200);
+    res.writeHead(status, { 'content-type': 'text/plain', ...headers });
+    res.end(message);
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
+    state.requests++;
+    if (!/^\/legacy\/?$/.test(new URL(req.url ?? '/', 'http://127.0.0.1').pathname)) return answer(res, 404, 'Not Found');
+    if (req.method !== 'POST') return answer(res, 405, 'Method Not Allowed');
+    const auth = /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (!auth) return answer(res, 401, 'Unauthorized', { 'www-authenticate': 'Basic realm="pypi"' });
+    const [user, ...rest] = Buffer.from(auth, 'base64').toString('utf8').split(':');
+    if (user !== username || rest.join(':') !== password) return answer(res, 403, 'Invalid or non-existent authentication information.');
+    const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(req.headers['content-type'] ?? '');
+    if (!boundary) return answer(res, 400, 'Expected multipart/form-data');
+    const fields: Record<string, string[]> = {};
+    let file: Part | undefined;
+    for (const part of parseMultipart(body, boundary[1] ?? boundary[2]!)) {
+      if (part.filename !== undefined) file = part;
+      else (fields[part.name] ??= []).push(part.data.toString('utf8'));
+    }
+    const field = (k: string) => fields[k]?.[0];
+    if (field(':action') !== 'file_upload') return answer(res, 400, 'Invalid value for :action');
+    const name = field('name');
+    const version = field('version');
+    if (!name || !version) return answer(res, 400, `Invalid value for ${!name ? 'name' : 'version'}. Error: This field is required.`);
+    if (!file || file.name !== 'content' || !file.filename) return answer(res, 400, 'Upload payload does not have a file.');
+    const sha256 = createHash('sha256').update(file.data).digest('hex');
+    if (field('sha256_digest') !== undefined && field('sha256_digest') !== sha256)
+      return answer(res, 400, 'The digest supplied does not match a digest calculated from the uploaded file.');
+    const stem = `${normalize(name)}-${version}`;
+    if (!normalize(file.filename).startsWith(normalize(stem))) return answer(res, 400, `Start filename for '${name}' with '${stem}'.`);
+    if (state.uploads.some((u) => u.filename === file!.filename)) {
+      const blake = createHash('blake2b512').update(file.data).digest('hex').slice(0, 64);
+      return answer(res, 400, `File already exists ('${file.filename}', with blake2_256 hash '${blake}'). See https://pypi.org/help/#file-name-reuse for more information.`);
+    }
+    state.uploads.push({ name, version, filename: file.filename, sha256, content: file.data, fields, username: user! });
+    answer(res, 200, 'OK');
+  };
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => handle(req, res, Buffer.concat(chunks)));
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}/legacy/`,
+        port,
+        get uploads() {
+          return state.uploads;
+        },
+        get requests() {
+          return state.requests;
+        },
+        close: () =>
+          new Promise<void>((done) => {
+            for (const s of sockets) s.destroy();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
