@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/heimdall-version.js');
+const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/heimdall-version.cjs');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 3;
 const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@example.invalid', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@example.invalid' };
@@ -42,6 +42,7 @@ function fixture(name, { tags = 0, sources = 0, pyprojectBytes = 0 } = {}) {
   if (tags) {
     const refs = Array.from({ length: tags }, (_, i) => `create refs/tags/v0.${Math.floor(i / 1000)}.${i % 1000} ${old}\n`).join('');
     execFileSync('git', ['update-ref', '--stdin'], { cwd: dir, input: refs });
+    git(dir, 'pack-refs', '--all'); // as after a clone or gc
   }
   for (const f of ['pyproject.toml', 'cognitive_memory/core/version.py', ...Array.from({ length: Math.max(0, sources - 2) }, (_, i) => `pkg${i}/__init__.py`)]) {
     const file = path.join(dir, f);
@@ -55,6 +56,8 @@ function time(argv, cwd, env = process.env) {
   const start = process.hrtime.bigint();
   const res = spawnSync(argv[0], argv.slice(1), { cwd, env, stdio: 'ignore' });
   if (res.error) throw res.error;
+  // A command that fails fast would look fast: every measured run must succeed.
+  if (res.status !== 0) throw new Error(`${argv.join(' ')} exited with ${res.status} in ${cwd}`);
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 

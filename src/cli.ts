@@ -1,5 +1,7 @@
 // argv → command. The only place that prints and decides the exit code.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+// check and show are what hooks run on every commit: loaded up front; other commands lazily.
+import { runCheck, runShow } from './commands/check-cli.js';
 import { UserError } from './errors.js';
 import { VERSION } from './version.js';
 
@@ -32,13 +34,13 @@ const COMMANDS: Record<string, Command> = {
     summary: 'check that every version source agrees (the default command)',
     usage: 'check [--staged] [--format stylish|json|github] [--fix [--dry-run]]',
     options: { staged: { type: 'boolean' }, format: { type: 'string' }, fix: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
-    run: async (v, _p, io) => (await import('./commands/check-cli.js')).runCheck(v, io),
+    run: (v, _p, io) => runCheck(v, io),
   },
   show: {
     summary: 'print the current version (--json: every source)',
     usage: 'show [--json]',
     options: { json: { type: 'boolean' } },
-    run: async (v, _p, io) => (await import('./commands/check-cli.js')).runShow(v, io),
+    run: (v, _p, io) => runShow(v, io),
   },
   bump: {
     summary: 'set the next version in every source at once (all or nothing)',
@@ -124,7 +126,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     if (!command.positionals && positionals.length > 0) throw new UserError(`${name} takes no argument "${positionals[0]}"; run heimdall-version ${name} --help`);
     return await command.run(values, positionals, io);
   } catch (e) {
-    if (e instanceof UserError) {
+    if (isUserError(e)) {
       io.err(`heimdall-version: ${e.message}\n`);
       if (debug) io.err(`${e.stack}\n`);
       return e.exitCode;
@@ -137,6 +139,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     io.err(debug ? `${(e as Error)?.stack}\n` : 'Run again with --debug for details, and please report it.\n');
     return 1;
   }
+}
+
+/** By name, not instanceof: each lazily loaded command bundle carries its own copy of the class. */
+function isUserError(e: unknown): e is UserError {
+  return e instanceof Error && e.name === 'UserError' && typeof (e as UserError).exitCode === 'number';
 }
 
 function isUsageError(e: unknown): boolean {

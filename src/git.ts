@@ -19,32 +19,24 @@ export function git(cwd: string, args: string[], input?: string): Promise<GitRes
 }
 
 export interface TagInfo {
-  /** HEAD's commit, or undefined in a repository with no commits. */
-  head?: string;
-  /** Tags reachable from HEAD with the commit each one points at. */
-  tags: { name: string; commit: string }[];
-  shallow: boolean;
+  /** Names of the tags reachable from HEAD. */
+  reachable: string[];
+  /** Names of the tags on HEAD itself (annotated ones peeled). */
+  onHead: string[];
   /** git itself could not be started. */
   gitMissing?: boolean;
 }
 
-/** The tags reachable from HEAD; two git processes, run side by side. */
+/** The tags reachable from HEAD and those on HEAD: two small git processes, run side by side. */
 export async function readTags(gitTop: string): Promise<TagInfo> {
-  const [rev, refs] = await Promise.all([
-    git(gitTop, ['rev-parse', '--is-shallow-repository', 'HEAD']),
-    git(gitTop, ['for-each-ref', '--merged', 'HEAD', '--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)', 'refs/tags']),
+  const names = (res: GitResult) => (res.code === 0 ? res.stdout.split('\n').filter(Boolean) : []);
+  // Names only: asking for peeled objects (%(*objectname)) reads every tag object and is slow.
+  const [merged, onHead] = await Promise.all([
+    git(gitTop, ['for-each-ref', '--merged', 'HEAD', '--format=%(refname:strip=2)', 'refs/tags']),
+    git(gitTop, ['for-each-ref', '--points-at', 'HEAD', '--format=%(refname:strip=2)', 'refs/tags']),
   ]);
-  if (rev.code === 127) return { tags: [], shallow: false, gitMissing: true };
-  const [shallow, head] = rev.stdout.split('\n');
-  if (rev.code !== 0 || !head || !/^[0-9a-f]{40,64}$/.test(head)) return { tags: [], shallow: shallow === 'true' };
-  const tags = refs.stdout
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [name = '', object = '', peeled = ''] = line.split('\0');
-      return { name, commit: peeled || object };
-    });
-  return { head, tags, shallow: shallow === 'true' };
+  if (merged.code === 127) return { reachable: [], onHead: [], gitMissing: true };
+  return { reachable: names(merged), onHead: names(onHead) };
 }
 
 /** True when any of the files differs between HEAD and the work tree (or the index). */

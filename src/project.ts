@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { LoadedConfig, SourceConfig } from './config/types.js';
 import { locatorFor } from './sources/index.js';
+import { readTomlString } from './sources/toml.js';
 import type { ProblemKind, VersionHit } from './sources/types.js';
 import { decodeUtf8, lineIndex, type Position } from './text.js';
 import type { FileReader, ReadResult } from './workspace.js';
@@ -53,7 +54,7 @@ export async function loadProject(loaded: LoadedConfig, read: FileReader): Promi
     sources,
     primary,
     version: values.length === 1 ? values[0] : undefined,
-    distribution: await readDistribution(contents.get(PYPROJECT)),
+    distribution: readDistribution(contents.get(PYPROJECT)),
   };
 }
 
@@ -87,10 +88,9 @@ async function loadSource(config: SourceConfig, content: ReadResult): Promise<Lo
   return source;
 }
 
-async function readDistribution(content: ReadResult | undefined): Promise<string | undefined> {
+function readDistribution(content: ReadResult | undefined): string | undefined {
   if (!content || 'missing' in content) return undefined;
   const decoded = decodeUtf8(content.bytes);
   if ('error' in decoded) return undefined;
-  const { readTomlString } = await import('./sources/toml.js');
   return readTomlString(decoded.text, 'project.name') ?? readTomlString(decoded.text, 'tool.poetry.name');
 }

@@ -1,5 +1,5 @@
-// Version maths on top of `semver`, held to strict SemVer 2.0 (no "v", no loose forms).
-import semver from 'semver';
+// SemVer 2.0 held strictly (no "v", no loose forms): recognising and ordering versions.
+// Small on purpose: `check` runs this on every commit and must not pay for loading `semver`.
 
 // The regular expression published with the SemVer 2.0 specification.
 const SEMVER =
@@ -11,7 +11,46 @@ export function isSemver(version: string): boolean {
 
 /** Orders two valid versions by SemVer precedence (build metadata ignored). */
 export function compareVersions(a: string, b: string): number {
-  return semver.compare(a, b);
+  return compareParsed(parseVersion(a), parseVersion(b));
+}
+
+type Parsed = [number, number, number, string[] | undefined];
+
+export function parseVersion(v: string): Parsed {
+  const m = SEMVER.exec(v);
+  if (!m) throw new Error(`not SemVer: ${v}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3]), m[4]?.split('.')];
+}
+
+/** The newest of several valid versions (each parsed once). */
+export function newestVersion<T>(items: T[], version: (item: T) => string): T | undefined {
+  let best: { item: T; parsed: Parsed } | undefined;
+  for (const item of items) {
+    const parsed = parseVersion(version(item));
+    if (!best || compareParsed(parsed, best.parsed) > 0) best = { item, parsed };
+  }
+  return best?.item;
+}
+
+function compareParsed(x: Parsed, y: Parsed): number {
+  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return (x[i] as number) < (y[i] as number) ? -1 : 1;
+  const [p, q] = [x[3], y[3]];
+  if (!p || !q) return p === q ? 0 : p ? -1 : 1;
+  for (let i = 0; i < Math.max(p.length, q.length); i++) {
+    const c = compareIdentifier(p[i], q[i]);
+    if (c) return c;
+  }
+  return 0;
+}
+
+function compareIdentifier(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return -1;
+  if (b === undefined) return 1;
+  const [na, nb] = [/^\d+$/.test(a), /^\d+$/.test(b)];
+  if (na && nb) return Number(a) < Number(b) ? -1 : 1;
+  if (na !== nb) return na ? -1 : 1;
+  return a < b ? -1 : 1;
 }
 
 /** A tag name's version after the prefix, or undefined when the tag is not a version tag. */
@@ -21,24 +60,3 @@ export function tagVersion(tag: string, prefix: string): string | undefined {
   return isSemver(rest) ? rest : undefined;
 }
 
-export const LEVELS = ['major', 'minor', 'patch', 'premajor', 'preminor', 'prepatch', 'prerelease'] as const;
-export type Level = (typeof LEVELS)[number];
-
-export type NextVersion = { version: string } | { error: string; exitCode: 1 | 2 };
-
-/** The version a bump leads to: a level applied to `current`, or an explicit version that must be newer. */
-export function nextVersion(current: string, spec: string, options: { preid?: string; force?: boolean } = {}): NextVersion {
-  if ((LEVELS as readonly string[]).includes(spec)) {
-    if (options.preid !== undefined && !/^[0-9A-Za-z-]+$/.test(options.preid))
-      return { error: `--preid must be letters, digits or hyphens, not "${options.preid}"`, exitCode: 2 };
-    const next = semver.inc(current, spec as Level, {}, options.preid);
-    if (!next) return { error: `cannot ${spec}-bump ${current}`, exitCode: 2 };
-    return { version: next };
-  }
-  const explicit = spec.replace(/^v(?=\d)/, '');
-  if (!isSemver(explicit))
-    return { error: `"${spec}" is neither a bump level (${LEVELS.join(', ')}) nor a SemVer 2.0 version`, exitCode: 2 };
-  if (compareVersions(explicit, current) <= 0 && !options.force)
-    return { error: `${explicit} is not newer than the current version ${current}; use --force to set it anyway`, exitCode: 1 };
-  return { version: explicit };
-}

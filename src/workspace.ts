@@ -1,6 +1,5 @@
 // The project on disk: where it starts, and reading its files from the work tree or the git index.
-import { existsSync, realpathSync } from 'node:fs';
-import { lstat, readFile, realpath } from 'node:fs/promises';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readIndexFiles } from './git.js';
 
@@ -17,27 +16,46 @@ export function findGitTop(dir: string): string | undefined {
   }
 }
 
+/** The repository's common git directory (shared by worktrees), read from the file system without git. */
+export function gitCommonDir(gitTop: string): string | undefined {
+  let dir = path.join(gitTop, '.git');
+  try {
+    if (statSync(dir).isFile()) {
+      const target = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync(dir, 'utf8'))?.[1];
+      if (!target) return undefined;
+      dir = path.resolve(gitTop, target);
+    }
+    const common = path.join(dir, 'commondir');
+    return existsSync(common) ? path.resolve(dir, readFileSync(common, 'utf8').trim()) : dir;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A shallow clone keeps a `shallow` file in its git directory. */
+export const isShallow = (gitTop: string) => {
+  const dir = gitCommonDir(gitTop);
+  return dir !== undefined && existsSync(path.join(dir, 'shallow'));
+};
+
 /** Reads from the work tree, refusing any path that leaves the root, including through a link. */
 export function workTreeReader(root: string): FileReader {
+  // Synchronous reads: for many small files they cost far less than a round trip through the thread pool.
   return async (files) => {
-    const realRoot = await realpath(root);
-    const entries = await Promise.all(
-      files.map(async (file): Promise<[string, ReadResult]> => [file, await readInside(realRoot, file)]),
-    );
-    return new Map(entries);
+    const realRoot = realpathSync(root);
+    return new Map(files.map((file): [string, ReadResult] => [file, readInside(realRoot, file)]));
   };
 }
 
-async function readInside(realRoot: string, file: string): Promise<ReadResult> {
-  const full = path.join(realRoot, file);
+function readInside(realRoot: string, file: string): ReadResult {
   try {
-    const real = await realpath(full);
+    const real = realpathSync.native(path.join(realRoot, file));
     if (!isInside(realRoot, real)) return { missing: `leads outside the project root (to ${real}); refusing to read it` };
-    if (!(await lstat(real)).isFile()) return { missing: 'is not a regular file' };
-    return { bytes: await readFile(real) };
+    return { bytes: readFileSync(real) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: 'does not exist' };
+    if (code === 'EISDIR') return { missing: 'is not a regular file' };
     return { missing: `cannot be read (${code ?? (e as Error).message})` };
   }
 }

@@ -8,7 +8,7 @@ import { changesFor, planBump } from '../edits.js';
 import { UserError } from '../errors.js';
 import { changedTrackedFiles, commitFiles, createTag, git, pushRefs, tagCommit } from '../git.js';
 import { formatStylish } from '../report/stylish.js';
-import { nextVersion } from '../semver.js';
+import { nextVersion } from '../next-version.js';
 import { inspect } from './check.js';
 import { applyVerified, showDiff } from './change.js';
 

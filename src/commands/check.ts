@@ -3,12 +3,12 @@ import path from 'node:path';
 import { loadConfig, type LoadConfigOptions } from '../config/load.js';
 import type { LoadedConfig } from '../config/types.js';
 import { UserError } from '../errors.js';
-import { changedSinceHead, readTags } from '../git.js';
+import { changedSinceHead, readTags, type TagInfo } from '../git.js';
 import { loadProject, type Project } from '../project.js';
 import { runRules } from '../rules/index.js';
 import type { Diagnostic, TagState, VersionTag } from '../rules/types.js';
 import { tagVersion } from '../semver.js';
-import { indexReader, workTreeReader } from '../workspace.js';
+import { indexReader, isShallow, workTreeReader } from '../workspace.js';
 
 export interface CheckOptions extends LoadConfigOptions {
   /** Read the sources from the git index instead of the work tree. */
@@ -40,8 +40,10 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
 export async function inspect(loaded: LoadedConfig, staged: boolean): Promise<{ project: Project; tags: TagState; result: CheckResult }> {
   if (staged && !loaded.gitTop) throw new UserError('--staged reads the git index, but this is not a git repository');
   const reader = staged ? indexReader(loaded.root, loaded.gitTop!) : workTreeReader(loaded.root);
-  const project = await loadProject(loaded, reader);
-  const tags = await readTagState(project, staged);
+  // git reads the tags while the sources are read and parsed; started first, while the process is small.
+  const tagsRead = loaded.gitTop ? readTags(loaded.gitTop) : undefined;
+  const [project, info] = await Promise.all([loadProject(loaded, reader), tagsRead]);
+  const tags = await readTagState(project, info, staged);
   const diagnostics = sortDiagnostics(runRules({ project, tags }, project.config.rules), project);
   const result: CheckResult = {
     ok: !diagnostics.some((d) => d.severity === 'error'),
@@ -60,24 +62,25 @@ export async function inspect(loaded: LoadedConfig, staged: boolean): Promise<{ 
   return { project, tags, result };
 }
 
-async function readTagState(project: Project, staged: boolean): Promise<TagState> {
+async function readTagState(project: Project, info: TagInfo | undefined, staged: boolean): Promise<TagState> {
   const { gitTop } = project;
-  if (!gitTop) return { available: false, reason: 'not a git repository' };
-  const info = await readTags(gitTop);
+  if (!gitTop || !info) return { available: false, reason: 'not a git repository' };
   if (info.gitMissing) return { available: false, reason: 'git is not installed' };
   const prefix = project.config.tags.prefix;
-  const reachable: VersionTag[] = info.tags.flatMap((t) => {
-    const version = tagVersion(t.name, prefix);
-    return version === undefined ? [] : [{ name: t.name, version, commit: t.commit }];
-  });
-  const headTags = reachable.filter((t) => t.commit === info.head);
+  const versionTags = (names: string[]): VersionTag[] =>
+    names.flatMap((name) => {
+      const version = tagVersion(name, prefix);
+      return version === undefined ? [] : [{ name, version }];
+    });
+  const reachable = versionTags(info.reachable);
+  const headTags = versionTags(info.onHead);
   const version = project.version;
   let changed = false;
   if (!staged && version !== undefined && headTags.length > 0 && !headTags.some((t) => t.version === version)) {
     const files = project.sources.map((s) => path.relative(gitTop, path.join(project.root, s.file)));
     changed = await changedSinceHead(gitTop, files);
   }
-  return { available: true, reachable, headTags, shallow: info.shallow, changedSinceHead: changed, staged };
+  return { available: true, reachable, headTags, shallow: isShallow(gitTop), changedSinceHead: changed, staged };
 }
 
 function sortDiagnostics(diagnostics: Diagnostic[], project: Project): Diagnostic[] {

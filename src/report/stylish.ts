@@ -17,7 +17,8 @@ export function formatStylish(result: CheckResult, { color }: StylishOptions): s
   if (errors > 0) {
     lines.push('', paint(31, `✖ ${plural(errors, 'error')}${warnings ? `, ${plural(warnings, 'warning')}` : ''}`));
   } else {
-    const files = result.sources.map((s) => s.file).join(', ');
+    const names = result.sources.map((s) => s.file);
+    const files = names.length > 4 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more sources` : names.join(', ');
     lines.push(
       `${lines.length ? '\n' : ''}${paint(32, '✔')} ${result.version ?? '(no version)'}: ${files}${result.sources.length > 1 ? ' agree' : ''}${warnings ? ` (${plural(warnings, 'warning')})` : ''}`,
     );

@@ -1,4 +1,4 @@
-import { compareVersions, isSemver } from '../semver.js';
+import { compareVersions, isSemver, newestVersion } from '../semver.js';
 import type { Report, Rule } from './types.js';
 
 export const tagAhead: Rule = {
@@ -15,7 +15,7 @@ export const tagAhead: Rule = {
       });
     const version = project.version;
     if (version === undefined || !isSemver(version) || tags.reachable.length === 0) return reports;
-    const newest = tags.reachable.reduce((a, b) => (compareVersions(b.version, a.version) > 0 ? b : a));
+    const newest = newestVersion(tags.reachable, (t) => t.version)!;
     if (compareVersions(newest.version, version) > 0) {
       const hit = project.primary.hits[0];
       reports.push({

@@ -4,7 +4,6 @@ import type { Project } from '../project.js';
 export interface VersionTag {
   name: string;
   version: string;
-  commit: string;
 }
 
 export type TagState =

@@ -1,17 +1,17 @@
-// The registry: source type → locator. Loaded lazily so `check` pays only for the parsers it uses.
+// The registry: source type → locator. The JS parser (Babel) is loaded only for js sources.
+import { locateJsonVersion } from './json.js';
+import { locatePythonVersion } from './python.js';
+import { locateRegexVersion } from './regex.js';
+import { locateTomlVersion } from './toml.js';
 import type { Locator, SourceType } from './types.js';
 
+const EAGER: Record<Exclude<SourceType, 'js'>, Locator> = {
+  toml: locateTomlVersion,
+  python: locatePythonVersion,
+  json: locateJsonVersion,
+  regex: locateRegexVersion,
+};
+
 export async function locatorFor(type: SourceType): Promise<Locator> {
-  switch (type) {
-    case 'toml':
-      return (await import('./toml.js')).locateTomlVersion;
-    case 'python':
-      return (await import('./python.js')).locatePythonVersion;
-    case 'json':
-      return (await import('./json.js')).locateJsonVersion;
-    case 'js':
-      return (await import('./js.js')).locateJsVersion;
-    case 'regex':
-      return (await import('./regex.js')).locateRegexVersion;
-  }
+  return type === 'js' ? (await import('./js.js')).locateJsVersion : EAGER[type];
 }

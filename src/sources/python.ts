@@ -52,8 +52,8 @@ function tokenize(text: string): Tokenized {
     else if (c === '#') while (i < n && text[i] !== '\n') i++;
     else if (c === '\\' && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) i += text[i + 1] === '\n' ? 2 : 3;
     else {
-      const name = /^[\p{L}\p{Nl}_][\p{L}\p{N}_]*/u.exec(text.slice(i, i + 256));
-      const prefix = name && /^(?:[rubf]|br|rb|fr|rf)$/i.test(name[0]) && (text[i + name[0].length] === '"' || text[i + name[0].length] === "'") ? name[0] : '';
+      const name = readName(text, i);
+      const prefix = name && name.length <= 2 && /^(?:[rubf]|br|rb|fr|rf)$/i.test(name) && (text[i + name.length] === '"' || text[i + name.length] === "'") ? name : '';
       if (prefix || c === '"' || c === "'") {
         const q = text[i + prefix.length]!;
         const quote = text.startsWith(q.repeat(3), i + prefix.length) ? q.repeat(3) : q;
@@ -68,8 +68,8 @@ function tokenize(text: string): Tokenized {
         push({ type: 'string', text: text.slice(i, j + quote.length), start: i, end: j + quote.length, prefix: prefix.toLowerCase(), contentStart, contentEnd: j });
         i = j + quote.length;
       } else if (name) {
-        push({ type: 'name', text: name[0], start: i, end: i + name[0].length });
-        i += name[0].length;
+        push({ type: 'name', text: name, start: i, end: i + name.length });
+        i += name.length;
       } else if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
         const num = /^[0-9.][0-9A-Za-z_.]*/.exec(text.slice(i, i + 256))![0];
         push({ type: 'number', text: num, start: i, end: i + num.length });
@@ -86,6 +86,24 @@ function tokenize(text: string): Tokenized {
   if (brackets.length) return { lines, error: { kind: 'parse-error', message: 'unclosed bracket', offset: brackets[0] } };
   endLine();
   return { lines };
+}
+
+const ASCII_NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+const UNICODE_NAME = /[\p{L}\p{Nl}_][\p{L}\p{N}_]*/uy;
+
+/** The identifier starting at i, if any; the Unicode pattern only where the text is not ASCII. */
+function readName(text: string, i: number): string | undefined {
+  const c = text.charCodeAt(i);
+  const re = c < 128 ? ASCII_NAME : UNICODE_NAME;
+  re.lastIndex = i;
+  const m = re.exec(text);
+  if (!m) return undefined;
+  const next = text.charCodeAt(i + m[0].length);
+  if (re === ASCII_NAME && next >= 128) {
+    UNICODE_NAME.lastIndex = i;
+    return UNICODE_NAME.exec(text)?.[0];
+  }
+  return m[0];
 }
 
 function columnOf(text: string, lineStart: number, at: number): number {

@@ -1,10 +1,10 @@
-// Spawns the built CLI exactly as a user's shell would: `node bin/heimdall-version.js …`.
+// Spawns the built CLI exactly as a user's shell would: `node bin/heimdall-version.cjs …`.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const BIN = path.join(PROJECT, 'bin', 'heimdall-version.js');
+export const BIN = path.join(PROJECT, 'bin', 'heimdall-version.cjs');
 
 // A user's git identity, so commits and annotated tags work whatever the machine's global config.
 const IDENTITY = {

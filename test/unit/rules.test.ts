@@ -19,7 +19,7 @@ function project(sources: LoadedSource[], distribution = 'heimdall-mcp'): Projec
 }
 
 const noTags: TagState = { available: true, reachable: [], headTags: [], shallow: false, changedSinceHead: false, staged: false };
-const tag = (version: string, commit = 'c') => ({ name: `v${version}`, version, commit });
+const tag = (version: string) => ({ name: `v${version}`, version });
 
 describe('rules', () => {
   it('normalizes distribution names as PEP 503 does', () => {
@@ -49,7 +49,7 @@ describe('rules', () => {
 
   it('holds HEAD\'s tags against the version unless the version files moved on', () => {
     const p = project([source('p', ['0.2.0'])]);
-    const head = { ...noTags, reachable: [tag('0.1.0', 'h')], headTags: [tag('0.1.0', 'h')] };
+    const head = { ...noTags, reachable: [tag('0.1.0')], headTags: [tag('0.1.0')] };
     expect(runRules({ project: p, tags: head }, {}).map((d) => d.rule)).toEqual(['tag-mismatch']);
     expect(runRules({ project: p, tags: { ...head, changedSinceHead: true } }, {})).toEqual([]);
     expect(runRules({ project: p, tags: { ...head, staged: true } }, {})).toEqual([]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isSemver, nextVersion, tagVersion } from '../../src/semver.js';
+import { nextVersion } from '../../src/next-version.js';
+import { compareVersions, isSemver, tagVersion } from '../../src/semver.js';
 
 describe('isSemver', () => {
   it.each(['0.2.0', '1.0.0-rc.1', '1.0.0+build.5', '1.0.0-alpha-1.2+x.y', '10.20.30'])('accepts %s', (v) => expect(isSemver(v)).toBe(true));
@@ -39,5 +40,14 @@ describe('tagVersion', () => {
     expect(tagVersion('v0.2', 'v')).toBeUndefined();
     expect(tagVersion('latest', 'v')).toBeUndefined();
     expect(tagVersion('heimdall-mcp-1.0.0', 'heimdall-mcp-')).toBe('1.0.0');
+  });
+});
+
+describe('compareVersions', () => {
+  it('orders by SemVer precedence, the example of the specification included', () => {
+    const ordered = ['1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-alpha.beta', '1.0.0-beta', '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-rc.1', '1.0.0', '1.0.1', '1.1.0', '1.10.0', '2.0.0'];
+    for (let i = 0; i < ordered.length; i++)
+      for (let j = 0; j < ordered.length; j++) expect(Math.sign(compareVersions(ordered[i]!, ordered[j]!)), `${ordered[i]} vs ${ordered[j]}`).toBe(Math.sign(i - j));
+    expect(compareVersions('1.0.0+build.1', '1.0.0+build.2')).toBe(0);
   });
 });
