@@ -1,0 +1,34 @@
+// The pre-commit framework for real: heimdall-version packed as npm would publish it, installed
+// by pre-commit into its own node environment, run on a heimdall-mcp-shaped repository.
+import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT } from '../helpers/cli.js';
+import { cleanupTempDirs, exampleRepo, tempDir } from '../helpers/repo.js';
+
+const hasPreCommit = spawnSync('pre-commit', ['--version']).status === 0;
+const VPY = 'cognitive_memory/core/version.py';
+afterAll(cleanupTempDirs);
+
+describe.skipIf(!hasPreCommit)('pre-commit framework', () => {
+  it('blocks a commit with drifted versions and passes once they agree', () => {
+    const packDir = tempDir();
+    const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: PROJECT, encoding: 'utf8' }).trim().split('\n').at(-1)!;
+    const repo = exampleRepo('heimdall-mcp-drifted');
+    repo.write('.pre-commit-config.yaml', repo.read('.pre-commit-config.yaml').replace('"heimdall-version@0.1.0"', JSON.stringify(path.join(packDir, tarball))));
+    repo.git('add', '-A');
+    const env = { ...process.env, PRE_COMMIT_HOME: tempDir(), NO_COLOR: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.invalid' };
+    expect(spawnSync('pre-commit', ['install'], { cwd: repo.dir, env }).status).toBe(0);
+
+    const blocked = spawnSync('git', ['commit', '-q', '-m', 'drifted'], { cwd: repo.dir, env, encoding: 'utf8' });
+    expect(blocked.status).not.toBe(0);
+    expect(blocked.stdout + blocked.stderr).toContain('heimdall-version check');
+    expect(blocked.stdout + blocked.stderr).toContain('SYSTEM_VERSION looks up the distribution "heimdall-mcp-server"');
+
+    repo.write(VPY, repo.read(VPY).replace('"heimdall-mcp-server"', '"heimdall-mcp"').replace('"0.1.0"', '"0.2.0"'));
+    repo.git('add', '-A');
+    const passed = spawnSync('git', ['commit', '-q', '-m', 'fixed'], { cwd: repo.dir, env, encoding: 'utf8' });
+    expect(passed.stdout + passed.stderr).toMatch(/heimdall-version check\.+Passed/);
+    expect(passed.status).toBe(0);
+  }, 300_000);
+});
