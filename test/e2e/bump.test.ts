@@ -142,6 +142,19 @@ describe('--commit and --tag', () => {
     expect(repo.git('log', '--format=%s')).toBe('initial\n');
   });
 
+  it('--push sends the commit and the tag to the remote', () => {
+    const remote = tempDir();
+    const repo = project();
+    repo.git('init', '-q', '--bare', remote);
+    repo.git('remote', 'add', 'origin', remote);
+    repo.git('push', '-q', 'origin', 'main');
+    const res = run(['bump', 'minor', '--tag', '--push'], repo.dir);
+    expect(res.stderr).toBe('');
+    expect(res.stdout).toContain('pushed to origin');
+    expect(repo.git('--git-dir', remote, 'rev-parse', 'main')).toBe(repo.git('rev-parse', 'HEAD'));
+    expect(repo.git('--git-dir', remote, 'cat-file', '-t', 'v0.3.0')).toBe('tag\n');
+  });
+
   it('needs a git repository for --commit', () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'pyproject.toml'), pyproject('0.2.0'));

@@ -1,10 +1,10 @@
 // hook install / uninstall and init, with real `git commit` runs through the installed hook.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, PROJECT, run } from '../helpers/cli.js';
-import { cleanupTempDirs, exampleRepo, pyproject, tempDir, tempRepo, versionPy, type TempRepo } from '../helpers/repo.js';
+import { cleanupTempDirs, exampleRepo, pyproject, tempDir, tempRepo, TempRepo, versionPy } from '../helpers/repo.js';
 
 const VPY = 'cognitive_memory/core/version.py';
 let binDir: string;
@@ -126,6 +126,27 @@ describe('hook install', () => {
     repo.git('worktree', 'add', '-q', wt);
     expect(run(['hook', 'install'], wt).code).toBe(0);
     expect(existsSync(repo.path('.git/hooks/pre-commit'))).toBe(true);
+  });
+
+  it('works in a submodule, and prefers the project\'s own node_modules/.bin', () => {
+    const sub = project();
+    const outer = tempRepo({ 'README.md': 'outer\n' }).commit('outer');
+    outer.git('-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', sub.dir, 'vendor/sub');
+    const inside = path.join(outer.dir, 'vendor/sub');
+    expect(run(['hook', 'install'], inside).code).toBe(0);
+    const hooks = outer.git('-C', inside, 'rev-parse', '--git-path', 'hooks').trim();
+    expect(readFileSync(path.resolve(inside, hooks, 'pre-commit'), 'utf8')).toContain('check --staged');
+    // A local install wins over PATH: a stand-in that records it ran.
+    const local = path.join(inside, 'node_modules/.bin/heimdall-version');
+    mkdirSync(path.dirname(local), { recursive: true });
+    writeFileSync(local, '#!/bin/sh\necho local heimdall-version "$@"\nexit 1\n');
+    chmodSync(local, 0o755);
+    writeFileSync(path.join(inside, 'x.txt'), 'x');
+    const sub2 = new TempRepo(inside);
+    sub2.git('add', 'x.txt');
+    const res = commit(sub2);
+    expect(res.status).not.toBe(0);
+    expect(res.stdout + res.stderr).toContain('local heimdall-version check --staged');
   });
 
   it('says how to install heimdall-version when the hook cannot find it', () => {

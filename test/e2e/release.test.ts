@@ -76,6 +76,19 @@ describe.skipIf(!hasTools)('release', () => {
     expect(res.stdout).toContain('✔ tagged v0.2.0');
   });
 
+  it('--push sends the new tag to the remote', async () => {
+    const remote = tempDir();
+    const repo = releaseRepo();
+    repo.write('pyproject.toml', repo.read('pyproject.toml').replace('0.2.0', '0.2.5'));
+    repo.write(VPY, repo.read(VPY).replace('"0.2.0"', '"0.2.5"')).commit('0.2.5');
+    repo.git('init', '-q', '--bare', remote);
+    repo.git('remote', 'add', 'origin', remote);
+    const res = await run(['release', '--upload', '--push'], repo.dir, env());
+    expect(res.code, res.stderr.slice(-300)).toBe(0);
+    expect(res.stdout).toContain('✔ pushed v0.2.5 to origin');
+    expect(repo.git('--git-dir', remote, 'rev-parse', 'v0.2.5^{commit}')).toBe(repo.git('rev-parse', 'HEAD'));
+  });
+
   it('--test-upload uploads but does not tag', async () => {
     const repo = releaseRepo();
     repo.write('pyproject.toml', repo.read('pyproject.toml').replace('0.2.0', '0.2.1'));
