@@ -5,8 +5,11 @@
 const SEMVER =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
+// Most versions are plain MAJOR.MINOR.PATCH: a much cheaper pattern settles those.
+const PLAIN = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+
 export function isSemver(version: string): boolean {
-  return SEMVER.test(version);
+  return PLAIN.test(version) || SEMVER.test(version);
 }
 
 /** Orders two valid versions by SemVer precedence (build metadata ignored). */
@@ -17,7 +20,7 @@ export function compareVersions(a: string, b: string): number {
 type Parsed = [number, number, number, string[] | undefined];
 
 export function parseVersion(v: string): Parsed {
-  const m = SEMVER.exec(v);
+  const m = PLAIN.exec(v) ?? SEMVER.exec(v);
   if (!m) throw new Error(`not SemVer: ${v}`);
   return [Number(m[1]), Number(m[2]), Number(m[3]), m[4]?.split('.')];
 }

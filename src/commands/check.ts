@@ -67,11 +67,14 @@ async function readTagState(project: Project, info: TagInfo | undefined, staged:
   if (!gitTop || !info) return { available: false, reason: 'not a git repository' };
   if (info.gitMissing) return { available: false, reason: 'git is not installed' };
   const prefix = project.config.tags.prefix;
-  const versionTags = (names: string[]): VersionTag[] =>
-    names.flatMap((name) => {
+  const versionTags = (names: string[]): VersionTag[] => {
+    const tags: VersionTag[] = [];
+    for (const name of names) {
       const version = tagVersion(name, prefix);
-      return version === undefined ? [] : [{ name, version }];
-    });
+      if (version !== undefined) tags.push({ name, version });
+    }
+    return tags;
+  };
   const reachable = versionTags(info.reachable);
   const headTags = versionTags(info.onHead);
   const version = project.version;

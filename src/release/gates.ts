@@ -32,7 +32,8 @@ export function toolsGate(release: ReleaseConfig, steps: string[][]): GateResult
   }
   for (const program of programs) if (!onPath(program)) problems.push(`${program} was not found on PATH`);
   if (problems.length) return { ok: false, detail: problems.join('; ') };
-  return { ok: true, detail: [...[...modules].map(([p, m]) => `${[...m].join(', ')} importable by ${p}`), ...programs].join('; ') };
+  const found = [...programs].filter((p) => !modules.has(p));
+  return { ok: true, detail: [...[...modules].map(([p, m]) => `${[...m].join(', ')} importable by ${p}`), ...(found.length ? [`found ${found.join(', ')}`] : [])].join('; ') };
 }
 
 export async function cleanTreeGate(gitTop: string): Promise<GateResult> {

@@ -3,15 +3,11 @@ import { chmodSync, mkdirSync, rmSync, statSync, symlinkSync, writeFileSync } fr
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../helpers/cli.js';
-import { cleanupTempDirs, exampleRepo, pyproject, tempDir, tempRepo, versionPy, type TempRepo } from '../helpers/repo.js';
+import { cleanupTempDirs, exampleRepo, layoutRepo, pyproject, tempDir, tempRepo, versionPy, VPY, type TempRepo } from '../helpers/repo.js';
 
 afterAll(cleanupTempDirs);
 
-const VPY = 'cognitive_memory/core/version.py';
-
-function project(version = '0.2.0') {
-  return tempRepo({ 'pyproject.toml': pyproject(version), [VPY]: versionPy(version) }).commit('initial');
-}
+const project = (version = '0.2.0') => layoutRepo(version).commit('initial');
 
 const snapshot = (repo: TempRepo, files: string[]) => Object.fromEntries(files.map((f) => [f, repo.bytes(f).toString('base64')]));
 

@@ -3,11 +3,10 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../helpers/cli.js';
-import { cleanupTempDirs, exampleRepo, pyproject, tempDir, tempRepo, versionPy } from '../helpers/repo.js';
+import { cleanupTempDirs, exampleRepo, layoutRepo, pyproject, tempDir, tempRepo, versionPy, VPY } from '../helpers/repo.js';
 
 afterAll(cleanupTempDirs);
 
-const VPY = 'cognitive_memory/core/version.py';
 const json = (stdout: string) => JSON.parse(stdout) as {
   ok: boolean;
   version: string | null;
@@ -15,9 +14,7 @@ const json = (stdout: string) => JSON.parse(stdout) as {
   diagnostics: { rule: string; severity: string; message: string; file?: string; line?: number; column?: number }[];
 };
 
-function consistent(version = '0.2.0') {
-  return tempRepo({ 'pyproject.toml': pyproject(version), [VPY]: versionPy(version) });
-}
+const consistent = layoutRepo;
 
 describe('check on the heimdall-mcp layout with no configuration', () => {
   it('passes on the shipped example and names the version', () => {

@@ -4,9 +4,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, 
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, PROJECT, run } from '../helpers/cli.js';
-import { cleanupTempDirs, exampleRepo, pyproject, tempDir, tempRepo, TempRepo, versionPy } from '../helpers/repo.js';
+import { cleanupTempDirs, exampleRepo, layoutRepo, pyproject, tempDir, tempRepo, TempRepo, versionPy, VPY } from '../helpers/repo.js';
 
-const VPY = 'cognitive_memory/core/version.py';
 let binDir: string;
 
 // The hook finds heimdall-version on PATH, as after `npm install --global`.
@@ -26,9 +25,7 @@ function commit(repo: TempRepo, args: string[] = []) {
   });
 }
 
-function project() {
-  return tempRepo({ 'pyproject.toml': pyproject('0.2.0'), [VPY]: versionPy('0.2.0') }).commit('initial');
-}
+const project = () => layoutRepo().commit('initial');
 
 describe('hook install', () => {
   it('blocks a commit whose staged versions disagree and lets a consistent one through', () => {

@@ -4,10 +4,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT } from '../helpers/cli.js';
-import { cleanupTempDirs, exampleRepo, tempDir } from '../helpers/repo.js';
+import { cleanupTempDirs, exampleRepo, tempDir, VPY } from '../helpers/repo.js';
 
 const hasPreCommit = spawnSync('pre-commit', ['--version']).status === 0;
-const VPY = 'cognitive_memory/core/version.py';
 afterAll(cleanupTempDirs);
 
 describe.skipIf(!hasPreCommit)('pre-commit framework', () => {

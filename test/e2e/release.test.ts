@@ -6,12 +6,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, runAsync as run } from '../helpers/cli.js';
 import { startPypiServer, type PypiServer } from '../helpers/pypi-server.js';
-import { cleanupTempDirs, exampleRepo, tempDir, type TempRepo } from '../helpers/repo.js';
+import { cleanupTempDirs, exampleRepo, tempDir, type TempRepo, VPY } from '../helpers/repo.js';
 
 const PY = '/usr/bin/python3';
 const hasTools = spawnSync(PY, ['-c', 'import build, twine']).status === 0;
 const PASSWORD = 'pypi-s3cret-token-value';
-const VPY = 'cognitive_memory/core/version.py';
 
 let server: PypiServer;
 let pypirc: string;

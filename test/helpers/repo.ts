@@ -84,3 +84,8 @@ export const pyproject = (version: string, extra = '') =>
   `[project]\nname = "heimdall-mcp"\nversion = "${version}"\n${extra}`;
 
 export const versionPy = (version: string) => `"""Version."""\n\n__version__ = "${version}"\n`;
+
+export const VPY = 'cognitive_memory/core/version.py';
+
+/** The heimdall-mcp layout at `version`, nothing committed. */
+export const layoutRepo = (version = '0.2.0') => tempRepo({ 'pyproject.toml': pyproject(version), [VPY]: versionPy(version) });
