@@ -8,7 +8,6 @@ import { changesFor, planFix } from '../edits.js';
 import { check, inspect } from './check.js';
 import { applyVerified, showDiff } from './change.js';
 
-
 const common = (v: Values) => ({ cwd: v.cwd as string | undefined, configFile: v.config as string | undefined });
 
 export async function runCheck(v: Values, io: Io): Promise<number> {
@@ -42,19 +41,21 @@ async function runFix(v: Values, format: Format, io: Io): Promise<number> {
   if (v.staged) throw new UserError('--fix changes the work tree and cannot go with --staged');
   const loaded = await loadConfig(common(v));
   notify(recoverInterrupted(loaded.root), io);
+  // The report keeps stdout to itself in the machine formats; the diff and notes go to stderr.
+  const say = format === 'stylish' ? io.out : io.err;
   const fix = async () => {
     const { project, result } = await inspect(loaded, false);
     const version = project.version;
     const changes = version === undefined ? [] : changesFor(project, planFix(project, version));
     if (changes.length === 0 || v['dry-run']) {
-      io.out(showDiff(changes));
-      if (changes.length) io.out(`dry run: would set ${changes.map((c) => c.file).join(', ')} to ${version}; nothing was written\n`);
+      say(showDiff(changes));
+      if (changes.length) say(`dry run: would set ${changes.map((c) => c.file).join(', ')} to ${version}; nothing was written\n`);
       io.out(formatResult(result, format, io.color));
       return result.ok ? 0 : 1;
     }
-    io.out(showDiff(changes));
+    say(showDiff(changes));
     (await applyVerified(loaded, changes, version!)).finish();
-    io.out(`fixed: ${changes.map((c) => c.file).join(', ')} now say ${version}\n`);
+    say(`fixed: ${changes.map((c) => c.file).join(', ')} now say ${version}\n`);
     const after = (await inspect(loaded, false)).result;
     io.out(formatResult(after, format, io.color));
     return after.ok ? 0 : 1;

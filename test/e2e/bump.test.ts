@@ -283,6 +283,15 @@ describe('check --fix', () => {
     expect(res.stdout).not.toContain('version-mismatch');
   });
 
+  it('keeps stdout valid JSON with --format json', () => {
+    const repo = project();
+    repo.write(VPY, versionPy('0.1.0'));
+    const res = run(['check', '--fix', '--format', 'json'], repo.dir);
+    expect(res.code).toBe(0);
+    expect(JSON.parse(res.stdout)).toMatchObject({ ok: true, version: '0.2.0', diagnostics: [] });
+    expect(res.stderr).toContain('+__version__ = "0.2.0"');
+  });
+
   it('exits 0 once the fix leaves nothing to report', () => {
     const repo = project();
     repo.write(VPY, versionPy('0.1.0'));
