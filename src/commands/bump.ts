@@ -26,18 +26,19 @@ async function bump(loaded: LoadedConfig, spec: string, v: Values, io: Io, dryRu
   const { project, result } = await inspect(loaded, false);
   if (!result.ok) {
     io.out(formatStylish(result, { color: io.color }));
-    throw new UserError('the version sources disagree, so nothing was bumped; fix them first (heimdall-version check --fix repairs drifted literals)', 1);
+    throw new UserError('the check found errors (above), so nothing was bumped; fix them first (heimdall-version check --fix repairs drifted literals)', 1);
   }
-  const current = project.version!;
+  const current = project.version;
+  if (current === undefined) throw new UserError(`${project.primary.file} states no version literal to bump (${project.primary.label})`, 1);
   const next = nextVersion(current, spec, { preid: v.preid as string | undefined, force: v.force === true });
   if ('error' in next) throw new UserError(next.error, next.exitCode);
   const version = next.version;
   const tag = v.tag === true ? `${loaded.config.tags.prefix}${version}` : undefined;
-  const commit = v.commit === true || tag !== undefined;
+  const commit = v.commit === true || tag !== undefined || v.push === true;
   const changes = changesFor(project, planBump(project, version));
   const files = changes.map((c) => c.file);
   const gitFiles = loaded.gitTop ? files.map((f) => path.relative(loaded.gitTop!, path.join(loaded.root, f))) : [];
-  if (commit || v.push) await refuseUnsafeGit(loaded, tag, v['allow-dirty'] === true);
+  if (commit) await refuseUnsafeGit(loaded, tag, v['allow-dirty'] === true);
   const fill = (template: string) => template.replaceAll('{old}', current).replaceAll('{new}', version).replaceAll('{tag}', tag ?? '');
 
   if (dryRun) {

@@ -43,9 +43,11 @@ export async function runRelease(v: Values, io: Io): Promise<number> {
     if (!outcome.ok) throw new UserError(`release stopped at the gate "${name}"; nothing was built or uploaded`, 1);
   };
   const upload = mode === 'no-upload' ? undefined : uploadArgv(release, mode);
+  const uploadStep = `upload (${mode === 'upload' ? 'PyPI' : 'TestPyPI'})`;
   const steps = [release.build, release.check, ...(upload ? [upload] : [])];
   await gate('versions consistent', () => {
     if (!result.ok) io.out(formatStylish(result, { color: io.color }));
+    if (result.ok && version === undefined) return { ok: false, detail: `${project.primary.file} states no version literal` };
     return { ok: result.ok, detail: result.ok ? `${version} everywhere` : 'heimdall-version check found errors (above)' };
   });
   const pep440 = toPep440(version!);
@@ -64,7 +66,7 @@ export async function runRelease(v: Values, io: Io): Promise<number> {
     ...(release.validate ? [['validate', release.validate] as [string, string[]]] : []),
     ['build', release.build],
     ['twine check', [...release.check, 'dist/*']],
-    ...(upload ? [[`upload (${mode === 'upload' ? 'PyPI' : 'TestPyPI'})`, [...upload, 'dist/*']] as [string, string[]]] : []),
+    ...(upload ? [[uploadStep, [...upload, 'dist/*']] as [string, string[]]] : []),
   ];
   if (v['dry-run'] === true) {
     say(`dry run: would clean ${release.clean.join(' ')}, then run:\n`);
@@ -95,7 +97,7 @@ export async function runRelease(v: Values, io: Io): Promise<number> {
     say(`built ${version} without uploading (--no-upload)\n`);
     return 0;
   }
-  await step(`upload (${mode === 'upload' ? 'PyPI' : 'TestPyPI'})`, [...upload, ...dist]);
+  await step(uploadStep, [...upload, ...dist]);
   if (mode !== 'upload') {
     say(`uploaded ${version} to TestPyPI; not tagged (only an upload to PyPI is tagged)\n`);
     return 0;
