@@ -69,7 +69,7 @@ export function applyChanges(root: string, changes: FileChange[]): Applied {
   writeAtomic(path.join(realRoot, JOURNAL), Buffer.from(JSON.stringify({ pid: process.pid, files: journal })), 0o644);
   const replaced: typeof targets = [];
   const rollback = () => {
-    for (const t of replaced.reverse()) writeAtomic(t.real, t.change.before, t.mode);
+    for (const t of [...replaced].reverse()) writeAtomic(t.real, t.change.before, t.mode);
     rmSync(path.join(realRoot, JOURNAL), { force: true });
     return replaced.map((t) => t.change.file);
   };

@@ -1,6 +1,6 @@
 // Finds and loads the configuration: .heimdallrc.json read directly (the common, fast case),
 // every other cosmiconfig place (module name "heimdall") through cosmiconfig, else the default.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { jsonSyntaxError } from '../sources/json.js';
@@ -25,13 +25,15 @@ export interface LoadConfigOptions {
 }
 
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<LoadedConfig> {
-  const start = path.resolve(options.cwd ?? process.cwd());
-  if (!isDirectory(start)) throw new UserError(`--cwd: ${start} is not a directory`);
-  const gitTop = findGitTop(start);
+  const given = path.resolve(options.cwd ?? process.cwd());
+  if (!isDirectory(given)) throw new UserError(`--cwd: ${given} is not a directory`);
+  // Real paths throughout, so the walk up stops at the git top level even under a symlinked directory.
+  const start = realpathSync(given);
   if (options.configFile) {
-    const file = path.resolve(start, options.configFile);
-    return { ...(await loadFile(file)), root: path.dirname(file), file, gitTop };
+    const file = path.resolve(options.configFile);
+    return { ...(await loadFile(file)), root: path.dirname(file), file, gitTop: findGitTop(path.dirname(file)) };
   }
+  const gitTop = findGitTop(start);
   for (let dir = start; ; dir = path.dirname(dir)) {
     const found = await searchDir(dir);
     if (found) return { ...found, root: dir, gitTop };
@@ -69,7 +71,7 @@ async function loadFile(file: string): Promise<{ config: LoadedConfig['config'];
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new UserError(`${file}: cannot read the configuration (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new UserError(`${shown(file)}: cannot read the configuration (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   if (path.extname(file) !== '.json' && path.basename(file) !== FAST) {
     const { cosmiconfig } = await loadCosmiconfig();
@@ -78,7 +80,7 @@ async function loadFile(file: string): Promise<{ config: LoadedConfig['config'];
       return { config: validated(result?.config ?? {}, file), file };
     } catch (e) {
       if (e instanceof UserError) throw e;
-      throw new UserError(`${file}: ${(e as Error).message.split('\n')[0]}`);
+      throw new UserError(`${shown(file)}: ${(e as Error).message.split('\n')[0]}`);
     }
   }
   return { config: validated(parseJson(text, file), file), file };
@@ -90,14 +92,20 @@ function parseJson(text: string, file: string): unknown {
   } catch (e) {
     const located = jsonSyntaxError(text);
     const where = located?.offset !== undefined ? lineIndex(text)(located.offset) : undefined;
-    throw new UserError(`${file}${where ? `:${where.line}:${where.column}` : ''}: invalid JSON: ${located?.message ?? (e as Error).message}`);
+    throw new UserError(`${shown(file)}${where ? `:${where.line}:${where.column}` : ''}: invalid JSON: ${located?.message ?? (e as Error).message}`);
   }
 }
+
+/** A path as the user would type it from here. */
+const shown = (file: string) => {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') ? rel : file;
+};
 
 function validated(raw: unknown, file: string) {
   const result = validateConfig(raw);
   if ('problems' in result) {
-    throw new UserError(`${file}: invalid configuration\n${result.problems.map((p) => `  ${p}`).join('\n')}`);
+    throw new UserError(`${shown(file)}: invalid configuration\n${result.problems.map((p) => `  ${p}`).join('\n')}`);
   }
   return result.config;
 }
