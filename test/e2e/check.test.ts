@@ -332,3 +332,17 @@ describe('formats and usage', () => {
     expect(res.code).toBe(0);
   });
 });
+
+describe('programmatic API (the built dist/index.js)', () => {
+  it('checks a project and loads its configuration', async () => {
+    const api = (await import(path.resolve(__dirname, '../../dist/index.js'))) as typeof import('../../src/index.js');
+    const repo = exampleRepo('heimdall-mcp-drifted').commit();
+    const result = await api.check({ cwd: repo.dir });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => d.rule)).toEqual(['runtime-lookup', 'version-mismatch']);
+    const loaded = await api.loadConfig({ cwd: repo.dir });
+    expect(loaded.config.sources[0]).toMatchObject({ file: 'pyproject.toml', primary: true });
+    expect(api.RULES.map((r) => r.id)).toContain('tag-ahead');
+    await expect(api.check({ cwd: '/nonexistent' })).rejects.toBeInstanceOf(api.UserError);
+  });
+});
