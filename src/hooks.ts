@@ -57,4 +57,4 @@ export function removeBlock(script: string): string {
 }
 
 /** True when nothing but a shebang and blank lines is left. */
-export const isEmptyScript = (script: string) => script.split('\n').every((l) => l.trim() === '' || (l.startsWith('#!') && l === script.split('\n')[0]));
+export const isEmptyScript = (script: string) => script.replace(/^#!.*/, '').trim() === '';

@@ -5,7 +5,7 @@ import { FORMATS, formatResult, type Format } from '../report/index.js';
 import { recoverInterrupted, withLock } from '../apply.js';
 import { loadConfig } from '../config/load.js';
 import { changesFor, planFix } from '../edits.js';
-import { check, inspect } from './check.js';
+import { inspect } from './check.js';
 import { applyVerified, showDiff } from './change.js';
 
 const common = (v: Values) => ({ cwd: v.cwd as string | undefined, configFile: v.config as string | undefined });
@@ -23,7 +23,9 @@ export async function runCheck(v: Values, io: Io): Promise<number> {
 }
 
 export async function runShow(v: Values, io: Io): Promise<number> {
-  const result = await check(common(v));
+  const loaded = await loadConfig(common(v));
+  notify(recoverInterrupted(loaded.root), io);
+  const { result } = await inspect(loaded, false);
   if (v.json) {
     io.out(JSON.stringify({ version: result.version, sources: result.sources }, null, 2) + '\n');
     return result.version === null ? 1 : 0;

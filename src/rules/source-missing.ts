@@ -6,8 +6,10 @@ export const sourceMissing: Rule = {
   defaultSeverity: 'error',
   check: ({ project }) =>
     project.sources.flatMap((source): Report[] => {
+      // Without a configuration the heimdall-mcp layout is assumed: say so where it does not fit.
+      const hint = project.file === undefined ? '; no configuration was found, so the heimdall-mcp layout was assumed (heimdall-version init writes one)' : '';
       const reports: Report[] = source.problems.map((p) => ({
-        message: p.kind === 'unreadable' ? p.message : `${p.message}${source.primary && p.kind !== 'uncheckable' ? ' (this is the primary source)' : ''}`,
+        message: p.kind === 'unreadable' ? `${p.message}${hint}` : `${p.message}${source.primary && p.kind !== 'uncheckable' ? ' (this is the primary source)' : ''}`,
         file: source.file,
         line: p.line,
         column: p.column,

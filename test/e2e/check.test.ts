@@ -69,7 +69,7 @@ describe('check on the heimdall-mcp layout with no configuration', () => {
     const repo = tempRepo({ 'pyproject.toml': pyproject('0.2.0') });
     const res = run(['check'], repo.dir);
     expect(res.code).toBe(1);
-    expect(res.stdout).toContain(`${VPY}  error  ${VPY} does not exist  source-missing`);
+    expect(res.stdout).toContain(`${VPY}  error  ${VPY} does not exist; no configuration was found, so the heimdall-mcp layout was assumed (heimdall-version init writes one)  source-missing`);
   });
 
   it('locates malformed TOML instead of crashing', () => {
