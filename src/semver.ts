@@ -25,14 +25,31 @@ export function parseVersion(v: string): Parsed {
   return [Number(m[1]), Number(m[2]), Number(m[3]), m[4]?.split('.')];
 }
 
-/** The newest of several valid versions (each parsed once). */
-export function newestVersion<T>(items: T[], version: (item: T) => string): T | undefined {
-  let best: { item: T; parsed: Parsed } | undefined;
-  for (const item of items) {
-    const parsed = parseVersion(version(item));
-    if (!best || compareParsed(parsed, best.parsed) > 0) best = { item, parsed };
+/** The newest version tag among tag names: one pass, plain versions parsed without a regex (there may be thousands). */
+export function newestTag(names: string[], prefix: string): { name: string; version: string } | undefined {
+  let best: { name: string; version: string; parsed: Parsed } | undefined;
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const version = name.slice(prefix.length);
+    const parsed = parsePlain(version) ?? (SEMVER.test(version) ? parseVersion(version) : undefined);
+    if (parsed && (!best || compareParsed(parsed, best.parsed) > 0)) best = { name, version, parsed };
   }
-  return best?.item;
+  return best && { name: best.name, version: best.version };
+}
+
+/** MAJOR.MINOR.PATCH by hand, or undefined for anything else (prereleases go to the full pattern). */
+function parsePlain(v: string): Parsed | undefined {
+  const parts: number[] = [];
+  let start = 0;
+  for (let i = 0; i <= v.length; i++) {
+    const c = i < v.length ? v.charCodeAt(i) : 46;
+    if (c === 46) {
+      if (i === start || (v.charCodeAt(start) === 48 && i - start > 1) || parts.length === 3) return undefined;
+      parts.push(Number(v.slice(start, i)));
+      start = i + 1;
+    } else if (c < 48 || c > 57) return undefined;
+  }
+  return parts.length === 3 ? [parts[0]!, parts[1]!, parts[2]!, undefined] : undefined;
 }
 
 function compareParsed(x: Parsed, y: Parsed): number {

@@ -7,7 +7,7 @@ import { changedSinceHead, readTags, type TagInfo } from '../git.js';
 import { loadProject, type Project } from '../project.js';
 import { runRules } from '../rules/index.js';
 import type { Diagnostic, TagState, VersionTag } from '../rules/types.js';
-import { tagVersion } from '../semver.js';
+import { newestTag, tagVersion } from '../semver.js';
 import { indexReader, isShallow, workTreeReader } from '../workspace.js';
 
 export interface CheckOptions extends LoadConfigOptions {
@@ -75,7 +75,7 @@ async function readTagState(project: Project, info: TagInfo | undefined, staged:
     }
     return tags;
   };
-  const reachable = versionTags(info.reachable);
+  const newest = newestTag(info.reachable, prefix);
   const headTags = versionTags(info.onHead);
   const version = project.version;
   let changed = false;
@@ -83,7 +83,7 @@ async function readTagState(project: Project, info: TagInfo | undefined, staged:
     const files = project.sources.map((s) => path.relative(gitTop, path.join(project.root, s.file)));
     changed = await changedSinceHead(gitTop, files);
   }
-  return { available: true, reachable, headTags, shallow: isShallow(gitTop), changedSinceHead: changed, staged };
+  return { available: true, newest, headTags, shallow: isShallow(gitTop), changedSinceHead: changed, staged };
 }
 
 function sortDiagnostics(diagnostics: Diagnostic[], project: Project): Diagnostic[] {

@@ -1,4 +1,4 @@
-import { compareVersions, isSemver, newestVersion } from '../semver.js';
+import { compareVersions, isSemver } from '../semver.js';
 import type { Report, Rule } from './types.js';
 
 export const tagAhead: Rule = {
@@ -14,8 +14,8 @@ export const tagAhead: Rule = {
         warnOnly: true,
       });
     const version = project.version;
-    if (version === undefined || !isSemver(version) || tags.reachable.length === 0) return reports;
-    const newest = newestVersion(tags.reachable, (t) => t.version)!;
+    const newest = tags.newest;
+    if (version === undefined || !isSemver(version) || !newest) return reports;
     if (compareVersions(newest.version, version) > 0) {
       const hit = project.primary.hits[0];
       reports.push({

@@ -10,8 +10,8 @@ export type TagState =
   | { available: false; reason: string }
   | {
       available: true;
-      /** Version tags reachable from HEAD. */
-      reachable: VersionTag[];
+      /** The newest version tag reachable from HEAD. */
+      newest?: VersionTag;
       /** Version tags on HEAD itself. */
       headTags: VersionTag[];
       shallow: boolean;

@@ -3,6 +3,7 @@ import { defaultConfig } from '../../src/config/defaults.js';
 import type { LoadedSource, Project } from '../../src/project.js';
 import { runRules } from '../../src/rules/index.js';
 import { normalizeDistribution } from '../../src/rules/runtime-lookup.js';
+import { newestTag } from '../../src/semver.js';
 import type { TagState } from '../../src/rules/types.js';
 
 function source(file: string, hits: string[], extra: Partial<LoadedSource> = {}): LoadedSource {
@@ -18,7 +19,7 @@ function project(sources: LoadedSource[], distribution = 'heimdall-mcp'): Projec
   return { config: defaultConfig(), root: '/p', sources, primary: sources[0]!, version: sources[0]!.hits[0]?.value, distribution };
 }
 
-const noTags: TagState = { available: true, reachable: [], headTags: [], shallow: false, changedSinceHead: false, staged: false };
+const noTags: TagState = { available: true, headTags: [], shallow: false, changedSinceHead: false, staged: false };
 const tag = (version: string) => ({ name: `v${version}`, version });
 
 describe('rules', () => {
@@ -41,15 +42,16 @@ describe('rules', () => {
 
   it('compares tags by SemVer precedence', () => {
     const p = project([source('p', ['1.0.0'])]);
-    const ahead = (versions: string[]) => runRules({ project: p, tags: { ...noTags, reachable: versions.map((v) => tag(v)) } }, {}).map((d) => d.rule);
-    expect(ahead(['0.9.0', '1.0.0-rc.1', '0.10.0'])).toEqual([]);
+    const ahead = (versions: string[]) => runRules({ project: p, tags: { ...noTags, newest: newestTag(versions.map((v) => `v${v}`), 'v') } }, {}).map((d) => d.rule);
+    expect(ahead(['0.9.0', '1.0.0-rc.1', '0.10.0', 'v1.2', 'latest'])).toEqual([]);
     expect(ahead(['1.0.1'])).toEqual(['tag-ahead']);
     expect(ahead(['1.0.0-rc.1', '1.1.0-alpha.0'])).toEqual(['tag-ahead']);
+    expect(ahead(['01.0.0', '2.0', '2.0.0.0', '1.0.0'])).toEqual([]);
   });
 
   it('holds HEAD\'s tags against the version unless the version files moved on', () => {
     const p = project([source('p', ['0.2.0'])]);
-    const head = { ...noTags, reachable: [tag('0.1.0')], headTags: [tag('0.1.0')] };
+    const head = { ...noTags, newest: tag('0.1.0'), headTags: [tag('0.1.0')] };
     expect(runRules({ project: p, tags: head }, {}).map((d) => d.rule)).toEqual(['tag-mismatch']);
     expect(runRules({ project: p, tags: { ...head, changedSinceHead: true } }, {})).toEqual([]);
     expect(runRules({ project: p, tags: { ...head, staged: true } }, {})).toEqual([]);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nextVersion } from '../../src/next-version.js';
-import { compareVersions, isSemver, tagVersion } from '../../src/semver.js';
+import fc from 'fast-check';
+import semver from 'semver';
+import { compareVersions, isSemver, newestTag, tagVersion } from '../../src/semver.js';
 
 describe('isSemver', () => {
   it.each(['0.2.0', '1.0.0-rc.1', '1.0.0+build.5', '1.0.0-alpha-1.2+x.y', '10.20.30'])('accepts %s', (v) => expect(isSemver(v)).toBe(true));
@@ -49,5 +51,25 @@ describe('compareVersions', () => {
     for (let i = 0; i < ordered.length; i++)
       for (let j = 0; j < ordered.length; j++) expect(Math.sign(compareVersions(ordered[i]!, ordered[j]!)), `${ordered[i]} vs ${ordered[j]}`).toBe(Math.sign(i - j));
     expect(compareVersions('1.0.0+build.1', '1.0.0+build.2')).toBe(0);
+  });
+});
+
+describe('property: ordering agrees with the semver package', () => {
+  const ident = fc.oneof(fc.nat(20).map(String), fc.constantFrom('alpha', 'beta', 'rc', 'x-1', '0a'));
+  const version = fc
+    .tuple(fc.nat(12), fc.nat(12), fc.nat(12), fc.option(fc.array(ident, { minLength: 1, maxLength: 3 })))
+    .map(([a, b, c, pre]) => `${a}.${b}.${c}${pre ? `-${pre.join('.')}` : ''}`);
+
+  it('compareVersions matches semver.compare', () => {
+    fc.assert(fc.property(version, version, (a, b) => Math.sign(compareVersions(a, b)) === semver.compare(a, b)));
+  });
+
+  it('newestTag finds the semver maximum among tag names and ignores the rest', () => {
+    fc.assert(
+      fc.property(fc.array(version, { minLength: 1, maxLength: 30 }), fc.array(fc.constantFrom('latest', 'v1.2', 'v01.2.3', 'x1.0.0', 'v1.0.0.0'), { maxLength: 5 }), (versions, junk) => {
+        const newest = newestTag([...junk, ...versions.map((v) => `v${v}`)], 'v');
+        expect(newest && semver.compare(newest.version, semver.sort([...versions]).at(-1)!)).toBe(0);
+      }),
+    );
   });
 });
