@@ -19,24 +19,28 @@ export function git(cwd: string, args: string[], input?: string): Promise<GitRes
 }
 
 export interface TagInfo {
-  /** Names of the tags reachable from HEAD. */
-  reachable: string[];
+  /** Names of the highest tags reachable from HEAD (by git's version order), the newest among them. */
+  newestReachable: string[];
   /** Names of the tags on HEAD itself (annotated ones peeled). */
   onHead: string[];
   /** git itself could not be started. */
   gitMissing?: boolean;
 }
 
-/** The tags reachable from HEAD and those on HEAD: two small git processes, run side by side. */
-export async function readTags(gitTop: string): Promise<TagInfo> {
+// git's version order with prereleases (after "-") before their release; SemVer decides among these.
+const CANDIDATES = 100;
+
+/** The tags that matter: the highest reachable from HEAD, and those on HEAD. Two git processes, side by side. */
+export async function readTags(gitTop: string, prefix: string): Promise<TagInfo> {
   const names = (res: GitResult) => (res.code === 0 ? res.stdout.split('\n').filter(Boolean) : []);
+  const pattern = `refs/tags/${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
   // Names only: asking for peeled objects (%(*objectname)) reads every tag object and is slow.
   const [merged, onHead] = await Promise.all([
-    git(gitTop, ['for-each-ref', '--merged', 'HEAD', '--format=%(refname:strip=2)', 'refs/tags']),
+    git(gitTop, ['-c', 'versionsort.suffix=-', 'for-each-ref', '--merged', 'HEAD', '--sort=-v:refname', `--count=${CANDIDATES}`, '--format=%(refname:strip=2)', pattern]),
     git(gitTop, ['for-each-ref', '--points-at', 'HEAD', '--format=%(refname:strip=2)', 'refs/tags']),
   ]);
-  if (merged.code === 127) return { reachable: [], onHead: [], gitMissing: true };
-  return { reachable: names(merged), onHead: names(onHead) };
+  if (merged.code === 127) return { newestReachable: [], onHead: [], gitMissing: true };
+  return { newestReachable: names(merged), onHead: names(onHead) };
 }
 
 /** True when any of the files differs between HEAD and the work tree (or the index). */

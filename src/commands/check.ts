@@ -41,7 +41,7 @@ export async function inspect(loaded: LoadedConfig, staged: boolean): Promise<{ 
   if (staged && !loaded.gitTop) throw new UserError('--staged reads the git index, but this is not a git repository');
   const reader = staged ? indexReader(loaded.root, loaded.gitTop!) : workTreeReader(loaded.root);
   // git reads the tags while the sources are read and parsed; started first, while the process is small.
-  const tagsRead = loaded.gitTop ? readTags(loaded.gitTop) : undefined;
+  const tagsRead = loaded.gitTop ? readTags(loaded.gitTop, loaded.config.tags.prefix) : undefined;
   const [project, info] = await Promise.all([loadProject(loaded, reader), tagsRead]);
   const tags = await readTagState(project, info, staged);
   const diagnostics = sortDiagnostics(runRules({ project, tags }, project.config.rules), project);
@@ -75,7 +75,7 @@ async function readTagState(project: Project, info: TagInfo | undefined, staged:
     }
     return tags;
   };
-  const newest = newestTag(info.reachable, prefix);
+  const newest = newestTag(info.newestReachable, prefix);
   const headTags = versionTags(info.onHead);
   const version = project.version;
   let changed = false;
