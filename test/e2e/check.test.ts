@@ -144,6 +144,16 @@ describe('git tags', () => {
     expect(out.diagnostics[0]!.message).toContain('v0.3.0');
   });
 
+  it('orders reachable tags by SemVer: a prerelease comes before its release', () => {
+    const repo = consistent('1.0.0').commit('old');
+    repo.tag('v1.0.0-rc.2').tag('v1.0.0-rc.10').tag('v0.10.0').tag('v0.9.0');
+    repo.commit('release');
+    expect(run(['check'], repo.dir).code).toBe(0);
+    repo.git('tag', 'v1.0.1-alpha.1', 'HEAD~1');
+    const res = run(['check', '--format', 'json'], repo.dir);
+    expect(json(res.stdout).diagnostics).toEqual([expect.objectContaining({ rule: 'tag-ahead', message: expect.stringContaining('tag v1.0.1-alpha.1') })]);
+  });
+
   it('ignores tags only on an unmerged branch and tags that are not versions', () => {
     const repo = consistent().commit();
     repo.git('checkout', '-q', '-b', 'feature');
