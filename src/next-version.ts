@@ -1,6 +1,10 @@
-// The version a bump leads to, computed with `semver` (loaded only by bump).
-import inc from 'semver/functions/inc.js';
+// The version a bump leads to, computed with semver's `inc`, which the caller loads (it is slow to
+// load, so bump loads it while git reads the tags).
+import type inc from 'semver/functions/inc.js';
 import { compareVersions, isSemver } from './semver.js';
+
+export type Increment = typeof inc;
+export const loadIncrement = async (): Promise<Increment> => (await import('semver/functions/inc.js')).default;
 
 export const LEVELS = ['major', 'minor', 'patch', 'premajor', 'preminor', 'prepatch', 'prerelease'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -8,7 +12,7 @@ export type Level = (typeof LEVELS)[number];
 export type NextVersion = { version: string } | { error: string; exitCode: 1 | 2 };
 
 /** The version a bump leads to: a level applied to `current`, or an explicit version that must be newer. */
-export function nextVersion(current: string, spec: string, options: { preid?: string; force?: boolean } = {}): NextVersion {
+export function nextVersion(inc: Increment, current: string, spec: string, options: { preid?: string; force?: boolean } = {}): NextVersion {
   if ((LEVELS as readonly string[]).includes(spec)) {
     if (options.preid !== undefined && !/^[0-9A-Za-z-]+$/.test(options.preid))
       return { error: `--preid must be letters, digits or hyphens, not "${options.preid}"`, exitCode: 2 };

@@ -8,7 +8,7 @@ import { changesFor, planBump } from '../edits.js';
 import { UserError } from '../errors.js';
 import { changedTrackedFiles, commitFiles, createTag, git, pushRefs, tagCommit } from '../git.js';
 import { formatStylish } from '../report/stylish.js';
-import { nextVersion } from '../next-version.js';
+import { loadIncrement, nextVersion } from '../next-version.js';
 import { inspect } from './check.js';
 import { applyVerified, showDiff } from './change.js';
 
@@ -23,14 +23,16 @@ export async function runBump(v: Values, positionals: string[], io: Io): Promise
 }
 
 async function bump(loaded: LoadedConfig, spec: string, v: Values, io: Io, dryRun: boolean): Promise<number> {
-  const { project, result } = await inspect(loaded, false);
+  const inspecting = inspect(loaded, false);
+  const increment = loadIncrement(); // while git reads the tags
+  const { project, result } = await inspecting;
   if (!result.ok) {
     io.out(formatStylish(result, { color: io.color }));
     throw new UserError('the check found errors (above), so nothing was bumped; fix them first (heimdall-version check --fix repairs drifted literals)', 1);
   }
   const current = project.version;
   if (current === undefined) throw new UserError(`${project.primary.file} states no version literal to bump (${project.primary.label})`, 1);
-  const next = nextVersion(current, spec, { preid: v.preid as string | undefined, force: v.force === true });
+  const next = nextVersion(await increment, current, spec, { preid: v.preid as string | undefined, force: v.force === true });
   if ('error' in next) throw new UserError(next.error, next.exitCode);
   const version = next.version;
   const tag = v.tag === true ? `${loaded.config.tags.prefix}${version}` : undefined;

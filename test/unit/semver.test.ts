@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nextVersion } from '../../src/next-version.js';
+import inc from 'semver/functions/inc.js';
+import { nextVersion as next } from '../../src/next-version.js';
 import fc from 'fast-check';
 import semver from 'semver';
 import { compareVersions, isSemver, newestTag, tagVersion } from '../../src/semver.js';
@@ -8,6 +9,8 @@ describe('isSemver', () => {
   it.each(['0.2.0', '1.0.0-rc.1', '1.0.0+build.5', '1.0.0-alpha-1.2+x.y', '10.20.30'])('accepts %s', (v) => expect(isSemver(v)).toBe(true));
   it.each(['0.2', 'v0.2.0', '01.2.3', '1.2.3-', '1.2.3.4', '1.0.0rc1', ' 1.2.3', '1.2.3-01'])('rejects %s', (v) => expect(isSemver(v)).toBe(false));
 });
+
+const nextVersion = (...args: [string, string, { preid?: string; force?: boolean }?]) => next(inc, ...args);
 
 describe('nextVersion', () => {
   it.each([
