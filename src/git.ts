@@ -30,17 +30,17 @@ export interface TagInfo {
 // git's version order with prereleases (after "-") before their release; SemVer decides among these.
 const CANDIDATES = 100;
 
-/** The tags that matter: the highest reachable from HEAD, and those on HEAD. Two git processes, side by side. */
-export async function readTags(gitTop: string, prefix: string): Promise<TagInfo> {
+/** The tags that matter: the highest reachable from HEAD, and (withHead) those on HEAD; git processes run side by side. */
+export async function readTags(gitTop: string, prefix: string, withHead = true): Promise<TagInfo> {
   const names = (res: GitResult) => (res.code === 0 ? res.stdout.split('\n').filter(Boolean) : []);
   const pattern = `refs/tags/${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
   // Names only: asking for peeled objects (%(*objectname)) reads every tag object and is slow.
   const [merged, onHead] = await Promise.all([
     git(gitTop, ['-c', 'versionsort.suffix=-', 'for-each-ref', '--merged', 'HEAD', '--sort=-v:refname', `--count=${CANDIDATES}`, '--format=%(refname:strip=2)', pattern]),
-    git(gitTop, ['for-each-ref', '--points-at', 'HEAD', '--format=%(refname:strip=2)', 'refs/tags']),
+    withHead ? git(gitTop, ['for-each-ref', '--points-at', 'HEAD', '--format=%(refname:strip=2)', 'refs/tags']) : undefined,
   ]);
   if (merged.code === 127) return { newestReachable: [], onHead: [], gitMissing: true };
-  return { newestReachable: names(merged), onHead: names(onHead) };
+  return { newestReachable: names(merged), onHead: onHead ? names(onHead) : [] };
 }
 
 /** True when any of the files differs between HEAD and the work tree (or the index). */

@@ -41,7 +41,8 @@ export async function inspect(loaded: LoadedConfig, staged: boolean): Promise<{ 
   if (staged && !loaded.gitTop) throw new UserError('--staged reads the git index, but this is not a git repository');
   const reader = staged ? indexReader(loaded.root, loaded.gitTop!) : workTreeReader(loaded.root);
   // git reads the tags while the sources are read and parsed; started first, while the process is small.
-  const tagsRead = loaded.gitTop ? readTags(loaded.gitTop, loaded.config.tags.prefix) : undefined;
+  // Staged content becomes a new commit, which carries no tag yet: HEAD's own tags are not needed then.
+  const tagsRead = loaded.gitTop ? readTags(loaded.gitTop, loaded.config.tags.prefix, !staged) : undefined;
   const [project, info] = await Promise.all([loadProject(loaded, reader), tagsRead]);
   const tags = await readTagState(project, info, staged);
   const diagnostics = sortDiagnostics(runRules({ project, tags }, project.config.rules), project);
@@ -67,16 +68,11 @@ async function readTagState(project: Project, info: TagInfo | undefined, staged:
   if (!gitTop || !info) return { available: false, reason: 'not a git repository' };
   if (info.gitMissing) return { available: false, reason: 'git is not installed' };
   const prefix = project.config.tags.prefix;
-  const versionTags = (names: string[]): VersionTag[] => {
-    const tags: VersionTag[] = [];
-    for (const name of names) {
-      const version = tagVersion(name, prefix);
-      if (version !== undefined) tags.push({ name, version });
-    }
-    return tags;
-  };
   const newest = newestTag(info.newestReachable, prefix);
-  const headTags = versionTags(info.onHead);
+  const headTags: VersionTag[] = info.onHead.flatMap((name) => {
+    const version = tagVersion(name, prefix);
+    return version === undefined ? [] : [{ name, version }];
+  });
   const version = project.version;
   let changed = false;
   if (!staged && version !== undefined && headTags.length > 0 && !headTags.some((t) => t.version === version)) {
