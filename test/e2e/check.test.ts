@@ -2,7 +2,8 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, run } from '../helpers/cli.js';
 import { cleanupTempDirs, exampleRepo, layoutRepo, pyproject, tempDir, tempRepo, versionPy, VPY } from '../helpers/repo.js';
 
 afterAll(cleanupTempDirs);
@@ -354,5 +355,24 @@ describe('programmatic API (the built dist/index.js)', () => {
     expect(loaded.config.sources[0]).toMatchObject({ file: 'pyproject.toml', primary: true });
     expect(api.RULES.map((r) => r.id)).toContain('tag-ahead');
     await expect(api.check({ cwd: '/nonexistent' })).rejects.toBeInstanceOf(api.UserError);
+  });
+});
+
+describe('colour', () => {
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  // `script` gives the CLI a real terminal, as a developer's shell does.
+  const inTerminal = (dir: string, noColor: boolean) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm' };
+    delete env.NO_COLOR;
+    if (noColor) env.NO_COLOR = '1';
+    return spawnSync('script', ['-qec', `${process.execPath} ${BIN} check`, '/dev/null'], { cwd: dir, encoding: 'utf8', env }).stdout;
+  };
+
+  it.skipIf(!hasScript)('colours a terminal, unless NO_COLOR; never a pipe', () => {
+    const repo = layoutRepo();
+    repo.write(VPY, versionPy('0.1.0'));
+    expect(inTerminal(repo.dir, false)).toContain('\u001b[31merror\u001b[0m');
+    expect(inTerminal(repo.dir, true)).not.toContain('\u001b[');
+    expect(run(['check'], repo.dir, { NO_COLOR: undefined }).stdout).not.toContain('\u001b[');
   });
 });
