@@ -1,41 +1,60 @@
 // JS/TS: an exported string constant, found with @babel/parser (loaded only for js sources).
-import { parse } from '@babel/parser';
-import type { Locator, SourceProblem } from './types.js';
+import { parse, type ParserPlugin } from '@babel/parser';
+import type { Located, Locator, SourceProblem } from './types.js';
 
 type Node = { type: string; start: number; end: number; [key: string]: unknown };
 
+// TypeScript first; JSX breaks `<T>x` assertions and some plain JS is ambiguous as TS, so those come after.
+const ATTEMPTS: ParserPlugin[][] = [['typescript'], ['typescript', 'jsx'], ['jsx'], []];
+// Wrappers that leave the literal's own range untouched: `'1' as const`, `<const>'1'`, `'1' satisfies string`.
+const WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'TSNonNullExpression', 'ParenthesizedExpression']);
+
 export const locateJsVersion: Locator = (text, options) => {
   const wanted = options.export;
-  const fallbackLabel = wanted ?? 'VERSION';
-  const none = (problem: SourceProblem, label = fallbackLabel) => ({ hits: [], lookups: [], problems: [problem], label });
-  let program: Node;
-  try {
-    const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
-    program = parse(source, { sourceType: 'module', plugins: ['typescript'] }).program as unknown as Node;
-  } catch (e) {
-    const err = e as Error & { pos?: number };
-    return none({ kind: 'parse-error', message: `cannot parse: ${err.message}`, offset: err.pos });
-  }
-  const exported = exportedConstants(program);
+  const none = (problem: SourceProblem, label = wanted ?? 'VERSION'): Located => ({ hits: [], lookups: [], problems: [problem], label });
+  const parsed = parseModule(text);
+  if ('problem' in parsed) return none(parsed.problem);
+  const { declared, exported } = topLevelConstants(parsed.program);
   const name = wanted ?? (exported.has('VERSION') ? 'VERSION' : exported.has('version') ? 'version' : undefined);
   const init = name === undefined ? undefined : exported.get(name);
-  if (!name || init === undefined) return none({ kind: 'not-found', message: `no exported constant ${wanted ?? 'VERSION (or version)'}` });
+  if (name === undefined || init === undefined) {
+    const local = wanted ?? 'VERSION';
+    const why = declared.has(local) ? `${local} is declared but not exported` : `no exported constant ${wanted ?? 'VERSION (or version)'}`;
+    return none({ kind: 'not-found', message: why });
+  }
   let node = init;
-  while (node.type === 'TSAsExpression' || node.type === 'TSSatisfiesExpression' || node.type === 'ParenthesizedExpression') node = node.expression as Node;
-  if (node.type === 'StringLiteral') return { hits: [{ value: node.value as string, start: node.start + 1, end: node.end - 1 }], lookups: [], problems: [], label: name };
+  while (WRAPPERS.has(node.type)) node = node.expression as Node;
+  if (node.type === 'StringLiteral') return hit(node.value as string, node.start + 1, node.end - 1, name);
   const quasis = node.quasis as Node[] | undefined;
   if (node.type === 'TemplateLiteral' && quasis?.length === 1) {
     const q = quasis[0]!;
-    return { hits: [{ value: (q.value as { cooked: string }).cooked, start: q.start, end: q.end }], lookups: [], problems: [], label: name };
+    const cooked = (q.value as { cooked?: string | null }).cooked;
+    if (typeof cooked === 'string') return hit(cooked, q.start, q.end, name);
   }
-  return none({ kind: 'uncheckable', message: `${name} is not a string literal, so it cannot be checked`, offset: node.start }, name);
+  return none({ kind: 'uncheckable', message: `${name} is not a string literal, so it cannot be checked; write the version as a literal`, offset: node.start }, name);
 };
 
-/** Exported name → initializer of the `const`/`let` that holds it (direct exports and `export { a as b }`). */
-function exportedConstants(program: Node): Map<string, Node> {
+const hit = (value: string, start: number, end: number, label: string): Located => ({ hits: [{ value, start, end }], lookups: [], problems: [], label });
+
+/** Parses as a module (Babel skips a leading BOM and keeps UTF-16 offsets); reports the TypeScript attempt's error. */
+function parseModule(text: string): { program: Node } | { problem: SourceProblem } {
+  let first: (Error & { pos?: number; loc?: { index?: number } }) | undefined;
+  for (const plugins of ATTEMPTS) {
+    try {
+      return { program: parse(text, { sourceType: 'module', plugins, errorRecovery: false }).program as unknown as Node };
+    } catch (e) {
+      first ??= e as Error;
+    }
+  }
+  const message = (first?.message ?? 'unknown error').replace(/ \(\d+:\d+\)$/, '');
+  return { problem: { kind: 'parse-error', message: `cannot parse: ${message}`, offset: first?.loc?.index ?? first?.pos } };
+}
+
+/** Top-level `const`/`let`/`var` initializers, and exported name → initializer (direct exports and `export { a as b }`). */
+function topLevelConstants(program: Node) {
   const declared = new Map<string, Node>();
   const exported = new Map<string, Node>();
-  const declare = (decl: Node | undefined, into: Map<string, Node>[]) => {
+  const declare = (decl: Node | undefined | null, into: Map<string, Node>[]) => {
     if (decl?.type !== 'VariableDeclaration') return;
     for (const d of decl.declarations as Node[]) {
       const id = d.id as Node;
@@ -45,16 +64,16 @@ function exportedConstants(program: Node): Map<string, Node> {
   const body = program.body as Node[];
   for (const stmt of body) {
     if (stmt.type === 'VariableDeclaration') declare(stmt, [declared]);
-    if (stmt.type === 'ExportNamedDeclaration') declare(stmt.declaration as Node | undefined, [declared, exported]);
+    if (stmt.type === 'ExportNamedDeclaration') declare(stmt.declaration as Node | null, [declared, exported]);
   }
   for (const stmt of body) {
     if (stmt.type !== 'ExportNamedDeclaration' || stmt.source) continue;
     for (const spec of (stmt.specifiers as Node[] | undefined) ?? []) {
-      const local = ((spec.local as Node).name as string) ?? '';
-      const name = ((spec.exported as Node).name as string) ?? ((spec.exported as Node).value as string);
-      const init = declared.get(local);
-      if (init) exported.set(name, init);
+      const local = (spec.local as Node | undefined)?.name as string | undefined;
+      const as = spec.exported as Node;
+      const init = local === undefined ? undefined : declared.get(local);
+      if (init) exported.set((as.name ?? as.value) as string, init);
     }
   }
-  return exported;
+  return { declared, exported };
 }

@@ -1,111 +1,168 @@
-// JSON: JSON.parse says whether the document is valid; a small scanner finds where the value sits.
-import type { Locator, SourceProblem } from './types.js';
+// JSON: a small scanner finds where the value sits (and where malformed JSON breaks); JSON.parse double-checks validity.
+import type { Located, Locator, SourceProblem } from './types.js';
 
+/** A value at the key path: start/end include the quotes of a string; `value` is set only for strings. */
 interface Found {
   start: number;
   end: number;
-  value: unknown;
-  raw: string;
+  value?: string;
+}
+
+interface Scan {
+  found: Found[];
+  /** The first key on the path that appears twice in one object. */
+  duplicate?: { key: string; offset: number };
+}
+
+interface SyntaxProblem {
+  message: string;
+  offset: number;
 }
 
 export const locateJsonVersion: Locator = (text, options) => {
   const label = options.key ?? 'version';
-  const none = (problem: SourceProblem) => ({ hits: [], lookups: [], problems: [problem], label });
-  const path = label.split('.');
-  let scanned: Found[];
+  const none = (problem: SourceProblem): Located => ({ hits: [], lookups: [], problems: [problem], label });
+  const scan = scanJson(text, label.split('.'));
+  if ('message' in scan) return none({ kind: 'parse-error', message: `invalid JSON: ${scan.message}`, offset: scan.offset });
   try {
-    scanned = scanJson(text, path);
+    JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    const err = e as Error & { offset?: number };
-    return none({ kind: 'parse-error', message: `invalid JSON: ${err.message}`, offset: err.offset });
+    return none({ kind: 'parse-error', message: `invalid JSON: ${(e as Error).message}` });
   }
-  if (scanned.length === 0) return none({ kind: 'not-found', message: `no "${label}" key` });
-  if (scanned.length > 1) return none({ kind: 'ambiguous', message: `"${label}" appears ${scanned.length} times; keep one` });
-  const found = scanned[0]!;
-  if (typeof found.value !== 'string') return none({ kind: 'not-found', message: `"${label}" must be a string, not ${found.raw}`, offset: found.start });
+  const { duplicate } = scan;
+  if (duplicate) {
+    const message = `"${duplicate.key}" appears more than once in the same object; keep one (none is checked until then)`;
+    return none({ kind: 'ambiguous', message, offset: duplicate.offset });
+  }
+  const found = scan.found[0];
+  if (!found) return none({ kind: 'not-found', message: `no "${label}" key` });
+  if (found.value === undefined) {
+    const raw = text.slice(found.start, found.end);
+    const shown = raw.startsWith('{') ? 'an object' : raw.startsWith('[') ? 'an array' : raw;
+    return none({ kind: 'not-found', message: `"${label}" must be a string, not ${shown}`, offset: found.start });
+  }
   return { hits: [{ value: found.value, start: found.start + 1, end: found.end - 1 }], lookups: [], problems: [], label };
 };
 
 /** Where and why a JSON text is malformed, or undefined when it is valid. */
-export function jsonSyntaxError(text: string): { message: string; offset?: number } | undefined {
-  try {
-    scanJson(text, []);
-    return undefined;
-  } catch (e) {
-    return { message: (e as Error).message, offset: (e as Error & { offset?: number }).offset };
+export function jsonSyntaxError(text: string): SyntaxProblem | undefined {
+  const scan = scanJson(text, []);
+  return 'message' in scan ? scan : undefined;
+}
+
+const LITERAL = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+
+class Stop extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
   }
 }
 
-/** Scans the whole document (so malformed JSON is reported with its offset) and collects the values at `path`. */
-function scanJson(text: string, path: string[]): Found[] {
+interface Frame {
+  array: boolean;
+  start: number;
+  /** How many path segments lead to this container; undefined when it is off the path. */
+  depth?: number;
+  /** Whether this object already had the next path key. */
+  seen: boolean;
+}
+
+/** Scans the whole document without recursion (deep nesting cannot overflow) and collects the values at `path`. */
+function scanJson(text: string, path: string[]): Scan | SyntaxProblem {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const found: Found[] = [];
-  const fail = (what: string): never => {
-    throw Object.assign(new Error(what), { offset: i });
+  const scan: Scan = { found: [] };
+  const stack: Frame[] = [];
+  let depth: number | undefined = path.length ? 0 : undefined;
+  const fail = (message: string, at = i): never => {
+    throw new Stop(message, at);
   };
+  const next = () => (i < text.length ? `found ${JSON.stringify(text[i])}` : 'found the end of the text');
   const space = () => {
-    while (i < text.length && ' \t\r\n'.includes(text[i]!)) i++;
+    for (let c = text[i]; c === ' ' || c === '\t' || c === '\n' || c === '\r'; c = text[++i]);
   };
   const string = (): string => {
-    const start = i;
-    i++;
-    while (i < text.length && text[i] !== '"') {
-      if (text[i] === '\\') i++;
-      else if (text.charCodeAt(i) < 0x20) fail('control character in a string');
-      i++;
+    const start = i++;
+    for (let c = text.charCodeAt(i); c !== 0x22; c = text.charCodeAt(i)) {
+      if (Number.isNaN(c) || c === 0x0a || c === 0x0d) fail('unterminated string', start);
+      if (c < 0x20) fail('control character in a string; escape it');
+      if (c === 0x5c) {
+        const e = text[i + 1] ?? '';
+        if (e === 'u' ? !/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)) : !e || !'"\\/bfnrt'.includes(e)) fail('invalid escape in a string');
+        i += e === 'u' ? 6 : 2;
+      } else i++;
     }
-    if (i >= text.length) ((i = start), fail('unterminated string'));
     i++;
     return JSON.parse(text.slice(start, i)) as string;
   };
-  const value = (at: string[] | undefined): void => {
-    space();
-    const start = i;
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      space();
-      if (text[i] === '}') return void i++;
-      for (;;) {
-        space();
-        if (text[i] !== '"') fail('expected a key');
-        const key = string();
-        space();
-        if (text[i] !== ':') fail('expected ":"');
-        i++;
-        const deeper = at && at.length < path.length && path[at.length] === key ? [...at, key] : undefined;
-        value(deeper);
-        space();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') return void i++;
-        else fail('expected "," or "}"');
-      }
-    }
-    if (c === '[') {
-      i++;
-      space();
-      if (text[i] === ']') return void i++;
-      for (;;) {
-        value(undefined);
-        space();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') return void i++;
-        else fail('expected "," or "]"');
-      }
-    }
-    if (c === '"') string();
-    else {
-      const m = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 64));
-      if (!m) fail('unexpected character');
-      i += m![0].length;
-    }
-    if (at && at.length === path.length) {
-      const raw = text.slice(start, i);
-      found.push({ start, end: i, value: JSON.parse(raw), raw });
-    }
+  const record = (at: number | undefined, start: number, value?: string) => {
+    if (at !== undefined && at === path.length) scan.found.push({ start, end: i, value });
   };
-  value(path.length ? [] : undefined);
-  space();
-  if (i < text.length) fail('unexpected text after the document');
-  return found;
+  const key = (frame: Frame) => {
+    space();
+    if (text[i] !== '"') fail(`expected a key in double quotes, ${next()}`);
+    const start = i;
+    const name = string();
+    space();
+    if (text[i] !== ':') fail(`expected ":" after a key, ${next()}`);
+    i++;
+    const d = frame.depth;
+    depth = d !== undefined && d < path.length && path[d] === name ? d + 1 : undefined;
+    if (depth === undefined) return;
+    if (frame.seen) scan.duplicate ??= { key: path.slice(0, depth).join('.'), offset: start };
+    frame.seen = true;
+  };
+  try {
+    for (;;) {
+      space();
+      const start = i;
+      const c = text[i];
+      if (c === '{' || c === '[') {
+        const frame: Frame = { array: c === '[', start, depth, seen: false };
+        i++;
+        space();
+        if (text[i] !== (frame.array ? ']' : '}')) {
+          stack.push(frame);
+          if (frame.array) depth = undefined;
+          else key(frame);
+          continue;
+        }
+        i++;
+        record(frame.depth, start);
+      } else if (c === '"') {
+        const value = string();
+        record(depth, start, value);
+      } else {
+        LITERAL.lastIndex = i;
+        const m = LITERAL.exec(text);
+        if (!m) fail(`expected a value, ${next()}`);
+        i += m![0].length;
+        record(depth, start);
+      }
+      // After a value: a comma leads to the next value; closing brackets end their containers.
+      for (;;) {
+        space();
+        const frame = stack.at(-1);
+        if (!frame) {
+          if (i < text.length) fail(`unexpected text after the document, ${next()}`);
+          return scan;
+        }
+        const close = frame.array ? ']' : '}';
+        if (text[i] === ',') {
+          i++;
+          if (frame.array) depth = undefined;
+          else key(frame);
+          break;
+        }
+        if (text[i] !== close) fail(`expected "," or "${close}", ${next()}`);
+        i++;
+        stack.pop();
+        record(frame.depth, frame.start);
+      }
+    }
+  } catch (e) {
+    return e instanceof Stop ? { message: e.message, offset: e.offset } : { message: String(e), offset: i };
+  }
 }

@@ -1,128 +1,175 @@
-// Python: a small tokenizer and a scanner of module-level statements. Only assignments at module
-// level count, also inside module-level try/except/else/finally and if/elif/else blocks.
+// Python: a small tokenizer and a scanner of module-level statements, so that strings, comments and
+// function bodies are never taken for the version. No Python process, no parser dependency.
 import type { Located, Locator, RuntimeLookup, SourceProblem, VersionHit } from './types.js';
 
 const DEFAULT_VARIABLES = ['__version__', 'SYSTEM_VERSION', 'VERSION'];
+// These bodies run once, at module level; the other compound statements open a scope or a loop.
 const TRANSPARENT = new Set(['if', 'elif', 'else', 'try', 'except', 'finally']);
-const COMPOUND = new Set([...TRANSPARENT, 'for', 'while', 'with', 'def', 'class', 'async', 'match', 'case']);
+const COMPOUND = new Set([...TRANSPARENT, 'for', 'while', 'with', 'def', 'class', 'async']);
+const SOFT_COMPOUND = new Set(['match', 'case']);
 const LOOKUPS = new Set(['version', 'metadata.version', 'importlib.metadata.version', 'importlib_metadata.version']);
 const OPS = ['**=', '//=', '>>=', '<<=', '...', '->', ':=', '==', '!=', '<=', '>=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '@=', '**', '//', '<<', '>>'];
+const SINGLE_OPS = '()[]{},;~';
+const STRING_PREFIX = /^(?:[rubft]|br|rb|fr|rf|tr|rt)$/i;
+const NUMBER = /[0-9.][0-9A-Za-z_.]*/y;
+const ASCII_NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+const UNICODE_NAME = /[\p{L}\p{Nl}_][\p{L}\p{N}\p{Mn}\p{Mc}_]*/uy;
 
 interface Token {
-  type: 'name' | 'string' | 'number' | 'op';
+  kind: 'name' | 'string' | 'number' | 'op';
   text: string;
   start: number;
   end: number;
-  /** string: lower-case prefix, quote and content range. */
+  /** Strings only: the lower-case prefix and the range of the content between the quotes. */
   prefix?: string;
   contentStart?: number;
   contentEnd?: number;
 }
 
+/** A logical line: the column of its first token and its tokens (comments and line joins removed). */
 interface Line {
   indent: number;
   tokens: Token[];
 }
 
-type Tokenized = { lines: Line[]; error?: SourceProblem };
+const isOp = (t: Token | undefined, op: string): boolean => t?.kind === 'op' && t.text === op;
+const opens = (t: Token | undefined): boolean => t?.kind === 'op' && (t.text === '(' || t.text === '[' || t.text === '{');
+const closes = (t: Token | undefined): boolean => t?.kind === 'op' && (t.text === ')' || t.text === ']' || t.text === '}');
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 
-function tokenize(text: string): Tokenized {
+/** 1-based line numbers of offsets, counted on from the last answer so that a scan stays linear. */
+function lineCounter(text: string): (offset: number) => number {
+  let pos = 0;
+  let line = 1;
+  return (offset) => {
+    if (offset < pos) [pos, line] = [0, 1];
+    for (; pos < offset; pos++) if (text.charCodeAt(pos) === 10) line++;
+    return line;
+  };
+}
+
+function tokenize(text: string, lineOf: (offset: number) => number): { lines: Line[]; error?: SourceProblem } {
   const lines: Line[] = [];
+  const brackets: Token[] = [];
+  const n = text.length;
   let tokens: Token[] = [];
-  let indent = 0;
-  const brackets: number[] = [];
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let lineStart = i;
-  const n = text.length;
-  const endLine = () => {
-    if (tokens.length) lines.push({ indent, tokens });
-    tokens = [];
-  };
   const push = (t: Token) => {
-    if (tokens.length === 0) indent = columnOf(text, lineStart, t.start);
+    if (tokens.length === 0) lines.push({ indent: columnOf(text, lineStart, t.start), tokens });
     tokens.push(t);
   };
+  // On an error the current logical line is cut short: keep only the lines before it.
+  const complete = () => (tokens.length ? lines.slice(0, -1) : lines);
   while (i < n) {
     const c = text[i]!;
     if (c === '\n') {
       i++;
-      if (brackets.length === 0) endLine();
       lineStart = i;
+      if (brackets.length === 0) tokens = [];
     } else if (c === ' ' || c === '\t' || c === '\r' || c === '\f') i++;
-    else if (c === '#') while (i < n && text[i] !== '\n') i++;
-    else if (c === '\\' && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) i += text[i + 1] === '\n' ? 2 : 3;
+    else if (c === '#') {
+      const eol = text.indexOf('\n', i);
+      i = eol === -1 ? n : eol;
+    } else if (c === '\\' && text[i + 1] === '\n') i += 2;
+    else if (c === '\\' && text[i + 1] === '\r' && text[i + 2] === '\n') i += 3;
     else {
-      const name = readName(text, i);
-      const prefix = name && name.length <= 2 && /^(?:[rubf]|br|rb|fr|rf)$/i.test(name) && (text[i + name.length] === '"' || text[i + name.length] === "'") ? name : '';
+      const name = /[A-Za-z_]/.test(c) || c >= '\x80' ? readName(text, i) : undefined;
+      const after = name ? text[i + name.length] : undefined;
+      const prefix = name && STRING_PREFIX.test(name) && (after === '"' || after === "'") ? name : '';
       if (prefix || c === '"' || c === "'") {
         const q = text[i + prefix.length]!;
-        const quote = text.startsWith(q.repeat(3), i + prefix.length) ? q.repeat(3) : q;
-        const contentStart = i + prefix.length + quote.length;
-        let j = contentStart;
-        while (j < n && !text.startsWith(quote, j)) {
-          if (text[j] === '\\') j++;
-          else if (quote.length === 1 && text[j] === '\n') break;
-          j++;
-        }
-        if (j >= n || text[j] === '\n') return { lines, error: { kind: 'parse-error', message: 'unterminated string', offset: i } };
-        push({ type: 'string', text: text.slice(i, j + quote.length), start: i, end: j + quote.length, prefix: prefix.toLowerCase(), contentStart, contentEnd: j });
-        i = j + quote.length;
+        const triple = text.startsWith(q + q + q, i + prefix.length);
+        const contentStart = i + prefix.length + (triple ? 3 : 1);
+        const j = closingQuote(text, contentStart, q, triple);
+        if (j === -1) return { lines: complete(), error: { kind: 'parse-error', message: `unterminated string starting at line ${lineOf(i)}`, offset: i } };
+        const end = j + (triple ? 3 : 1);
+        push({ kind: 'string', text: text.slice(i, end), start: i, end, prefix: prefix.toLowerCase(), contentStart, contentEnd: j });
+        i = end;
       } else if (name) {
-        push({ type: 'name', text: name, start: i, end: i + name.length });
+        push({ kind: 'name', text: name, start: i, end: i + name.length });
         i += name.length;
-      } else if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
-        const num = /^[0-9.][0-9A-Za-z_.]*/.exec(text.slice(i, i + 256))![0];
-        push({ type: 'number', text: num, start: i, end: i + num.length });
+      } else if (isDigit(c) || (c === '.' && isDigit(text[i + 1]))) {
+        NUMBER.lastIndex = i;
+        const num = NUMBER.exec(text)![0];
+        push({ kind: 'number', text: num, start: i, end: i + num.length });
         i += num.length;
       } else {
-        const op = OPS.find((o) => text.startsWith(o, i)) ?? c;
-        if ('([{'.includes(op)) brackets.push(i);
-        else if (')]}'.includes(op)) brackets.pop();
-        push({ type: 'op', text: op, start: i, end: i + op.length });
+        const op = SINGLE_OPS.includes(c) ? c : (OPS.find((o) => text.startsWith(o, i)) ?? c);
+        const t: Token = { kind: 'op', text: op, start: i, end: i + op.length };
+        if (opens(t)) brackets.push(t);
+        else if (closes(t)) brackets.pop();
+        push(t);
         i += op.length;
       }
     }
   }
-  if (brackets.length) return { lines, error: { kind: 'parse-error', message: 'unclosed bracket', offset: brackets[0] } };
-  endLine();
+  const open = brackets[0];
+  if (open) return { lines: complete(), error: { kind: 'parse-error', message: `'${open.text}' at line ${lineOf(open.start)} is never closed`, offset: open.start } };
   return { lines };
 }
 
-const ASCII_NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
-const UNICODE_NAME = /[\p{L}\p{Nl}_][\p{L}\p{N}_]*/uy;
+/** Index of the quote closing a string whose content starts at `from`, or -1 if it is not closed. */
+function closingQuote(text: string, from: number, q: string, triple: boolean): number {
+  for (let j = from; j < text.length; j++) {
+    const c = text[j];
+    if (c === '\\') j += text[j + 1] === '\r' && text[j + 2] === '\n' ? 2 : 1;
+    else if (c === q && (!triple || (text[j + 1] === q && text[j + 2] === q))) return j;
+    else if (c === '\n' && !triple) return -1;
+  }
+  return -1;
+}
 
-/** The identifier starting at i, if any; the Unicode pattern only where the text is not ASCII. */
+/** The identifier starting at i, if any; the slower Unicode pattern only where the text is not ASCII. */
 function readName(text: string, i: number): string | undefined {
-  const c = text.charCodeAt(i);
-  const re = c < 128 ? ASCII_NAME : UNICODE_NAME;
+  const re = text.charCodeAt(i) < 128 ? ASCII_NAME : UNICODE_NAME;
   re.lastIndex = i;
-  const m = re.exec(text);
-  if (!m) return undefined;
-  const next = text.charCodeAt(i + m[0].length);
-  if (re === ASCII_NAME && next >= 128) {
+  const m = re.exec(text)?.[0];
+  if (m && re === ASCII_NAME && text.charCodeAt(i + m.length) >= 128) {
     UNICODE_NAME.lastIndex = i;
     return UNICODE_NAME.exec(text)?.[0];
   }
-  return m[0];
+  return m;
 }
 
+/** Python's indentation column: tabs advance to the next multiple of 8, a form feed resets it. */
 function columnOf(text: string, lineStart: number, at: number): number {
   let col = 0;
-  for (let k = lineStart; k < at; k++) col = text[k] === '\t' ? (Math.floor(col / 8) + 1) * 8 : col + 1;
+  for (let k = lineStart; k < at; k++) col = text[k] === '\t' ? (Math.floor(col / 8) + 1) * 8 : text[k] === '\f' ? 0 : col + 1;
   return col;
 }
 
-/** Splits tokens at a top-level operator (outside brackets). */
-function splitTop(tokens: Token[], op: string): Token[][] {
-  const parts: Token[][] = [[]];
+/** Indices of an operator outside brackets in tokens[from, to). */
+function topLevel(tokens: Token[], op: string, from = 0, to = tokens.length): number[] {
+  const found: number[] = [];
   let depth = 0;
-  for (const t of tokens) {
-    if (t.type === 'op' && '([{'.includes(t.text)) depth++;
-    if (t.type === 'op' && ')]}'.includes(t.text)) depth--;
-    if (depth === 0 && t.type === 'op' && t.text === op) parts.push([]);
-    else parts.at(-1)!.push(t);
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (opens(t)) depth++;
+    else if (closes(t)) depth--;
+    else if (depth === 0 && t.kind === 'op' && t.text === op) found.push(k);
   }
-  return parts;
+  return found;
+}
+
+/** Index of the bracket closing the one at `from`, or -1. */
+function matchingClose(tokens: Token[], from: number): number {
+  let depth = 0;
+  for (let k = from; k < tokens.length; k++) {
+    if (opens(tokens[k])) depth++;
+    else if (closes(tokens[k]) && --depth === 0) return k;
+  }
+  return -1;
+}
+
+/** If the line opens a block, the index of its colon, else -1. */
+function blockColon(tokens: Token[]): number {
+  const [first, second] = tokens;
+  if (first?.kind !== 'name') return -1;
+  // `match` and `case` are keywords only where they open a block: not in `match = re.match(...)`.
+  const soft = SOFT_COMPOUND.has(first.text) && isOp(tokens.at(-1), ':') && second !== undefined && (second.kind !== 'op' || '([{-~*'.includes(second.text));
+  if (!COMPOUND.has(first.text) && !soft) return -1;
+  return topLevel(tokens, ':')[0] ?? -1;
 }
 
 interface Assignment {
@@ -131,104 +178,104 @@ interface Assignment {
   rhs: Token[];
 }
 
-/** The module-level assignments of every logical line, in order. */
-function moduleAssignments(lines: Line[]): Assignment[] {
+/** Assignments to `names` in the simple statement tokens[from, to): `N = v`, `N: T = v`, `A = N = v`. */
+function assignmentsIn(tokens: Token[], from: number, to: number, names: Set<string>, out: Assignment[]): void {
+  if (tokens[from]?.kind !== 'name') return;
+  const eqs = topLevel(tokens, '=', from, to);
+  let target = from;
+  for (const eq of eqs) {
+    const name = tokens[target]!;
+    const annotated = eqs.length === 1 && eq - target > 2 && isOp(tokens[target + 1], ':');
+    if (name.kind === 'name' && names.has(name.text) && (eq - target === 1 || annotated)) out.push({ name: name.text, at: name.start, rhs: tokens.slice(eqs.at(-1)! + 1, to) });
+    target = eq + 1;
+  }
+}
+
+/** Module-level assignments to `names`, in order: also inside module-level if/try blocks, not in def/class/with/for/while/match. */
+function moduleAssignments(lines: Line[], names: Set<string>): Assignment[] {
   const out: Assignment[] = [];
   const blocks: { indent: number; transparent: boolean }[] = [];
-  for (const line of lines) {
-    while (blocks.length && blocks.at(-1)!.indent >= line.indent) blocks.pop();
-    const atModuleLevel = blocks.every((b) => b.transparent);
-    const first = line.tokens[0]!;
-    let statement = line.tokens;
-    if (first.type === 'name' && COMPOUND.has(first.text)) {
-      const colon = line.tokens.findIndex((t, k) => t.type === 'op' && t.text === ':' && depthBefore(line.tokens, k) === 0);
-      if (colon === -1) continue;
-      const transparent = TRANSPARENT.has(first.text);
-      blocks.push({ indent: line.indent, transparent });
+  for (const { indent, tokens } of lines) {
+    while (blocks.length && blocks.at(-1)!.indent >= indent) blocks.pop();
+    const moduleLevel = blocks.every((b) => b.transparent);
+    const colon = blockColon(tokens);
+    let from = moduleLevel ? 0 : tokens.length;
+    if (colon >= 0) {
+      const transparent = TRANSPARENT.has(tokens[0]!.text);
+      blocks.push({ indent, transparent });
       // A one-line compound statement (`if x: VERSION = "1"`) carries its body after the colon.
-      statement = transparent && atModuleLevel ? line.tokens.slice(colon + 1) : [];
-    } else if (!atModuleLevel) continue;
-    for (const simple of splitTop(statement, ';')) {
-      const parts = splitTop(simple, '=');
-      if (parts.length < 2) continue;
-      const rhs = parts.at(-1)!;
-      for (const target of parts.slice(0, -1)) {
-        const name = target[0];
-        const annotated = target.length > 1 && target[1]!.text === ':' && parts.length === 2;
-        if (name?.type === 'name' && (target.length === 1 || annotated)) out.push({ name: name.text, at: name.start, rhs });
-      }
+      from = moduleLevel && transparent ? colon + 1 : tokens.length;
+    }
+    if (from >= tokens.length) continue;
+    for (const semicolon of [...topLevel(tokens, ';', from), tokens.length]) {
+      assignmentsIn(tokens, from, semicolon, names, out);
+      from = semicolon + 1;
     }
   }
   return out;
 }
 
-function depthBefore(tokens: Token[], k: number): number {
-  let depth = 0;
-  for (let j = 0; j < k; j++) {
-    if ('([{'.includes(tokens[j]!.text) && tokens[j]!.type === 'op') depth++;
-    if (')]}'.includes(tokens[j]!.text) && tokens[j]!.type === 'op') depth--;
-  }
-  return depth;
-}
-
 type Classified = { hit: VersionHit } | { lookup: RuntimeLookup } | { what: string };
 
+/** Why a string literal cannot be a version to check and rewrite, if it cannot. */
+function stringFlaw(t: Token, text: string): string | undefined {
+  const content = text.slice(t.contentStart, t.contentEnd);
+  if (t.prefix!.includes('f')) return 'an f-string';
+  if (t.prefix!.includes('t')) return 'a t-string';
+  if (t.prefix!.includes('b')) return 'a bytes literal';
+  if (content.includes('\\')) return 'a string with a backslash escape';
+  if (content.includes('\n')) return 'a string spanning lines';
+  return undefined;
+}
+
 function classify(rhs: Token[], text: string): Classified {
-  let tokens = rhs;
-  while (tokens.length >= 2 && tokens[0]!.text === '(' && tokens.at(-1)!.text === ')' && depthBefore(tokens, tokens.length - 1) === 1 && closesAtEnd(tokens)) tokens = tokens.slice(1, -1);
-  const [first] = tokens;
-  if (tokens.length === 1 && first!.type === 'string') {
-    if (first!.prefix!.includes('f')) return { what: 'an f-string' };
-    if (first!.prefix!.includes('b')) return { what: 'a bytes literal' };
-    const value = text.slice(first!.contentStart, first!.contentEnd);
-    if (value.includes('\\') || value.includes('\n')) return { what: 'a string with escapes or line breaks' };
-    return { hit: { value, start: first!.contentStart!, end: first!.contentEnd! } };
+  let t = rhs;
+  while (isOp(t[0], '(') && matchingClose(t, 0) === t.length - 1) t = t.slice(1, -1);
+  const first = t[0];
+  if (t.length === 1 && first!.kind === 'string') {
+    const flaw = stringFlaw(first!, text);
+    return flaw ? { what: flaw } : { hit: { value: text.slice(first!.contentStart, first!.contentEnd), start: first!.contentStart!, end: first!.contentEnd! } };
   }
-  if (tokens.length > 1 && tokens.every((t) => t.type === 'string')) return { what: 'several concatenated strings' };
-  const open = tokens.findIndex((t) => t.text === '(');
-  if (open > 0 && tokens.at(-1)!.text === ')') {
-    const callee = tokens.slice(0, open).map((t) => t.text).join('');
-    const args = tokens.slice(open + 1, -1).filter((t, k, all) => !(t.text === ',' && k === all.length - 1));
+  if (t.length > 1 && t.every((x) => x.kind === 'string')) return { what: 'several concatenated strings' };
+  if (t.length === 1 && first!.kind === 'number') return { what: 'a number' };
+  if (t.length === 1 && first!.kind === 'name') return { what: `the name ${first!.text}` };
+  // A call of a dotted name whose parentheses close at the end: `importlib.metadata.version("x")`.
+  let open = 0;
+  while (t[open]?.kind === 'name' && isOp(t[open + 1], '.')) open += 2;
+  if (t[open]?.kind === 'name' && isOp(t[open + 1], '(') && matchingClose(t, open + 1) === t.length - 1) {
+    const callee = t.slice(0, open + 1).map((x) => x.text).join('');
+    const args = t.slice(open + 2, -1);
+    if (isOp(args.at(-1), ',')) args.pop();
     const arg = args[0];
-    if (LOOKUPS.has(callee) && args.length === 1 && arg!.type === 'string' && !/[fb]/.test(arg!.prefix!))
+    if (LOOKUPS.has(callee) && args.length === 1 && arg!.kind === 'string' && !stringFlaw(arg!, text))
       return { lookup: { distribution: text.slice(arg!.contentStart, arg!.contentEnd), start: arg!.contentStart!, end: arg!.contentEnd! } };
-    return { what: /^[\w.]+$/.test(callee) ? `${callee}()` : 'a call' };
+    return { what: `${callee}()` };
   }
-  if (tokens.length === 1 && first!.type === 'name') return { what: `the name ${first!.text}` };
   return { what: 'an expression' };
 }
 
-function closesAtEnd(tokens: Token[]): boolean {
-  let depth = 0;
-  for (let k = 0; k < tokens.length; k++) {
-    if ('([{'.includes(tokens[k]!.text) && tokens[k]!.type === 'op') depth++;
-    if (')]}'.includes(tokens[k]!.text) && tokens[k]!.type === 'op') depth--;
-    if (depth === 0 && k < tokens.length - 1) return false;
-  }
-  return true;
-}
-
 export const locatePythonVersion: Locator = (text, options) => {
-  const { lines, error } = tokenize(text);
-  const assignments = moduleAssignments(lines);
-  const candidates = options.variable ? [options.variable] : DEFAULT_VARIABLES;
+  const lineOf = lineCounter(text);
+  const { lines, error } = tokenize(text, lineOf);
+  const assignments = moduleAssignments(lines, new Set(options.variable ? [options.variable] : DEFAULT_VARIABLES));
   const firstOf = (name: string) => assignments.find((a) => a.name === name)?.at ?? Infinity;
-  const variable = options.variable ?? [...candidates].sort((a, b) => firstOf(a) - firstOf(b)).find((c) => firstOf(c) < Infinity);
+  const variable = options.variable || [...DEFAULT_VARIABLES].sort((a, b) => firstOf(a) - firstOf(b)).find((v) => firstOf(v) < Infinity);
   const label = variable ?? '__version__';
   const located: Located = { hits: [], lookups: [], problems: error ? [error] : [], label };
-  for (const a of assignments.filter((x) => x.name === variable)) {
+  for (const a of assignments) {
+    if (a.name !== variable) continue;
     const c = classify(a.rhs, text);
     if ('hit' in c) located.hits.push(c.hit);
     else if ('lookup' in c) located.lookups.push(c.lookup);
     else
       located.problems.push({
         kind: 'uncheckable',
-        message: `${label} is assigned from ${c.what}, which cannot be checked; assign a string literal, or importlib.metadata.version("<distribution>")`,
+        message: `${label} is assigned from ${c.what} at line ${lineOf(a.at)}, which cannot be checked; assign a string literal or use importlib.metadata.version("<dist>")`,
         offset: a.at,
       });
   }
-  if (!error && located.hits.length === 0 && located.lookups.length === 0 && located.problems.length === 0) {
-    const names = options.variable ?? `${DEFAULT_VARIABLES.slice(0, -1).join(', ')} or ${DEFAULT_VARIABLES.at(-1)}`;
+  if (!error && !assignments.some((a) => a.name === variable)) {
+    const names = options.variable || `${DEFAULT_VARIABLES.slice(0, -1).join(', ')} or ${DEFAULT_VARIABLES.at(-1)}`;
     located.problems.push({ kind: 'not-found', message: `no module-level assignment to ${names}` });
   }
   return located;

@@ -1,16 +1,20 @@
 // A regular expression with a named group `version`: every match is a version to check and bump.
-import type { Locator } from './types.js';
+import type { Located, Locator, VersionHit } from './types.js';
 
 export const locateRegexVersion: Locator = (text, options) => {
   const label = options.pattern ?? '';
+  const invalid = (why: string): Located => ({ hits: [], lookups: [], problems: [{ kind: 'parse-error', message: `invalid pattern: ${why}` }], label });
+  if (!label) return invalid('no pattern given');
   let re: RegExp;
   try {
     re = new RegExp(label, 'gmd');
+    // A named group is listed in `groups` even when it does not take part, so an always-matching probe reveals it.
+    if (!('version' in (new RegExp(`(?:${label})|`).exec('')?.groups ?? {}))) return invalid('it has no named group (?<version>…) around the version');
   } catch (e) {
-    return { hits: [], lookups: [], problems: [{ kind: 'parse-error', message: `invalid pattern: ${(e as Error).message}` }], label };
+    return invalid((e as Error).message);
   }
-  if (!label.includes('(?<version>')) return { hits: [], lookups: [], problems: [{ kind: 'parse-error', message: 'invalid pattern: it has no named group (?<version>…)' }], label };
-  const hits = [];
+  const hits: VersionHit[] = [];
+  // matchAll steps past empty matches itself, so a pattern that can match nothing cannot loop.
   for (const m of text.matchAll(re)) {
     const range = m.indices?.groups?.version;
     if (range && m.groups?.version) hits.push({ value: m.groups.version, start: range[0], end: range[1] });
