@@ -1,5 +1,5 @@
-// The version a bump leads to, computed with semver's `inc`, which the caller loads (it is slow to
-// load, so bump loads it while git reads the tags).
+// The version a bump leads to, computed with semver's `inc`, which the caller loads: it is bundled
+// but initialised only when a bump needs it, so that check never pays for it.
 import type inc from 'semver/functions/inc.js';
 import { compareVersions, isSemver } from './semver.js';
 

@@ -24,7 +24,7 @@ export async function runBump(v: Values, positionals: string[], io: Io): Promise
 
 async function bump(loaded: LoadedConfig, spec: string, v: Values, io: Io, dryRun: boolean): Promise<number> {
   const inspecting = inspect(loaded, false);
-  const increment = loadIncrement(); // while git reads the tags
+  const increment = loadIncrement();
   const { project, result } = await inspecting;
   if (!result.ok) {
     io.out(formatStylish(result, { color: io.color }));
