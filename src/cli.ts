@@ -3,7 +3,10 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 // check and show are what hooks run on every commit: loaded up front; other commands lazily.
 import { runCheck, runShow } from './commands/check-cli.js';
 import { UserError } from './errors.js';
+import { isTerminal, write } from './output.js';
 import { VERSION } from './version.js';
+
+export { drained } from './output.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -106,7 +109,8 @@ Options for every command:
 Exit codes: 0 no errors, 1 problems found or a step failed, 2 usage or configuration error.
 `;
 
-export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+export async function main(argv: string[], given?: Io): Promise<number> {
+  const io = given ?? (await defaultIo());
   if (argv[0] === '--version' || argv[0] === '-V') {
     io.out(`${VERSION}\n`);
     return 0;
@@ -151,7 +155,7 @@ function isUsageError(e: unknown): boolean {
   return code.startsWith('ERR_PARSE_ARGS');
 }
 
-function defaultIo(): Io {
-  const color = process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.FORCE_COLOR !== '0';
-  return { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), color };
+async function defaultIo(): Promise<Io> {
+  const color = !process.env.NO_COLOR && process.env.FORCE_COLOR !== '0' && (await isTerminal(1));
+  return { out: (s) => write(1, s), err: (s) => write(2, s), color };
 }

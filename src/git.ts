@@ -1,6 +1,8 @@
 // Every git call of the tool. Plain `git` processes: no shell, output parsed here.
-import { execFile, spawn } from 'node:child_process';
 import { UserError } from './errors.js';
+
+// Loading node:child_process costs a check more than the rest of its work: only a git call loads it.
+const childProcess = () => import('node:child_process');
 
 export interface GitResult {
   code: number;
@@ -8,7 +10,8 @@ export interface GitResult {
   stderr: string;
 }
 
-export function git(cwd: string, args: string[], input?: string): Promise<GitResult> {
+export async function git(cwd: string, args: string[], input?: string): Promise<GitResult> {
+  const { execFile } = await childProcess();
   return new Promise((resolve) => {
     const child = execFile('git', args, { cwd, maxBuffer: 1 << 30, encoding: 'utf8' }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 127) : 0;
@@ -19,7 +22,8 @@ export function git(cwd: string, args: string[], input?: string): Promise<GitRes
 }
 
 export interface TagInfo {
-  /** Names of the highest tags reachable from HEAD (by git's version order), the newest among them. */
+  /** Names of the highest tags reachable from HEAD (by git's version order), the newest among them; the
+   *  ref files (refs.ts) leave this empty when no tag is newer than the version, as then none matters. */
   newestReachable: string[];
   /** Names of the tags on HEAD itself (annotated ones peeled). */
   onHead: string[];
@@ -50,7 +54,8 @@ export async function changedSinceHead(gitTop: string, files: string[]): Promise
 }
 
 /** Reads blobs from the index in one `git cat-file --batch`; absent paths are left out of the map. */
-export function readIndexFiles(gitTop: string, files: string[]): Promise<Map<string, Buffer>> {
+export async function readIndexFiles(gitTop: string, files: string[]): Promise<Map<string, Buffer>> {
+  const { spawn } = await childProcess();
   return new Promise((resolve, reject) => {
     const child = spawn('git', ['cat-file', '--batch'], { cwd: gitTop, stdio: ['pipe', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];
