@@ -80,3 +80,24 @@ export function tagVersion(tag: string, prefix: string): string | undefined {
   return isSemver(rest) ? rest : undefined;
 }
 
+
+/**
+ * A regular expression source matching every MAJOR.MINOR.PATCH whose core is above `version`'s, for
+ * scanning thousands of tag names in one native pass. It may match more than that (leading zeros),
+ * never less. Versions with the same core are left to compareVersions.
+ */
+export function newerCorePattern(version: string): string {
+  const [major, minor, patch] = parseVersion(version).map(String) as [string, string, string];
+  const n = '\\d+';
+  return `(?:${above(major)}\\.${n}\\.${n}|${major}\\.${above(minor)}\\.${n}|${major}\\.${minor}\\.${above(patch)})`;
+}
+
+/** Decimal numbers above n (given without leading zeros): longer ones, or the same length with a higher digit. */
+function above(n: string): string {
+  const alternatives = [`[1-9]\\d{${n.length},}`];
+  for (let i = 0; i < n.length; i++) {
+    const digit = n.charCodeAt(i) - 48;
+    if (digit < 9) alternatives.push(`${n.slice(0, i)}[${digit + 1}-9]\\d{${n.length - i - 1}}`);
+  }
+  return `(?:${alternatives.join('|')})`;
+}

@@ -16,17 +16,17 @@ export function findGitTop(dir: string): string | undefined {
   }
 }
 
-/** The repository's common git directory (shared by worktrees), read from the file system without git. */
-export function gitCommonDir(gitTop: string): string | undefined {
-  let dir = path.join(gitTop, '.git');
+/** The work tree's own git directory (HEAD, index) and the common one (refs, objects), shared by worktrees; read without git. */
+export function gitDirs(gitTop: string): { git: string; common: string } | undefined {
+  let git = path.join(gitTop, '.git');
   try {
-    if (statSync(dir).isFile()) {
-      const target = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync(dir, 'utf8'))?.[1];
+    if (statSync(git).isFile()) {
+      const target = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync(git, 'utf8'))?.[1];
       if (!target) return undefined;
-      dir = path.resolve(gitTop, target);
+      git = path.resolve(gitTop, target);
     }
-    const common = path.join(dir, 'commondir');
-    return existsSync(common) ? path.resolve(dir, readFileSync(common, 'utf8').trim()) : dir;
+    const common = path.join(git, 'commondir');
+    return { git, common: existsSync(common) ? path.resolve(git, readFileSync(common, 'utf8').trim()) : git };
   } catch {
     return undefined;
   }
@@ -34,8 +34,8 @@ export function gitCommonDir(gitTop: string): string | undefined {
 
 /** A shallow clone keeps a `shallow` file in its git directory. */
 export const isShallow = (gitTop: string) => {
-  const dir = gitCommonDir(gitTop);
-  return dir !== undefined && existsSync(path.join(dir, 'shallow'));
+  const dirs = gitDirs(gitTop);
+  return dirs !== undefined && existsSync(path.join(dirs.common, 'shallow'));
 };
 
 /** Reads from the work tree, refusing any path that leaves the root, including through a link. */
@@ -49,7 +49,8 @@ export function workTreeReader(root: string): FileReader {
 
 function readInside(realRoot: string, file: string): ReadResult {
   try {
-    const real = realpathSync.native(path.join(realRoot, file));
+    // realpath normalizes the joined path itself.
+    const real = realpathSync.native(`${realRoot}${path.sep}${file}`);
     if (!isInside(realRoot, real)) return { missing: `leads outside the project root (to ${real}); refusing to read it` };
     return { bytes: readFileSync(real) };
   } catch (e) {
@@ -60,9 +61,14 @@ function readInside(realRoot: string, file: string): ReadResult {
   }
 }
 
+/** Whether target is root or below it; both absolute and normalized, as real paths are. */
 export function isInside(root: string, target: string): boolean {
-  const rel = path.relative(root, target);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  if (process.platform === 'win32') {
+    const rel = path.win32.relative(root, target); // case-insensitive, as the file system is
+    return rel === '' || (rel !== '..' && !rel.startsWith('..\\') && !path.win32.isAbsolute(rel));
+  }
+  // A plain prefix test: this runs once for every source, and path.relative costs far more.
+  return target === root || target.startsWith(root.endsWith('/') ? root : `${root}/`);
 }
 
 /** Reads what is staged for the next commit. */

@@ -5,6 +5,7 @@ import type { LoadedConfig } from '../config/types.js';
 import { UserError } from '../errors.js';
 import { changedSinceHead, readTags, type TagInfo } from '../git.js';
 import { loadProject, type Project } from '../project.js';
+import { tagsFromFiles } from '../refs.js';
 import { runRules } from '../rules/index.js';
 import type { Diagnostic, TagState, VersionTag } from '../rules/types.js';
 import { newestTag, tagVersion } from '../semver.js';
@@ -40,10 +41,12 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
 export async function inspect(loaded: LoadedConfig, staged: boolean): Promise<{ project: Project; tags: TagState; result: CheckResult }> {
   if (staged && !loaded.gitTop) throw new UserError('--staged reads the git index, but this is not a git repository');
   const reader = staged ? indexReader(loaded.root, loaded.gitTop!) : workTreeReader(loaded.root);
-  // git reads the tags while the sources are read and parsed; started first, while the process is small.
+  const project = await loadProject(loaded, reader);
   // Staged content becomes a new commit, which carries no tag yet: HEAD's own tags are not needed then.
-  const tagsRead = loaded.gitTop ? readTags(loaded.gitTop, loaded.config.tags.prefix, !staged) : undefined;
-  const [project, info] = await Promise.all([loadProject(loaded, reader), tagsRead]);
+  // The ref files answer most checks; git is started only when they cannot (see refs.ts).
+  const { gitTop } = loaded;
+  const prefix = loaded.config.tags.prefix;
+  const info = gitTop ? ((await tagsFromFiles(gitTop, prefix, project.version, !staged)) ?? (await readTags(gitTop, prefix, !staged))) : undefined;
   const tags = await readTagState(project, info, staged);
   const diagnostics = sortDiagnostics(runRules({ project, tags }, project.config.rules), project);
   const result: CheckResult = {

@@ -3,7 +3,7 @@ import inc from 'semver/functions/inc.js';
 import { nextVersion as next } from '../../src/next-version.js';
 import fc from 'fast-check';
 import semver from 'semver';
-import { compareVersions, isSemver, newestTag, tagVersion } from '../../src/semver.js';
+import { compareVersions, isSemver, newerCorePattern, newestTag, tagVersion } from '../../src/semver.js';
 
 describe('isSemver', () => {
   it.each(['0.2.0', '1.0.0-rc.1', '1.0.0+build.5', '1.0.0-alpha-1.2+x.y', '10.20.30'])('accepts %s', (v) => expect(isSemver(v)).toBe(true));
@@ -73,6 +73,20 @@ describe('property: ordering agrees with the semver package', () => {
         const newest = newestTag([...junk, ...versions.map((v) => `v${v}`)], 'v');
         expect(newest && semver.compare(newest.version, semver.sort([...versions]).at(-1)!)).toBe(0);
       }),
+    );
+  });
+});
+
+describe('property: newerCorePattern matches exactly the cores above the version', () => {
+  const num = fc.oneof(fc.nat(12), fc.nat(100_000));
+  const core = fc.tuple(num, num, num).map(([a, b, c]) => `${a}.${b}.${c}`);
+  it('agrees with compareVersions on the core', () => {
+    fc.assert(
+      fc.property(core, core, fc.constantFrom('', '-rc.1', '+build'), (current, other, suffix) => {
+        const matches = new RegExp(`^${newerCorePattern(current + suffix)}$`).test(other);
+        return matches === compareVersions(other, current) > 0;
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -1,0 +1,163 @@
+// Version tags read straight from the ref files in .git, for the common case where they answer
+// exactly what the tag rules ask, without starting git (which costs a pre-commit hook more than the
+// rest of the check): when no tag is newer than the version, reachability cannot change a verdict,
+// and the tags on HEAD are those that peel to HEAD's commit. Anything this reader does not fully
+// understand (reftable, GIT_DIR and friends, symbolic or nested tags, an object kept in a pack, a
+// tag newer than the version) makes it return undefined, and git itself is asked.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { TagInfo } from './git.js';
+import { compareVersions, isSemver, newerCorePattern, parseVersion, tagVersion } from './semver.js';
+import { gitDirs } from './workspace.js';
+
+/** Many loose tags cost more to read one by one here than in git. */
+const MAX_LOOSE_TAGS = 1000;
+const OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+
+/**
+ * The tags check needs, or undefined when only git can tell. `version` is the project's version;
+ * `withHead` asks for the tags on HEAD too. newestReachable stays empty: no tag is newer.
+ */
+export async function tagsFromFiles(gitTop: string, prefix: string, version: string | undefined, withHead: boolean): Promise<TagInfo | undefined> {
+  const env = process.env;
+  if (env.GIT_DIR || env.GIT_COMMON_DIR || env.GIT_NAMESPACE || env.GIT_OBJECT_DIRECTORY) return undefined;
+  const dirs = gitDirs(gitTop);
+  if (!dirs || existsSync(path.join(dirs.common, 'reftable'))) return undefined;
+  // Tag names are ASCII where they matter (SemVer after an ASCII prefix): latin1 reads fastest.
+  const packed = read(path.join(dirs.common, 'packed-refs'), 'latin1') ?? '';
+  // Without the "peeled" trait, annotated tags carry no ^ line and their objects would need reading.
+  const traits = packed.startsWith('# pack-refs with:') ? `${packed.slice(17, packed.indexOf('\n'))} ` : '';
+  if (packed && !traits.includes(' peeled ')) return undefined;
+  const loose = looseTags(dirs.common, prefix);
+  if (!loose) return undefined;
+
+  // Only git knows which newer tags are reachable from HEAD.
+  if (version !== undefined && isSemver(version)) {
+    if (packedHasNewer(packed, prefix, version)) return undefined;
+    for (const name of loose.keys()) {
+      const v = tagVersion(name, prefix);
+      if (v !== undefined && compareVersions(v, version) > 0) return undefined;
+    }
+  }
+  const none = { newestReachable: [], onHead: [] };
+  if (!withHead || (loose.size === 0 && !packed.includes(` refs/tags/${prefix}`))) return none;
+
+  const head = headCommit(dirs, packed);
+  if (!head) return undefined;
+  const onHead = packedOnHead(packed, prefix, head).filter((name) => !loose.has(name));
+  for (const [name, oid] of loose) {
+    if (tagVersion(name, prefix) === undefined) continue;
+    const commit: string | undefined = oid === head ? head : await peelLoose(dirs.common, oid);
+    if (commit === undefined) return undefined;
+    if (commit === head) onHead.push(name);
+  }
+  return { ...none, onHead };
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whether packed-refs holds a tag above the version: one regular expression over the whole file. */
+function packedHasNewer(packed: string, prefix: string, version: string): boolean {
+  const line = (core: string) => new RegExp(`^[0-9a-f]+ refs/tags/${escape(prefix)}(${core}(?:[-+]\\S*)?)\r?$`, 'gm');
+  if (line(newerCorePattern(version)).test(packed)) return true;
+  // The same MAJOR.MINOR.PATCH is newer only than a prerelease: few lines, compared in full.
+  if (parseVersion(version)[3] === undefined) return false;
+  const core = escape(version.replace(/[-+].*$/, ''));
+  for (const m of packed.matchAll(line(core))) if (isSemver(m[1]!) && compareVersions(m[1]!, version) > 0) return true;
+  return false;
+}
+
+/** Packed tags under the prefix that peel to `head`: its lines are found by the commit id itself. */
+function packedOnHead(packed: string, prefix: string, head: string): string[] {
+  const names: string[] = [];
+  for (let at = packed.indexOf(head); at !== -1; at = packed.indexOf(head, at + head.length)) {
+    const start = packed.lastIndexOf('\n', at) + 1;
+    const peeled = at === start + 1 && packed[start] === '^';
+    const after = packed[at + head.length];
+    if ((at !== start && !peeled) || (after !== undefined && !' \r\n'.includes(after))) continue;
+    // A ^ line peels the annotated tag on the line before it.
+    const refStart = peeled ? packed.lastIndexOf('\n', start - 2) + 1 : start;
+    const refEnd = packed.indexOf('\n', refStart);
+    const line = packed.slice(refStart, refEnd === -1 ? undefined : refEnd).trimEnd();
+    const ref = line.slice(line.indexOf(' ') + 1);
+    if (ref.startsWith(`refs/tags/${prefix}`)) names.push(ref.slice('refs/tags/'.length));
+  }
+  return names;
+}
+
+/** Loose tag refs under the prefix, name → id; undefined when one cannot be read plainly. */
+function looseTags(common: string, prefix: string): Map<string, string> | undefined {
+  const names: string[] = [];
+  const dir = path.join(common, 'refs', 'tags');
+  if (!listFiles(dir, '', names) || names.length > MAX_LOOSE_TAGS) return undefined;
+  const tags = new Map<string, string>();
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const oid = read(path.join(dir, name), 'latin1')?.trim();
+    if (oid === undefined || !OID.test(oid)) return undefined; // symbolic, or being written
+    tags.set(name, oid);
+  }
+  return tags;
+}
+
+/** Collects file names under dir ('/' for subfolders); false when something there is not a plain file. */
+function listFiles(dir: string, base: string, out: string[]): boolean {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+  for (const entry of entries) {
+    const name = base + entry.name;
+    if (entry.isDirectory()) {
+      if (!listFiles(path.join(dir, entry.name), `${name}/`, out)) return false;
+    } else if (entry.isFile()) out.push(name);
+    else return false;
+  }
+  return true;
+}
+
+/** HEAD's commit: detached, or through one branch ref (loose, then packed); undefined when unborn or unusual. */
+function headCommit(dirs: { git: string; common: string }, packed: string): string | undefined {
+  const head = read(path.join(dirs.git, 'HEAD'), 'latin1')?.trim();
+  if (head === undefined) return undefined;
+  if (OID.test(head)) return head;
+  const ref = /^ref: (refs\/heads\/\S+)$/.exec(head)?.[1];
+  if (!ref) return undefined;
+  const loose = read(path.join(dirs.common, ...ref.split('/')), 'latin1')?.trim();
+  if (loose !== undefined) return OID.test(loose) ? loose : undefined;
+  const at = packed.indexOf(` ${ref}\n`);
+  if (at === -1) return undefined;
+  const oid = packed.slice(packed.lastIndexOf('\n', at) + 1, at);
+  return OID.test(oid) ? oid : undefined;
+}
+
+/** What a loose object peels to: a tag's target, any other object itself; undefined when packed or nested. */
+async function peelLoose(common: string, oid: string): Promise<string | undefined> {
+  let raw: Buffer;
+  try {
+    raw = readFileSync(path.join(common, 'objects', oid.slice(0, 2), oid.slice(2)));
+  } catch {
+    return undefined; // in a pack: git knows
+  }
+  // Loaded only here: most checks never read an object.
+  const { inflateSync } = await import('node:zlib');
+  let text: string;
+  try {
+    text = inflateSync(raw).toString('latin1');
+  } catch {
+    return undefined;
+  }
+  if (!text.startsWith('tag ')) return oid;
+  const tag = /^tag \d+\0object ([0-9a-f]+)\ntype (\w+)\n/.exec(text);
+  return tag && tag[2] !== 'tag' ? tag[1] : undefined;
+}
+
+function read(file: string, encoding: BufferEncoding): string | undefined {
+  try {
+    return readFileSync(file, encoding);
+  } catch {
+    return undefined;
+  }
+}

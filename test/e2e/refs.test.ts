@@ -1,0 +1,147 @@
+// Tags read from .git's ref files against git's own answer, on real repositories: whenever the file
+// reader answers, it must say what git says; when it cannot be sure, it must step aside.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readTags } from '../../src/git.js';
+import { tagsFromFiles } from '../../src/refs.js';
+import { compareVersions, newestTag, tagVersion } from '../../src/semver.js';
+import { cleanupTempDirs, tempRepo, type TempRepo } from '../helpers/repo.js';
+
+afterAll(cleanupTempDirs);
+
+const versioned = (names: string[], prefix: string) => names.filter((n) => tagVersion(n, prefix) !== undefined).sort();
+
+/** The file reader's answer, checked against git's wherever it gives one. */
+async function agreed(repo: TempRepo, prefix: string, version: string, withHead = true) {
+  const files = await tagsFromFiles(repo.dir, prefix, version, withHead);
+  const git = await readTags(repo.dir, prefix, withHead);
+  if (files) {
+    expect(versioned(files.onHead, prefix)).toEqual(withHead ? versioned(git.onHead, prefix) : []);
+    const newest = newestTag(git.newestReachable, prefix);
+    if (newest) expect(compareVersions(newest.version, version)).toBeLessThanOrEqual(0);
+  }
+  return files;
+}
+
+function history(): TempRepo {
+  const repo = tempRepo({ 'a.txt': '1' }).commit('one');
+  repo.write('a.txt', '2').commit('two');
+  return repo;
+}
+
+describe('tags from the ref files', () => {
+  it('finds loose lightweight and annotated tags on HEAD, and none elsewhere', async () => {
+    const repo = history();
+    repo.git('tag', 'v0.9.0', 'HEAD~1');
+    repo.git('tag', '-a', 'v0.9.1', '-m', 'x', 'HEAD~1');
+    repo.tag('v1.0.0').tag('v1.0.0-rc.1', true);
+    const files = await agreed(repo, 'v', '1.0.0');
+    expect(files?.onHead.sort()).toEqual(['v1.0.0', 'v1.0.0-rc.1']);
+  });
+
+  it('reads packed tags and their peeled lines after pack-refs', async () => {
+    const repo = history();
+    repo.git('tag', '-a', 'v0.1.0', '-m', 'x', 'HEAD~1');
+    repo.tag('v0.2.0', true).tag('v0.2.0-beta');
+    repo.git('pack-refs', '--all');
+    expect(await agreed(repo, 'v', '0.2.0')).toEqual({ newestReachable: [], onHead: ['v0.2.0', 'v0.2.0-beta'] });
+    expect((await agreed(repo, 'v', '0.3.0'))?.onHead).toEqual(['v0.2.0', 'v0.2.0-beta']);
+  });
+
+  it('a loose ref overrides its packed line', async () => {
+    const repo = history().tag('v1.0.0');
+    repo.git('pack-refs', '--all');
+    repo.git('tag', '-f', 'v1.0.0', 'HEAD~1');
+    expect((await agreed(repo, 'v', '1.0.0'))?.onHead).toEqual([]);
+  });
+
+  it('steps aside for a tag newer than the version: reachability decides, and only git knows it', async () => {
+    const repo = history().tag('v2.0.0');
+    expect(await agreed(repo, 'v', '1.9.9')).toBeUndefined();
+    repo.git('pack-refs', '--all');
+    expect(await agreed(repo, 'v', '1.9.9')).toBeUndefined();
+    expect(await agreed(repo, 'v', '2.0.0')).toBeDefined();
+  });
+
+  it('compares prereleases of the same version in full', async () => {
+    const repo = history().tag('v1.0.0-rc.2').tag('v1.0.0-rc.10');
+    repo.git('pack-refs', '--all');
+    expect(await agreed(repo, 'v', '1.0.0-rc.10')).toBeDefined();
+    expect(await agreed(repo, 'v', '1.0.0-rc.3')).toBeUndefined();
+    expect(await agreed(repo, 'v', '1.0.0')).toBeDefined();
+  });
+
+  it('keeps to the prefix, and ignores tags that are not versions', async () => {
+    const repo = history().tag('pkg-v0.3.0').tag('v9.0.0').tag('pkg-vnext').tag('pkg-v1.0.0');
+    const files = await agreed(repo, 'pkg-v', '1.0.0');
+    expect(files).toBeDefined();
+    expect(versioned(files!.onHead, 'pkg-v')).toEqual(['pkg-v0.3.0', 'pkg-v1.0.0']);
+  });
+
+  it('works from a linked worktree and on a detached HEAD', async () => {
+    const repo = history().tag('v1.0.0', true);
+    const tree = path.join(repo.dir, '..', `${path.basename(repo.dir)}-tree`);
+    repo.git('worktree', 'add', '-q', '--detach', tree, 'HEAD~1');
+    const other = { dir: tree } as TempRepo;
+    expect((await agreed(other, 'v', '1.0.0'))?.onHead).toEqual([]);
+    repo.git('checkout', '-q', '--detach', 'HEAD');
+    expect((await agreed(repo, 'v', '1.0.0'))?.onHead).toEqual(['v1.0.0']);
+  });
+
+  it('steps aside when a tag object is kept in a pack and only its ref is loose', async () => {
+    const repo = history();
+    repo.git('tag', '-a', 'v0.9.0', '-m', 'x', 'HEAD~1');
+    repo.git('repack', '-a', '-d', '-q');
+    repo.git('prune-packed');
+    expect(await agreed(repo, 'v', '1.0.0')).toBeUndefined();
+  });
+
+  it('steps aside for GIT_DIR, a reftable store, or a packed-refs file without peeled lines', async () => {
+    const repo = history().tag('v1.0.0');
+    process.env.GIT_DIR = repo.path('.git');
+    try {
+      expect(await tagsFromFiles(repo.dir, 'v', '1.0.0', true)).toBeUndefined();
+    } finally {
+      delete process.env.GIT_DIR;
+    }
+    mkdirSync(repo.path('.git/reftable'));
+    expect(await tagsFromFiles(repo.dir, 'v', '1.0.0', true)).toBeUndefined();
+
+    const old = history().tag('v1.0.0');
+    old.git('pack-refs', '--all');
+    const packed = old.read('.git/packed-refs').replace(/^# pack-refs with:.*\n/, '');
+    old.write('.git/packed-refs', packed);
+    expect(await tagsFromFiles(old.dir, 'v', '1.0.0', true)).toBeUndefined();
+  });
+
+  it('needs no commit when there are no tags, and leaves HEAD alone for a staged check', async () => {
+    expect(await agreed(tempRepo({ 'a.txt': '1' }), 'v', '1.0.0')).toEqual({ newestReachable: [], onHead: [] });
+    const repo = history().tag('v1.0.0');
+    expect(await agreed(repo, 'v', '1.0.0', false)).toEqual({ newestReachable: [], onHead: [] });
+  });
+
+  it('agrees with git on many random histories', async () => {
+    let seed = 20261124;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const versions = ['0.1.0', '0.2.0', '0.2.10', '1.0.0-rc.1', '1.0.0', '1.0.1', '1.1.0', '2.0.0'];
+    const answered = { byFiles: 0, byGit: 0 };
+    for (let round = 0; round < 12; round++) {
+      const repo = tempRepo({ 'a.txt': '0' }).commit('c0');
+      const commits = 2 + random(4);
+      for (let c = 1; c < commits; c++) repo.write('a.txt', String(c)).commit(`c${c}`);
+      if (random(2)) repo.git('checkout', '-q', '-b', 'side', `HEAD~${random(commits)}`);
+      for (const v of versions) {
+        if (random(3) === 0) continue;
+        const at = `main~${random(commits)}`;
+        if (random(2)) repo.git('tag', '-a', `v${v}`, '-m', v, at);
+        else repo.git('tag', `v${v}`, at);
+      }
+      if (random(2)) repo.git('pack-refs', '--all');
+      for (const version of versions) answered[(await agreed(repo, 'v', version)) ? 'byFiles' : 'byGit']++;
+    }
+    // Both ways were taken, so both were compared.
+    expect(answered.byFiles).toBeGreaterThan(10);
+    expect(answered.byGit).toBeGreaterThan(10);
+  });
+});
