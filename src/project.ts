@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { LoadedConfig, SourceConfig } from './config/types.js';
 import { locatorFor } from './sources/index.js';
 import { readTomlString } from './sources/toml.js';
-import type { ProblemKind, VersionHit } from './sources/types.js';
+import type { Locator, ProblemKind, SourceType, VersionHit } from './sources/types.js';
 import { decodeUtf8, lineIndex, type Position } from './text.js';
 import type { FileReader, ReadResult } from './workspace.js';
 
@@ -45,7 +45,10 @@ export async function loadProject(loaded: LoadedConfig, read: FileReader): Promi
   const configs = loaded.config.sources;
   const files = [...new Set([...configs.map((s) => s.file), PYPROJECT])];
   const contents = await read(files);
-  const sources = await Promise.all(configs.map(async (config) => loadSource(config, contents.get(config.file)!)));
+  // Locators are looked up once per type (Babel is loaded only for js), then every source is plain work.
+  const locators = new Map<SourceType, Locator>();
+  for (const type of new Set(configs.map((s) => s.type))) locators.set(type, await locatorFor(type));
+  const sources = configs.map((config) => loadSource(config, contents.get(config.file)!, locators.get(config.type)!));
   const primary = sources.find((s) => s.primary) ?? sources[0]!;
   primary.primary = true;
   const values = [...new Set(primary.hits.map((h) => h.value))];
@@ -58,7 +61,7 @@ export async function loadProject(loaded: LoadedConfig, read: FileReader): Promi
   };
 }
 
-async function loadSource(config: SourceConfig, content: ReadResult): Promise<LoadedSource> {
+function loadSource(config: SourceConfig, content: ReadResult, locate: Locator): LoadedSource {
   const source: LoadedSource = {
     name: config.name ?? path.posix.basename(config.file).replace(/\.[^.]*$/, ''),
     file: config.file,
@@ -79,7 +82,7 @@ async function loadSource(config: SourceConfig, content: ReadResult): Promise<Lo
     return source;
   }
   source.text = decoded.text;
-  const located = (await locatorFor(config.type))(decoded.text, config);
+  const located = locate(decoded.text, config);
   const at = lineIndex(decoded.text);
   source.label = located.label;
   source.hits = located.hits.map((h) => ({ ...h, ...at(h.start) }));
