@@ -47,10 +47,10 @@ export async function readTags(gitTop: string, prefix: string, withHead = true):
   return { newestReachable: names(merged), onHead: onHead ? names(onHead) : [] };
 }
 
-/** True when any of the files differs between HEAD and the work tree (or the index). */
-export async function changedSinceHead(gitTop: string, files: string[]): Promise<boolean> {
+/** True when any of the files differs between HEAD and the work tree (or the index); 'git-missing' when git cannot be started. */
+export async function changedSinceHead(gitTop: string, files: string[]): Promise<boolean | 'git-missing'> {
   const res = await git(gitTop, ['diff', '--quiet', 'HEAD', '--', ...files]);
-  return res.code !== 0;
+  return res.code === 127 ? 'git-missing' : res.code !== 0;
 }
 
 /** Reads blobs from the index in one `git cat-file --batch`; absent paths are left out of the map. */

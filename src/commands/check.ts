@@ -80,7 +80,9 @@ async function readTagState(project: Project, info: TagInfo | undefined, staged:
   let changed = false;
   if (!staged && version !== undefined && headTags.length > 0 && !headTags.some((t) => t.version === version)) {
     const files = project.sources.map((s) => path.relative(gitTop, path.join(project.root, s.file)));
-    changed = await changedSinceHead(gitTop, files);
+    const diff = await changedSinceHead(gitTop, files);
+    if (diff === 'git-missing') return { available: false, reason: 'git is not installed' };
+    changed = diff;
   }
   return { available: true, newest, headTags, shallow: isShallow(gitTop), changedSinceHead: changed, staged };
 }

@@ -1,0 +1,104 @@
+// What makes check start fast, tested as behaviour: the code cache the bin starts from, and a check
+// that needs no git process when the ref files answer.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT, run } from '../helpers/cli.js';
+import { cleanupTempDirs, layoutRepo, tempDir } from '../helpers/repo.js';
+
+afterAll(cleanupTempDirs);
+
+/** A copy of the installed package (bin, dist), so its cache can be changed without touching ours. */
+function installedCopy(): { bin: string; cache: string } {
+  const dir = tempDir('hv-pkg-');
+  cpSync(path.join(PROJECT, 'bin'), path.join(dir, 'bin'), { recursive: true });
+  cpSync(path.join(PROJECT, 'dist'), path.join(dir, 'dist'), { recursive: true });
+  symlinkSync(path.join(PROJECT, 'node_modules'), path.join(dir, 'node_modules'));
+  return { bin: path.join(dir, 'bin', 'heimdall-version.cjs'), cache: path.join(dir, 'dist', 'cli.cjs.cache') };
+}
+
+function check(bin: string, cwd: string, env: Record<string, string> = {}) {
+  const res = spawnSync(process.execPath, [bin, 'check'], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NODE_DISABLE_COMPILE_CACHE: '', ...env } });
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+describe('the code cache', () => {
+  const repo = layoutRepo('1.2.3').commit();
+  const expected = '✔ 1.2.3: pyproject.toml, cognitive_memory/core/version.py agree\n';
+
+  it('ships with the build', () => {
+    expect(readFileSync(path.join(PROJECT, 'dist', 'cli.cjs.cache')).length).toBeGreaterThan(1000);
+  });
+
+  it('is written after a run when missing, and the next run starts from it', () => {
+    const { bin, cache } = installedCopy();
+    rmSync(cache);
+    expect(check(bin, repo.dir)).toEqual({ code: 0, stdout: expected, stderr: '' });
+    expect(existsSync(cache)).toBe(true);
+    const written = readFileSync(cache);
+    expect(check(bin, repo.dir)).toEqual({ code: 0, stdout: expected, stderr: '' });
+    expect(readFileSync(cache).equals(written)).toBe(true); // accepted, so left alone
+  });
+
+  it('a damaged cache is rejected by V8, the CLI runs as usual, and the cache is replaced', () => {
+    const { bin, cache } = installedCopy();
+    writeFileSync(cache, Buffer.alloc(4096, 7));
+    expect(check(bin, repo.dir)).toEqual({ code: 0, stdout: expected, stderr: '' });
+    expect(readFileSync(cache).equals(Buffer.alloc(4096, 7))).toBe(false);
+  });
+
+  it('NODE_DISABLE_COMPILE_CACHE=1 neither reads nor writes it', () => {
+    const { bin, cache } = installedCopy();
+    rmSync(cache);
+    expect(check(bin, repo.dir, { NODE_DISABLE_COMPILE_CACHE: '1' })).toEqual({ code: 0, stdout: expected, stderr: '' });
+    expect(existsSync(cache)).toBe(false);
+  });
+
+  it('--version alone does not write it (it compiles too little to be worth keeping)', () => {
+    const { bin, cache } = installedCopy();
+    rmSync(cache);
+    const res = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
+    expect(res.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(existsSync(cache)).toBe(false);
+  });
+});
+
+describe('a check without git', () => {
+  // PATH without git: only the ref files can answer. (node itself is started by its full path.)
+  const noGit = { PATH: path.dirname(process.execPath) === '/usr/bin' ? '/nonexistent' : path.dirname(process.execPath) };
+
+  it('applies the tag rules from the ref files alone', () => {
+    const repo = layoutRepo('1.0.0').commit('one');
+    repo.git('tag', '-a', 'v0.9.0', '-m', 'old');
+    repo.write('pyproject.toml', repo.read('pyproject.toml')).commit('two');
+    repo.git('tag', 'v1.0.0');
+    // Without the ref files, a missing git would skip the tag rules with a warning.
+    expect(run(['check'], repo.dir, noGit)).toEqual({ code: 0, stdout: '✔ 1.0.0: pyproject.toml, cognitive_memory/core/version.py agree\n', stderr: '' });
+  });
+
+  it('a tag on HEAD that disagrees needs git to see whether the sources changed since', () => {
+    const repo = layoutRepo('1.0.0').commit();
+    repo.git('tag', 'v0.9.0');
+    const res = run(['check', '--format', 'json'], repo.dir, noGit);
+    expect(JSON.parse(res.stdout).diagnostics).toEqual([
+      expect.objectContaining({ rule: 'tag-mismatch', severity: 'warn', message: 'git is not installed: the tag rules were skipped' }),
+    ]);
+    expect(JSON.parse(run(['check', '--format', 'json'], repo.dir).stdout).diagnostics).toEqual([
+      expect.objectContaining({ rule: 'tag-mismatch', severity: 'error', message: expect.stringContaining('HEAD is tagged v0.9.0') }),
+    ]);
+  });
+
+  it('needs git for a tag newer than the version, and says so when git is missing', () => {
+    const repo = layoutRepo('1.0.0').commit();
+    repo.git('tag', 'v2.0.0');
+    const res = run(['check', '--format', 'json'], repo.dir, noGit);
+    expect(JSON.parse(res.stdout).diagnostics).toEqual([
+      expect.objectContaining({ rule: 'tag-mismatch', severity: 'warn', message: 'git is not installed: the tag rules were skipped' }),
+    ]);
+    const withGit = run(['check', '--format', 'json'], repo.dir);
+    expect(JSON.parse(withGit.stdout).diagnostics).toEqual(
+      expect.arrayContaining([expect.objectContaining({ rule: 'tag-ahead', message: expect.stringContaining('tag v2.0.0 (reachable from HEAD)') })]),
+    );
+  });
+});
