@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 // check and show are what hooks run on every commit: loaded up front; other commands lazily.
 import { runCheck, runShow } from './commands/check-cli.js';
 import { UserError } from './errors.js';
+import { cliOwnsProcess } from './jit.js';
 import { isTerminal, write } from './output.js';
 import { VERSION } from './version.js';
 
@@ -111,6 +112,7 @@ Exit codes: 0 no errors, 1 problems found or a step failed, 2 usage or configura
 
 export async function main(argv: string[], given?: Io): Promise<number> {
   const io = given ?? (await defaultIo());
+  cliOwnsProcess();
   if (argv[0] === '--version' || argv[0] === '-V') {
     io.out(`${VERSION}\n`);
     return 0;

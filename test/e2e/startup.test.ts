@@ -5,7 +5,7 @@ import { cpSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } 
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT, run } from '../helpers/cli.js';
-import { cleanupTempDirs, layoutRepo, tempDir } from '../helpers/repo.js';
+import { cleanupTempDirs, layoutRepo, pyproject, tempDir, tempRepo } from '../helpers/repo.js';
 
 afterAll(cleanupTempDirs);
 
@@ -100,5 +100,50 @@ describe('a check without git', () => {
     expect(JSON.parse(withGit.stdout).diagnostics).toEqual(
       expect.arrayContaining([expect.objectContaining({ rule: 'tag-ahead', message: expect.stringContaining('tag v2.0.0 (reachable from HEAD)') })]),
     );
+  });
+});
+
+describe("V8's optimising compiler", () => {
+  // Runs a check inside a Node started with --allow-natives-syntax, then asks V8 whether it still optimises.
+  const probe = (cwd: string, how: 'cli' | 'api') => {
+    const file = path.join(tempDir('hv-probe-'), 'probe.cjs');
+    writeFileSync(
+      file,
+      `const run = ${how === 'cli'}
+  ? () => require(${JSON.stringify(path.join(PROJECT, 'dist', 'cli.cjs'))}).main(['check'], { out() {}, err() {}, color: false })
+  : async () => (await import(${JSON.stringify(path.join(PROJECT, 'dist', 'index.js'))})).check({});
+run().then(() => {
+  function f(x) { return x + 1; }
+  %PrepareFunctionForOptimization(f);
+  f(1);
+  %OptimizeFunctionOnNextCall(f);
+  f(2);
+  console.log((%GetOptimizationStatus(f) & 16) !== 0 ? 'optimises' : 'does not optimise');
+});
+`,
+    );
+    return spawnSync(process.execPath, ['--allow-natives-syntax', file], { cwd, encoding: 'utf8' }).stdout.trim();
+  };
+  const manySources = (padding = '') => {
+    const files: Record<string, string> = { 'pyproject.toml': pyproject('1.0.0', padding) };
+    const sources = [{ file: 'pyproject.toml', type: 'toml', primary: true }];
+    for (let i = 0; i < 80; i++) {
+      files[`pkg${i}/__init__.py`] = `__version__ = "1.0.0"\n`;
+      sources.push({ file: `pkg${i}/__init__.py`, type: 'python' } as (typeof sources)[number]);
+    }
+    files['.heimdallrc.json'] = JSON.stringify({ sources });
+    return tempRepo(files).commit();
+  };
+
+  it('is switched off by the CLI for many small files, and left alone by the API', () => {
+    const repo = manySources();
+    expect(probe(repo.dir, 'cli')).toBe('does not optimise');
+    expect(probe(repo.dir, 'api')).toBe('optimises');
+  });
+
+  it('stays on for a few files, or for large ones', () => {
+    expect(probe(layoutRepo().commit().dir, 'cli')).toBe('optimises');
+    const large = manySources(`[tool.padding]\n${'x = "0123456789"\n'.repeat(80_000)}`);
+    expect(probe(large.dir, 'cli')).toBe('optimises');
   });
 });
