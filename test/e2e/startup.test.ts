@@ -64,6 +64,23 @@ describe('the code cache', () => {
   });
 });
 
+describe('output written straight to the descriptors', () => {
+  const sh = (script: string, cwd: string) => spawnSync('sh', ['-c', script], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', BIN: path.join(PROJECT, 'bin', 'heimdall-version.cjs'), NODE: process.execPath } });
+
+  it('arrives whole through a pipe', () => {
+    const repo = layoutRepo('1.2.3').commit();
+    const res = sh('"$NODE" "$BIN" check --format json | cat', repo.dir);
+    expect(JSON.parse(res.stdout).version).toBe('1.2.3');
+  });
+
+  it('a closed standard output is no error', () => {
+    const repo = layoutRepo('1.2.3').commit();
+    const res = sh('"$NODE" "$BIN" check >&-; echo "exit=$?"', repo.dir);
+    expect(res.stdout).toBe('exit=0\n');
+    expect(res.stderr).toBe('');
+  });
+});
+
 describe('a check without git', () => {
   // PATH without git: only the ref files can answer. (node itself is started by its full path.)
   const noGit = { PATH: path.dirname(process.execPath) === '/usr/bin' ? '/nonexistent' : path.dirname(process.execPath) };
