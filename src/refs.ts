@@ -2,9 +2,10 @@
 // exactly what the tag rules ask, without starting git (which costs a pre-commit hook more than the
 // rest of the check): when no tag is newer than the version, reachability cannot change a verdict,
 // and the tags on HEAD are those that peel to HEAD's commit. Anything this reader does not fully
-// understand (reftable, GIT_DIR and friends, symbolic or nested tags, an object kept in a pack, a
-// tag newer than the version) makes it return undefined, and git itself is asked.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// understand (reftable, GIT_DIR elsewhere, symbolic or nested tags, an object kept in a pack, a
+// tag newer than the version, a prefix that is not ASCII) makes it return undefined, and git
+// itself is asked.
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { TagInfo } from './git.js';
 import { compareVersions, isSemver, newerCorePattern, parseVersion, tagVersion } from './semver.js';
@@ -19,17 +20,18 @@ const OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
  * `withHead` asks for the tags on HEAD too. newestReachable stays empty: no tag is newer.
  */
 export async function tagsFromFiles(gitTop: string, prefix: string, version: string | undefined, withHead: boolean): Promise<TagInfo | undefined> {
-  const env = process.env;
-  if (env.GIT_DIR || env.GIT_COMMON_DIR || env.GIT_NAMESPACE || env.GIT_OBJECT_DIRECTORY) return undefined;
+  // packed-refs is read as latin1 (fastest), which matches only an ASCII prefix.
+  if (!/^[\x20-\x7e]*$/.test(prefix)) return undefined;
   const dirs = gitDirs(gitTop);
-  if (!dirs || existsSync(path.join(dirs.common, 'reftable'))) return undefined;
-  // Tag names are ASCII where they matter (SemVer after an ASCII prefix): latin1 reads fastest.
+  if (!dirs || !isPlainRepository(dirs)) return undefined;
+  // Loose refs first, then packed-refs, as git reads them: git pack-refs writes the new packed-refs
+  // before it deletes the loose files, so a tag packed meanwhile is found in one or the other.
+  const loose = looseTags(dirs.common, prefix);
+  if (!loose) return undefined;
   const packed = read(path.join(dirs.common, 'packed-refs'), 'latin1') ?? '';
   // Without the "peeled" trait, annotated tags carry no ^ line and their objects would need reading.
   const traits = packed.startsWith('# pack-refs with:') ? `${packed.slice(17, packed.indexOf('\n'))} ` : '';
   if (packed && !traits.includes(' peeled ')) return undefined;
-  const loose = looseTags(dirs.common, prefix);
-  if (!loose) return undefined;
 
   // Only git knows which newer tags are reachable from HEAD.
   if (version !== undefined && isSemver(version)) {
@@ -52,6 +54,27 @@ export async function tagsFromFiles(gitTop: string, prefix: string, version: str
     if (commit === head) onHead.push(name);
   }
   return { ...none, onHead };
+}
+
+/**
+ * A repository git would use as it is: HEAD and refs/ present (git passes over a .git that lacks
+ * them), ref files rather than reftable, and no environment that points git elsewhere. Hooks get
+ * GIT_DIR (in a linked worktree) naming the very directory found here: that one is fine.
+ */
+function isPlainRepository(dirs: { git: string; common: string }): boolean {
+  const env = process.env;
+  if (env.GIT_NAMESPACE || env.GIT_OBJECT_DIRECTORY) return false;
+  if (env.GIT_DIR && !samePath(env.GIT_DIR, dirs.git)) return false;
+  if (env.GIT_COMMON_DIR && !samePath(env.GIT_COMMON_DIR, dirs.common)) return false;
+  return existsSync(path.join(dirs.git, 'HEAD')) && existsSync(path.join(dirs.common, 'refs')) && !existsSync(path.join(dirs.common, 'reftable'));
+}
+
+function samePath(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

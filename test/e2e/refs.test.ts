@@ -97,14 +97,21 @@ describe('tags from the ref files', () => {
     expect(await agreed(repo, 'v', '1.0.0')).toBeUndefined();
   });
 
-  it('steps aside for GIT_DIR, a reftable store, or a packed-refs file without peeled lines', async () => {
+  it('steps aside for a GIT_DIR elsewhere, a reftable store, or a packed-refs file without peeled lines', async () => {
     const repo = history().tag('v1.0.0');
-    process.env.GIT_DIR = repo.path('.git');
-    try {
-      expect(await tagsFromFiles(repo.dir, 'v', '1.0.0', true)).toBeUndefined();
-    } finally {
-      delete process.env.GIT_DIR;
-    }
+    const other = history();
+    const withEnv = async (name: string, value: string) => {
+      process.env[name] = value;
+      try {
+        return await tagsFromFiles(repo.dir, 'v', '1.0.0', true);
+      } finally {
+        delete process.env[name];
+      }
+    };
+    expect(await withEnv('GIT_DIR', other.path('.git'))).toBeUndefined();
+    // A hook in a linked worktree gets GIT_DIR naming the very git directory found: that one is fine.
+    expect(await withEnv('GIT_DIR', repo.path('.git'))).toEqual({ newestReachable: [], onHead: ['v1.0.0'] });
+    expect(await withEnv('GIT_NAMESPACE', 'x')).toBeUndefined();
     mkdirSync(repo.path('.git/reftable'));
     expect(await tagsFromFiles(repo.dir, 'v', '1.0.0', true)).toBeUndefined();
 
@@ -113,6 +120,15 @@ describe('tags from the ref files', () => {
     const packed = old.read('.git/packed-refs').replace(/^# pack-refs with:.*\n/, '');
     old.write('.git/packed-refs', packed);
     expect(await tagsFromFiles(old.dir, 'v', '1.0.0', true)).toBeUndefined();
+  });
+
+  it('steps aside for a .git that is no repository (git looks further up) and for a prefix that is not ASCII', async () => {
+    const repo = history().tag('v2.0.0');
+    mkdirSync(repo.path('sub/.git'), { recursive: true });
+    expect(await tagsFromFiles(repo.path('sub'), 'v', '1.0.0', true)).toBeUndefined();
+    repo.tag('ü1.0.0').tag('ü2.0.0');
+    repo.git('pack-refs', '--all');
+    expect(await tagsFromFiles(repo.dir, 'ü', '1.0.0', true)).toBeUndefined();
   });
 
   it('needs no commit when there are no tags, and leaves HEAD alone for a staged check', async () => {
