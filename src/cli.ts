@@ -7,6 +7,7 @@ import { cliOwnsProcess } from './jit.js';
 import { isTerminal, write } from './output.js';
 import { VERSION } from './version.js';
 
+export { jitTuned } from './jit.js';
 export { drained } from './output.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;

@@ -13,10 +13,14 @@ export const cliOwnsProcess = (): void => {
 const MANY_FILES = 64;
 const LARGE_INPUT = 1 << 20;
 
-/** Called once the files to parse are known: many files, little text, and the optimiser is switched off. */
+/** Called once the files to parse are known: many files, little text, and the optimisers are switched off. */
 export async function tuneForWork(files: number, bytes: number): Promise<void> {
   if (!ownProcess || tuned || files < MANY_FILES || bytes > LARGE_INPUT) return;
   tuned = true;
-  // Loaded only here: node:v8 itself costs a small check more than it would save.
-  (await import('node:v8')).setFlagsFromString('--no-opt');
+  // Loaded only here: node:v8 itself costs a small check more than it would save. Interpreter and
+  // baseline code only (--max-opt=1): no TurboFan, nor Maglev where a newer V8 has it.
+  (await import('node:v8')).setFlagsFromString('--max-opt=1');
 }
+
+/** V8 stamps a code cache with the flags in force: one made after tuning would not fit the next run. */
+export const jitTuned = (): boolean => tuned;

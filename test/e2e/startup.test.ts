@@ -48,6 +48,19 @@ describe('the code cache', () => {
     expect(readFileSync(cache).equals(Buffer.alloc(4096, 7))).toBe(false);
   });
 
+  it('an edited bundle never runs from the old cache, even at the same length', () => {
+    const { bin, cache } = installedCopy();
+    const cli = path.join(path.dirname(cache), 'cli.cjs');
+    expect(check(bin, repo.dir).code).toBe(0); // the cache now fits this copy
+    const before = readFileSync(cache);
+    const edited = readFileSync(cli, 'utf8').replace(/"0\.1\.0"/, '"9.9.9"');
+    expect(edited).not.toBe(readFileSync(cli, 'utf8'));
+    writeFileSync(cli, edited);
+    const res = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8', env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '' } });
+    expect(res.stdout).toBe('9.9.9\n');
+    expect(readFileSync(cache).equals(before)).toBe(true); // --version does not rewrite it
+  });
+
   it('NODE_DISABLE_COMPILE_CACHE=1 neither reads nor writes it', () => {
     const { bin, cache } = installedCopy();
     rmSync(cache);
@@ -151,6 +164,18 @@ run().then(() => {
     files['.heimdallrc.json'] = JSON.stringify({ sources });
     return tempRepo(files).commit();
   };
+
+  it('a run that switched it off does not write the code cache (it would not fit the next run)', () => {
+    const { bin, cache } = installedCopy();
+    const repo = manySources();
+    rmSync(cache);
+    expect(check(bin, repo.dir).code).toBe(0);
+    expect(existsSync(cache)).toBe(false);
+    expect(check(bin, layoutRepo().commit().dir).code).toBe(0);
+    const written = readFileSync(cache);
+    expect(check(bin, repo.dir).code).toBe(0);
+    expect(readFileSync(cache).equals(written)).toBe(true);
+  });
 
   it('is switched off by the CLI for many small files, and left alone by the API', () => {
     const repo = manySources();
