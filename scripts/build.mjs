@@ -23,7 +23,7 @@ const common = {
 rmSync('dist', { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: { cli: 'src/cli.ts' },
+  entryPoints: { cli: 'src/cli/main.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   format: 'cjs',

@@ -2,10 +2,10 @@
 // every other cosmiconfig place (module name "heimdall") through cosmiconfig, else the default.
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError } from '../core/errors.js';
 import { jsonSyntaxError } from '../sources/json.js';
-import { lineIndex } from '../text.js';
-import { findGitTop } from '../workspace.js';
+import { lineIndex } from '../core/text.js';
+import { findGitTop } from '../git/workspace.js';
 import { defaultConfig } from './defaults.js';
 import { validateConfig } from './schema.js';
 import type { LoadedConfig } from './types.js';

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import type { ReleaseConfig } from '../config/types.js';
-import { changedTrackedFiles, currentBranch, headCommit, tagCommit } from '../git.js';
+import { changedTrackedFiles, currentBranch, headCommit, tagCommit } from '../git/git.js';
 
 export interface GateResult {
   ok: boolean;

@@ -1,4 +1,4 @@
-import type { CheckResult } from '../commands/check.js';
+import type { CheckResult } from '../core/inspect.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatStylish } from './stylish.js';

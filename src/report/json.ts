@@ -1,4 +1,4 @@
-import type { CheckResult } from '../commands/check.js';
+import type { CheckResult } from '../core/inspect.js';
 
 /** One JSON object, the shape of DESIGN.md's public contract. */
 export function formatJson(result: CheckResult): string {

@@ -1,4 +1,4 @@
-import { isSemver } from '../semver.js';
+import { isSemver } from '../version/semver.js';
 import type { Rule } from './types.js';
 
 export const invalidSemver: Rule = {

@@ -1,4 +1,4 @@
-import { compareVersions, isSemver } from '../semver.js';
+import { compareVersions, isSemver } from '../version/semver.js';
 import type { Report, Rule } from './types.js';
 
 export const tagAhead: Rule = {

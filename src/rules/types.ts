@@ -1,5 +1,5 @@
 import type { RuleId, Severity } from '../config/types.js';
-import type { Project } from '../project.js';
+import type { Project } from '../core/project.js';
 
 export interface VersionTag {
   name: string;

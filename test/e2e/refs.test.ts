@@ -3,9 +3,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readTags } from '../../src/git.js';
-import { tagsFromFiles } from '../../src/refs.js';
-import { compareVersions, newestTag, tagVersion } from '../../src/semver.js';
+import { readTags } from '../../src/git/git.js';
+import { tagsFromFiles } from '../../src/git/refs.js';
+import { compareVersions, newestTag, tagVersion } from '../../src/version/semver.js';
 import { cleanupTempDirs, tempRepo, type TempRepo } from '../helpers/repo.js';
 
 afterAll(cleanupTempDirs);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maskedLines, maskText, secretsFrom } from '../../src/release/mask.js';
-import { toPep440 } from '../../src/release/pep440.js';
+import { toPep440 } from '../../src/version/pep440.js';
 
 describe('toPep440', () => {
   it.each([

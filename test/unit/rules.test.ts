@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/defaults.js';
-import type { LoadedSource, Project } from '../../src/project.js';
+import type { LoadedSource, Project } from '../../src/core/project.js';
 import { runRules } from '../../src/rules/index.js';
 import { normalizeDistribution } from '../../src/rules/runtime-lookup.js';
-import { newestTag } from '../../src/semver.js';
+import { newestTag } from '../../src/version/semver.js';
 import type { TagState } from '../../src/rules/types.js';
 
 function source(file: string, hits: string[], extra: Partial<LoadedSource> = {}): LoadedSource {

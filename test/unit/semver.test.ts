@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import inc from 'semver/functions/inc.js';
-import { nextVersion as next } from '../../src/next-version.js';
+import { nextVersion as next } from '../../src/version/next-version.js';
 import fc from 'fast-check';
 import semver from 'semver';
-import { compareVersions, isSemver, newerCorePattern, newestTag, tagVersion } from '../../src/semver.js';
+import { compareVersions, isSemver, newerCorePattern, newestTag, tagVersion } from '../../src/version/semver.js';
 
 describe('isSemver', () => {
   it.each(['0.2.0', '1.0.0-rc.1', '1.0.0+build.5', '1.0.0-alpha-1.2+x.y', '10.20.30'])('accepts %s', (v) => expect(isSemver(v)).toBe(true));

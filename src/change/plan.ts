@@ -1,5 +1,5 @@
 // Planning edits (pure): which bytes of which file become what.
-import type { Project } from './project.js';
+import type { Project } from '../core/project.js';
 
 export interface Edit {
   file: string;

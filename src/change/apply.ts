@@ -2,9 +2,9 @@
 // undo a change a crash left half-done, and every file is replaced by rename from a synced temp file.
 import { closeSync, fchmodSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import type { FileChange } from './edits.js';
-import { UserError } from './errors.js';
-import { isInside } from './workspace.js';
+import type { FileChange } from './plan.js';
+import { UserError } from '../core/errors.js';
+import { isInside } from '../git/workspace.js';
 
 export const JOURNAL = '.heimdall-version.journal';
 export const LOCK = '.heimdall-version.lock';

@@ -1,11 +1,11 @@
 // Writing a planned change and proving it took: shared by bump and check --fix.
-import { applyChanges, type Applied } from '../apply.js';
-import type { LoadedConfig } from '../config/types.js';
-import { unifiedDiff } from '../diff.js';
-import type { FileChange } from '../edits.js';
-import { UserError } from '../errors.js';
-import { loadProject } from '../project.js';
-import { workTreeReader } from '../workspace.js';
+import { applyChanges, type Applied } from '../../change/apply.js';
+import type { LoadedConfig } from '../../config/types.js';
+import { unifiedDiff } from '../../change/diff.js';
+import type { FileChange } from '../../change/plan.js';
+import { UserError } from '../../core/errors.js';
+import { loadProject } from '../../core/project.js';
+import { workTreeReader } from '../../git/workspace.js';
 
 export const showDiff = (changes: FileChange[]) => changes.map(unifiedDiff).join('');
 

@@ -1,11 +1,11 @@
 // hook install | uninstall: the staged check in the repository's pre-commit hook.
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Io, Values } from '../cli.js';
-import { loadConfig } from '../config/load.js';
-import { UserError } from '../errors.js';
-import { gitOrFail } from '../git.js';
-import { appendBlock, CHAINED_SUFFIX, chainWrapper, hasBlock, hookBlock, insertBlock, isEmptyScript, isShellScript, removeBlock } from '../hooks.js';
+import type { Io, Values } from '../main.js';
+import { loadConfig } from '../../config/load.js';
+import { UserError } from '../../core/errors.js';
+import { gitOrFail } from '../../git/git.js';
+import { appendBlock, CHAINED_SUFFIX, chainWrapper, hasBlock, hookBlock, insertBlock, isEmptyScript, isShellScript, removeBlock } from '../../git/hook-script.js';
 
 export async function runHook(v: Values, positionals: string[], io: Io): Promise<number> {
   const action = positionals[0];

@@ -1,13 +1,13 @@
 // init: find a project's version sources, show them, write .heimdallrc.json.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Io, Values } from '../cli.js';
-import type { SourceConfig } from '../config/types.js';
-import { UserError } from '../errors.js';
-import { git } from '../git.js';
-import { locatorFor } from '../sources/index.js';
-import { decodeUtf8 } from '../text.js';
-import { findGitTop } from '../workspace.js';
+import type { Io, Values } from '../main.js';
+import type { SourceConfig } from '../../config/types.js';
+import { UserError } from '../../core/errors.js';
+import { git } from '../../git/git.js';
+import { locatorFor } from '../../sources/index.js';
+import { decodeUtf8 } from '../../core/text.js';
+import { findGitTop } from '../../git/workspace.js';
 
 interface Candidate {
   source: SourceConfig;

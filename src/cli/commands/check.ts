@@ -1,11 +1,11 @@
 // check and show as the command line runs them: options in, report out, exit code back.
-import type { Io, Values } from '../cli.js';
-import { UserError } from '../errors.js';
-import { FORMATS, formatResult, type Format } from '../report/index.js';
-import { recoverInterrupted, withLock } from '../apply.js';
-import { loadConfig } from '../config/load.js';
-import { changesFor, planFix } from '../edits.js';
-import { inspect } from './check.js';
+import type { Io, Values } from '../main.js';
+import { UserError } from '../../core/errors.js';
+import { FORMATS, formatResult, type Format } from '../../report/index.js';
+import { recoverInterrupted, withLock } from '../../change/apply.js';
+import { loadConfig } from '../../config/load.js';
+import { changesFor, planFix } from '../../change/plan.js';
+import { inspect } from '../../core/inspect.js';
 import { applyVerified, showDiff } from './change.js';
 
 const common = (v: Values) => ({ cwd: v.cwd as string | undefined, configFile: v.config as string | undefined });

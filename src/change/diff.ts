@@ -1,5 +1,5 @@
 // A unified diff of line-preserving edits (a version never adds or removes a line).
-import type { FileChange } from './edits.js';
+import type { FileChange } from './plan.js';
 
 const CONTEXT = 2;
 

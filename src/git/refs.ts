@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { TagInfo } from './git.js';
-import { compareVersions, isSemver, newerCorePattern, parseVersion, tagVersion } from './semver.js';
+import { compareVersions, isSemver, newerCorePattern, parseVersion, tagVersion } from '../version/semver.js';
 import { gitDirs } from './workspace.js';
 
 /** Many loose tags cost more to read one by one here than in git. */

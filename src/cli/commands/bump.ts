@@ -1,15 +1,15 @@
 // bump: the next version into every source at once, then optionally commit, tag and push.
 import path from 'node:path';
-import { recoverInterrupted, withLock } from '../apply.js';
-import type { Io, Values } from '../cli.js';
-import { loadConfig } from '../config/load.js';
-import type { LoadedConfig } from '../config/types.js';
-import { changesFor, planBump } from '../edits.js';
-import { UserError } from '../errors.js';
-import { changedTrackedFiles, commitFiles, createTag, git, pushRefs, tagCommit } from '../git.js';
-import { formatStylish } from '../report/stylish.js';
-import { loadIncrement, nextVersion } from '../next-version.js';
-import { inspect } from './check.js';
+import { recoverInterrupted, withLock } from '../../change/apply.js';
+import type { Io, Values } from '../main.js';
+import { loadConfig } from '../../config/load.js';
+import type { LoadedConfig } from '../../config/types.js';
+import { changesFor, planBump } from '../../change/plan.js';
+import { UserError } from '../../core/errors.js';
+import { changedTrackedFiles, commitFiles, createTag, git, pushRefs, tagCommit } from '../../git/git.js';
+import { formatStylish } from '../../report/stylish.js';
+import { loadIncrement, nextVersion } from '../../version/next-version.js';
+import { inspect } from '../../core/inspect.js';
 import { applyVerified, showDiff } from './change.js';
 
 export async function runBump(v: Values, positionals: string[], io: Io): Promise<number> {

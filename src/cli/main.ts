@@ -1,11 +1,11 @@
 // argv → command. The only place that prints and decides the exit code.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 // check and show are what hooks run on every commit: loaded up front; other commands lazily.
-import { runCheck, runShow } from './commands/check-cli.js';
-import { UserError } from './errors.js';
+import { runCheck, runShow } from './commands/check.js';
+import { UserError } from '../core/errors.js';
 import { cliOwnsProcess } from './jit.js';
 import { isTerminal, write } from './output.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../core/tool-version.js';
 
 export { jitTuned } from './jit.js';
 export { drained } from './output.js';

@@ -2,14 +2,14 @@
 import path from 'node:path';
 import { loadConfig, type LoadConfigOptions } from '../config/load.js';
 import type { LoadedConfig } from '../config/types.js';
-import { UserError } from '../errors.js';
-import { changedSinceHead, readTags, type TagInfo } from '../git.js';
-import { loadProject, type Project } from '../project.js';
-import { tagsFromFiles } from '../refs.js';
+import { UserError } from './errors.js';
+import { changedSinceHead, readTags, type TagInfo } from '../git/git.js';
+import { loadProject, type Project } from './project.js';
+import { tagsFromFiles } from '../git/refs.js';
 import { runRules } from '../rules/index.js';
 import type { Diagnostic, TagState, VersionTag } from '../rules/types.js';
-import { newestTag, tagVersion } from '../semver.js';
-import { indexReader, isShallow, workTreeReader } from '../workspace.js';
+import { newestTag, tagVersion } from '../version/semver.js';
+import { indexReader, isShallow, workTreeReader } from '../git/workspace.js';
 
 export interface CheckOptions extends LoadConfigOptions {
   /** Read the sources from the git index instead of the work tree. */

@@ -1,5 +1,5 @@
 // Every git call of the tool. Plain `git` processes: no shell, output parsed here.
-import { UserError } from './errors.js';
+import { UserError } from '../core/errors.js';
 
 // Loading node:child_process costs a check more than the rest of its work: only a git call loads it.
 const childProcess = () => import('node:child_process');

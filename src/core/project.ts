@@ -1,12 +1,12 @@
 // Loads every configured source through its adapter into one plain state object.
 import path from 'node:path';
-import type { LoadedConfig, SourceConfig } from './config/types.js';
-import { tuneForWork } from './jit.js';
-import { locatorFor } from './sources/index.js';
-import { readTomlString } from './sources/toml.js';
-import type { Locator, ProblemKind, SourceType, VersionHit } from './sources/types.js';
+import type { LoadedConfig, SourceConfig } from '../config/types.js';
+import { tuneForWork } from '../cli/jit.js';
+import { locatorFor } from '../sources/index.js';
+import { readTomlString } from '../sources/toml.js';
+import type { Locator, ProblemKind, SourceType, VersionHit } from '../sources/types.js';
 import { decodeUtf8, lineIndex, type Position } from './text.js';
-import type { FileReader, ReadResult } from './workspace.js';
+import type { FileReader, ReadResult } from '../git/workspace.js';
 
 export type Placed<T> = T & Position;
 
