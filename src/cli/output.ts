@@ -4,7 +4,7 @@
 // switches to Node's stream for good, so that the order of the text is kept.
 import { fstatSync, statSync, writeSync } from 'node:fs';
 
-type Fd = 1 | 2;
+type Fd = 0 | 1 | 2;
 const viaStream = new Set<Fd>();
 const streamOf = (fd: Fd) => (fd === 1 ? process.stdout : process.stderr);
 

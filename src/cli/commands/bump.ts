@@ -1,28 +1,54 @@
 // bump: the next version into every source at once, then optionally commit, tag and push.
 import path from 'node:path';
 import { recoverInterrupted, withLock } from '../../change/apply.js';
-import type { Io, Values } from '../main.js';
+import { defineCommand, type CommandValues, type Flags, type Io } from '../command.js';
 import { loadConfig } from '../../config/load.js';
 import type { LoadedConfig } from '../../config/types.js';
 import { changesFor, planBump } from '../../change/plan.js';
 import { UserError } from '../../core/errors.js';
 import { changedTrackedFiles, commitFiles, createTag, git, pushRefs, tagCommit } from '../../git/git.js';
 import { formatStylish } from '../../report/stylish.js';
-import { loadIncrement, nextVersion } from '../../version/next-version.js';
+import { LEVELS, loadIncrement, nextVersion, type Level } from '../../version/next-version.js';
+import { didYouMean } from '../suggest.js';
 import { inspect } from '../../core/inspect.js';
 import { applyVerified, showDiff } from './change.js';
 
-export async function runBump(v: Values, positionals: string[], io: Io): Promise<number> {
+const BUMP_FLAGS = {
+  preid: { type: 'string', arg: 'ID', help: 'the prerelease identifier that premajor, preminor, prepatch and prerelease use', example: 'bump prerelease --preid rc' },
+  'dry-run': { type: 'boolean', help: 'print the diff and what would be committed and tagged; write nothing', example: 'bump minor --dry-run' },
+  commit: { type: 'boolean', help: 'commit the version files (only those) with bump.message', example: 'bump patch --commit' },
+  tag: { type: 'boolean', help: 'commit and create the annotated tag <prefix><version>', example: 'bump patch --tag' },
+  push: { type: 'boolean', help: 'commit, then push HEAD (and the tag) to release.remote; asks first on a terminal', example: 'bump patch --tag --push' },
+  yes: { type: 'boolean', short: 'y', help: 'do not ask for confirmation before pushing', example: 'bump patch --tag --push --yes' },
+  'allow-dirty': { type: 'boolean', help: 'commit even though other tracked files have changes (only the version files are committed)', example: 'bump patch --commit --allow-dirty' },
+  force: { type: 'boolean', help: 'set an explicit VERSION even when it is not newer than the current one', example: 'bump 0.1.0 --force' },
+} as const satisfies Flags;
+type BumpValues = CommandValues<typeof BUMP_FLAGS>;
+
+export const bumpCommand = defineCommand({
+  name: 'bump',
+  summary: 'set the next version in every source at once (all or nothing)',
+  args: [{ name: 'LEVEL|VERSION', help: 'major, minor, patch, premajor, preminor, prepatch, prerelease, or an explicit version such as 1.4.0' }],
+  options: BUMP_FLAGS,
+  examples: ['bump patch', 'bump minor --dry-run', 'bump 1.0.0 --commit --tag', 'bump prerelease --preid rc --tag --push'],
+  run: runBump,
+});
+
+async function runBump(v: BumpValues, positionals: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UserError('bump takes one argument: major, minor, patch, premajor, preminor, prepatch, prerelease or a version');
-  const loaded = await loadConfig({ cwd: v.cwd as string | undefined, configFile: v.config as string | undefined });
+  const spec = positionals[0]!;
+  // A level with a typo is a usage error before anything is read: no version is spelt without a digit.
+  if (!LEVELS.includes(spec as Level) && !/\d/.test(spec))
+    throw new UserError(`"${spec}" is neither a bump level (${LEVELS.join(', ')}) nor a version${didYouMean(spec, LEVELS)}`);
+  const loaded = await loadConfig({ cwd: v.cwd, configFile: v.config });
   const notice = recoverInterrupted(loaded.root);
   if (notice) io.err(`heimdall-version: ${notice}\n`);
-  const dryRun = v['dry-run'] === true;
-  const body = () => bump(loaded, positionals[0]!, v, io, dryRun);
+  const dryRun = v['dry-run'];
+  const body = () => bump(loaded, spec, v, io, dryRun);
   return dryRun ? body() : withLock(loaded.root, body);
 }
 
-async function bump(loaded: LoadedConfig, spec: string, v: Values, io: Io, dryRun: boolean): Promise<number> {
+async function bump(loaded: LoadedConfig, spec: string, v: BumpValues, io: Io, dryRun: boolean): Promise<number> {
   const inspecting = inspect(loaded, false);
   const increment = loadIncrement();
   const { project, result } = await inspecting;
@@ -32,15 +58,15 @@ async function bump(loaded: LoadedConfig, spec: string, v: Values, io: Io, dryRu
   }
   const current = project.version;
   if (current === undefined) throw new UserError(`${project.primary.file} states no version literal to bump (${project.primary.label})`, 1);
-  const next = nextVersion(await increment, current, spec, { preid: v.preid as string | undefined, force: v.force === true });
+  const next = nextVersion(await increment, current, spec, { preid: v.preid, force: v.force });
   if ('error' in next) throw new UserError(next.error, next.exitCode);
   const version = next.version;
-  const tag = v.tag === true ? `${loaded.config.tags.prefix}${version}` : undefined;
-  const commit = v.commit === true || tag !== undefined || v.push === true;
+  const tag = v.tag ? `${loaded.config.tags.prefix}${version}` : undefined;
+  const commit = v.commit || tag !== undefined || v.push;
   const changes = changesFor(project, planBump(project, version));
   const files = changes.map((c) => c.file);
   const gitFiles = loaded.gitTop ? files.map((f) => path.relative(loaded.gitTop!, path.join(loaded.root, f))) : [];
-  if (commit) await refuseUnsafeGit(loaded, tag, v['allow-dirty'] === true);
+  if (commit) await refuseUnsafeGit(loaded, tag, v['allow-dirty']);
   const fill = (template: string) => template.replaceAll('{old}', current).replaceAll('{new}', version).replaceAll('{tag}', tag ?? '');
 
   if (dryRun) {

@@ -1,5 +1,5 @@
 // check and show as the command line runs them: options in, report out, exit code back.
-import type { Io, Values } from '../main.js';
+import { defineCommand, type CommandValues, type Flags, type GlobalValues, type Io } from '../command.js';
 import { UserError } from '../../core/errors.js';
 import { FORMATS, formatResult, type Format } from '../../report/index.js';
 import { recoverInterrupted, withLock } from '../../change/apply.js';
@@ -8,21 +8,49 @@ import { changesFor, planFix } from '../../change/plan.js';
 import { inspect } from '../../core/inspect.js';
 import { applyVerified, showDiff } from './change.js';
 
-const common = (v: Values) => ({ cwd: v.cwd as string | undefined, configFile: v.config as string | undefined });
+const common = (v: GlobalValues) => ({ cwd: v.cwd, configFile: v.config });
 
-export async function runCheck(v: Values, io: Io): Promise<number> {
-  const format = (v.format ?? 'stylish') as Format;
-  if (!FORMATS.includes(format)) throw new UserError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+const CHECK_FLAGS = {
+  staged: { type: 'boolean', help: 'read the source files from the git index (what the next commit holds), as a pre-commit hook does', example: 'check --staged' },
+  format: { type: 'string', arg: 'FORMAT', help: `the report's format: ${FORMATS.join(', ')}`, example: 'check --format json' },
+  fix: { type: 'boolean', help: 'set every drifted version literal to the primary version (not runtime lookups)', example: 'check --fix' },
+  'dry-run': { type: 'boolean', help: 'with --fix: print the diff, write nothing', example: 'check --fix --dry-run' },
+} as const satisfies Flags;
+type CheckValues = CommandValues<typeof CHECK_FLAGS>;
+
+export const checkCommand = defineCommand({
+  name: 'check',
+  summary: 'check that every version source agrees (the default command)',
+  options: CHECK_FLAGS,
+  examples: ['check', 'check --staged', 'check --format github', 'check --fix --dry-run'],
+  run: (v, _p, io) => runCheck(v, io),
+});
+
+export const showCommand = defineCommand({
+  name: 'show',
+  summary: 'print the current version (--json: every source)',
+  options: {
+    json: { type: 'boolean', help: 'print every source with its version and position, as JSON', example: 'show --json' },
+  },
+  examples: ['show', 'show --json'],
+  run: (v, _p, io) => runShow(v, io),
+});
+
+const isFormat = (f: string): f is Format => (FORMATS as readonly string[]).includes(f);
+
+async function runCheck(v: CheckValues, io: Io): Promise<number> {
+  const format = v.format ?? 'stylish';
+  if (!isFormat(format)) throw new UserError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
   if (v.fix) return runFix(v, format, io);
   if (v['dry-run']) throw new UserError('--dry-run goes with --fix');
   const loaded = await loadConfig(common(v));
   if (!v.staged) notify(recoverInterrupted(loaded.root), io);
-  const { result } = await inspect(loaded, v.staged === true);
+  const { result } = await inspect(loaded, v.staged);
   io.out(formatResult(result, format, io.color));
   return result.ok ? 0 : 1;
 }
 
-export async function runShow(v: Values, io: Io): Promise<number> {
+async function runShow(v: GlobalValues & { json: boolean }, io: Io): Promise<number> {
   const loaded = await loadConfig(common(v));
   notify(recoverInterrupted(loaded.root), io);
   const { result } = await inspect(loaded, false);
@@ -39,7 +67,7 @@ export async function runShow(v: Values, io: Io): Promise<number> {
 }
 
 /** check --fix: every drifted literal set to the primary version, with the same machinery as bump. */
-async function runFix(v: Values, format: Format, io: Io): Promise<number> {
+async function runFix(v: CheckValues, format: Format, io: Io): Promise<number> {
   if (v.staged) throw new UserError('--fix changes the work tree and cannot go with --staged');
   const loaded = await loadConfig(common(v));
   notify(recoverInterrupted(loaded.root), io);

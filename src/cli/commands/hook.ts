@@ -1,16 +1,25 @@
 // hook install | uninstall: the staged check in the repository's pre-commit hook.
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Io, Values } from '../main.js';
+import { defineCommand, type GlobalValues, type Io } from '../command.js';
 import { loadConfig } from '../../config/load.js';
 import { UserError } from '../../core/errors.js';
 import { gitOrFail } from '../../git/git.js';
 import { appendBlock, CHAINED_SUFFIX, chainWrapper, hasBlock, hookBlock, insertBlock, isEmptyScript, isShellScript, removeBlock } from '../../git/hook-script.js';
 
-export async function runHook(v: Values, positionals: string[], io: Io): Promise<number> {
+export const hookCommand = defineCommand({
+  name: 'hook',
+  summary: 'install (or uninstall) the pre-commit check in this git repository',
+  args: [{ name: 'install|uninstall', help: 'install adds `heimdall-version check --staged` to the pre-commit hook (husky, or git\'s own); uninstall removes it' }],
+  options: {},
+  examples: ['hook install', 'hook uninstall', 'hook install --cwd packages/api'],
+  run: runHook,
+});
+
+async function runHook(v: GlobalValues, positionals: string[], io: Io): Promise<number> {
   const action = positionals[0];
   if ((action !== 'install' && action !== 'uninstall') || positionals.length !== 1) throw new UserError('usage: heimdall-version hook install|uninstall');
-  const loaded = await loadConfig({ cwd: v.cwd as string | undefined, configFile: v.config as string | undefined });
+  const loaded = await loadConfig({ cwd: v.cwd, configFile: v.config });
   const gitTop = loaded.gitTop;
   if (!gitTop) throw new UserError('hook install needs a git repository (run git init first)');
   const target = await hookTarget(gitTop);

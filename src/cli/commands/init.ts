@@ -1,7 +1,7 @@
 // init: find a project's version sources, show them, write .heimdallrc.json.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Io, Values } from '../main.js';
+import { defineCommand, type CommandValues, type Flags, type Io } from '../command.js';
 import type { SourceConfig } from '../../config/types.js';
 import { UserError } from '../../core/errors.js';
 import { git } from '../../git/git.js';
@@ -19,11 +19,24 @@ const SKIP = new Set(['node_modules', 'venv', '.venv', 'env', 'build', 'dist', '
 const PY_FILES = new Set(['__init__.py', 'version.py', '_version.py', '__version__.py', '__about__.py']);
 const SCHEMA_URL = 'https://unpkg.com/heimdall-version/schema/heimdallrc.schema.json';
 
-export async function runInit(v: Values, io: Io): Promise<number> {
-  const root = path.resolve((v.cwd as string | undefined) ?? process.cwd());
+const INIT_FLAGS = {
+  include: { type: 'string', arg: 'FILE', multiple: true, help: 'also configure this file that was found but left out (e.g. a README pin)', example: 'init --include README.md' },
+  force: { type: 'boolean', help: 'replace an existing .heimdallrc.json', example: 'init --force' },
+} as const satisfies Flags;
+
+export const initCommand = defineCommand({
+  name: 'init',
+  summary: 'detect the version sources and write .heimdallrc.json',
+  options: INIT_FLAGS,
+  examples: ['init', 'init --include README.md', 'init --force'],
+  run: (v, _p, io) => runInit(v, io),
+});
+
+async function runInit(v: CommandValues<typeof INIT_FLAGS>, io: Io): Promise<number> {
+  const root = path.resolve(v.cwd ?? process.cwd());
   const target = path.join(root, '.heimdallrc.json');
-  if (existsSync(target) && v.force !== true) throw new UserError(`${target} exists; pass --force to replace it`);
-  const include = new Set(([] as unknown[]).concat(v.include ?? []).map(String));
+  if (existsSync(target) && !v.force) throw new UserError(`${target} exists; pass --force to replace it`);
+  const include = new Set(v.include);
   const found = await detect(root);
   const primary = found.find((c) => c.source.primary);
   if (!primary) throw new UserError('found no static version in pyproject.toml or package.json; write .heimdallrc.json by hand (see the README)', 1);

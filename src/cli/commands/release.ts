@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { recoverInterrupted } from '../../change/apply.js';
-import type { Io, Values } from '../main.js';
+import { defineCommand, type CommandValues, type Flags, type Io } from '../command.js';
 import { loadConfig } from '../../config/load.js';
 import { defaultRelease } from '../../config/defaults.js';
 import type { LoadedConfig, ReleaseConfig } from '../../config/types.js';
@@ -21,14 +21,34 @@ import { inspect } from '../../core/inspect.js';
 type Mode = 'no-upload' | 'test-upload' | 'upload';
 const MODES: Mode[] = ['no-upload', 'test-upload', 'upload'];
 
-export async function runRelease(v: Values, io: Io): Promise<number> {
-  const chosen = MODES.filter((m) => v[m] === true);
+const RELEASE_FLAGS = {
+  'no-upload': { type: 'boolean', help: 'gates, build, artifact checks and twine check, without uploading (the default)', example: 'release --no-upload' },
+  'test-upload': { type: 'boolean', help: 'also upload to TestPyPI (release.repositories.testpypi); not tagged', example: 'release --test-upload' },
+  upload: { type: 'boolean', help: 'upload to PyPI, then tag the release; asks first on a terminal', example: 'release --upload' },
+  yes: { type: 'boolean', short: 'y', help: 'do not ask for confirmation before uploading', example: 'release --upload --yes' },
+  'dry-run': { type: 'boolean', help: 'run the gates and print the plan; build and upload nothing', example: 'release --upload --dry-run' },
+  'allow-dirty': { type: 'boolean', help: 'release from a work tree with uncommitted changes', example: 'release --allow-dirty' },
+  push: { type: 'boolean', help: 'after tagging, push the tag to release.remote', example: 'release --upload --push' },
+  python: { type: 'string', arg: 'PATH', help: 'the Python interpreter that runs build and twine (default: release.python)', example: 'release --python /usr/bin/python3' },
+} as const satisfies Flags;
+type ReleaseValues = CommandValues<typeof RELEASE_FLAGS>;
+
+export const releaseCommand = defineCommand({
+  name: 'release',
+  summary: 'gate, build, check, upload and tag a release',
+  options: RELEASE_FLAGS,
+  examples: ['release --dry-run', 'release --no-upload', 'release --test-upload', 'release --upload --push'],
+  run: (v, _p, io) => runRelease(v, io),
+});
+
+async function runRelease(v: ReleaseValues, io: Io): Promise<number> {
+  const chosen = MODES.filter((m) => v[m]);
   if (chosen.length > 1) throw new UserError(`choose one of --${MODES.join(', --')}`);
   const mode = chosen[0] ?? 'no-upload';
-  const loaded = await loadConfig({ cwd: v.cwd as string | undefined, configFile: v.config as string | undefined });
+  const loaded = await loadConfig({ cwd: v.cwd, configFile: v.config });
   const notice = recoverInterrupted(loaded.root);
   if (notice) io.err(`heimdall-version: ${notice}\n`);
-  const release = withPython(loaded.config.release, v.python as string | undefined);
+  const release = withPython(loaded.config.release, v.python);
   const secrets = secretsFrom(process.env, readPypirc());
   const say = (s: string) => io.out(maskText(s, secrets));
 
@@ -56,7 +76,7 @@ export async function runRelease(v: Values, io: Io): Promise<number> {
   const gitTop = loaded.gitTop;
   if (!gitTop && mode !== 'no-upload') await gate('git repository', () => ({ ok: false, detail: 'an upload is tagged afterwards, so it needs a git repository' }));
   if (gitTop) {
-    if (v['allow-dirty'] !== true) await gate('work tree clean', () => cleanTreeGate(gitTop));
+    if (!v['allow-dirty']) await gate('work tree clean', () => cleanTreeGate(gitTop));
     if (release.branch) await gate('release branch', () => branchGate(gitTop, release.branch!));
     await gate('tag free', () => tagGate(gitTop, tag));
   }
@@ -68,7 +88,7 @@ export async function runRelease(v: Values, io: Io): Promise<number> {
     ['twine check', [...release.check, 'dist/*']],
     ...(upload ? [[uploadStep, [...upload, 'dist/*']] as [string, string[]]] : []),
   ];
-  if (v['dry-run'] === true) {
+  if (v['dry-run']) {
     say(`dry run: would clean ${release.clean.join(' ')}, then run:\n`);
     for (const [name, argv] of plan) say(`  ${name}: ${argv.join(' ')}\n`);
     say(mode === 'upload' ? `  then tag ${tag}${v.push ? ` and push it to ${release.remote}` : ''}\n` : '  no tag (only an upload to PyPI is tagged)\n');
@@ -112,7 +132,7 @@ export async function runRelease(v: Values, io: Io): Promise<number> {
     }
     say(`✔ tagged ${tag}\n`);
   }
-  if (v.push === true) {
+  if (v.push) {
     await pushRefs(gitTop!, release.remote, [`refs/tags/${tag}`]);
     say(`✔ pushed ${tag} to ${release.remote}\n`);
   }
