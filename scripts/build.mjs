@@ -5,10 +5,12 @@
 //   stay in node_modules and are required only when used: cosmiconfig (configs other than
 //   .heimdallrc.json), Babel (js sources), TypeScript (a .ts config). Then a check of the example
 //   project writes V8's code cache, dist/cli.cjs.cache, which bin/heimdall-version.cjs starts from;
-// - the programmatic API as ESM, dist/index.js, with its .d.ts files.
+// - the programmatic API as ESM, dist/index.js, with its .d.ts files;
+// - schema/heimdallrc.schema.json, from the configuration's declaration (scripts/schema.mjs).
 import { build } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
+import { writeConfigSchema } from './schema.mjs';
 
 const common = {
   bundle: true,
@@ -21,6 +23,7 @@ const common = {
 };
 
 rmSync('dist', { recursive: true, force: true });
+await writeConfigSchema();
 await build({
   ...common,
   entryPoints: { cli: 'src/cli/main.ts' },

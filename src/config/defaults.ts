@@ -1,29 +1,15 @@
-import type { Config, ReleaseConfig, SourceConfig } from './types.js';
+import { CONFIG, validateConfig } from './schema.js';
+import type { Config, ReleaseConfig } from './types.js';
 
-/** The heimdall-mcp layout: what zero-configuration means. */
-export const HEIMDALL_SOURCES: SourceConfig[] = [
-  { file: 'pyproject.toml', type: 'toml', key: 'project.version', primary: true },
-  { file: 'cognitive_memory/core/version.py', type: 'python' },
-];
+export { HEIMDALL_SOURCES } from './schema.js';
 
-export function defaultRelease(python = 'python3'): ReleaseConfig {
-  return {
-    python,
-    build: [python, '-m', 'build'],
-    check: [python, '-m', 'twine', 'check'],
-    upload: [python, '-m', 'twine', 'upload'],
-    repositories: { testpypi: 'https://test.pypi.org/legacy/', pypi: 'https://upload.pypi.org/legacy/' },
-    clean: ['build', 'dist', '*.egg-info'],
-    remote: 'origin',
-  };
+/** Every default of the declaration: what an empty configuration means. */
+export function defaultConfig(): Config {
+  const result = validateConfig({});
+  if (!('config' in result)) throw new Error(`the defaults do not validate: ${result.problems.join('; ')}`);
+  return result.config;
 }
 
-export function defaultConfig(): Config {
-  return {
-    sources: HEIMDALL_SOURCES.map((s) => ({ ...s })),
-    tags: { prefix: 'v' },
-    rules: {},
-    bump: { message: 'Bump version: {old} → {new}', tagMessage: 'Release {tag}' },
-    release: defaultRelease(),
-  };
+export function defaultRelease(python = 'python3'): ReleaseConfig {
+  return CONFIG.parse({ release: { python } }, '', () => {})!.release;
 }

@@ -1,6 +1,8 @@
-import type { SourceOptions, SourceType } from '../sources/types.js';
+// The configuration's types, derived from its one declaration in schema.ts.
+import type { Infer } from './fields.js';
+import type { CONFIG, SEVERITIES } from './schema.js';
 
-export type Severity = 'error' | 'warn' | 'off';
+export type Severity = (typeof SEVERITIES)[number];
 
 export const RULE_IDS = [
   'source-missing',
@@ -12,40 +14,10 @@ export const RULE_IDS = [
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
-export interface SourceConfig extends SourceOptions {
-  file: string;
-  type: SourceType;
-  primary?: boolean;
-  /** Shown in reports; defaults to the file's base name without extension. */
-  name?: string;
-}
-
-export interface ReleaseConfig {
-  python: string;
-  validate?: string[];
-  build: string[];
-  check: string[];
-  upload: string[];
-  repositories: { testpypi: string; pypi: string };
-  clean: string[];
-  branch?: string;
-  remote: string;
-}
-
-export interface BumpConfig {
-  /** Commit message; {old} and {new} are replaced. */
-  message: string;
-  /** Annotated tag message; {old}, {new} and {tag} are replaced. */
-  tagMessage: string;
-}
-
-export interface Config {
-  sources: SourceConfig[];
-  tags: { prefix: string };
-  rules: Partial<Record<RuleId, Severity>>;
-  bump: BumpConfig;
-  release: ReleaseConfig;
-}
+export type Config = Infer<typeof CONFIG>;
+export type SourceConfig = Config['sources'][number];
+export type ReleaseConfig = Config['release'];
+export type BumpConfig = Config['bump'];
 
 export interface LoadedConfig {
   config: Config;

@@ -1,19 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BUMP_KEYS, RELEASE_KEYS, SOURCE_KEYS, SOURCE_TYPES, TAG_KEYS, TOP_KEYS, validateConfig } from '../../src/config/schema.js';
-import { RULE_IDS } from '../../src/config/types.js';
+import { configJsonSchema, validateConfig } from '../../src/config/schema.js';
 
-const schema = JSON.parse(readFileSync(new URL('../../schema/heimdallrc.schema.json', import.meta.url), 'utf8'));
+const shipped = JSON.parse(readFileSync(new URL('../../schema/heimdallrc.schema.json', import.meta.url), 'utf8'));
 
-describe('the shipped JSON Schema and the validator agree', () => {
-  it('on every key', () => {
-    expect(Object.keys(schema.properties).sort()).toEqual([...TOP_KEYS].sort());
-    expect(Object.keys(schema.definitions.source.properties).sort()).toEqual([...SOURCE_KEYS].sort());
-    expect(schema.definitions.source.properties.type.enum).toEqual([...SOURCE_TYPES]);
-    expect(Object.keys(schema.properties.tags.properties)).toEqual(TAG_KEYS);
-    expect(Object.keys(schema.properties.bump.properties)).toEqual(BUMP_KEYS);
-    expect(Object.keys(schema.properties.release.properties).sort()).toEqual([...RELEASE_KEYS].sort());
-    expect(Object.keys(schema.properties.rules.properties)).toEqual([...RULE_IDS]);
+describe('the shipped JSON Schema', () => {
+  it('is the one the declaration generates (npm run build writes it)', () => {
+    expect(shipped).toEqual(configJsonSchema());
+  });
+
+  it('names every source type, rule and section the validator knows', () => {
+    expect(Object.keys(shipped.properties)).toEqual(['$schema', 'sources', 'tags', 'rules', 'bump', 'release']);
+    expect(shipped.properties.sources.items.properties.type.enum).toEqual(['toml', 'python', 'json', 'js', 'regex']);
+    expect(Object.keys(shipped.properties.rules.properties)).toEqual(['source-missing', 'invalid-semver', 'version-mismatch', 'tag-mismatch', 'tag-ahead', 'runtime-lookup']);
   });
 });
 
@@ -38,5 +37,24 @@ describe('validateConfig', () => {
       'release.build: must be a non-empty array of non-empty strings (an argv, run without a shell)',
       'release.clean[0]: must stay inside the project root ("../x" contains "..")',
     ]);
+  });
+});
+
+describe('the declaration', () => {
+  it('derives the release commands from release.python unless they are given', () => {
+    const result = validateConfig({ release: { python: 'py', check: ['twine', 'check'] } });
+    expect('config' in result && result.config.release).toMatchObject({ build: ['py', '-m', 'build'], check: ['twine', 'check'], upload: ['py', '-m', 'twine', 'upload'], remote: 'origin' });
+  });
+
+  it('says what is missing and what a value is instead', () => {
+    expect(validateConfig({ sources: [{ type: 'regex', pattern: '(?<version>x)' }, { file: 3, type: 'toml' }], bump: { message: '' }, tags: [] })).toEqual({
+      problems: [
+        'sources[0].file: is required',
+        'sources[1].file: must be a non-empty string, not a number',
+        'tags: must be an object, not an array',
+        'bump.message: must be a non-empty string, not a string',
+      ],
+    });
+    expect(validateConfig('x')).toEqual({ problems: ['the configuration must be an object, not a string'] });
   });
 });
