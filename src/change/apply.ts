@@ -1,46 +1,15 @@
-// Writing planned changes: all or nothing. A lock keeps two runs apart, a journal lets the next run
-// undo a change a crash left half-done, and every file is replaced by rename from a synced temp file.
-import { closeSync, fchmodSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+// Writing planned changes: all or nothing. The journal (written first, in a place git does not carry)
+// lets `recover` finish or undo a change a crash left half-done; each file is replaced by renaming an
+// exclusively created, synced temp file over the checked path, keeping its owner and mode.
+import { readFileSync, realpathSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { FileChange } from './plan.js';
 import { UserError } from '../core/errors.js';
 import { isInside } from '../git/workspace.js';
-
-export const JOURNAL = '.heimdall-version.journal';
-export const LOCK = '.heimdall-version.lock';
-
-interface JournalEntry {
-  file: string;
-  before: string;
-  after: string;
-}
-
-/** Runs `fn` holding the project's lock; a lock left by a dead process is taken over. */
-export async function withLock<T>(root: string, fn: () => Promise<T>): Promise<T> {
-  const lock = path.join(root, LOCK);
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const fd = openSync(lock, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw lockError(lock, e);
-      const holder = Number(readText(lock));
-      if (isAlive(holder)) throw new UserError(`another heimdall-version (pid ${holder}) is changing this project; wait for it, or remove ${LOCK} if it is gone`, 1);
-      rmSync(lock, { force: true });
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    rmSync(lock, { force: true });
-  }
-}
-
-function lockError(lock: string, e: unknown): UserError {
-  return new UserError(`cannot take the lock ${lock}: ${(e as Error).message}`, 1);
-}
+import { createWithContent, syncDir, tempName, writeNew } from './exclusive.js';
+import type { Journal, JournalGit } from './journal.js';
+import { ensureStateDir, type ChangeState } from './state.js';
+import { injectFault } from './fault.js';
 
 export interface Applied {
   /** Puts every replaced file back as it was; returns the files restored. */
@@ -50,33 +19,51 @@ export interface Applied {
 }
 
 /** Replaces each file's content, or restores everything and throws. Call under withLock. */
-export function applyChanges(root: string, changes: FileChange[]): Applied {
+export function applyChanges(state: ChangeState, root: string, changes: FileChange[], git?: JournalGit): Applied {
   const realRoot = realpathSync(root);
   const targets = changes.map((c) => {
     let real: string;
     let current: Buffer;
+    let stat: Stats;
     try {
       real = realpathSync(path.join(realRoot, c.file));
+      stat = statSync(real);
       current = readFileSync(real);
     } catch (e) {
       throw new UserError(`cannot write ${c.file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); nothing was written`, 1);
     }
     if (!isInside(realRoot, real)) throw new UserError(`${c.file} leads outside the project root; nothing was written`, 1);
+    if (!stat.isFile()) throw new UserError(`${c.file} is not a regular file; nothing was written`, 1);
     if (!current.equals(c.before)) throw new UserError(`${c.file} changed while heimdall-version was working; nothing was written`, 1);
-    return { change: c, real, mode: statSync(real).mode & 0o7777 };
+    return { change: c, real, stat };
   });
-  const journal: JournalEntry[] = changes.map((c) => ({ file: c.file, before: c.before.toString('base64'), after: c.after.toString('base64') }));
-  writeAtomic(path.join(realRoot, JOURNAL), Buffer.from(JSON.stringify({ pid: process.pid, files: journal })), 0o644);
+  ensureStateDir(state);
+  const journal: Journal = {
+    format: 1,
+    pid: process.pid,
+    files: changes.map((c) => ({ file: baseRelative(state, root, c.file), before: c.before.toString('base64'), after: c.after.toString('base64') })),
+    ...(git ? { git } : {}),
+  };
+  try {
+    createWithContent(state.journal, Buffer.from(JSON.stringify(journal)));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw unfinished(state);
+    throw new UserError(`cannot write the journal ${state.journal} (${(e as Error).message}); nothing was written`, 1);
+  }
   const replaced: typeof targets = [];
+  const finish = () => {
+    rmSync(state.journal, { force: true });
+    syncDir(state.dir);
+  };
   const rollback = () => {
-    for (const t of [...replaced].reverse()) writeAtomic(t.real, t.change.before, t.mode);
-    rmSync(path.join(realRoot, JOURNAL), { force: true });
+    for (const t of [...replaced].reverse()) replaceFile(t.real, t.change.before, t.stat);
+    finish();
     return replaced.map((t) => t.change.file);
   };
   try {
     for (const t of targets) {
-      injectFault(replaced.length);
-      writeAtomic(t.real, t.change.after, t.mode);
+      injectFault(`files:${replaced.length}`);
+      replaceFile(t.real, t.change.after, t.stat);
       replaced.push(t);
     }
   } catch (e) {
@@ -85,86 +72,26 @@ export function applyChanges(root: string, changes: FileChange[]): Applied {
     const note = restored.length ? `; restored ${restored.join(', ')}` : '';
     throw new UserError(`writing failed (${what}); every file is as it was${note}`, 1);
   }
-  return { rollback, finish: () => rmSync(path.join(realRoot, JOURNAL), { force: true }) };
+  return { rollback, finish };
 }
 
-/** Undoes a change a crashed run left half-done; returns what it did, for the user, or undefined. */
-export function recoverInterrupted(root: string): string | undefined {
-  const file = path.join(root, JOURNAL);
-  const text = readText(file);
-  if (text === undefined) return undefined;
-  const holder = Number(readText(path.join(root, LOCK)));
-  if (isAlive(holder) && holder !== process.pid) return undefined;
-  let entries: JournalEntry[];
-  try {
-    entries = (JSON.parse(text) as { files: JournalEntry[] }).files;
-  } catch {
-    rmSync(file, { force: true });
-    return `removed an unreadable ${JOURNAL} left by an interrupted run; check your version files`;
-  }
-  const restored: string[] = [];
-  const kept: string[] = [];
-  for (const entry of entries) {
-    const target = path.join(root, entry.file);
-    const current = readBytes(target);
-    const before = Buffer.from(entry.before, 'base64');
-    if (current?.equals(Buffer.from(entry.after, 'base64'))) {
-      writeAtomic(realpathSync(target), before, statSync(target).mode & 0o7777);
-      restored.push(entry.file);
-    } else if (!current?.equals(before)) kept.push(entry.file);
-  }
-  rmSync(file, { force: true });
-  rmSync(path.join(root, LOCK), { force: true });
-  const parts = [`an interrupted heimdall-version run was undone`];
-  if (restored.length) parts.push(`restored ${restored.join(', ')}`);
-  if (kept.length) parts.push(`left ${kept.join(', ')} as they are (changed since)`);
-  return parts.join('; ');
+/** The error every writing command gives while a journal is there. */
+export function unfinished(state: ChangeState): UserError {
+  return new UserError(`a heimdall-version change is unfinished (interrupted, or still running): run \`heimdall-version recover\` to finish or undo it (journal: ${state.journal})`, 1);
 }
 
-function writeAtomic(target: string, content: Buffer, mode: number): void {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.heimdall-tmp`);
+/** A root-relative path as the journal keeps it: relative to the state's base, '/'-separated. */
+export const baseRelative = (state: ChangeState, root: string, file: string) => path.relative(state.base, path.join(root, file)).split(path.sep).join('/');
+
+/** Renames a new, synced copy over `target`, with the owner and mode `was` had. */
+export function replaceFile(target: string, content: Buffer, was: Stats): void {
+  const temp = tempName(target);
   try {
-    const fd = openSync(temp, 'w', mode);
-    try {
-      fchmodSync(fd, mode);
-      writeSync(fd, content);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    writeNew(temp, content, was.mode & 0o7777, { uid: was.uid, gid: was.gid });
     renameSync(temp, target);
   } catch (e) {
     rmSync(temp, { force: true });
     throw e;
   }
-}
-
-/** Test hook: HEIMDALL_VERSION_FAULT=fail-after:N or crash-after:N, counted in replaced files. */
-function injectFault(done: number): void {
-  const m = /^(fail|crash)-after:(\d+)$/.exec(process.env.HEIMDALL_VERSION_FAULT ?? '');
-  if (!m || done !== Number(m[2])) return;
-  if (m[1] === 'crash') process.kill(process.pid, 'SIGKILL');
-  throw new Error(`injected failure after ${done} file(s)`);
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function readText(file: string): string | undefined {
-  return readBytes(file)?.toString('utf8');
-}
-
-function readBytes(file: string): Buffer | undefined {
-  try {
-    return readFileSync(file);
-  } catch {
-    return undefined;
-  }
+  syncDir(path.dirname(target));
 }

@@ -12,10 +12,13 @@ import type { LoadedConfig } from './types.js';
 
 const MODULE = 'heimdall';
 const FAST = `.${MODULE}rc.json`;
-const OTHER_PLACES = new Set([
-  `.${MODULE}rc`, `.${MODULE}rc.yaml`, `.${MODULE}rc.yml`, `.${MODULE}rc.js`, `.${MODULE}rc.ts`, `.${MODULE}rc.cjs`,
-  `.${MODULE}rc.mjs`, `${MODULE}.config.js`, `${MODULE}.config.ts`, `${MODULE}.config.cjs`, `${MODULE}.config.mjs`,
-]);
+// Data only: a configuration that is code runs only when the user names it (--config).
+const DATA_PLACES = [
+  'package.json', `.${MODULE}rc`, `.${MODULE}rc.json`, `.${MODULE}rc.yaml`, `.${MODULE}rc.yml`,
+  `.config/${MODULE}rc`, `.config/${MODULE}rc.json`, `.config/${MODULE}rc.yaml`, `.config/${MODULE}rc.yml`,
+];
+const CODE_PLACES = ['js', 'ts', 'cjs', 'mjs'].flatMap((ext) => [`.${MODULE}rc.${ext}`, `${MODULE}.config.${ext}`, `.config/${MODULE}rc.${ext}`]);
+const OTHER_PLACES = new Set([`.${MODULE}rc`, `.${MODULE}rc.yaml`, `.${MODULE}rc.yml`, ...CODE_PLACES.filter((p) => !p.includes('/'))]);
 
 export interface LoadConfigOptions {
   /** Where to start looking (default: process.cwd()). */
@@ -34,10 +37,11 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
     return { ...(await loadFile(file)), root: path.dirname(file), file, gitTop: findGitTop(path.dirname(file)) };
   }
   const gitTop = findGitTop(start);
+  // Never above the git top level; outside a repository, only the start directory.
   for (let dir = start; ; dir = path.dirname(dir)) {
     const found = await searchDir(dir);
     if (found) return { ...found, root: dir, gitTop };
-    if (dir === gitTop || path.dirname(dir) === dir) break;
+    if (!gitTop || dir === gitTop || path.dirname(dir) === dir) break;
   }
   return { config: defaultConfig(), root: gitTop ?? start, gitTop };
 }
@@ -57,13 +61,21 @@ async function searchDir(dir: string): Promise<{ config: LoadedConfig['config'];
   if (!maybe) return undefined;
   const { cosmiconfig } = await loadCosmiconfig();
   try {
-    const result = await cosmiconfig(MODULE, { searchStrategy: 'none', cache: false }).search(dir);
-    if (!result) return undefined;
+    const result = await cosmiconfig(MODULE, { searchStrategy: 'none', searchPlaces: DATA_PLACES, cache: false }).search(dir);
+    if (!result) return refuseCode(dir);
     return { config: validated(result.config, result.filepath), file: result.filepath };
   } catch (e) {
     if (e instanceof UserError) throw e;
     throw new UserError(`configuration in ${dir}: ${(e as Error).message.split('\n')[0]}`);
   }
+}
+
+/** A configuration that is code is reported, never run: running it is the user's decision. */
+function refuseCode(dir: string): undefined {
+  const code = CODE_PLACES.map((p) => path.join(dir, p)).find((f) => isFile(f));
+  if (code)
+    throw new UserError(`${shown(code)} is a configuration written as code, which heimdall-version does not run when it only finds it; to use it, name it: --config ${shown(code)} (or write .heimdallrc.json instead)`);
+  return undefined;
 }
 
 async function loadFile(file: string): Promise<{ config: LoadedConfig['config']; file: string }> {
@@ -119,6 +131,14 @@ async function loadCosmiconfig(): Promise<typeof import('cosmiconfig')> {
 function isDirectory(p: string): boolean {
   try {
     return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
   } catch {
     return false;
   }

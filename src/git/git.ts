@@ -1,5 +1,6 @@
 // Every git call of the tool. Plain `git` processes: no shell, output parsed here.
 import { UserError } from '../core/errors.js';
+import { injectFault } from '../change/fault.js';
 
 // Loading node:child_process costs a check more than the rest of its work: only a git call loads it.
 const childProcess = () => import('node:child_process');
@@ -116,6 +117,7 @@ export async function currentBranch(gitTop: string): Promise<string | undefined>
 /** Commits exactly these files (their work-tree content), whatever else is staged. */
 export async function commitFiles(gitTop: string, files: string[], message: string): Promise<void> {
   await gitOrFail(gitTop, ['add', '--', ...files], 'git add');
+  injectFault('added');
   await gitOrFail(gitTop, ['commit', '-q', '-m', message, '--only', '--', ...files], 'git commit');
 }
 

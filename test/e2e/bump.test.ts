@@ -1,5 +1,6 @@
 // bump and check --fix, end to end: every byte of every file checked after each run.
-import { chmodSync, mkdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../helpers/cli.js';
@@ -225,20 +226,20 @@ describe('all or nothing', () => {
     const before = snapshot(repo, files);
     const res = run(['bump', 'minor'], repo.dir, { HEIMDALL_VERSION_FAULT: 'fail-after:1' });
     expect(res.code).toBe(1);
-    expect(res.stderr).toContain('writing failed (injected failure after 1 file(s)); every file is as it was; restored pyproject.toml');
+    expect(res.stderr).toContain('writing failed (injected failure at files:1); every file is as it was; restored pyproject.toml');
     expect(snapshot(repo, files)).toEqual(before);
     expect(repo.git('status', '--porcelain', '--ignored')).toBe('');
   });
 
-  it('undoes a bump killed between two renames on the next run, and says so', () => {
+  it('undoes a bump killed between two renames with recover, and says so', () => {
     const repo = exampleRepo().commit();
     const files = ['pyproject.toml', VPY];
     const before = snapshot(repo, files);
     const crashed = run(['bump', 'minor'], repo.dir, { HEIMDALL_VERSION_FAULT: 'crash-after:1' });
     expect(crashed.code).not.toBe(0);
     expect(repo.read('pyproject.toml')).toContain('version = "0.3.0"');
-    const next = run(['check'], repo.dir);
-    expect(next.stderr).toContain('an interrupted heimdall-version run was undone; restored pyproject.toml');
+    const next = run(['recover'], repo.dir);
+    expect(next.stdout).toBe('restored pyproject.toml\n');
     expect(next.code).toBe(0);
     expect(snapshot(repo, files)).toEqual(before);
     expect(repo.git('status', '--porcelain', '--ignored')).toBe('');
@@ -258,13 +259,17 @@ describe('all or nothing', () => {
 
   it('refuses while another bump holds the lock', () => {
     const repo = project();
-    writeFileSync(repo.path('.heimdall-version.lock'), String(process.pid));
+    const lock = repo.path('.git/heimdall-version.lock');
+    const holder = (pid: number) => JSON.stringify({ pid, host: hostname(), ns: readlinkSync('/proc/self/ns/pid'), token: 'x' });
+    writeFileSync(lock, holder(process.pid));
     const res = run(['bump', 'patch'], repo.dir);
     expect(res.code).toBe(1);
     expect(res.stderr).toContain(`another heimdall-version (pid ${process.pid}) is changing this project`);
-    rmSync(repo.path('.heimdall-version.lock'));
-    writeFileSync(repo.path('.heimdall-version.lock'), '999999999');
-    expect(run(['bump', 'patch'], repo.dir).code).toBe(0);
+    rmSync(lock);
+    writeFileSync(lock, holder(999999999));
+    const next = run(['bump', 'patch'], repo.dir);
+    expect(next.code).toBe(0);
+    expect(next.stderr).toContain('took over a stale lock (its holder, pid 999999999, is gone)');
   });
 });
 

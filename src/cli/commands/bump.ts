@@ -1,17 +1,18 @@
 // bump: the next version into every source at once, then optionally commit, tag and push.
 import path from 'node:path';
-import { recoverInterrupted, withLock } from '../../change/apply.js';
 import { defineCommand, type CommandValues, type Flags, type Io } from '../command.js';
 import { loadConfig } from '../../config/load.js';
 import type { LoadedConfig } from '../../config/types.js';
 import { changesFor, planBump } from '../../change/plan.js';
 import { UserError } from '../../core/errors.js';
-import { changedTrackedFiles, commitFiles, createTag, git, pushRefs, tagCommit } from '../../git/git.js';
+import { changedTrackedFiles, commitFiles, createTag, headCommit, pushRefs, tagCommit } from '../../git/git.js';
+import { readIndexEntries, writeIndexEntries } from '../../git/index-entries.js';
+import { injectFault } from '../../change/fault.js';
 import { formatStylish } from '../../report/stylish.js';
 import { LEVELS, loadIncrement, nextVersion, type Level } from '../../version/next-version.js';
 import { didYouMean } from '../suggest.js';
 import { inspect } from '../../core/inspect.js';
-import { applyVerified, showDiff } from './change.js';
+import { applyVerified, refuseUnfinished, showDiff, underLock } from './change.js';
 
 const BUMP_FLAGS = {
   preid: { type: 'string', arg: 'ID', help: 'the prerelease identifier that premajor, preminor, prepatch and prerelease use', example: 'bump prerelease --preid rc' },
@@ -41,11 +42,10 @@ async function runBump(v: BumpValues, positionals: string[], io: Io): Promise<nu
   if (!LEVELS.includes(spec as Level) && !/\d/.test(spec))
     throw new UserError(`"${spec}" is neither a bump level (${LEVELS.join(', ')}) nor a version${didYouMean(spec, LEVELS)}`);
   const loaded = await loadConfig({ cwd: v.cwd, configFile: v.config });
-  const notice = recoverInterrupted(loaded.root);
-  if (notice) io.err(`heimdall-version: ${notice}\n`);
   const dryRun = v['dry-run'];
   const body = () => bump(loaded, spec, v, io, dryRun);
-  return dryRun ? body() : withLock(loaded.root, body);
+  if (dryRun) return (refuseUnfinished(loaded), body());
+  return underLock(loaded, io, body);
 }
 
 async function bump(loaded: LoadedConfig, spec: string, v: BumpValues, io: Io, dryRun: boolean): Promise<number> {
@@ -77,23 +77,32 @@ async function bump(loaded: LoadedConfig, spec: string, v: BumpValues, io: Io, d
     io.out('; nothing was written\n');
     return 0;
   }
-  const applied = await applyVerified(loaded, changes, version);
+  // The journal records where git stood, so recover can undo (no commit yet) or finish (commit made) the change.
+  const journalGit = commit
+    ? { head: (await headCommit(loaded.gitTop!)) ?? null, ...(tag ? { tag, tagMessage: fill(loaded.config.bump.tagMessage) } : {}), index: await readIndexEntries(loaded.gitTop!, gitFiles) }
+    : undefined;
+  const applied = await applyVerified(loaded, changes, version, journalGit);
   if (commit) {
     try {
+      injectFault('commit');
       await commitFiles(loaded.gitTop!, gitFiles, fill(loaded.config.bump.message));
     } catch (e) {
       applied.rollback();
-      await git(loaded.gitTop!, ['reset', '-q', '--', ...gitFiles]);
+      await writeIndexEntries(loaded.gitTop!, journalGit!.index);
       throw new UserError(`${(e as Error).message}\nthe version files were restored to ${current}`, 1);
     }
+    injectFault('tag');
+    if (tag)
+      await createTag(loaded.gitTop!, tag, fill(loaded.config.bump.tagMessage)).catch((e: Error) => {
+        applied.finish();
+        throw new UserError(`bumped and committed ${version}, but ${e.message}`, 1);
+      });
+    injectFault('finish');
   }
   applied.finish();
   io.out(`bumped ${current} → ${version}: ${files.join(', ')}\n`);
   if (commit) io.out(`committed "${fill(loaded.config.bump.message)}"\n`);
-  if (tag) {
-    await createTag(loaded.gitTop!, tag, fill(loaded.config.bump.tagMessage));
-    io.out(`tagged ${tag}\n`);
-  }
+  if (tag) io.out(`tagged ${tag}\n`);
   if (v.push) {
     await pushRefs(loaded.gitTop!, loaded.config.release.remote, ['HEAD', ...(tag ? [`refs/tags/${tag}`] : [])]);
     io.out(`pushed to ${loaded.config.release.remote}\n`);

@@ -1,17 +1,37 @@
 // Writing a planned change and proving it took: shared by bump and check --fix.
-import { applyChanges, type Applied } from '../../change/apply.js';
+import { existsSync } from 'node:fs';
+import { applyChanges, unfinished, type Applied } from '../../change/apply.js';
+import type { JournalGit } from '../../change/journal.js';
+import { withLock } from '../../change/lock.js';
+import { changeState } from '../../change/state.js';
 import type { LoadedConfig } from '../../config/types.js';
 import { unifiedDiff } from '../../change/diff.js';
 import type { FileChange } from '../../change/plan.js';
 import { UserError } from '../../core/errors.js';
 import { loadProject } from '../../core/project.js';
 import { workTreeReader } from '../../git/workspace.js';
+import type { Io } from '../main.js';
 
 export const showDiff = (changes: FileChange[]) => changes.map(unifiedDiff).join('');
 
+/** Read commands only report an unfinished change; nothing but `recover` undoes one. */
+export function refuseUnfinished(loaded: LoadedConfig): void {
+  const state = changeState(loaded.root, loaded.gitTop);
+  if (existsSync(state.journal)) throw unfinished(state);
+}
+
+/** Runs fn holding the project's lock, once no unfinished change is left. */
+export function underLock<T>(loaded: LoadedConfig, io: Io, fn: () => Promise<T>): Promise<T> {
+  const state = changeState(loaded.root, loaded.gitTop);
+  return withLock(state, (s) => io.err(`heimdall-version: ${s}\n`), async () => {
+    if (existsSync(state.journal)) throw unfinished(state);
+    return fn();
+  });
+}
+
 /** Applies the changes, re-reads every source and rolls back unless each literal now reads `version`. */
-export async function applyVerified(loaded: LoadedConfig, changes: FileChange[], version: string): Promise<Applied> {
-  const applied = applyChanges(loaded.root, changes);
+export async function applyVerified(loaded: LoadedConfig, changes: FileChange[], version: string, git?: JournalGit): Promise<Applied> {
+  const applied = applyChanges(changeState(loaded.root, loaded.gitTop), loaded.root, changes, git);
   const after = await loadProject(loaded, workTreeReader(loaded.root));
   const wrong = after.sources.flatMap((s) => [
     ...s.hits.filter((h) => h.value !== version).map((h) => `${s.file}:${h.line} reads ${h.value}`),

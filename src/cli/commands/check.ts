@@ -2,11 +2,10 @@
 import { defineCommand, type CommandValues, type Flags, type GlobalValues, type Io } from '../command.js';
 import { UserError } from '../../core/errors.js';
 import { FORMATS, formatResult, type Format } from '../../report/index.js';
-import { recoverInterrupted, withLock } from '../../change/apply.js';
 import { loadConfig } from '../../config/load.js';
 import { changesFor, planFix } from '../../change/plan.js';
 import { inspect } from '../../core/inspect.js';
-import { applyVerified, showDiff } from './change.js';
+import { applyVerified, refuseUnfinished, showDiff, underLock } from './change.js';
 
 const common = (v: GlobalValues) => ({ cwd: v.cwd, configFile: v.config });
 
@@ -44,7 +43,7 @@ async function runCheck(v: CheckValues, io: Io): Promise<number> {
   if (v.fix) return runFix(v, format, io);
   if (v['dry-run']) throw new UserError('--dry-run goes with --fix');
   const loaded = await loadConfig(common(v));
-  if (!v.staged) notify(recoverInterrupted(loaded.root), io);
+  if (!v.staged) refuseUnfinished(loaded);
   const { result } = await inspect(loaded, v.staged);
   io.out(formatResult(result, format, io.color));
   return result.ok ? 0 : 1;
@@ -52,7 +51,7 @@ async function runCheck(v: CheckValues, io: Io): Promise<number> {
 
 async function runShow(v: GlobalValues & { json: boolean }, io: Io): Promise<number> {
   const loaded = await loadConfig(common(v));
-  notify(recoverInterrupted(loaded.root), io);
+  refuseUnfinished(loaded);
   const { result } = await inspect(loaded, false);
   if (v.json) {
     io.out(JSON.stringify({ version: result.version, sources: result.sources }, null, 2) + '\n');
@@ -70,7 +69,6 @@ async function runShow(v: GlobalValues & { json: boolean }, io: Io): Promise<num
 async function runFix(v: CheckValues, format: Format, io: Io): Promise<number> {
   if (v.staged) throw new UserError('--fix changes the work tree and cannot go with --staged');
   const loaded = await loadConfig(common(v));
-  notify(recoverInterrupted(loaded.root), io);
   // The report keeps stdout to itself in the machine formats; the diff and notes go to stderr.
   const say = format === 'stylish' ? io.out : io.err;
   const fix = async () => {
@@ -90,9 +88,7 @@ async function runFix(v: CheckValues, format: Format, io: Io): Promise<number> {
     io.out(formatResult(after, format, io.color));
     return after.ok ? 0 : 1;
   };
-  return v['dry-run'] ? fix() : withLock(loaded.root, fix);
+  if (v['dry-run']) return (refuseUnfinished(loaded), fix());
+  return underLock(loaded, io, fix);
 }
 
-function notify(notice: string | undefined, io: Io): void {
-  if (notice) io.err(`heimdall-version: ${notice}\n`);
-}

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { recoverInterrupted } from '../../change/apply.js';
+import { refuseUnfinished } from './change.js';
 import { defineCommand, type CommandValues, type Flags, type Io } from '../command.js';
 import { loadConfig } from '../../config/load.js';
 import { defaultRelease } from '../../config/defaults.js';
@@ -46,8 +46,7 @@ async function runRelease(v: ReleaseValues, io: Io): Promise<number> {
   if (chosen.length > 1) throw new UserError(`choose one of --${MODES.join(', --')}`);
   const mode = chosen[0] ?? 'no-upload';
   const loaded = await loadConfig({ cwd: v.cwd, configFile: v.config });
-  const notice = recoverInterrupted(loaded.root);
-  if (notice) io.err(`heimdall-version: ${notice}\n`);
+  refuseUnfinished(loaded);
   const release = withPython(loaded.config.release, v.python);
   const secrets = secretsFrom(process.env, readPypirc());
   const say = (s: string) => io.out(maskText(s, secrets));

@@ -1,0 +1,59 @@
+// Files created exclusively: an unpredictable name, O_EXCL|O_NOFOLLOW, so no planted link or file is ever written through.
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, fchmodSync, fchownSync, fsyncSync, linkSync, openSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+
+/** A sibling name nobody can guess ahead of time. */
+export const tempName = (target: string) => path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(8).toString('hex')}.heimdall-tmp`);
+
+const CREATE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+
+/** Writes a new file that did not exist (never through a link), synced, with this mode and owner. */
+export function writeNew(file: string, content: Buffer, mode: number, owner?: { uid: number; gid: number }): void {
+  const fd = openSync(file, CREATE, mode & 0o777);
+  try {
+    if (owner) keepOwner(fd, owner);
+    fchmodSync(fd, mode);
+    writeSync(fd, content);
+    fsyncSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    rmSync(file, { force: true });
+    throw e;
+  }
+  closeSync(fd);
+}
+
+/** Creates `file` with its whole content at once (a hard link from a temp file): readers never see it half-written. */
+export function createWithContent(file: string, content: Buffer): void {
+  const temp = tempName(file);
+  writeNew(temp, content, 0o600);
+  try {
+    linkSync(temp, file);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+  syncDir(path.dirname(file));
+}
+
+/** Makes renames and removals in dir durable. */
+export function syncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, constants.O_RDONLY);
+    fsyncSync(fd);
+  } catch {
+    // Some file systems cannot sync a directory; the rename itself stays atomic.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function keepOwner(fd: number, owner: { uid: number; gid: number }): void {
+  try {
+    fchownSync(fd, owner.uid, owner.gid);
+  } catch (e) {
+    // Only root may give a file away; anyone else keeps their own file as it was.
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') throw e;
+  }
+}
