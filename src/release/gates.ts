@@ -10,14 +10,32 @@ export interface GateResult {
   detail: string;
 }
 
-/** Every interpreter-module pair the steps need (`python3 -m build` → python3 needs build), and every plain program. */
-export function toolsGate(release: ReleaseConfig, steps: string[][]): GateResult {
+export interface ToolsNeeded {
+  /** Interpreter → the modules it must import (`python3 -m build` → python3 needs build). */
+  modules: Map<string, Set<string>>;
+  programs: Set<string>;
+  /** In words, for the plan: "python3 imports build, twine; sh is on PATH". */
+  describe: string;
+}
+
+/** Every interpreter-module pair the commands need, and every plain program; `extra` adds modules per interpreter. */
+export function toolsNeeded(commands: string[][], extra: [string, string[]][] = []): ToolsNeeded {
   const modules = new Map<string, Set<string>>();
   const programs = new Set<string>();
-  for (const argv of steps) {
-    if (argv[1] === '-m' && argv[2]) modules.set(argv[0]!, (modules.get(argv[0]!) ?? new Set()).add(argv[2]));
+  const add = (python: string, mods: string[]) => modules.set(python, new Set([...(modules.get(python) ?? []), ...mods]));
+  for (const argv of commands) {
+    if (argv[1] === '-m' && argv[2]) add(argv[0]!, [argv[2]]);
     else programs.add(argv[0]!);
   }
+  for (const [python, mods] of extra) add(python, mods);
+  const others = [...programs].filter((p) => !modules.has(p));
+  const describe = [...[...modules].map(([p, m]) => `${p} imports ${[...m].join(', ')}`), ...(others.length ? [`${others.join(', ')} on PATH`] : [])].join('; ');
+  return { modules, programs, describe };
+}
+
+/** Runs the interpreters once each to see that they import what the commands need. */
+export function toolsGate(release: ReleaseConfig, commands: string[][], extra: [string, string[]][] = []): GateResult {
+  const { modules, programs } = toolsNeeded(commands, extra);
   const problems: string[] = [];
   for (const [python, mods] of modules) {
     const names = [...mods];

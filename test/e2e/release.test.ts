@@ -50,7 +50,7 @@ describe.skipIf(!hasTools)('release', () => {
     expect(res.stderr).not.toContain('heimdall-version:');
     expect(res.code).toBe(0);
     for (const gate of ['versions consistent', 'tools present', 'work tree clean', 'release branch', 'tag free']) expect(res.stdout).toContain(`✔ ${gate}`);
-    expect(res.stdout).toContain('✔ artifacts carry 0.2.0: heimdall-mcp-0.2.0.tar.gz, heimdall_mcp-0.2.0-py3-none-any.whl');
+    expect(res.stdout).toContain('✔ artifacts: 0.2.0 in heimdall-mcp-0.2.0.tar.gz, heimdall_mcp-0.2.0-py3-none-any.whl');
     expect(res.stdout).toContain('✔ twine check');
     expect(existsSync(repo.path('dist/heimdall_mcp-0.2.0-py3-none-any.whl'))).toBe(true);
     expect(server.requests).toBe(before);
@@ -72,7 +72,7 @@ describe.skipIf(!hasTools)('release', () => {
     for (const u of uploads) expect(u.sha256).toBe(sha256(repo, `dist/${u.filename}`));
     expect(repo.git('cat-file', '-t', 'v0.2.0')).toBe('tag\n');
     expect(repo.git('rev-parse', 'v0.2.0^{commit}')).toBe(repo.git('rev-parse', 'HEAD'));
-    expect(res.stdout).toContain('✔ tagged v0.2.0');
+    expect(res.stdout).toContain('✔ tag: tagged v0.2.0');
   });
 
   it('--push sends the new tag to the remote', async () => {
@@ -84,7 +84,7 @@ describe.skipIf(!hasTools)('release', () => {
     repo.git('remote', 'add', 'origin', remote);
     const res = await run(['release', '--upload', '--push'], repo.dir, env());
     expect(res.code, res.stderr.slice(-300)).toBe(0);
-    expect(res.stdout).toContain('✔ pushed v0.2.5 to origin');
+    expect(res.stdout).toContain('✔ push: pushed v0.2.5 to origin');
     expect(repo.git('--git-dir', remote, 'rev-parse', 'v0.2.5^{commit}')).toBe(repo.git('rev-parse', 'HEAD'));
   });
 
@@ -134,15 +134,29 @@ describe.skipIf(!hasTools)('release', () => {
     expect(tags(repo)).toBe('');
   });
 
-  it('--dry-run prints the gates and the plan and runs nothing', async () => {
-    const repo = releaseRepo();
+  it('--dry-run prints every step a real run takes, in order, and runs no command at all', async () => {
+    const dir = tempDir();
+    const spy = path.join(dir, 'python3');
+    writeFileSync(spy, `#!/bin/sh\ntouch ${dir}/ran\nexec ${PY} "$@"\n`);
+    chmodSync(spy, 0o755);
+    const repo = releaseRepo({ python: spy, build: [spy, '-m', 'build', '--no-isolation'], validate: [spy, '-c', 'pass'] });
+    repo.write('pyproject.toml', repo.read('pyproject.toml').replace('0.2.0', '0.2.4'));
+    repo.write(VPY, repo.read(VPY).replace('"0.2.0"', '"0.2.4"')).commit('0.2.4');
     const res = await run(['release', '--upload', '--dry-run'], repo.dir, env());
-    expect(res.code).toBe(0);
-    expect(res.stdout).toContain(`  build: ${PY} -m build --no-isolation`);
-    expect(res.stdout).toContain(`  upload (PyPI): ${PY} -m twine upload --repository-url ${server.url} --non-interactive dist/*`);
-    expect(res.stdout).toContain('then tag v0.2.0');
+    expect(res.code, res.stderr).toBe(0);
+    const steps = [...res.stdout.matchAll(/^ +\d+\. ([^:]+):/gm)].map((m) => m[1]);
+    expect(steps).toEqual(['versions consistent', 'version usable by Python', 'tools present', 'work tree clean', 'release branch', 'tag free', 'validate', 'clean', 'build', 'artifacts', 'twine check', 'upload (PyPI)', 'tag']);
+    expect(res.stdout).toContain(`build: ${spy} -m build --no-isolation\n`);
+    expect(res.stdout).toContain(`upload (PyPI): ${spy} -m twine upload --repository-url ${server.url} --non-interactive dist/*\n`);
+    expect(res.stdout).toContain('tag: git tag -a v0.2.4 -m "Release v0.2.4"');
+    expect(existsSync(path.join(dir, 'ran'))).toBe(false);
     expect(existsSync(repo.path('dist'))).toBe(false);
     expect(tags(repo)).toBe('');
+    // The real run takes the same steps, in the same order.
+    const real = await run(['release', '--upload'], repo.dir, env());
+    expect(real.code, real.stderr.slice(-500)).toBe(0);
+    const ran = [...real.stdout.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').matchAll(/^✔ (.+?)(?:: | \(\d)/gm)].map((m) => m[1]);
+    expect(ran, real.stdout).toEqual(steps);
   });
 
   it('Ctrl-C stops the running step and creates no tag', async () => {
@@ -242,8 +256,9 @@ describe.skipIf(!hasTools)('release gates: nothing is built or uploaded when one
     const before = server.requests;
     const res = await run(['release', '--upload'], repo.dir, env());
     expect(res.code).toBe(1);
-    expect(res.stderr).toContain('the built artifacts do not carry 0.2.9');
-    expect(res.stderr).toContain('its metadata says Version: 0.2.0');
+    expect(res.stdout).toContain('✖ artifacts: the built artifacts do not carry 0.2.9');
+    expect(res.stdout).toContain('its metadata says Version: 0.2.0');
+    expect(res.stderr).toContain('release stopped at "artifacts"; nothing was uploaded or tagged');
     expect(server.requests).toBe(before);
     expect(tags(repo)).toBe('');
   });

@@ -1,0 +1,156 @@
+// The release's steps, in order, built once from the configuration: the dry run prints this list
+// and the real run executes it (plan.ts). Gates first; nothing is built unless every gate passes.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { defaultRelease } from '../config/defaults.js';
+import type { LoadedConfig, ReleaseConfig } from '../config/types.js';
+import type { CheckResult } from '../core/inspect.js';
+import { UserError } from '../core/errors.js';
+import { createTag, pushRefs } from '../git/git.js';
+import { artifactProblems } from './artifacts.js';
+import { cleanOutputs, distFiles } from './clean.js';
+import { branchGate, cleanTreeGate, githubRefGate, tagGate, toolsGate, toolsNeeded, type GateResult } from './gates.js';
+import { StepFailed, type Stage, type Step } from './plan.js';
+import { runStep, type StepIo } from './steps.js';
+
+export type Mode = 'no-upload' | 'test-upload' | 'upload';
+
+export interface ReleaseContext {
+  loaded: LoadedConfig;
+  release: ReleaseConfig;
+  mode: Mode;
+  allowDirty: boolean;
+  push: boolean;
+  /** The check of the work tree; `version` is the primary source's, `pep440` its Python form. */
+  result: CheckResult;
+  formatReport: () => string;
+  version?: string;
+  pep440?: string;
+  primaryFile: string;
+  tag: string;
+  tagMessage: string;
+  env: NodeJS.ProcessEnv;
+  secrets: string[];
+  io: StepIo;
+  say: (s: string) => void;
+}
+
+/** What the steps hand on to each other: the artifacts the build made. */
+interface ReleaseState {
+  files: string[];
+}
+
+export function releasePlan(ctx: ReleaseContext): Step[] {
+  const { loaded, release, mode, version, pep440, tag } = ctx;
+  const gitTop = loaded.gitTop;
+  const state: ReleaseState = { files: [] };
+  const dist = () => state.files.map((f) => `dist/${f}`);
+  const upload = mode === 'no-upload' ? undefined : uploadArgv(release, mode);
+  const commands = [...(release.validate ? [release.validate] : []), release.build, release.check, ...(upload ? [upload] : [])];
+  const gate = (name: string, description: string, check: () => GateResult | Promise<GateResult>): Step => ({
+    name,
+    description,
+    stage: 'gate',
+    run: async () => {
+      const outcome = await check();
+      if (!outcome.ok) throw new StepFailed(outcome.detail);
+      return outcome.detail;
+    },
+  });
+  const command = (name: string, stage: Stage, argv: string[], files = false): Step => ({
+    name,
+    description: [...argv, ...(files ? ['dist/*'] : [])].join(' '),
+    stage,
+    run: () => runCommand(ctx, name, [...argv, ...(files ? dist() : [])]),
+  });
+  const github = githubRefGate(ctx.env, tag);
+
+  const steps: Step[] = [
+    gate('versions consistent', 'heimdall-version check finds no errors', () => {
+      if (!ctx.result.ok) ctx.say(ctx.formatReport());
+      if (ctx.result.ok && version === undefined) return { ok: false, detail: `${ctx.primaryFile} states no version literal` };
+      return { ok: ctx.result.ok, detail: ctx.result.ok ? `${version} everywhere` : 'heimdall-version check found errors (above)' };
+    }),
+    gate('version usable by Python', 'the version has a PEP 440 form', () =>
+      pep440 ? { ok: true, detail: `built as ${pep440}` } : { ok: false, detail: `${version} has no PEP 440 form (use -a.N, -b.N, -rc.N, -dev.N or -post.N prereleases)` },
+    ),
+    gate('tools present', toolsNeeded(commands).describe, () => toolsGate(release, commands)),
+  ];
+  if (!gitTop && mode !== 'no-upload')
+    steps.push(gate('git repository', 'an upload is tagged afterwards, so it needs a git repository', () => ({ ok: false, detail: 'this is not a git repository' })));
+  if (gitTop) {
+    if (!ctx.allowDirty) steps.push(gate('work tree clean', 'no uncommitted changes to tracked files', () => cleanTreeGate(gitTop)));
+    if (release.branch) steps.push(gate('release branch', `HEAD is on ${release.branch}`, () => branchGate(gitTop, release.branch!)));
+    steps.push(gate('tag free', `${tag} does not tag another commit`, () => tagGate(gitTop, tag)));
+  }
+  if (github) steps.push(gate('GitHub tag', `the workflow's tag is ${tag}`, () => github));
+  if (release.validate) steps.push(command('validate', 'gate', release.validate));
+  steps.push(
+    {
+      name: 'clean',
+      description: `remove ${release.clean.join(' ')} (inside the project only)`,
+      stage: 'gate',
+      run: async () => `removed ${cleanOutputs(loaded.root, release.clean).join(' ') || 'nothing'}`,
+    },
+    command('build', 'gate', release.build),
+    {
+      name: 'artifacts',
+      description: `every wheel and sdist in dist/ carries ${pep440 ?? version} (file name and metadata)`,
+      stage: 'built',
+      run: async () => {
+        state.files = distFiles(path.join(loaded.root, 'dist'));
+        const problems = artifactProblems(state.files.map((f) => ({ name: f, bytes: readFileSync(path.join(loaded.root, 'dist', f)) })), pep440!);
+        if (problems.length) throw new StepFailed(`the built artifacts do not carry ${pep440}:\n  ${problems.join('\n  ')}`);
+        return `${pep440} in ${state.files.join(', ')}`;
+      },
+    },
+    command('twine check', 'built', release.check, true),
+  );
+  if (upload) steps.push(command(`upload (${mode === 'upload' ? 'PyPI' : 'TestPyPI'})`, 'built', upload, true));
+  if (mode === 'upload') {
+    steps.push({
+      name: 'tag',
+      description: `git tag -a ${tag} -m "${ctx.tagMessage}"`,
+      stage: 'uploaded',
+      run: async () => {
+        if ((await tagGate(gitTop!, tag)).detail.includes('already tags HEAD')) return `${tag} already tags HEAD`;
+        try {
+          await createTag(gitTop!, tag, ctx.tagMessage);
+        } catch (e) {
+          throw new UserError(`${version} was uploaded, but ${(e as Error).message}\ntag it by hand: git tag -a ${tag} -m "${ctx.tagMessage}"`, 1);
+        }
+        return `tagged ${tag}`;
+      },
+    });
+    if (ctx.push)
+      steps.push({
+        name: 'push',
+        description: `git push ${release.remote} refs/tags/${tag}`,
+        stage: 'uploaded',
+        run: async () => {
+          await pushRefs(gitTop!, release.remote, [`refs/tags/${tag}`]);
+          return `pushed ${tag} to ${release.remote}`;
+        },
+      });
+  }
+  return steps;
+}
+
+/** One command of the chain: argv without a shell, its output streamed and masked. */
+export async function runCommand(ctx: Pick<ReleaseContext, 'loaded' | 'env' | 'secrets' | 'io' | 'say' | 'mode'>, name: string, argv: string[], cwd = ctx.loaded.root, env = ctx.env): Promise<void> {
+  ctx.say(`→ ${name}: ${argv.join(' ')}\n`);
+  const started = Date.now();
+  const res = await runStep(name, argv, { cwd, env, secrets: ctx.secrets, io: ctx.io });
+  if (res.interrupted) throw new UserError(`interrupted during ${name}; the release stopped and no tag was created`, 1);
+  if (res.spawnError) throw new UserError(`step ${name} could not start: ${res.spawnError}`, 1);
+  if (res.code !== 0) throw new UserError(`step ${name} failed with exit code ${res.code}; the release stopped${ctx.mode === 'upload' ? ' and no tag was created' : ''}`, 1);
+  ctx.say(`✔ ${name} (${((Date.now() - started) / 1000).toFixed(1)}s)\n`);
+}
+
+/** The default repositories go by twine's names, so ~/.pypirc credentials apply; others by URL. */
+function uploadArgv(release: ReleaseConfig, mode: Exclude<Mode, 'no-upload'>): string[] {
+  const key = mode === 'upload' ? 'pypi' : 'testpypi';
+  const url = release.repositories[key];
+  const target = url === defaultRelease().repositories[key] ? ['--repository', key] : ['--repository-url', url];
+  return [...release.upload, ...target, '--non-interactive'];
+}
