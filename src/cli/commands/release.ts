@@ -69,7 +69,10 @@ async function runRelease(v: ReleaseValues, io: Io): Promise<number> {
   if (v['dry-run'] === true) {
     say(`dry run: release ${version ?? '(no version)'} would take these steps, in order (none was run):\n${planText(steps)}`);
     if (mode !== 'upload') say('no tag: only an upload to PyPI is tagged\n');
-    return 0;
+    // The check was read without running anything: when it fails, so would the real run's first step.
+    if (result.ok) return 0;
+    say(`${formatStylish(result, { color: io.color })}✖ versions consistent: heimdall-version check found errors (above); a real run stops at step 1\n`);
+    return 1;
   }
   await runPlan(steps, say);
   if (mode === 'no-upload') say(`built ${version} without uploading (--no-upload)\n`);
