@@ -1,5 +1,6 @@
 // Planning edits (pure): which bytes of which file become what.
 import type { Project } from '../core/project.js';
+import { replacementFor } from '../sources/index.js';
 
 export interface Edit {
   file: string;
@@ -24,7 +25,7 @@ export interface FileChange {
 /** Every located version literal of every source, set to `version`. */
 export function planBump(project: Project, version: string): Edit[] {
   return project.sources.flatMap((s) =>
-    s.hits.map((h) => ({ file: s.file, start: h.start, end: h.end, line: h.line, old: h.value, new: version })),
+    s.hits.map((h) => ({ file: s.file, start: h.start, end: h.end, line: h.line, old: h.value, new: replacementFor(s.config.type, h, version) })),
   );
 }
 

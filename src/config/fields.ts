@@ -54,7 +54,7 @@ export class Field<T, Opt extends boolean = true> {
 
 export type Shape = Record<string, Field<unknown, boolean>>;
 type ValueOf<F> = F extends Field<infer T, boolean> ? T : never;
-type Flatten<T> = { [K in keyof T]: T[K] };
+export type Flatten<T> = { [K in keyof T]: T[K] };
 export type Output<S extends Shape> = Flatten<
   { -readonly [K in keyof S as S[K] extends Field<unknown, false> ? K : never]: ValueOf<S[K]> } & {
     -readonly [K in keyof S as S[K] extends Field<unknown, false> ? never : K]?: ValueOf<S[K]>;
@@ -176,8 +176,8 @@ export function either<A, B>(first: Field<A, boolean>, second: Field<B, boolean>
   );
 }
 
-/** undefined: absent and nothing to fill; null: a problem was reported. */
-function readField(field: Field<unknown, boolean>, raw: unknown, at: string, issue: Issue, parent: Obj): unknown {
+/** Reads one field of an object; undefined: absent and nothing to fill; null: a problem was reported. */
+export function readField(field: Field<unknown, boolean>, raw: unknown, at: string, issue: Issue, parent: Obj): unknown {
   const { required, default: d, fill } = field.presence;
   if (raw === undefined) {
     if (required) return issue(at, required), null;

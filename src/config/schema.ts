@@ -1,51 +1,15 @@
 // The configuration, declared once: its TypeScript types (types.ts), its validation, its defaults
 // and the JSON Schema shipped for editors (scripts/build.mjs writes schema/heimdallrc.schema.json).
-import path from 'node:path';
-import { flag, isObj, kind, list, object, oneOf, record, strings, text, type Infer, type Json } from './fields.js';
+import { isObj, kind, list, object, oneOf, record, strings, text, type Infer, type Json } from './fields.js';
+import { outsideRoot, SOURCE } from './source.js';
 import { RULE_IDS } from './types.js';
+import type { SourceConfig } from '../sources/index.js';
 
-export const SOURCE_TYPES = ['toml', 'python', 'json', 'js', 'regex'] as const;
+export { outsideRoot } from './source.js';
 export const SEVERITIES = ['error', 'warn', 'off'] as const;
-/** The option each source kind takes. */
-const OPTION_OF: Record<(typeof SOURCE_TYPES)[number], 'key' | 'variable' | 'export' | 'pattern'> = { toml: 'key', json: 'key', python: 'variable', js: 'export', regex: 'pattern' };
-
-/** A reason why a configured path may leave the project root, or undefined if it stays inside. */
-export function outsideRoot(p: string): string | undefined {
-  if (path.posix.isAbsolute(p) || path.win32.isAbsolute(p)) return `must be relative to the project root, not absolute ("${p}")`;
-  if (p.split(/[\\/]/).includes('..')) return `must stay inside the project root ("${p}" contains "..")`;
-  return undefined;
-}
-
-function patternProblem(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern, 'gmd');
-  } catch (e) {
-    return `is not a valid regular expression: ${(e as Error).message}`;
-  }
-  if (!pattern.includes('(?<version>')) return 'must have a named group (?<version>…) around the version';
-  return undefined;
-}
-
-const SOURCE = object({
-  file: text({ check: outsideRoot, transform: (f) => f.replace(/\\/g, '/') }).required().describe('Path relative to the project root; may not leave it.'),
-  type: oneOf(SOURCE_TYPES).required(`is required (one of ${SOURCE_TYPES.join(', ')})`),
-  primary: flag(),
-  name: text(),
-  key: text().describe('toml and json: dotted key (default project.version / version).'),
-  variable: text().describe('python: the variable (default: __version__, SYSTEM_VERSION or VERSION).'),
-  export: text().describe('js: the exported constant (default VERSION).'),
-  pattern: text().describe('regex: a JavaScript pattern with a named group (?<version>…).'),
-}).refine((source, at, issue) => {
-  for (const key of ['key', 'variable', 'export', 'pattern'] as const) {
-    if (source[key] !== undefined && OPTION_OF[source.type] !== key) issue(`${at}.${key}`, `does not apply to a "${source.type}" source (it takes "${OPTION_OF[source.type]}")`);
-  }
-  if (source.type !== 'regex') return;
-  const problem = source.pattern === undefined ? 'is required for a regex source' : patternProblem(source.pattern);
-  if (problem) issue(`${at}.pattern`, problem);
-});
 
 /** The heimdall-mcp layout: what zero-configuration means. */
-export const HEIMDALL_SOURCES: Infer<typeof SOURCE>[] = [
+export const HEIMDALL_SOURCES: SourceConfig[] = [
   { file: 'pyproject.toml', type: 'toml', key: 'project.version', primary: true },
   { file: 'cognitive_memory/core/version.py', type: 'python' },
 ];

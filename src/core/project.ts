@@ -2,9 +2,9 @@
 import path from 'node:path';
 import type { LoadedConfig, SourceConfig } from '../config/types.js';
 import { tuneForWork } from '../cli/jit.js';
-import { locatorFor } from '../sources/index.js';
+import { kindOf, locatorFor, type SourceType } from '../sources/index.js';
 import { readTomlString } from '../sources/toml.js';
-import type { Locator, ProblemKind, SourceType, VersionHit } from '../sources/types.js';
+import type { Locator, ProblemKind, VersionHit } from '../sources/types.js';
 import { decodeUtf8, lineIndex, type Position } from './text.js';
 import type { FileReader, ReadResult } from '../git/workspace.js';
 
@@ -50,7 +50,7 @@ export async function loadProject(loaded: LoadedConfig, read: FileReader): Promi
   for (const c of contents.values()) if ('bytes' in c) bytes += c.bytes.length;
   await tuneForWork(contents.size, bytes);
   // Locators are looked up once per type (Babel is loaded only for js), then every source is plain work.
-  const locators = new Map<SourceType, Locator>();
+  const locators = new Map<SourceType, Locator<SourceConfig>>();
   for (const type of new Set(configs.map((s) => s.type))) locators.set(type, await locatorFor(type));
   const sources = configs.map((config) => loadSource(config, contents.get(config.file)!, locators.get(config.type)!));
   const primary = sources.find((s) => s.primary) ?? sources[0]!;
@@ -65,13 +65,13 @@ export async function loadProject(loaded: LoadedConfig, read: FileReader): Promi
   };
 }
 
-function loadSource(config: SourceConfig, content: ReadResult, locate: Locator): LoadedSource {
+function loadSource(config: SourceConfig, content: ReadResult, locate: Locator<SourceConfig>): LoadedSource {
   const source: LoadedSource = {
     name: config.name ?? path.posix.basename(config.file).replace(/\.[^.]*$/, ''),
     file: config.file,
     config,
     primary: config.primary === true,
-    label: config.key ?? config.variable ?? config.export ?? config.pattern ?? '',
+    label: kindOf(config.type).label(config),
     hits: [],
     lookups: [],
     problems: [],

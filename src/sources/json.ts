@@ -1,4 +1,6 @@
 // JSON: a small scanner finds where the value sits (and where malformed JSON breaks); JSON.parse double-checks validity.
+import { text } from '../config/fields.js';
+import { defineKind } from './kind.js';
 import type { Located, Locator, SourceProblem } from './types.js';
 
 /** A value at the key path: start/end include the quotes of a string; `value` is set only for strings. */
@@ -19,7 +21,7 @@ interface SyntaxProblem {
   offset: number;
 }
 
-export const locateJsonVersion: Locator = (text, options) => {
+export const locateJsonVersion: Locator<{ key?: string }> = (text, options) => {
   const label = options.key ?? 'version';
   const none = (problem: SourceProblem): Located => ({ hits: [], lookups: [], problems: [problem], label });
   const scan = scanJson(text, label.split('.'));
@@ -166,3 +168,18 @@ function scanJson(text: string, path: string[]): Scan | SyntaxProblem {
     return e instanceof Stop ? { message: e.message, offset: e.offset } : { message: String(e), offset: i };
   }
 }
+
+export const jsonSource = defineKind({
+  type: 'json',
+  description: 'A string at a dotted key path of a JSON file (package.json).',
+  options: {
+    key: text().describe('json: dotted key path (default version).'),
+  },
+  label: (o) => o.key ?? 'version',
+  locate: locateJsonVersion,
+  detect: ({ read }) => {
+    const pkg = read('package.json');
+    const hit = pkg === undefined ? undefined : locateJsonVersion(pkg, { key: 'version' }).hits[0];
+    return hit ? [{ source: { file: 'package.json', type: 'json' as const, key: 'version' }, value: hit.value, mayBePrimary: true }] : [];
+  },
+});

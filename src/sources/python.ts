@@ -1,5 +1,7 @@
 // Python: a small tokenizer and a scanner of module-level statements, so that strings, comments and
 // function bodies are never taken for the version. No Python process, no parser dependency.
+import { text as textField } from '../config/fields.js';
+import { defineKind } from './kind.js';
 import type { Located, Locator, RuntimeLookup, SourceProblem, VersionHit } from './types.js';
 
 const DEFAULT_VARIABLES = ['__version__', 'SYSTEM_VERSION', 'VERSION'];
@@ -254,7 +256,7 @@ function classify(rhs: Token[], text: string): Classified {
   return { what: 'an expression' };
 }
 
-export const locatePythonVersion: Locator = (text, options) => {
+export const locatePythonVersion: Locator<{ variable?: string }> = (text, options) => {
   const lineOf = lineCounter(text);
   const { lines, error } = tokenize(text, lineOf);
   const assignments = moduleAssignments(lines, new Set(options.variable ? [options.variable] : DEFAULT_VARIABLES));
@@ -280,3 +282,27 @@ export const locatePythonVersion: Locator = (text, options) => {
   }
   return located;
 };
+
+/** Python files that usually hold a version (in a package, not at the root). */
+const VERSION_FILES = new Set(['__init__.py', 'version.py', '_version.py', '__version__.py', '__about__.py']);
+
+export const pythonSource = defineKind({
+  type: 'python',
+  description: 'A module-level assignment of a Python file: a string literal, or a runtime metadata lookup with its fallback.',
+  options: {
+    variable: textField().describe('python: the variable (default: __version__, SYSTEM_VERSION or VERSION).'),
+  },
+  label: (o) => o.variable ?? '__version__',
+  locate: locatePythonVersion,
+  detect: ({ read, files }) =>
+    files()
+      .filter((file) => file.includes('/') && VERSION_FILES.has(file.slice(file.lastIndexOf('/') + 1)))
+      .flatMap((file) => {
+        const content = read(file);
+        if (content === undefined) return [];
+        const located = locatePythonVersion(content, {});
+        const value = located.hits[0]?.value;
+        const lookup = located.lookups[0]?.distribution;
+        return value === undefined && lookup === undefined ? [] : [{ source: { file, type: 'python' as const, variable: located.label }, value, lookup }];
+      }),
+});

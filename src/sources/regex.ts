@@ -1,7 +1,9 @@
 // A regular expression with a named group `version`: every match is a version to check and bump.
+import { text } from '../config/fields.js';
+import { defineKind } from './kind.js';
 import type { Located, Locator, VersionHit } from './types.js';
 
-export const locateRegexVersion: Locator = (text, options) => {
+export const locateRegexVersion: Locator<{ pattern?: string }> = (text, options) => {
   const label = options.pattern ?? '';
   const invalid = (why: string): Located => ({ hits: [], lookups: [], problems: [{ kind: 'parse-error', message: `invalid pattern: ${why}` }], label });
   if (!label) return invalid('no pattern given');
@@ -22,3 +24,24 @@ export const locateRegexVersion: Locator = (text, options) => {
   const problems = hits.length ? [] : [{ kind: 'not-found' as const, message: `the pattern /${label}/ matches nothing` }];
   return { hits, lookups: [], problems, label };
 };
+
+/** Why a configured pattern cannot work, or undefined. */
+function patternProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern, 'gmd');
+  } catch (e) {
+    return `is not a valid regular expression: ${(e as Error).message}`;
+  }
+  if (!pattern.includes('(?<version>')) return 'must have a named group (?<version>…) around the version';
+  return undefined;
+}
+
+export const regexSource = defineKind({
+  type: 'regex',
+  description: 'Every match of a regular expression with a named group (?<version>…).',
+  options: {
+    pattern: text({ check: patternProblem }).required('is required for a regex source').describe('regex: a JavaScript pattern with a named group (?<version>…).'),
+  },
+  label: (o) => o.pattern,
+  locate: locateRegexVersion,
+});

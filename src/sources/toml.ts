@@ -1,6 +1,8 @@
 // TOML: smol-toml decides what the document means; a small TOML-aware scanner finds where the
 // value sits, so comments, strings, other tables and inline tables can never be mistaken for it.
 import { parse } from 'smol-toml';
+import { text } from '../config/fields.js';
+import { defineKind } from './kind.js';
 import type { Located, Locator, SourceProblem, VersionHit } from './types.js';
 
 type Tree = Record<string, unknown>;
@@ -38,7 +40,7 @@ export function readTomlString(text: string, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-export const locateTomlVersion: Locator = (text, options) => {
+export const locateTomlVersion: Locator<{ key?: string }> = (text, options) => {
   const key = options.key ?? 'project.version';
   const none = (problem: SourceProblem): Located => ({ hits: [], lookups: [], problems: [problem], label: key });
   const parsed = parseToml(text);
@@ -193,3 +195,21 @@ function decodeBasic(raw: string): string {
     return ({ b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', '"': '"', '\\': '\\' } as Record<string, string>)[e] ?? e;
   });
 }
+
+export const tomlSource = defineKind({
+  type: 'toml',
+  description: 'A string at a dotted key of a TOML file (pyproject.toml).',
+  options: {
+    key: text().describe('toml: dotted key (default project.version; tool.poetry.version for Poetry).'),
+  },
+  label: (o) => o.key ?? 'project.version',
+  locate: locateTomlVersion,
+  detect: ({ read }) => {
+    const pyproject = read('pyproject.toml');
+    if (pyproject === undefined) return [];
+    return ['project.version', 'tool.poetry.version'].flatMap((key) => {
+      const hit = locateTomlVersion(pyproject, { key }).hits[0];
+      return hit ? [{ source: { file: 'pyproject.toml', type: 'toml' as const, key }, value: hit.value, mayBePrimary: true }] : [];
+    });
+  },
+});

@@ -2,19 +2,6 @@
 // Offsets are UTF-16 indices into the decoded text, exactly as JavaScript strings count them;
 // a leading BOM (\uFEFF) is part of the text. `start`/`end` delimit the version itself, never quotes.
 
-export type SourceType = 'toml' | 'python' | 'json' | 'js' | 'regex';
-
-export interface SourceOptions {
-  /** toml: dotted key (default "project.version"); json: dotted key path (default "version"). */
-  key?: string;
-  /** python: the variable holding the version (default: __version__, SYSTEM_VERSION or VERSION). */
-  variable?: string;
-  /** js: the exported constant (default "VERSION", then "version"). */
-  export?: string;
-  /** regex: a pattern with a named group `version`. */
-  pattern?: string;
-}
-
 /** One located occurrence of the version: a literal that `check` compares and `bump` rewrites. */
 export interface VersionHit {
   value: string;
@@ -52,4 +39,5 @@ export interface Located {
   label: string;
 }
 
-export type Locator = (text: string, options: SourceOptions) => Located;
+/** Finds the version in a file's text, given the source's options. */
+export type Locator<O> = (text: string, options: O) => Located;

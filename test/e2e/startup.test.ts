@@ -133,6 +133,28 @@ describe('a check without git', () => {
   });
 });
 
+describe('the JavaScript parser (Babel)', () => {
+  // Records every module the CLI requires, through a --require preload the spawned Node runs first.
+  const required = (cwd: string) => {
+    const log = path.join(tempDir('hv-spy-'), 'modules.txt');
+    const spy = path.join(path.dirname(log), 'spy.cjs');
+    writeFileSync(spy, `const M = require('node:module'); const fs = require('node:fs'); const load = M._load;
+M._load = function (request, ...rest) { fs.appendFileSync(${JSON.stringify(log)}, request + '\\n'); return load.call(this, request, ...rest); };\n`);
+    expect(check(PROJECT + '/bin/heimdall-version.cjs', cwd, { NODE_OPTIONS: `--require ${spy}` }).code).toBe(0);
+    return readFileSync(log, 'utf8').split('\n');
+  };
+
+  it('is loaded by a check with a js source, and by no other check', () => {
+    expect(required(layoutRepo('1.0.0').commit().dir)).not.toContain('@babel/parser');
+    const withJs = tempRepo({
+      'pyproject.toml': pyproject('1.0.0'),
+      'src/version.ts': "export const VERSION = '1.0.0';\n",
+      '.heimdallrc.json': JSON.stringify({ sources: [{ file: 'pyproject.toml', type: 'toml' }, { file: 'src/version.ts', type: 'js' }] }),
+    }).commit();
+    expect(required(withJs.dir)).toContain('@babel/parser');
+  });
+});
+
 describe("V8's optimising compiler", () => {
   // Runs a check inside a Node started with --allow-natives-syntax, then asks V8 whether it still optimises.
   const probe = (cwd: string, how: 'cli' | 'api') => {

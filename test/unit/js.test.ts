@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { locateJsVersion } from '../../src/sources/js.js';
+import { locateJsVersion } from '../../src/sources/js-babel.js';
 import type { Located } from '../../src/sources/types.js';
 
 const sliced = (text: string, located: Located) => located.hits.map((h) => text.slice(h.start, h.end));

@@ -5,7 +5,8 @@ import { defineCommand, type CommandValues, type Flags, type Io } from '../comma
 import type { SourceConfig } from '../../config/types.js';
 import { UserError } from '../../core/errors.js';
 import { git } from '../../git/git.js';
-import { locatorFor } from '../../sources/index.js';
+import { SOURCE_KINDS } from '../../sources/index.js';
+import type { DetectContext, Detected } from '../../sources/kind.js';
 import { decodeUtf8 } from '../../core/text.js';
 import { findGitTop } from '../../git/workspace.js';
 
@@ -16,7 +17,6 @@ interface Candidate {
 }
 
 const SKIP = new Set(['node_modules', 'venv', '.venv', 'env', 'build', 'dist', 'site-packages', '__pycache__', 'tests', 'test', 'docs', 'examples']);
-const PY_FILES = new Set(['__init__.py', 'version.py', '_version.py', '__version__.py', '__about__.py']);
 const SCHEMA_URL = 'https://unpkg.com/heimdall-version/schema/heimdallrc.schema.json';
 
 const INIT_FLAGS = {
@@ -37,7 +37,7 @@ async function runInit(v: CommandValues<typeof INIT_FLAGS>, io: Io): Promise<num
   const target = path.join(root, '.heimdallrc.json');
   if (existsSync(target) && !v.force) throw new UserError(`${target} exists; pass --force to replace it`);
   const include = new Set(v.include);
-  const found = await detect(root);
+  const found = detect(root);
   const primary = found.find((c) => c.source.primary);
   if (!primary) throw new UserError('found no static version in pyproject.toml or package.json; write .heimdallrc.json by hand (see the README)', 1);
 
@@ -48,7 +48,7 @@ async function runInit(v: CommandValues<typeof INIT_FLAGS>, io: Io): Promise<num
     const what = c.value !== undefined ? c.value : `runtime lookup of "${c.lookup}"`;
     const extra = c.value !== undefined && c.lookup !== undefined ? ` (fallback of a runtime lookup of "${c.lookup}")` : '';
     const keep = agrees || c.lookup !== undefined;
-    io.out(`  ${keep ? '✔' : '·'} ${c.source.file}${c.source.key ? ` [${c.source.key}]` : c.source.variable ? ` ${c.source.variable}` : ''}: ${what}${extra}${keep ? '' : ` — differs from ${primary.value}, left out (add it with --include ${c.source.file})`}\n`);
+    io.out(`  ${keep ? '✔' : '·'} ${c.source.file}${'key' in c.source ? ` [${c.source.key}]` : 'variable' in c.source ? ` ${c.source.variable}` : ''}: ${what}${extra}${keep ? '' : ` — differs from ${primary.value}, left out (add it with --include ${c.source.file})`}\n`);
     if (keep) chosen.push(c.source);
   }
   const prefix = await tagPrefix(root);
@@ -61,40 +61,17 @@ async function runInit(v: CommandValues<typeof INIT_FLAGS>, io: Io): Promise<num
   return 0;
 }
 
-async function detect(root: string): Promise<Candidate[]> {
-  const out: Candidate[] = [];
-  const pyproject = read(path.join(root, 'pyproject.toml'));
-  if (pyproject !== undefined) {
-    for (const key of ['project.version', 'tool.poetry.version']) {
-      const hit = (await locate('toml', pyproject, { file: 'pyproject.toml', type: 'toml', key })).value;
-      if (hit !== undefined) {
-        out.push({ source: { file: 'pyproject.toml', type: 'toml', key, primary: !out.some((c) => c.source.primary) }, value: hit });
-      }
-    }
-  }
-  for (const file of pythonFiles(root)) {
-    const text = read(path.join(root, file));
-    if (text === undefined) continue;
-    const c = await locate('python', text, { file, type: 'python' });
-    if (c.value !== undefined || c.lookup !== undefined) out.push(c);
-  }
-  const pkg = read(path.join(root, 'package.json'));
-  if (pkg !== undefined) {
-    const c = await locate('json', pkg, { file: 'package.json', type: 'json', key: 'version' });
-    if (c.value !== undefined) out.push({ ...c, source: { ...c.source, primary: !out.some((x) => x.source.primary) } });
-  }
-  return out;
+/** What every source kind detects, in registry order; the first that may be primary and states a version is. */
+function detect(root: string): Candidate[] {
+  let files: string[] | undefined;
+  const context: DetectContext = { read: (file) => read(path.join(root, file)), files: () => (files ??= projectFiles(root)) };
+  const found = SOURCE_KINDS.flatMap((kind) => (kind.detect?.(context) ?? []) as Detected<SourceConfig>[]);
+  const primary = found.find((c) => c.mayBePrimary && c.value !== undefined);
+  return found.map(({ source, value, lookup, mayBePrimary }) => ({ source: mayBePrimary ? { ...source, primary: primary?.source === source } : source, value, lookup }));
 }
 
-async function locate(type: SourceConfig['type'], text: string, source: SourceConfig): Promise<Candidate> {
-  const located = (await locatorFor(type))(text, source);
-  const s = { ...source };
-  if (type === 'python') s.variable = located.label;
-  return { source: s, value: located.hits[0]?.value, lookup: located.lookups[0]?.distribution };
-}
-
-/** Python files that usually hold a version, up to three directories deep (src/ layouts included). */
-function pythonFiles(root: string, dir = '', depth = 0): string[] {
+/** Files up to three directories deep, sorted, without hidden, dependency, build, test and docs directories. */
+function projectFiles(root: string, dir = '', depth = 0): string[] {
   if (depth > 3) return [];
   let entries;
   try {
@@ -106,8 +83,8 @@ function pythonFiles(root: string, dir = '', depth = 0): string[] {
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((e) => {
       const rel = dir ? `${dir}/${e.name}` : e.name;
-      if (e.isDirectory()) return e.name.startsWith('.') || SKIP.has(e.name) ? [] : pythonFiles(root, rel, depth + 1);
-      return dir && PY_FILES.has(e.name) ? [rel] : [];
+      if (e.isDirectory()) return e.name.startsWith('.') || SKIP.has(e.name) ? [] : projectFiles(root, rel, depth + 1);
+      return [rel];
     });
 }
 

@@ -1,0 +1,47 @@
+// What a source kind is: everything about one file kind, declared in one module (src/sources/<kind>.ts)
+// and registered with one line in src/sources/index.ts.
+import type { Output, Shape } from '../config/fields.js';
+import type { Locator, VersionHit } from './types.js';
+
+/** What init's detection may look at: the project's files, read-only. */
+export interface DetectContext {
+  /** A file's decoded text, or undefined when it is absent or not UTF-8. */
+  read(file: string): string | undefined;
+  /** Files up to three directories deep ('/'-separated, relative to the root), without dependencies, builds, tests and docs. */
+  files(): string[];
+}
+
+export interface Detected<C> {
+  source: C;
+  /** The version it states, if any. */
+  value?: string;
+  /** The distribution a runtime lookup names, if any. */
+  lookup?: string;
+  /** It may be the primary source (the first such one found with a version is). */
+  mayBePrimary?: boolean;
+}
+
+interface KindBase<T extends string, S extends Shape> {
+  type: T;
+  /** One line for the README and the schema. */
+  description: string;
+  /** Its options beside file, type, primary and name: each with description, required, default. */
+  options: S;
+  /** What the version is looked for under (key, variable, …), before the file is read. */
+  label(options: Output<S>): string;
+  /** The text written over a located version (default: the version itself). */
+  replace?(hit: VersionHit, version: string): string;
+  /** For init: the sources of this kind a project seems to have. */
+  detect?(context: DetectContext): Detected<{ file: string; type: T } & Output<S>>[];
+}
+
+/** A kind locates eagerly (`locate`), or loads its locator on first use (`load`: js loads Babel only then). */
+export interface SourceKind<T extends string = string, S extends Shape = Shape> extends KindBase<T, S> {
+  locate?: Locator<Output<S>>;
+  load?(): Promise<Locator<Output<S>>>;
+}
+
+/** Declares a kind (exactly one of locate and load), its types inferred from its options. */
+export const defineKind = <const T extends string, S extends Shape>(
+  kind: KindBase<T, S> & ({ locate: Locator<Output<S>> } | { load(): Promise<Locator<Output<S>>> }),
+): SourceKind<T, S> => kind;
