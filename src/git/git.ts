@@ -23,8 +23,8 @@ export async function git(cwd: string, args: string[], input?: string): Promise<
 }
 
 export interface TagInfo {
-  /** Names of the highest tags reachable from HEAD (by git's version order), the newest among them; the
-   *  ref files (refs.ts) leave this empty when no tag is newer than the version, as then none matters. */
+  /** Names of the version tags reachable from HEAD (all of them: names that are no version may sort
+   *  above any real one); the ref files (refs.ts) leave this empty when no tag is newer than the version. */
   newestReachable: string[];
   /** Names of the tags on HEAD itself (annotated ones peeled). */
   onHead: string[];
@@ -32,26 +32,43 @@ export interface TagInfo {
   gitMissing?: boolean;
 }
 
-// git's version order with prereleases (after "-") before their release; SemVer decides among these.
-const CANDIDATES = 100;
+/** git refused or failed: an error quoting git, exit 2 when it cannot read the repository at all. */
+export function gitFailure(gitTop: string, res: GitResult, what: string): UserError {
+  const said = res.stderr.trim() || `git exited with ${res.code}`;
+  const unreadable = /dubious ownership|not a git repository|unsafe repository|unknown repository format|bad config/i.test(said);
+  return new UserError(`${unreadable ? `git cannot read this repository (${gitTop})` : `${what} failed`}: ${said}`, unreadable ? 2 : 1);
+}
 
-/** The tags that matter: the highest reachable from HEAD, and (withHead) those on HEAD; git processes run side by side. */
+/** The tags that matter: the version tags reachable from HEAD, and (withHead) those on HEAD; git processes run side by side. */
 export async function readTags(gitTop: string, prefix: string, withHead = true): Promise<TagInfo> {
-  const names = (res: GitResult) => (res.code === 0 ? res.stdout.split('\n').filter(Boolean) : []);
   const pattern = `refs/tags/${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
   // Names only: asking for peeled objects (%(*objectname)) reads every tag object and is slow.
   const [merged, onHead] = await Promise.all([
-    git(gitTop, ['-c', 'versionsort.suffix=-', 'for-each-ref', '--merged', 'HEAD', '--sort=-v:refname', `--count=${CANDIDATES}`, '--format=%(refname:strip=2)', pattern]),
+    git(gitTop, ['for-each-ref', '--merged', 'HEAD', '--format=%(refname:strip=2)', pattern]),
     withHead ? git(gitTop, ['for-each-ref', '--points-at', 'HEAD', '--format=%(refname:strip=2)', 'refs/tags']) : undefined,
   ]);
   if (merged.code === 127) return { newestReachable: [], onHead: [], gitMissing: true };
+  for (const res of [merged, onHead]) {
+    if (!res || res.code === 0) continue;
+    if (await isUnborn(gitTop)) return { newestReachable: [], onHead: [] };
+    throw gitFailure(gitTop, res, 'reading the tags (git for-each-ref)');
+  }
+  const names = (res: GitResult) => res.stdout.split('\n').filter(Boolean);
   return { newestReachable: names(merged), onHead: onHead ? names(onHead) : [] };
+}
+
+/** HEAD names a branch that has no commit yet (a new repository): no tag is reachable, and that is no failure. */
+async function isUnborn(gitTop: string): Promise<boolean> {
+  const [resolved, symbolic] = await Promise.all([git(gitTop, ['rev-parse', '-q', '--verify', 'HEAD']), git(gitTop, ['symbolic-ref', '-q', 'HEAD'])]);
+  return resolved.code === 1 && symbolic.code === 0;
 }
 
 /** True when any of the files differs between HEAD and the work tree (or the index); 'git-missing' when git cannot be started. */
 export async function changedSinceHead(gitTop: string, files: string[]): Promise<boolean | 'git-missing'> {
   const res = await git(gitTop, ['diff', '--quiet', 'HEAD', '--', ...files]);
-  return res.code === 127 ? 'git-missing' : res.code !== 0;
+  if (res.code === 127) return 'git-missing';
+  if (res.code > 1) throw gitFailure(gitTop, res, 'comparing with HEAD (git diff)');
+  return res.code === 1;
 }
 
 /** Reads blobs from the index in one `git cat-file --batch`; absent paths are left out of the map. */
@@ -59,7 +76,9 @@ export async function readIndexFiles(gitTop: string, files: string[]): Promise<M
   const { spawnSync } = await childProcess();
   // Run to completion with its input given at once: no streams to drive, which a hook's check would pay for.
   const res = spawnSync('git', ['cat-file', '--batch'], { cwd: gitTop, input: files.map((f) => `:${f}\n`).join(''), maxBuffer: 1 << 30 });
-  if (res.error) throw res.error;
+  // git that refuses the repository exits before reading its input: EPIPE then, and git's own words in stderr.
+  if (res.error && !((res.error as NodeJS.ErrnoException).code === 'EPIPE' && res.status)) throw res.error;
+  if (res.status !== 0) throw gitFailure(gitTop, { code: res.status ?? 1, stdout: '', stderr: res.stderr.toString('utf8') }, 'reading the git index (git cat-file)');
   const out = res.stdout;
   const result = new Map<string, Buffer>();
   let pos = 0;

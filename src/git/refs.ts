@@ -5,11 +5,12 @@
 // understand (reftable, GIT_DIR elsewhere, symbolic or nested tags, an object kept in a pack, a
 // tag newer than the version, a prefix that is not ASCII) makes it return undefined, and git
 // itself is asked.
-import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { TagInfo } from './git.js';
 import { compareVersions, isSemver, newerCorePattern, parseVersion, tagVersion } from '../version/semver.js';
 import { gitDirs } from './workspace.js';
+import { UserError } from '../core/errors.js';
 
 /** Many loose tags cost more to read one by one here than in git. */
 const MAX_LOOSE_TAGS = 1000;
@@ -23,7 +24,7 @@ export async function tagsFromFiles(gitTop: string, prefix: string, version: str
   // packed-refs is read as latin1 (fastest), which matches only an ASCII prefix.
   if (!/^[\x20-\x7e]*$/.test(prefix)) return undefined;
   const dirs = gitDirs(gitTop);
-  if (!dirs || !isPlainRepository(dirs)) return undefined;
+  if (!dirs || !isPlainRepository(gitTop, dirs)) return undefined;
   // Loose refs first, then packed-refs, as git reads them: git pack-refs writes the new packed-refs
   // before it deletes the loose files, so a tag packed meanwhile is found in one or the other.
   const loose = looseTags(dirs.common, prefix);
@@ -61,12 +62,27 @@ export async function tagsFromFiles(gitTop: string, prefix: string, version: str
  * them), ref files rather than reftable, and no environment that points git elsewhere. Hooks get
  * GIT_DIR (in a linked worktree) naming the very directory found here: that one is fine.
  */
-function isPlainRepository(dirs: { git: string; common: string }): boolean {
+function isPlainRepository(gitTop: string, dirs: { git: string; common: string }): boolean {
   const env = process.env;
+  // git refuses a repository another user owns (safe.directory): only git can say whether it is allowed.
+  if (process.getuid && !ownedByMe(gitTop, dirs)) return false;
+  // A HEAD git would not accept makes git reject the whole repository: git must say so.
+  if (!HEAD_FORM.test(read(path.join(dirs.git, 'HEAD'), 'latin1') ?? '')) return false;
   if (env.GIT_NAMESPACE || env.GIT_OBJECT_DIRECTORY) return false;
   if (env.GIT_DIR && !samePath(env.GIT_DIR, dirs.git)) return false;
   if (env.GIT_COMMON_DIR && !samePath(env.GIT_COMMON_DIR, dirs.common)) return false;
   return existsSync(path.join(dirs.git, 'HEAD')) && existsSync(path.join(dirs.common, 'refs')) && !existsSync(path.join(dirs.common, 'reftable'));
+}
+
+const HEAD_FORM = /^(?:[0-9a-f]{40}(?:[0-9a-f]{24})?|ref: refs\/\S+)\r?\n?$/;
+
+function ownedByMe(gitTop: string, dirs: { git: string; common: string }): boolean {
+  const uid = process.getuid!();
+  try {
+    return [gitTop, dirs.git, dirs.common].every((d) => statSync(d).uid === uid);
+  } catch {
+    return false;
+  }
 }
 
 function samePath(a: string, b: string): boolean {
@@ -129,6 +145,7 @@ function listFiles(dir: string, base: string, out: string[]): boolean {
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EACCES') throw unreadable(dir);
     return (e as NodeJS.ErrnoException).code === 'ENOENT';
   }
   for (const entry of entries) {
@@ -180,7 +197,11 @@ async function peelLoose(common: string, oid: string): Promise<string | undefine
 function read(file: string, encoding: BufferEncoding): string | undefined {
   try {
     return readFileSync(file, encoding);
-  } catch {
+  } catch (e) {
+    // git passes over refs it cannot read without a word: the tags would silently go missing.
+    if ((e as NodeJS.ErrnoException).code === 'EACCES') throw unreadable(file);
     return undefined;
   }
 }
+
+const unreadable = (file: string) => new UserError(`cannot read ${file} (permission denied), so the tags cannot be checked`, 1);

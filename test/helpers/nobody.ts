@@ -1,0 +1,29 @@
+// Running the built CLI as an unprivileged user (nobody) on a copy it owns, for permission cases.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { BIN, type RunResult } from './cli.js';
+import { tempDir } from './repo.js';
+
+/** A copy of dir that nobody can reach (its parents opened up) and, with `own`, owns. */
+export function copyFor(dir: string, own = true): string {
+  const parent = tempDir('hv-nobody-');
+  chmodSync(parent, 0o755);
+  const copy = path.join(parent, 'repo');
+  mkdirSync(copy);
+  cpSync(dir, copy, { recursive: true });
+  if (own) execFileSync('chown', ['-R', 'nobody:nogroup', copy]);
+  return copy;
+}
+
+export function runAsNobody(args: string[], cwd: string, env: Record<string, string> = {}): RunResult {
+  const res = spawnSync('runuser', ['-u', 'nobody', '--', 'env', `HOME=${cwd}`, 'GIT_CONFIG_GLOBAL=/dev/null', 'GIT_CONFIG_NOSYSTEM=1', 'NO_COLOR=1',
+    ...Object.entries(env).map(([k, v]) => `${k}=${v}`), process.execPath, BIN, ...args], { cwd, encoding: 'utf8' });
+  return { code: res.status ?? -1, stdout: res.stdout, stderr: res.stderr };
+}
+
+/** Whether this machine can run the permission cases (root, with runuser and a nobody user). */
+export const canRunAsNobody = (() => {
+  if (process.getuid?.() !== 0) return false;
+  return spawnSync('runuser', ['-u', 'nobody', '--', 'true']).status === 0;
+})();
