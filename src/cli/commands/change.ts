@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { applyChanges, unfinished, type Applied } from '../../change/apply.js';
 import type { JournalGit } from '../../change/journal.js';
 import { withLock } from '../../change/lock.js';
+import { injectFault } from '../../change/fault.js';
 import { changeState } from '../../change/state.js';
 import type { LoadedConfig } from '../../config/types.js';
 import { unifiedDiff } from '../../change/diff.js';
@@ -24,6 +25,7 @@ export function refuseUnfinished(loaded: LoadedConfig): void {
 export function underLock<T>(loaded: LoadedConfig, io: Io, fn: () => Promise<T>): Promise<T> {
   const state = changeState(loaded.root, loaded.gitTop);
   return withLock(state, (s) => io.err(`heimdall-version: ${s}\n`), async () => {
+    injectFault('locked');
     if (existsSync(state.journal)) throw unfinished(state);
     return fn();
   });
