@@ -1,11 +1,13 @@
 // The registry of source kinds: one line per kind. The type union, the option validation and the
 // JSON Schema (src/config/source.ts), labels, locating and init's detection all derive from it.
 import type { Flatten, Output, Shape } from '../config/fields.js';
+import { iniSource } from './ini.js';
 import { jsSource } from './js.js';
 import { jsonSource } from './json.js';
 import type { SourceKind } from './kind.js';
 import { pythonSource } from './python.js';
 import { regexSource } from './regex.js';
+import { textSource } from './text.js';
 import { tomlSource } from './toml.js';
 import type { Locator, VersionHit } from './types.js';
 
@@ -15,6 +17,8 @@ export const SOURCE_KINDS = [
   jsonSource,
   jsSource,
   regexSource,
+  iniSource,
+  textSource,
 ] as const;
 
 type Kind = (typeof SOURCE_KINDS)[number];

@@ -2,6 +2,7 @@
 // function bodies are never taken for the version. No Python process, no parser dependency.
 import { text as textField } from '../config/fields.js';
 import { defineKind } from './kind.js';
+import { locateCallArgument } from './python-call.js';
 import type { Located, Locator, RuntimeLookup, SourceProblem, VersionHit } from './types.js';
 
 const DEFAULT_VARIABLES = ['__version__', 'SYSTEM_VERSION', 'VERSION'];
@@ -17,7 +18,7 @@ const NUMBER = /[0-9.][0-9A-Za-z_.]*/y;
 const ASCII_NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 const UNICODE_NAME = /[\p{L}\p{Nl}_][\p{L}\p{N}\p{Mn}\p{Mc}_]*/uy;
 
-interface Token {
+export interface Token {
   kind: 'name' | 'string' | 'number' | 'op';
   text: string;
   start: number;
@@ -29,18 +30,18 @@ interface Token {
 }
 
 /** A logical line: the column of its first token and its tokens (comments and line joins removed). */
-interface Line {
+export interface Line {
   indent: number;
   tokens: Token[];
 }
 
-const isOp = (t: Token | undefined, op: string): boolean => t?.kind === 'op' && t.text === op;
+export const isOp = (t: Token | undefined, op: string): boolean => t?.kind === 'op' && t.text === op;
 const opens = (t: Token | undefined): boolean => t?.kind === 'op' && (t.text === '(' || t.text === '[' || t.text === '{');
 const closes = (t: Token | undefined): boolean => t?.kind === 'op' && (t.text === ')' || t.text === ']' || t.text === '}');
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 
 /** 1-based line numbers of offsets, counted on from the last answer so that a scan stays linear. */
-function lineCounter(text: string): (offset: number) => number {
+export function lineCounter(text: string): (offset: number) => number {
   let pos = 0;
   let line = 1;
   return (offset) => {
@@ -50,7 +51,7 @@ function lineCounter(text: string): (offset: number) => number {
   };
 }
 
-function tokenize(text: string, lineOf: (offset: number) => number): { lines: Line[]; error?: SourceProblem } {
+export function tokenize(text: string, lineOf: (offset: number) => number): { lines: Line[]; error?: SourceProblem } {
   const lines: Line[] = [];
   const brackets: Token[] = [];
   const n = text.length;
@@ -142,7 +143,7 @@ function columnOf(text: string, lineStart: number, at: number): number {
 }
 
 /** Indices of an operator outside brackets in tokens[from, to). */
-function topLevel(tokens: Token[], op: string, from = 0, to = tokens.length): number[] {
+export function topLevel(tokens: Token[], op: string, from = 0, to = tokens.length): number[] {
   const found: number[] = [];
   let depth = 0;
   for (let k = from; k < to; k++) {
@@ -155,7 +156,7 @@ function topLevel(tokens: Token[], op: string, from = 0, to = tokens.length): nu
 }
 
 /** Index of the bracket closing the one at `from`, or -1. */
-function matchingClose(tokens: Token[], from: number): number {
+export function matchingClose(tokens: Token[], from: number): number {
   let depth = 0;
   for (let k = from; k < tokens.length; k++) {
     if (opens(tokens[k])) depth++;
@@ -174,7 +175,7 @@ function blockColon(tokens: Token[]): number {
   return topLevel(tokens, ':')[0] ?? -1;
 }
 
-interface Assignment {
+export interface Assignment {
   name: string;
   at: number;
   rhs: Token[];
@@ -193,9 +194,9 @@ function assignmentsIn(tokens: Token[], from: number, to: number, names: Set<str
   }
 }
 
-/** Module-level assignments to `names`, in order: also inside module-level if/try blocks, not in def/class/with/for/while/match. */
-function moduleAssignments(lines: Line[], names: Set<string>): Assignment[] {
-  const out: Assignment[] = [];
+/** Module-level simple statements, in order: also inside module-level if/try blocks, not in def/class/with/for/while/match. */
+export function moduleStatements(lines: Line[]): Token[][] {
+  const out: Token[][] = [];
   const blocks: { indent: number; transparent: boolean }[] = [];
   for (const { indent, tokens } of lines) {
     while (blocks.length && blocks.at(-1)!.indent >= indent) blocks.pop();
@@ -210,14 +211,21 @@ function moduleAssignments(lines: Line[], names: Set<string>): Assignment[] {
     }
     if (from >= tokens.length) continue;
     for (const semicolon of [...topLevel(tokens, ';', from), tokens.length]) {
-      assignmentsIn(tokens, from, semicolon, names, out);
+      if (semicolon > from) out.push(tokens.slice(from, semicolon));
       from = semicolon + 1;
     }
   }
   return out;
 }
 
-type Classified = { hit: VersionHit } | { lookup: RuntimeLookup } | { what: string };
+/** Module-level assignments to `names`, in order. */
+export function moduleAssignments(lines: Line[], names: Set<string>): Assignment[] {
+  const out: Assignment[] = [];
+  for (const statement of moduleStatements(lines)) assignmentsIn(statement, 0, statement.length, names, out);
+  return out;
+}
+
+export type Classified = { hit: VersionHit } | { lookup: RuntimeLookup } | { what: string };
 
 /** Why a string literal cannot be a version to check and rewrite, if it cannot. */
 function stringFlaw(t: Token, text: string): string | undefined {
@@ -230,7 +238,7 @@ function stringFlaw(t: Token, text: string): string | undefined {
   return undefined;
 }
 
-function classify(rhs: Token[], text: string): Classified {
+export function classify(rhs: Token[], text: string): Classified {
   let t = rhs;
   while (isOp(t[0], '(') && matchingClose(t, 0) === t.length - 1) t = t.slice(1, -1);
   const first = t[0];
@@ -291,9 +299,11 @@ export const pythonSource = defineKind({
   description: 'A module-level assignment of a Python file: a string literal, or a runtime metadata lookup with its fallback.',
   options: {
     variable: textField().describe('python: the variable (default: __version__, SYSTEM_VERSION or VERSION).'),
+    call: textField().describe('python: read a keyword argument of this module-level call (e.g. setup) instead of a variable.'),
+    keyword: textField().describe('python with call: the keyword (default version).'),
   },
-  label: (o) => o.variable ?? '__version__',
-  locate: locatePythonVersion,
+  label: (o) => (o.call ? `${o.call}(${o.keyword ?? 'version'}=…)` : (o.variable ?? '__version__')),
+  locate: (text, o) => (o.call ? locateCallArgument(text, { call: o.call, keyword: o.keyword }) : locatePythonVersion(text, o)),
   detect: ({ read, files }) =>
     files()
       .filter((file) => file.includes('/') && VERSION_FILES.has(file.slice(file.lastIndexOf('/') + 1)))
