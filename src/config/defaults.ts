@@ -1,6 +1,9 @@
 import { CONFIG, validateConfig } from './schema.js';
 import type { Config, ReleaseConfig } from './types.js';
 
+/** heimdall-mcp's runtime copy of the version: checked with no configuration whenever it exists. */
+export const HEIMDALL_RUNTIME = 'cognitive_memory/core/version.py';
+
 export { HEIMDALL_SOURCES } from './schema.js';
 
 /** Every default of the declaration: what an empty configuration means. */

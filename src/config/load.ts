@@ -1,12 +1,13 @@
 // Finds and loads the configuration: .heimdallrc.json read directly (the common, fast case),
 // every other cosmiconfig place (module name "heimdall") through cosmiconfig, else the default.
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import { jsonSyntaxError } from '../sources/json.js';
-import { lineIndex } from '../core/text.js';
-import { findGitTop } from '../git/workspace.js';
+import { decodeUtf8, lineIndex } from '../core/text.js';
+import { findGitTop, isInside } from '../git/workspace.js';
 import { defaultConfig } from './defaults.js';
+import { detectLayout, type ReadFile } from './layout.js';
 import { validateConfig } from './schema.js';
 import type { LoadedConfig } from './types.js';
 
@@ -43,7 +44,39 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
     if (found) return { ...found, root: dir, gitTop };
     if (!gitTop || dir === gitTop || path.dirname(dir) === dir) break;
   }
-  return { config: defaultConfig(), root: gitTop ?? start, gitTop };
+  const root = gitTop ?? start;
+  const layout = detectLayout(rootFileReader(root));
+  return { config: { ...defaultConfig(), sources: layout.sources }, root, gitTop, layout };
+}
+
+/** Reads root-relative files for layout detection: absent is undefined; present but unusable (a link
+ *  out of the root, bad UTF-8) is empty text, so the source is still listed and its reader says why. */
+function rootFileReader(root: string): ReadFile {
+  const realRoot = realpathSync(root);
+  return (file) => {
+    let real: string;
+    try {
+      real = realpathSync(path.join(realRoot, file));
+    } catch {
+      return lstatExists(path.join(realRoot, file)) ? '' : undefined;
+    }
+    if (!isInside(realRoot, real)) return '';
+    try {
+      const decoded = decodeUtf8(readFileSync(real));
+      return 'text' in decoded ? decoded.text : '';
+    } catch {
+      return '';
+    }
+  };
+}
+
+function lstatExists(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function searchDir(dir: string): Promise<{ config: LoadedConfig['config']; file: string } | undefined> {

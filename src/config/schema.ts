@@ -8,7 +8,7 @@ import type { SourceConfig } from '../sources/index.js';
 export { outsideRoot } from './source.js';
 export const SEVERITIES = ['error', 'warn', 'off'] as const;
 
-/** The heimdall-mcp layout: what zero-configuration means. */
+/** The sources of a configuration file that names none (zero configuration reads the layout instead, see layout.ts). */
 export const HEIMDALL_SOURCES: SourceConfig[] = [
   { file: 'pyproject.toml', type: 'toml', key: 'project.version', primary: true },
   { file: 'cognitive_memory/core/version.py', type: 'python' },

@@ -1,6 +1,7 @@
 // The configuration's types, derived from its one declaration in schema.ts.
 import type { Infer } from './fields.js';
 import type { CONFIG, SEVERITIES } from './schema.js';
+import type { Layout } from './layout.js';
 
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -21,6 +22,8 @@ export type BumpConfig = Config['bump'];
 
 export interface LoadedConfig {
   config: Config;
+  /** With no configuration file: the layout recognised, which gave the sources. */
+  layout?: Layout;
   /** Absolute path of the project root: where the config is, else the git top level, else the start directory. */
   root: string;
   /** Absolute path of the config file, or undefined when the built-in heimdall-mcp default is used. */

@@ -27,6 +27,8 @@ export interface SourceSummary {
 
 export interface CheckResult {
   ok: boolean;
+  /** With no configuration file: the layout recognised and why. */
+  layout?: { id: string; reason: string; fromTags?: string };
   version: string | null;
   root: string;
   sources: SourceSummary[];
@@ -49,8 +51,10 @@ export async function inspect(loaded: LoadedConfig, staged: boolean): Promise<{ 
   const info = gitTop ? ((await tagsFromFiles(gitTop, prefix, project.version, !staged)) ?? (await readTags(gitTop, prefix, !staged))) : undefined;
   const tags = await readTagState(project, info, staged);
   const diagnostics = sortDiagnostics(runRules({ project, tags }, project.config.rules), project);
+  const layout = loaded.layout && { id: loaded.layout.id, reason: loaded.layout.reason, ...(loaded.layout.fromTags ? { fromTags: loaded.layout.fromTags } : {}) };
   const result: CheckResult = {
     ok: !diagnostics.some((d) => d.severity === 'error'),
+    ...(layout ? { layout } : {}),
     version: project.version ?? null,
     root: project.root,
     sources: project.sources.map((s) => ({

@@ -7,6 +7,8 @@ import { readTomlString } from '../sources/toml.js';
 import type { Locator, ProblemKind, VersionHit } from '../sources/types.js';
 import { decodeUtf8, lineIndex, type Position } from './text.js';
 import type { FileReader, ReadResult } from '../git/workspace.js';
+import { readTags } from '../git/git.js';
+import { newestTag } from '../version/semver.js';
 
 export type Placed<T> = T & Position;
 
@@ -53,7 +55,8 @@ export async function loadProject(loaded: LoadedConfig, read: FileReader): Promi
   const locators = new Map<SourceType, Locator<SourceConfig>>();
   for (const type of new Set(configs.map((s) => s.type))) locators.set(type, await locatorFor(type));
   const sources = configs.map((config) => loadSource(config, contents.get(config.file)!, locators.get(config.type)!));
-  const primary = sources.find((s) => s.primary) ?? sources[0]!;
+  const fromTags = loaded.layout?.fromTags;
+  const primary = fromTags ? await newestTagSource(loaded, fromTags) : (sources.find((s) => s.primary) ?? sources[0]!);
   primary.primary = true;
   const values = [...new Set(primary.hits.map((h) => h.value))];
   return {
@@ -62,6 +65,23 @@ export async function loadProject(loaded: LoadedConfig, read: FileReader): Promi
     primary,
     version: values.length === 1 ? values[0] : undefined,
     distribution: readDistribution(contents.get(PYPROJECT)),
+  };
+}
+
+/** A version from git tags: the newest version tag reachable from HEAD stands in for the primary source. */
+async function newestTagSource(loaded: LoadedConfig, tool: string): Promise<LoadedSource> {
+  const prefix = loaded.config.tags.prefix;
+  const info = loaded.gitTop ? await readTags(loaded.gitTop, prefix, false) : undefined;
+  const newest = info && newestTag(info.newestReachable, prefix);
+  return {
+    name: newest ? `tag ${newest.name}` : 'git tags',
+    file: newest ? `tag ${newest.name}` : 'git tags',
+    config: { file: '', type: 'text' },
+    primary: true,
+    label: `the newest version tag (${tool})`,
+    hits: newest ? [{ value: newest.version, start: 0, end: 0, line: 0, column: 0 }] : [],
+    lookups: [],
+    problems: [],
   };
 }
 

@@ -16,6 +16,9 @@ export function formatStylish(result: CheckResult, { color }: StylishOptions): s
   const warnings = result.diagnostics.length - errors;
   if (errors > 0) {
     lines.push('', paint(31, `✖ ${plural(errors, 'error')}${warnings ? `, ${plural(warnings, 'warning')}` : ''}`));
+  } else if (result.layout?.fromTags) {
+    const files = result.sources.length ? `; checked ${result.sources.map((s) => s.file).join(', ')}` : '';
+    lines.push(`${lines.length ? '\n' : ''}${paint(32, '✔')} ${result.version ?? '(no version tag yet)'}: the version comes from git tags (${result.layout.fromTags}), no file holds it${files}`);
   } else {
     const names = result.sources.map((s) => s.file);
     const files = names.length > 4 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more sources` : names.join(', ');

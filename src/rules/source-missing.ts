@@ -6,8 +6,8 @@ export const sourceMissing: Rule = {
   defaultSeverity: 'error',
   check: ({ project }) =>
     project.sources.flatMap((source): Report[] => {
-      // Without a configuration the heimdall-mcp layout is assumed: say so where it does not fit.
-      const hint = project.file === undefined ? '; no configuration was found, so the heimdall-mcp layout was assumed (heimdall-version init writes one)' : '';
+      // Without a configuration the layout decides the sources: say which, where it does not fit.
+      const hint = project.layout ? `; no configuration was found, and this is where the layout says the version is (${project.layout.reason}; heimdall-version init writes a configuration)` : '';
       const reports: Report[] = source.problems.map((p) => ({
         message: p.kind === 'unreadable' ? `${p.message}${hint}` : `${p.message}${source.primary && p.kind !== 'uncheckable' ? ' (this is the primary source)' : ''}`,
         file: source.file,

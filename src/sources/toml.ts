@@ -32,6 +32,12 @@ function offsetOf(text: string, line?: number, column?: number): number | undefi
 const get = (tree: Tree, path: string[]): unknown =>
   path.reduce<unknown>((node, k) => (node && typeof node === 'object' && !Array.isArray(node) ? (node as Tree)[k] : undefined), tree);
 
+/** The parsed document, or undefined when it does not parse. */
+export function readTomlTree(text: string): Tree | undefined {
+  const parsed = parseToml(text);
+  return 'tree' in parsed ? parsed.tree : undefined;
+}
+
 /** The string at a dotted key, or undefined (also when the document does not parse). */
 export function readTomlString(text: string, key: string): string | undefined {
   const parsed = parseToml(text);

@@ -66,11 +66,15 @@ describe('check on the heimdall-mcp layout with no configuration', () => {
     ]);
   });
 
-  it('reports a missing source file with the file and rule', () => {
+  it('says nothing about the runtime file when it does not exist, and reports it when configured', () => {
     const repo = tempRepo({ 'pyproject.toml': pyproject('0.2.0') });
     const res = run(['check'], repo.dir);
-    expect(res.code).toBe(1);
-    expect(res.stdout).toContain(`${VPY}  error  ${VPY} does not exist; no configuration was found, so the heimdall-mcp layout was assumed (heimdall-version init writes one)  source-missing`);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toBe('✔ 0.2.0: pyproject.toml\n');
+    repo.write('.heimdallrc.json', JSON.stringify({ sources: [{ file: 'pyproject.toml', type: 'toml' }, { file: VPY, type: 'python' }] }));
+    const configured = run(['check'], repo.dir);
+    expect(configured.code).toBe(1);
+    expect(configured.stdout).toContain(`${VPY}  error  ${VPY} does not exist  source-missing`);
   });
 
   it('locates malformed TOML instead of crashing', () => {

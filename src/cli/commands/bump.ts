@@ -1,6 +1,7 @@
 // bump: the next version into every source at once, then optionally commit, tag and push.
 import path from 'node:path';
 import { defineCommand, type CommandValues, type Flags, type Io } from '../command.js';
+import { refuseTagLayout } from '../../config/layout.js';
 import { loadConfig } from '../../config/load.js';
 import type { LoadedConfig } from '../../config/types.js';
 import { changesFor, planBump } from '../../change/plan.js';
@@ -49,6 +50,7 @@ async function runBump(v: BumpValues, positionals: string[], io: Io): Promise<nu
 }
 
 async function bump(loaded: LoadedConfig, spec: string, v: BumpValues, io: Io, dryRun: boolean): Promise<number> {
+  refuseTagLayout(loaded.layout, 'bump');
   const inspecting = inspect(loaded, false);
   const increment = loadIncrement();
   const { project, result } = await inspecting;

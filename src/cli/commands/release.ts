@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { refuseUnfinished } from './change.js';
 import { defineCommand, type CommandValues, type Flags, type Io } from '../command.js';
+import { refuseTagLayout } from '../../config/layout.js';
 import { loadConfig } from '../../config/load.js';
 import { UserError } from '../../core/errors.js';
 import { formatStylish } from '../../report/stylish.js';
@@ -45,6 +46,7 @@ async function runRelease(v: ReleaseValues, io: Io): Promise<number> {
   const release = withPython(loaded.config.release, v.python);
   const secrets = secretsFrom(process.env, readPypirc());
   const say = (s: string) => io.out(maskText(s, secrets));
+  refuseTagLayout(loaded.layout, 'release');
   const { project, result } = await inspect(loaded, false);
   const version = project.version;
   const tag = `${loaded.config.tags.prefix}${version}`;
