@@ -1,9 +1,13 @@
 // The programmatic API.
+import { RULES as REGISTRY } from './rules/index.js';
+
 export { check, type CheckOptions, type CheckResult, type SourceSummary } from './core/inspect.js';
 export { loadConfig, type LoadConfigOptions } from './config/load.js';
 export { validateConfig } from './config/schema.js';
 export type { Config, LoadedConfig, SourceConfig, RuleId, Severity } from './config/types.js';
-export type { Diagnostic } from './rules/types.js';
-export { RULES } from './rules/index.js';
+export type { Diagnostic } from './core/result.js';
+
+/** Every rule: its meta and check, with id, description and default severity also at the top (as before meta). */
+export const RULES = REGISTRY.map((rule) => ({ id: rule.meta.id, description: rule.meta.description, defaultSeverity: rule.meta.defaultSeverity, ...rule }));
 export { UserError } from './core/errors.js';
 export { VERSION } from './core/tool-version.js';

@@ -1,12 +1,13 @@
 // The configuration, declared once: its TypeScript types (types.ts), its validation, its defaults
 // and the JSON Schema shipped for editors (scripts/build.mjs writes schema/heimdallrc.schema.json).
-import { isObj, kind, list, object, oneOf, record, strings, text, type Infer, type Json } from './fields.js';
+import { isObj, kind, list, object, strings, text, type Infer, type Json } from './fields.js';
+import { ruleSettings } from './rules.js';
+import { RULES } from '../rules/index.js';
 import { outsideRoot, SOURCE } from './source.js';
-import { RULE_IDS } from './types.js';
 import type { SourceConfig } from '../sources/index.js';
+import type { Rule } from '../rules/types.js';
 
 export { outsideRoot } from './source.js';
-export const SEVERITIES = ['error', 'warn', 'off'] as const;
 
 /** The sources of a configuration file that names none (zero configuration reads the layout instead, see layout.ts). */
 export const HEIMDALL_SOURCES: SourceConfig[] = [
@@ -30,7 +31,7 @@ export const CONFIG = object({
   tags: object({
     prefix: text({ allowEmpty: true }).default('v').describe('Version tags are <prefix><version>, e.g. v0.2.0.'),
   }),
-  rules: record(RULE_IDS, () => oneOf(SEVERITIES), 'unknown rule').describe('Severity per rule, ESLint style.'),
+  rules: ruleSettings(RULES as unknown as Rule[]).describe('Severity per rule, ESLint style: "error", "warn" or "off", or [severity, options] for a rule with options.'),
   bump: object({
     message: text().default('Bump version: {old} → {new}').describe('Commit message of bump --commit; {old} and {new} are replaced.'),
     tagMessage: text().default('Release {tag}').describe('Message of the annotated tag; {old}, {new} and {tag} are replaced.'),

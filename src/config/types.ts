@@ -1,19 +1,10 @@
 // The configuration's types, derived from its one declaration in schema.ts.
 import type { Infer } from './fields.js';
-import type { CONFIG, SEVERITIES } from './schema.js';
+import type { CONFIG } from './schema.js';
 import type { Layout } from './layout.js';
 
-export type Severity = (typeof SEVERITIES)[number];
-
-export const RULE_IDS = [
-  'source-missing',
-  'invalid-semver',
-  'version-mismatch',
-  'tag-mismatch',
-  'tag-ahead',
-  'runtime-lookup',
-] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+export type { RuleId } from '../rules/index.js';
+export type { Severity } from '../rules/types.js';
 
 export type Config = Infer<typeof CONFIG>;
 export type SourceConfig = Config['sources'][number];

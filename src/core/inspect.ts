@@ -7,32 +7,16 @@ import { changedSinceHead, readTags, type TagInfo } from '../git/git.js';
 import { loadProject, type Project } from './project.js';
 import { tagsFromFiles } from '../git/refs.js';
 import { runRules } from '../rules/index.js';
-import type { Diagnostic, TagState, VersionTag } from '../rules/types.js';
+import type { TagState, VersionTag } from '../rules/types.js';
+import type { CheckResult, Diagnostic } from './result.js';
+
+export type { CheckResult, SourceSummary } from './result.js';
 import { newestTag, tagVersion } from '../version/semver.js';
 import { indexReader, isShallow, workTreeReader } from '../git/workspace.js';
 
 export interface CheckOptions extends LoadConfigOptions {
   /** Read the sources from the git index instead of the work tree. */
   staged?: boolean;
-}
-
-export interface SourceSummary {
-  name: string;
-  file: string;
-  primary: boolean;
-  version: string | null;
-  line: number | null;
-  column: number | null;
-}
-
-export interface CheckResult {
-  ok: boolean;
-  /** With no configuration file: the layout recognised and why. */
-  layout?: { id: string; reason: string; fromTags?: string };
-  version: string | null;
-  root: string;
-  sources: SourceSummary[];
-  diagnostics: Diagnostic[];
 }
 
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {

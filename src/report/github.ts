@@ -1,5 +1,5 @@
 // GitHub Actions workflow commands: annotations on the pull request's files.
-import type { CheckResult } from '../core/inspect.js';
+import type { CheckResult } from '../core/result.js';
 
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');

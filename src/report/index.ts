@@ -1,4 +1,4 @@
-import type { CheckResult } from '../core/inspect.js';
+import type { CheckResult } from '../core/result.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatStylish } from './stylish.js';

@@ -1,5 +1,5 @@
 // The default, human report: one line per problem, `file:line:col  severity  message  rule`.
-import type { CheckResult } from '../core/inspect.js';
+import type { CheckResult } from '../core/result.js';
 
 export interface StylishOptions {
   color: boolean;

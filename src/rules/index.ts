@@ -1,23 +1,49 @@
-// The engine: runs every rule at its configured severity. It knows no rule's insides.
-import type { RuleId, Severity } from '../config/types.js';
+// The registry of rules (one line per rule) and the engine: runs every rule at its configured
+// severity with its options, and makes the words of every diagnostic from the rule's messages.
+// It knows no rule's insides.
+import { object } from '../config/fields.js';
 import { invalidSemver } from './invalid-semver.js';
 import { runtimeLookup } from './runtime-lookup.js';
 import { sourceMissing } from './source-missing.js';
 import { tagAhead } from './tag-ahead.js';
 import { tagMismatch } from './tag-mismatch.js';
-import type { Diagnostic, Rule, RuleContext } from './types.js';
+import type { Diagnostic, MessageData } from '../core/result.js';
+import type { Rule, RuleContext, Severity } from './types.js';
 import { versionMismatch } from './version-mismatch.js';
 
-export const RULES: Rule[] = [sourceMissing, invalidSemver, versionMismatch, runtimeLookup, tagMismatch, tagAhead];
+export const RULES = [
+  sourceMissing,
+  invalidSemver,
+  versionMismatch,
+  runtimeLookup,
+  tagMismatch,
+  tagAhead,
+] as const;
 
-export function runRules(context: RuleContext, severities: Partial<Record<RuleId, Severity>>): Diagnostic[] {
-  return RULES.flatMap((rule) => {
-    const severity = severities[rule.id] ?? rule.defaultSeverity;
+export type RuleId = (typeof RULES)[number]['meta']['id'];
+export const RULE_IDS = RULES.map((r) => r.meta.id) as RuleId[];
+
+/** A rule's configuration, ESLint style: a severity, or [severity, options]. */
+export type RuleSetting = Severity | [Severity] | [Severity, Record<string, unknown>];
+
+/** `{name}` replaced by data.name: the one place where diagnostics become words. */
+export const formatMessage = (template: string, data: MessageData = {}): string =>
+  template.replace(/\{(\w+)\}/g, (all, name: string) => (name in data ? String(data[name]) : all));
+
+export function runRules(context: RuleContext, settings: Partial<Record<string, RuleSetting>>, rules: readonly Rule[] = RULES as unknown as Rule[]): Diagnostic[] {
+  return rules.flatMap((rule) => {
+    const { id, defaultSeverity, messages } = rule.meta;
+    const setting = settings[id];
+    const severity = (Array.isArray(setting) ? setting[0] : setting) ?? defaultSeverity;
     if (severity === 'off') return [];
-    return rule.check(context).map(({ warnOnly, ...report }) => ({
-      rule: rule.id,
+    const options = object(rule.meta.options).parse((Array.isArray(setting) && setting[1]) || {}, `rules.${id}`, () => {}) ?? {};
+    return rule.check(context, options).map(({ warnOnly, messageId, data, ...where }): Diagnostic => ({
+      rule: id as RuleId,
       severity: warnOnly ? 'warn' : severity,
-      ...report,
+      messageId,
+      message: formatMessage(messages[messageId] ?? messageId, data),
+      ...where,
+      ...(data ? { data } : {}),
     }));
   });
 }

@@ -1,24 +1,30 @@
-import type { Rule } from './types.js';
+import { defineRule, type Report } from './types.js';
 
 /** PEP 503 normalization: the names pip and importlib.metadata treat as the same distribution. */
 export const normalizeDistribution = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
 
-export const runtimeLookup: Rule = {
-  id: 'runtime-lookup',
-  description: 'A runtime importlib.metadata lookup names this project\'s own distribution.',
-  defaultSeverity: 'error',
+export const runtimeLookup = defineRule({
+  meta: {
+    id: 'runtime-lookup',
+    description: "A runtime importlib.metadata lookup names this project's own distribution.",
+    defaultSeverity: 'error',
+    messages: {
+      unverifiable: '{label} looks up the distribution "{lookup}", which cannot be verified: pyproject.toml has no [project] name',
+      otherWithFallback:
+        '{label} looks up the distribution "{lookup}" but this project is "{distribution}": installed, the lookup fails and the fallback {fallback} is used; change it to version("{distribution}")',
+      other: '{label} looks up the distribution "{lookup}" but this project is "{distribution}": installed, the lookup fails and it raises PackageNotFoundError; change it to version("{distribution}")',
+    },
+    options: {},
+  },
   check: ({ project }) =>
     project.sources.flatMap((source) =>
-      source.lookups.flatMap((lookup) => {
+      source.lookups.flatMap((lookup): Report<'unverifiable' | 'otherWithFallback' | 'other'>[] => {
         const where = { file: source.file, line: lookup.line, column: lookup.column };
-        if (project.distribution === undefined)
-          return [{ ...where, warnOnly: true, message: `${source.label} looks up the distribution "${lookup.distribution}", which cannot be verified: pyproject.toml has no [project] name` }];
+        const data = { label: source.label, lookup: lookup.distribution };
+        if (project.distribution === undefined) return [{ ...where, warnOnly: true, messageId: 'unverifiable', data }];
         if (normalizeDistribution(lookup.distribution) === normalizeDistribution(project.distribution)) return [];
-        const fallback = source.hits[0] ? `the fallback ${source.hits[0].value} is used` : 'it raises PackageNotFoundError';
-        return [{
-          ...where,
-          message: `${source.label} looks up the distribution "${lookup.distribution}" but this project is "${project.distribution}": installed, the lookup fails and ${fallback}; change it to version("${project.distribution}")`,
-        }];
+        const fallback = source.hits[0]?.value;
+        return [{ ...where, messageId: fallback ? 'otherWithFallback' : 'other', data: { ...data, distribution: project.distribution, ...(fallback ? { fallback } : {}) } }];
       }),
     ),
-};
+});

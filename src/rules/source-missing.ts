@@ -1,22 +1,36 @@
-import type { Report, Rule } from './types.js';
+import { defineRule, type Report } from './types.js';
 
-export const sourceMissing: Rule = {
-  id: 'source-missing',
-  description: 'Every configured source can be read and holds its version exactly where configured.',
-  defaultSeverity: 'error',
-  check: ({ project }) =>
-    project.sources.flatMap((source): Report[] => {
+export const sourceMissing = defineRule({
+  meta: {
+    id: 'source-missing',
+    description: 'Every configured source can be read and holds its version exactly where configured.',
+    defaultSeverity: 'error',
+    messages: {
+      unreadable: '{problem}',
       // Without a configuration the layout decides the sources: say which, where it does not fit.
-      const hint = project.layout ? `; no configuration was found, and this is where the layout says the version is (${project.layout.reason}; heimdall-version init writes a configuration)` : '';
-      const reports: Report[] = source.problems.map((p) => ({
-        message: p.kind === 'unreadable' ? `${p.message}${hint}` : `${p.message}${source.primary && p.kind !== 'uncheckable' ? ' (this is the primary source)' : ''}`,
+      unreadableInLayout: '{problem}; no configuration was found, and this is where the layout says the version is ({layout}; heimdall-version init writes a configuration)',
+      problem: '{problem}',
+      primaryProblem: '{problem} (this is the primary source)',
+      uncheckable: '{problem}',
+      runtimeOnly: '{label} is only looked up at runtime; the primary source must state the version as a literal',
+    },
+    options: {},
+  },
+  check: ({ project }) =>
+    project.sources.flatMap((source) => {
+      type Id = 'unreadable' | 'unreadableInLayout' | 'problem' | 'primaryProblem' | 'uncheckable' | 'runtimeOnly';
+      const layout: Record<string, string> = project.layout ? { layout: project.layout.reason } : {};
+      const reports: Report<Id>[] = source.problems.map((p) => ({
+        messageId:
+          p.kind === 'unreadable' ? (project.layout ? 'unreadableInLayout' : 'unreadable') : p.kind === 'uncheckable' ? 'uncheckable' : source.primary ? 'primaryProblem' : 'problem',
+        data: { problem: p.message, kind: p.kind, ...layout },
         file: source.file,
         line: p.line,
         column: p.column,
         warnOnly: p.kind === 'uncheckable',
       }));
       if (source.primary && source.problems.length === 0 && source.hits.length === 0)
-        reports.push({ message: `${source.label} is only looked up at runtime; the primary source must state the version as a literal`, file: source.file, line: source.lookups[0]?.line, column: source.lookups[0]?.column });
+        reports.push({ messageId: 'runtimeOnly', data: { label: source.label }, file: source.file, line: source.lookups[0]?.line, column: source.lookups[0]?.column });
       return reports;
     }),
-};
+});

@@ -1,25 +1,29 @@
 import { compareVersions, isSemver } from '../version/semver.js';
-import type { Report, Rule } from './types.js';
+import { defineRule, type Report } from './types.js';
 
-export const tagAhead: Rule = {
-  id: 'tag-ahead',
-  description: 'No version tag reachable from HEAD is newer than the version (it never goes backwards).',
-  defaultSeverity: 'error',
+export const tagAhead = defineRule({
+  meta: {
+    id: 'tag-ahead',
+    description: 'No version tag reachable from HEAD is newer than the version (it never goes backwards).',
+    defaultSeverity: 'error',
+    messages: {
+      shallow: 'this is a shallow clone, so tags may be missing: run `git fetch --tags --unshallow` (GitHub Actions: actions/checkout with fetch-depth: 0)',
+      ahead: 'tag {tag} (reachable from HEAD) is newer than {version} in {file}: the version went backwards; set a version above {tagVersion}',
+    },
+    options: {},
+  },
   check: ({ project, tags }) => {
     if (!tags.available) return [];
-    const reports: Report[] = [];
-    if (tags.shallow)
-      reports.push({
-        message: 'this is a shallow clone, so tags may be missing: run `git fetch --tags --unshallow` (GitHub Actions: actions/checkout with fetch-depth: 0)',
-        warnOnly: true,
-      });
+    const reports: Report<'shallow' | 'ahead'>[] = [];
+    if (tags.shallow) reports.push({ messageId: 'shallow', warnOnly: true });
     const version = project.version;
     const newest = tags.newest;
     if (version === undefined || !isSemver(version) || !newest) return reports;
     if (compareVersions(newest.version, version) > 0) {
       const hit = project.primary.hits[0];
       reports.push({
-        message: `tag ${newest.name} (reachable from HEAD) is newer than ${version} in ${project.primary.file}: the version went backwards; set a version above ${newest.version}`,
+        messageId: 'ahead',
+        data: { tag: newest.name, tagVersion: newest.version, version, file: project.primary.file },
         file: project.primary.file,
         line: hit?.line,
         column: hit?.column,
@@ -27,4 +31,4 @@ export const tagAhead: Rule = {
     }
     return reports;
   },
-};
+});

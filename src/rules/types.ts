@@ -1,5 +1,11 @@
-import type { RuleId, Severity } from '../config/types.js';
+// What a rule is: one module with `meta` (id, description, default severity, messages by id,
+// options) and `check`, made with defineRule and registered with one line in rules/index.ts.
+import type { Output, Shape } from '../config/fields.js';
 import type { Project } from '../core/project.js';
+import type { MessageData } from '../core/result.js';
+
+export const SEVERITIES = ['error', 'warn', 'off'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 export interface VersionTag {
   name: string;
@@ -26,8 +32,11 @@ export interface RuleContext {
   tags: TagState;
 }
 
-export interface Report {
-  message: string;
+
+/** What a rule finds: a message id and its data; the engine turns them into words. */
+export interface Report<M extends string = string> {
+  messageId: M;
+  data?: MessageData;
   file?: string;
   line?: number;
   column?: number;
@@ -35,18 +44,23 @@ export interface Report {
   warnOnly?: boolean;
 }
 
-export interface Rule {
-  id: RuleId;
+export interface RuleMeta<Id extends string, M extends string, S extends Shape> {
+  id: Id;
+  /** One line: what holds when the rule is satisfied. */
   description: string;
   defaultSeverity: Exclude<Severity, 'off'>;
-  check(context: RuleContext): Report[];
+  /** Message templates by id, with `{name}` placeholders for the report's data. */
+  messages: Record<M, string>;
+  /** Its options, set in the configuration as `"<id>": ["error", { … }]`; each may have a default. */
+  options: S;
 }
 
-export interface Diagnostic {
-  rule: RuleId;
-  severity: 'error' | 'warn';
-  message: string;
-  file?: string;
-  line?: number;
-  column?: number;
+export interface Rule<Id extends string = string, M extends string = string, S extends Shape = Shape> {
+  meta: RuleMeta<Id, M, S>;
+  check(context: RuleContext, options: Output<S>): Report<M>[];
 }
+
+/** Declares a rule, its message ids and option types inferred from its meta. */
+export const defineRule = <const Id extends string, M extends string, S extends Shape = Record<never, never>>(rule: Rule<Id, M, S>): Rule<Id, M, S> => rule;
+
+export type { Diagnostic } from '../core/result.js';

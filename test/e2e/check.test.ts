@@ -41,6 +41,12 @@ describe('check on the heimdall-mcp layout with no configuration', () => {
     expect(out.diagnostics[0]!.message).toContain('fallback 0.1.0');
   });
 
+  it('names each finding in json by a stable message id beside the words', () => {
+    const out = JSON.parse(run(['check', '--format', 'json'], exampleRepo('heimdall-mcp-drifted').commit().dir).stdout);
+    expect(out.diagnostics.map((d: { rule: string; messageId: string }) => `${d.rule}/${d.messageId}`)).toEqual(['runtime-lookup/otherWithFallback', 'version-mismatch/differs']);
+    expect(Object.keys(out.diagnostics[1])).toEqual(['rule', 'severity', 'messageId', 'message', 'file', 'line', 'column']);
+  });
+
   it('prints linter lines with file:line:column, severity, message and rule', () => {
     const repo = tempRepo({ 'pyproject.toml': pyproject('0.2.0'), [VPY]: `"""v"""\n\n__version__ = "0.1.9"\n` });
     const res = run([], repo.dir);

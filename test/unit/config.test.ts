@@ -12,7 +12,7 @@ describe('the shipped JSON Schema', () => {
   it('names every source type, rule and section the validator knows', () => {
     expect(Object.keys(shipped.properties)).toEqual(['$schema', 'sources', 'tags', 'rules', 'bump', 'release']);
     expect(shipped.properties.sources.items.properties.type.enum).toEqual(['toml', 'python', 'json', 'js', 'regex', 'ini', 'text']);
-    expect(Object.keys(shipped.properties.rules.properties)).toEqual(['source-missing', 'invalid-semver', 'version-mismatch', 'tag-mismatch', 'tag-ahead', 'runtime-lookup']);
+    expect(Object.keys(shipped.properties.rules.properties)).toEqual(['source-missing', 'invalid-semver', 'version-mismatch', 'runtime-lookup', 'tag-mismatch', 'tag-ahead']);
   });
 });
 

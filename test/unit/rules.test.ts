@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/defaults.js';
 import type { LoadedSource, Project } from '../../src/core/project.js';
-import { runRules } from '../../src/rules/index.js';
+import { formatMessage, RULES, runRules } from '../../src/rules/index.js';
+import { defineRule } from '../../src/rules/types.js';
+import { ruleSettings } from '../../src/config/rules.js';
+import { text } from '../../src/config/fields.js';
 import { normalizeDistribution } from '../../src/rules/runtime-lookup.js';
 import { newestTag } from '../../src/version/semver.js';
 import type { TagState } from '../../src/rules/types.js';
@@ -55,5 +58,65 @@ describe('rules', () => {
     expect(runRules({ project: p, tags: head }, {}).map((d) => d.rule)).toEqual(['tag-mismatch']);
     expect(runRules({ project: p, tags: { ...head, changedSinceHead: true } }, {})).toEqual([]);
     expect(runRules({ project: p, tags: { ...head, staged: true } }, {})).toEqual([]);
+  });
+});
+
+describe('messages', () => {
+  it('carry a stable id and their data; the words are made from the rule\'s template', () => {
+    const p = project([source('p', ['0.2.0']), source('q', ['0.1.0'])]);
+    expect(runRules({ project: p, tags: noTags }, {})).toEqual([
+      {
+        rule: 'version-mismatch', severity: 'error', messageId: 'differs', data: { label: 'version', found: '0.1.0', expected: '0.2.0', primaryFile: 'p' },
+        message: 'version is 0.1.0 but p says 0.2.0', file: 'q', line: 1, column: 1,
+      },
+    ]);
+  });
+
+  it('leaves a placeholder without data visible rather than empty', () => {
+    expect(formatMessage('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+  });
+});
+
+describe('a rule with options', () => {
+  const changelog = defineRule({
+    meta: {
+      id: 'example-option',
+      description: 'An example of a rule that owns options.',
+      defaultSeverity: 'warn',
+      messages: { says: 'the file is {file}' },
+      options: { file: text().default('CHANGELOG.md').describe('The file to look at.') },
+    },
+    check: (_context, options) => [{ messageId: 'says', data: { file: options.file } }],
+  });
+  const context = { project: project([source('p', ['0.2.0'])]), tags: noTags };
+
+  it('gets its defaults, or the options configured with its severity', () => {
+    expect(runRules(context, {}, [changelog])).toEqual([expect.objectContaining({ severity: 'warn', messageId: 'says', message: 'the file is CHANGELOG.md' })]);
+    expect(runRules(context, { 'example-option': ['error', { file: 'NEWS.md' }] }, [changelog])).toEqual([expect.objectContaining({ severity: 'error', message: 'the file is NEWS.md' })]);
+  });
+
+  it('has its options validated by the configuration, with located messages, and in the schema', () => {
+    const settings = ruleSettings([changelog]);
+    const problems: string[] = [];
+    const issue = (where: string, what: string) => problems.push(`${where}: ${what}`);
+    expect(settings.parse({ 'example-option': ['warn', { file: 'NEWS.md' }] }, 'rules', issue)).toEqual({ 'example-option': ['warn', { file: 'NEWS.md' }] });
+    expect(settings.parse({ 'example-option': ['warn'] }, 'rules', issue)).toEqual({ 'example-option': ['warn', { file: 'CHANGELOG.md' }] });
+    settings.parse({ 'example-option': ['fatal', { file: '', other: 1 }] }, 'rules', issue);
+    settings.parse({ 'example-option': 'fatal' }, 'rules', issue);
+    expect(problems).toEqual([
+      'rules.example-option[0]: must be one of error, warn, off',
+      'rules.example-option[1].other: unknown key (known: file)',
+      'rules.example-option[1].file: must be a non-empty string, not a string',
+      'rules.example-option: must be one of error, warn, off',
+    ]);
+    expect(settings.jsonSchema().properties).toEqual({
+      'example-option': {
+        description: 'An example of a rule that owns options.',
+        anyOf: [
+          { enum: ['error', 'warn', 'off'] },
+          { type: 'array', minItems: 1, maxItems: 2, items: [{ enum: ['error', 'warn', 'off'] }, { type: 'object', additionalProperties: false, properties: { file: { type: 'string', minLength: 1, default: 'CHANGELOG.md', description: 'The file to look at.' } } }] },
+        ],
+      },
+    });
   });
 });
