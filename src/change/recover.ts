@@ -1,6 +1,6 @@
 // recover: finishes or undoes the change an interrupted run left, as its journal describes it.
 // Work tree, index and HEAD end up agreeing: all old and no commit, or the commit, all new, and the tag.
-import { readFileSync, realpathSync, rmSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, rmSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import { git, gitOrFail, headCommit, tagCommit } from '../git/git.js';
@@ -33,6 +33,8 @@ export async function recoverChange(state: ChangeState, gitTop: string | undefin
     throw new UserError(`${state.journal} is not a journal heimdall-version can trust (${parsed.problem}); nothing was changed. Check your version files, then remove it with: heimdall-version recover --discard`, 2);
   const journal = parsed.journal;
   const targets = journal.files.map((entry) => locate(state.base, entry));
+  for (const t of targets) removeTemps(path.join(state.base, ...t.entry.file.split('/')));
+  removeTemps(state.journal);
   let done: string;
   if (journal.git && gitTop) done = await recoverWithGit(gitTop, journal, targets);
   else done = restore(targets, 'before');
@@ -102,6 +104,19 @@ function restore(targets: Target[], want: 'before' | 'after'): string {
   const parts = [set.length ? `${want === 'before' ? 'restored' : 'completed'} ${set.join(', ')}` : 'every file already was as it should be'];
   if (kept.length) parts.push(`left ${kept.join(', ')} as they are (changed since)`);
   return parts.join('; ');
+}
+
+/** Temporary copies a crash left beside a file (named as exclusive.ts names them). */
+function removeTemps(file: string): void {
+  const dir = path.dirname(file);
+  const mine = new RegExp(`^\\.${path.basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.[0-9a-f]{16}\\.heimdall-tmp$`);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) if (mine.test(name)) rmSync(path.join(dir, name), { force: true });
 }
 
 function forget(state: ChangeState): void {
