@@ -1,5 +1,6 @@
 // Finds and loads the configuration: .heimdallrc.json read directly (the common, fast case),
-// every other cosmiconfig place (module name "heimdall") through cosmiconfig, else the default.
+// [tool.heimdall-version] in pyproject.toml, every other cosmiconfig place (module name "heimdall")
+// through cosmiconfig; else the layout the build backend declares (layout.ts).
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
@@ -9,6 +10,7 @@ import { findGitTop, isInside } from '../git/workspace.js';
 import { defaultConfig } from './defaults.js';
 import { detectLayout, type ReadFile } from './layout.js';
 import { validateConfig } from './schema.js';
+import { PYPROJECT, readPyprojectTable, TABLE, validatePyprojectTable } from './pyproject.js';
 import type { LoadedConfig } from './types.js';
 
 const MODULE = 'heimdall';
@@ -79,13 +81,25 @@ function lstatExists(p: string): boolean {
   }
 }
 
-async function searchDir(dir: string): Promise<{ config: LoadedConfig['config']; file: string } | undefined> {
+type Found = { config: LoadedConfig['config']; file: string };
+
+/** The configuration of a directory: a .heimdallrc.json (or another cosmiconfig place), or [tool.heimdall-version]; never both. */
+async function searchDir(dir: string): Promise<Found | undefined> {
   let entries: string[];
   try {
     entries = readdirSync(dir);
   } catch {
     return undefined;
   }
+  const pyprojectFile = path.join(dir, PYPROJECT);
+  const table = entries.includes(PYPROJECT) ? readPyprojectTable(pyprojectFile, shown(pyprojectFile)) : undefined;
+  const other = await searchOther(dir, entries);
+  if (table && other)
+    throw new UserError(`two configurations apply here: ${shown(other.file)} and [${TABLE}] in ${shown(pyprojectFile)}; keep one of them`);
+  return other ?? (table && { config: validatePyprojectTable(table.table, table.text, shown(pyprojectFile)), file: pyprojectFile });
+}
+
+async function searchOther(dir: string, entries: string[]): Promise<Found | undefined> {
   if (entries.includes(FAST)) return loadFile(path.join(dir, FAST));
   const maybe =
     entries.some((e) => OTHER_PLACES.has(e)) ||
@@ -117,6 +131,11 @@ async function loadFile(file: string): Promise<{ config: LoadedConfig['config'];
     text = readFileSync(file, 'utf8');
   } catch (e) {
     throw new UserError(`${shown(file)}: cannot read the configuration (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  if (path.basename(file) === PYPROJECT) {
+    const table = readPyprojectTable(file, shown(file));
+    if (!table) throw new UserError(`${shown(file)}: has no [${TABLE}] table`);
+    return { config: validatePyprojectTable(table.table, table.text, shown(file)), file };
   }
   if (path.extname(file) !== '.json' && path.basename(file) !== FAST) {
     const { cosmiconfig } = await loadCosmiconfig();

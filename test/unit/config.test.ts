@@ -58,3 +58,14 @@ describe('the declaration', () => {
     expect(validateConfig('x')).toEqual({ problems: ['the configuration must be an object, not a string'] });
   });
 });
+
+describe('the schema fragment for [tool.heimdall-version] in pyproject.toml', () => {
+  it('is the configuration schema less $schema (npm run build writes it)', async () => {
+    // @ts-expect-error: a plain .mjs build script without type declarations
+    const { pyprojectFragment } = await import('../../scripts/schema.mjs');
+    const fragment = JSON.parse(readFileSync(new URL('../../schema/pyproject-tool.schema.json', import.meta.url), 'utf8'));
+    expect(fragment).toEqual(pyprojectFragment(configJsonSchema()));
+    expect(Object.keys(fragment.properties)).toEqual(['sources', 'tags', 'rules', 'bump', 'release']);
+    expect(fragment.$id).toBe('https://unpkg.com/heimdall-version/schema/pyproject-tool.schema.json');
+  });
+});

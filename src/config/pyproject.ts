@@ -1,0 +1,59 @@
+// [tool.heimdall-version] in pyproject.toml: the same configuration as .heimdallrc.json, written in
+// TOML (sources as [[tool.heimdall-version.sources]]), validated the same way, problems located.
+import { readFileSync } from 'node:fs';
+import { UserError } from '../core/errors.js';
+import { lineIndex } from '../core/text.js';
+import { locateTomlVersion, readTomlTree } from '../sources/toml.js';
+import { validateConfig } from './schema.js';
+import type { Config } from './types.js';
+
+export const PYPROJECT = 'pyproject.toml';
+export const TABLE = 'tool.heimdall-version';
+const KEY = String.raw`\s*(?:tool|"tool")\s*\.\s*(?:heimdall-version|"heimdall-version")`;
+
+/** The table as data, or undefined when the file has none; a file that mentions it but does not parse is an error. */
+export function readPyprojectTable(file: string, shown: string): { table: unknown; text: string } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // Most pyproject.toml files never mention the tool: no TOML parse for them.
+  if (!text.includes('heimdall-version')) return undefined;
+  const tree = readTomlTree(text);
+  if (!tree) {
+    if (!new RegExp(String.raw`^\s*\[\[?${KEY}`, 'm').test(text)) return undefined;
+    const problem = locateTomlVersion(text, {}).problems[0];
+    const at = problem?.offset !== undefined ? lineIndex(text)(problem.offset) : undefined;
+    throw new UserError(`${shown}${at ? `:${at.line}:${at.column}` : ''}: ${problem?.message ?? 'invalid TOML'} (it holds the [${TABLE}] configuration)`);
+  }
+  const table = (tree.tool as Record<string, unknown> | undefined)?.['heimdall-version'];
+  return table === undefined ? undefined : { table, text };
+}
+
+/** Validates the table; every problem names its key path and the line of the table it is in. */
+export function validatePyprojectTable(table: unknown, text: string, shown: string): Config {
+  const result = validateConfig(table);
+  if ('config' in result) return result.config;
+  const lines = result.problems.map((p) => {
+    const line = lineOfProblem(text, p);
+    return `  ${line ? `line ${line}: ` : ''}${TABLE}.${p}`;
+  });
+  throw new UserError(`${shown}: invalid configuration in [${TABLE}]\n${lines.join('\n')}`);
+}
+
+/** The line of the table header a problem ("sources[1].type: …") is under: [[…sources]] number 2, [… .release], else [tool.heimdall-version]. */
+function lineOfProblem(text: string, problem: string): number | undefined {
+  const m = /^([A-Za-z$]+)(?:\[(\d+)\])?/.exec(problem);
+  const at = lineIndex(text);
+  const header = (pattern: string, nth = 0) => {
+    const found = [...text.matchAll(new RegExp(pattern, 'gm'))][nth];
+    return found ? at(found.index!).line : undefined;
+  };
+  if (m?.[2] !== undefined) {
+    const line = header(String.raw`^\s*\[\[${KEY}\s*\.\s*${m[1]}\s*\]\]`, Number(m[2]));
+    if (line) return line;
+  }
+  return (m && header(String.raw`^\s*\[${KEY}\s*\.\s*${m[1]}\s*\]`)) ?? header(String.raw`^\s*\[${KEY}\s*\]`);
+}
