@@ -49,6 +49,13 @@ export const CONFIG = object({
     clean: strings({ message: 'must be an array of non-empty strings', each: outsideRoot })
       .default(['build', 'dist', '*.egg-info'])
       .describe('Paths or globs inside the project root removed before the build.'),
+    smoke: list(argv(), { message: 'must be an array of commands, each an argv array, e.g. [["heimdall", "--help"]]' }).describe(
+      'Commands run inside the throwaway environment after installing the wheel with its dependencies, e.g. [["heimdall", "--help"]]; the exit code decides.',
+    ),
+    indexes: object({
+      testpypi: url().default('https://test.pypi.org/simple/'),
+      pypi: url().default('https://pypi.org/simple/'),
+    }).describe('Package indexes (simple API) to install from: after --test-upload from testpypi, with pypi for the dependencies.'),
     branch: text().describe('Releases are made only from this branch.'),
     remote: text().default('origin').describe('Where --push sends the tag.'),
   }),

@@ -2,7 +2,6 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-import type { ReleaseConfig } from '../config/types.js';
 import { changedTrackedFiles, currentBranch, headCommit, tagCommit } from '../git/git.js';
 
 export interface GateResult {
@@ -34,7 +33,7 @@ export function toolsNeeded(commands: string[][], extra: [string, string[]][] = 
 }
 
 /** Runs the interpreters once each to see that they import what the commands need. */
-export function toolsGate(release: ReleaseConfig, commands: string[][], extra: [string, string[]][] = []): GateResult {
+export function toolsGate(commands: string[][], extra: [string, string[]][] = []): GateResult {
   const { modules, programs } = toolsNeeded(commands, extra);
   const problems: string[] = [];
   for (const [python, mods] of modules) {
@@ -43,7 +42,9 @@ export function toolsGate(release: ReleaseConfig, commands: string[][], extra: [
     if (res.error) problems.push(`${python} was not found; set release.python (or --python) to an interpreter with ${names.join(' and ')}`);
     else if (res.status !== 0) {
       const missing = /No module named '([^']+)'/.exec(res.stderr)?.[1] ?? names.join(' or ');
-      problems.push(
+      if (missing === 'venv' || missing === 'ensurepip')
+        problems.push(`${python} cannot import ${missing}, which the installed-version check needs to create environments: install it (Debian/Ubuntu: apt-get install python3-venv)`);
+      else problems.push(
         `${python} cannot import ${missing}: install build and twine (Debian/Ubuntu: apt-get install twine python3-build, which puts them into /usr/bin/python3; elsewhere: ${python} -m pip install build twine), or set release.python (or --python) to an interpreter that has them`,
       );
     }

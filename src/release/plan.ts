@@ -3,7 +3,7 @@
 import { UserError } from '../core/errors.js';
 
 /** How far the release has come when a step runs: decides what a failure message promises. */
-export type Stage = 'gate' | 'built' | 'uploaded';
+export type Stage = 'gate' | 'built' | 'uploaded' | 'verify';
 
 export interface Step {
   name: string;
@@ -32,6 +32,7 @@ const CONSEQUENCE: Record<Stage, (name: string) => string> = {
   gate: (name) => `release stopped at the gate "${name}"; nothing was built or uploaded`,
   built: (name) => `release stopped at "${name}"; nothing was uploaded or tagged`,
   uploaded: (name) => `release stopped at "${name}" after the upload; nothing was tagged`,
+  verify: (name) => `verify failed at "${name}"`,
 };
 
 /**

@@ -10,8 +10,10 @@ import { createTag, pushRefs } from '../git/git.js';
 import { artifactProblems } from './artifacts.js';
 import { cleanOutputs, distFiles } from './clean.js';
 import { branchGate, cleanTreeGate, githubRefGate, tagGate, toolsGate, toolsNeeded, type GateResult } from './gates.js';
+import { indexStep, installedSteps, type InstalledContext, type InstalledState } from './installed-steps.js';
 import { StepFailed, type Stage, type Step } from './plan.js';
-import { runStep, type StepIo } from './steps.js';
+import type { Scratch } from './scratch.js';
+import { runCommand, type CommandContext, type StepIo } from './steps.js';
 
 export type Mode = 'no-upload' | 'test-upload' | 'upload';
 
@@ -33,20 +35,23 @@ export interface ReleaseContext {
   secrets: string[];
   io: StepIo;
   say: (s: string) => void;
-}
-
-/** What the steps hand on to each other: the artifacts the build made. */
-interface ReleaseState {
-  files: string[];
+  /** [project] name, and the python sources with the variable each states the version in. */
+  distribution?: string;
+  pythonSources: { file: string; variable: string }[];
+  requireSmoke: boolean;
+  scratch: Scratch;
 }
 
 export function releasePlan(ctx: ReleaseContext): Step[] {
   const { loaded, release, mode, version, pep440, tag } = ctx;
   const gitTop = loaded.gitTop;
-  const state: ReleaseState = { files: [] };
-  const dist = () => state.files.map((f) => `dist/${f}`);
+  const state: InstalledState = { files: [] };
+  const dist = () => state.files.map((f) => `dist/${path.basename(f)}`);
+  const installed: InstalledContext = { ...commandContext(ctx), python: release.python, scratch: ctx.scratch, root: loaded.root, distribution: ctx.distribution, version: pep440 ?? '', pythonSources: ctx.pythonSources, smoke: release.smoke ?? [], requireSmoke: ctx.requireSmoke, stage: 'built' };
   const upload = mode === 'no-upload' ? undefined : uploadArgv(release, mode);
   const commands = [...(release.validate ? [release.validate] : []), release.build, release.check, ...(upload ? [upload] : [])];
+  // The installed-version steps create environments and build a wheel from the sdist.
+  const tools: [string, string[]][] = [[release.python, ['venv', 'build']]];
   const gate = (name: string, description: string, check: () => GateResult | Promise<GateResult>): Step => ({
     name,
     description,
@@ -61,7 +66,7 @@ export function releasePlan(ctx: ReleaseContext): Step[] {
     name,
     description: [...argv, ...(files ? ['dist/*'] : [])].join(' '),
     stage,
-    run: () => runCommand(ctx, name, [...argv, ...(files ? dist() : [])]),
+    run: () => runCommand(commandContext(ctx), name, [...argv, ...(files ? dist() : [])]),
   });
   const github = githubRefGate(ctx.env, tag);
 
@@ -74,7 +79,7 @@ export function releasePlan(ctx: ReleaseContext): Step[] {
     gate('version usable by Python', 'the version has a PEP 440 form', () =>
       pep440 ? { ok: true, detail: `built as ${pep440}` } : { ok: false, detail: `${version} has no PEP 440 form (use -a.N, -b.N, -rc.N, -dev.N or -post.N prereleases)` },
     ),
-    gate('tools present', toolsNeeded(commands).describe, () => toolsGate(release, commands)),
+    gate('tools present', toolsNeeded(commands, tools).describe, () => toolsGate(commands, tools)),
   ];
   if (!gitTop && mode !== 'no-upload')
     steps.push(gate('git repository', 'an upload is tagged afterwards, so it needs a git repository', () => ({ ok: false, detail: 'this is not a git repository' })));
@@ -93,20 +98,12 @@ export function releasePlan(ctx: ReleaseContext): Step[] {
       run: async () => `removed ${cleanOutputs(loaded.root, release.clean).join(' ') || 'nothing'}`,
     },
     command('build', 'gate', release.build),
-    {
-      name: 'artifacts',
-      description: `every wheel and sdist in dist/ carries ${pep440 ?? version} (file name and metadata)`,
-      stage: 'built',
-      run: async () => {
-        state.files = distFiles(path.join(loaded.root, 'dist'));
-        const problems = artifactProblems(state.files.map((f) => ({ name: f, bytes: readFileSync(path.join(loaded.root, 'dist', f)) })), pep440!);
-        if (problems.length) throw new StepFailed(`the built artifacts do not carry ${pep440}:\n  ${problems.join('\n  ')}`);
-        return `${pep440} in ${state.files.join(', ')}`;
-      },
-    },
+    artifactsStep(path.join(loaded.root, 'dist'), pep440 ?? version ?? '', state, 'built'),
+    ...installedSteps(installed, state),
     command('twine check', 'built', release.check, true),
   );
   if (upload) steps.push(command(`upload (${mode === 'upload' ? 'PyPI' : 'TestPyPI'})`, 'built', upload, true));
+  if (mode === 'test-upload') steps.push(indexStep({ ...installed, stage: 'uploaded' }, 'TestPyPI', release.indexes.testpypi, release.indexes.pypi));
   if (mode === 'upload') {
     steps.push({
       name: 'tag',
@@ -136,18 +133,25 @@ export function releasePlan(ctx: ReleaseContext): Step[] {
   return steps;
 }
 
-/** One command of the chain: argv without a shell, its output streamed and masked. */
-export async function runCommand(ctx: Pick<ReleaseContext, 'loaded' | 'env' | 'secrets' | 'io' | 'say' | 'mode'>, name: string, argv: string[], cwd = ctx.loaded.root, env = ctx.env): Promise<void> {
-  ctx.say(`→ ${name}: ${argv.join(' ')}\n`);
-  const started = Date.now();
-  const res = await runStep(name, argv, { cwd, env, secrets: ctx.secrets, io: ctx.io });
-  if (res.interrupted) throw new UserError(`interrupted during ${name}; the release stopped and no tag was created`, 1);
-  if (res.spawnError) throw new UserError(`step ${name} could not start: ${res.spawnError}`, 1);
-  if (res.code !== 0) throw new UserError(`step ${name} failed with exit code ${res.code}; the release stopped${ctx.mode === 'upload' ? ' and no tag was created' : ''}`, 1);
-  ctx.say(`✔ ${name} (${((Date.now() - started) / 1000).toFixed(1)}s)\n`);
+/** The default repositories go by twine's names, so ~/.pypirc credentials apply; others by URL. */
+/** Every wheel and sdist in `dir` must carry the version, in its file name and its metadata. */
+export function artifactsStep(dir: string, version: string, state: InstalledState, stage: Stage): Step {
+  return {
+    name: 'artifacts',
+    description: `every wheel and sdist in ${path.basename(dir)}/ carries ${version} (file name and metadata)`,
+    stage,
+    run: async () => {
+      const names = distFiles(dir);
+      state.files = names.map((f) => path.join(dir, f));
+      const problems = artifactProblems(names.map((f) => ({ name: f, bytes: readFileSync(path.join(dir, f)) })), version);
+      if (problems.length) throw new StepFailed(`the artifacts do not carry ${version}:\n  ${problems.join('\n  ')}`);
+      return `${version} in ${names.join(', ')}`;
+    },
+  };
 }
 
-/** The default repositories go by twine's names, so ~/.pypirc credentials apply; others by URL. */
+const commandContext = (ctx: ReleaseContext): CommandContext => ({ ...ctx, cwd: ctx.loaded.root, tagged: ctx.mode === 'upload' });
+
 function uploadArgv(release: ReleaseConfig, mode: Exclude<Mode, 'no-upload'>): string[] {
   const key = mode === 'upload' ? 'pypi' : 'testpypi';
   const url = release.repositories[key];

@@ -1,6 +1,7 @@
 // Running one release step: argv without a shell, output streamed through the mask,
 // elapsed time on a status line in a terminal, Ctrl-C passed to the step.
 import { spawn } from 'node:child_process';
+import { UserError } from '../core/errors.js';
 import { maskedLines, maskText } from './mask.js';
 
 export interface StepIo {
@@ -61,4 +62,41 @@ export function runStep(label: string, argv: string[], options: { cwd: string; e
       resolve({ code: code ?? (signal ? 128 : 1), interrupted: interrupted || signal === 'SIGINT', spawnError });
     });
   });
+}
+
+/** Where and how the chain runs its commands. */
+export interface CommandContext {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  secrets: string[];
+  io: StepIo;
+  say: (s: string) => void;
+  /** An upload to PyPI is tagged afterwards: failures say that no tag was created. */
+  tagged?: boolean;
+}
+
+export interface ExecuteOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** What to print instead of the argv (a long program text). */
+  shown?: string;
+  /** A part of a larger step: printed indented, no ✔ line of its own. */
+  part?: boolean;
+}
+
+/** Runs one command with its output streamed and masked; Ctrl-C stops the chain. The caller judges the exit code. */
+export async function execute(ctx: CommandContext, name: string, argv: string[], options: ExecuteOptions = {}): Promise<StepResult> {
+  ctx.say(`${options.part ? '  · ' : '→ '}${name}: ${options.shown ?? argv.join(' ')}\n`);
+  const res = await runStep(name, argv, { cwd: options.cwd ?? ctx.cwd, env: options.env ?? ctx.env, secrets: ctx.secrets, io: ctx.io });
+  if (res.interrupted) throw new UserError(`interrupted during ${name}; the release stopped and no tag was created`, 1);
+  return res;
+}
+
+/** One command of the chain: a failure to start or a non-zero exit stops the chain. */
+export async function runCommand(ctx: CommandContext, name: string, argv: string[], options: ExecuteOptions = {}): Promise<void> {
+  const started = Date.now();
+  const res = await execute(ctx, name, argv, options);
+  if (res.spawnError) throw new UserError(`step ${name} could not start: ${res.spawnError}`, 1);
+  if (res.code !== 0) throw new UserError(`step ${name} failed with exit code ${res.code}; the release stopped${ctx.tagged ? ' and no tag was created' : ''}`, 1);
+  if (!options.part) ctx.say(`✔ ${name} (${((Date.now() - started) / 1000).toFixed(1)}s)\n`);
 }

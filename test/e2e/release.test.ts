@@ -31,6 +31,7 @@ function releaseRepo(release: Record<string, unknown> = {}, url = server.url): T
       build: [PY, '-m', 'build', '--no-isolation'],
       validate: [PY, '-c', 'import cognitive_memory, heimdall'],
       repositories: { pypi: url, testpypi: url },
+      indexes: { pypi: server.simple, testpypi: server.simple },
       branch: 'main',
       ...release,
     },
@@ -42,7 +43,7 @@ const env = (password = PASSWORD) => ({ TWINE_USERNAME: '__token__', TWINE_PASSW
 const tags = (repo: TempRepo) => repo.git('tag', '--list');
 const sha256 = (repo: TempRepo, file: string) => createHash('sha256').update(repo.bytes(file)).digest('hex');
 
-describe.skipIf(!hasTools)('release', () => {
+describe.skipIf(!hasTools)('release', { timeout: 180_000 }, () => {
   it('--no-upload builds, verifies and checks, and neither uploads nor tags', async () => {
     const before = server.requests;
     const repo = releaseRepo();
@@ -145,7 +146,7 @@ describe.skipIf(!hasTools)('release', () => {
     const res = await run(['release', '--upload', '--dry-run'], repo.dir, env());
     expect(res.code, res.stderr).toBe(0);
     const steps = [...res.stdout.matchAll(/^ +\d+\. ([^:]+):/gm)].map((m) => m[1]);
-    expect(steps).toEqual(['versions consistent', 'version usable by Python', 'tools present', 'work tree clean', 'release branch', 'tag free', 'validate', 'clean', 'build', 'artifacts', 'twine check', 'upload (PyPI)', 'tag']);
+    expect(steps).toEqual(['versions consistent', 'version usable by Python', 'tools present', 'work tree clean', 'release branch', 'tag free', 'validate', 'clean', 'build', 'artifacts', 'installed version', 'installed version (sdist)', 'twine check', 'upload (PyPI)', 'tag']);
     expect(res.stdout).toContain(`build: ${spy} -m build --no-isolation\n`);
     expect(res.stdout).toContain(`upload (PyPI): ${spy} -m twine upload --repository-url ${server.url} --non-interactive dist/*\n`);
     expect(res.stdout).toContain('tag: git tag -a v0.2.4 -m "Release v0.2.4"');
@@ -179,7 +180,7 @@ describe.skipIf(!hasTools)('release', () => {
   });
 });
 
-describe.skipIf(!hasTools)('release gates: nothing is built or uploaded when one fails', () => {
+describe.skipIf(!hasTools)('release gates: nothing is built or uploaded when one fails', { timeout: 180_000 }, () => {
   const refused = async (repo: TempRepo, args: string[], gate: string, extraEnv: Record<string, string> = {}) => {
     const before = server.requests;
     const tagsBefore = tags(repo);
@@ -256,7 +257,7 @@ describe.skipIf(!hasTools)('release gates: nothing is built or uploaded when one
     const before = server.requests;
     const res = await run(['release', '--upload'], repo.dir, env());
     expect(res.code).toBe(1);
-    expect(res.stdout).toContain('✖ artifacts: the built artifacts do not carry 0.2.9');
+    expect(res.stdout).toContain('✖ artifacts: the artifacts do not carry 0.2.9');
     expect(res.stdout).toContain('its metadata says Version: 0.2.0');
     expect(res.stderr).toContain('release stopped at "artifacts"; nothing was uploaded or tagged');
     expect(server.requests).toBe(before);

@@ -1,5 +1,7 @@
 // A package index on 127.0.0.1 that answers PyPI's legacy upload API as the real index does,
-// so that the real `twine upload` talks to it. Test helper: records what it received.
+// so that the real `twine upload` talks to it, and serves what was uploaded through the simple
+// API (PEP 503: /simple/<name>/ links to /files/<file>#sha256=…), so that the real `pip install`
+// installs from it. Test helper: records what it received.
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -16,6 +18,8 @@ export interface Upload {
 
 export interface PypiServer {
   url: string;
+  /** The simple index: pip's --index-url. */
+  simple: string;
   port: number;
   uploads: Upload[];
   requests: number;
@@ -52,11 +56,11 @@ export function parseMultipart(body: Buffer, boundary: string): Part[] {
 
 const normalize = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '_');
 
-export function startPypiServer(options: { username?: string; password?: string } = {}): Promise<PypiServer> {
+export function startPypiServer(options: { username?: string; password?: string; /** answer 404 to this many simple-page requests, as an index that has not caught up yet */ lagging?: number } = {}): Promise<PypiServer> {
   const username = options.username ?? '__token__';
   const password = options.password ?? 'pypi-test-token';
   const sockets = new Set<Socket>();
-  const state = { uploads: [] as Upload[], requests: 0 };
+  const state = { uploads: [] as Upload[], requests: 0, lagging: options.lagging ?? 0 };
 
   const answer = (res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) => {
     res.statusMessage = message.replace(/[^\x20-\x7e]/g, ' ').slice(0, 200);
@@ -66,7 +70,9 @@ export function startPypiServer(options: { username?: string; password?: string 
 
   const handle = (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
     state.requests++;
-    if (!/^\/legacy\/?$/.test(new URL(req.url ?? '/', 'http://127.0.0.1').pathname)) return answer(res, 404, 'Not Found');
+    const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    if (req.method === 'GET') return serveIndex(res, pathname);
+    if (!/^\/legacy\/?$/.test(pathname)) return answer(res, 404, 'Not Found');
     if (req.method !== 'POST') return answer(res, 405, 'Method Not Allowed');
     const auth = /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!auth) return answer(res, 401, 'Unauthorized', { 'www-authenticate': 'Basic realm="pypi"' });
@@ -99,6 +105,22 @@ export function startPypiServer(options: { username?: string; password?: string 
     answer(res, 200, 'OK');
   };
 
+  const serveIndex = (res: ServerResponse, pathname: string) => {
+    const page = /^\/simple\/([^/]+)\/?$/.exec(pathname);
+    if (page) {
+      const files = state.uploads.filter((u) => normalize(u.name) === normalize(decodeURIComponent(page[1]!)));
+      if (files.length === 0 || state.lagging-- > 0) return answer(res, 404, 'Not Found');
+      const links = files.map((u) => `<a href="/files/${encodeURIComponent(u.filename)}#sha256=${u.sha256}">${u.filename}</a><br>`).join('\n');
+      res.writeHead(200, { 'content-type': 'text/html' });
+      return res.end(`<!DOCTYPE html><html><body>\n${links}\n</body></html>\n`);
+    }
+    const file = /^\/files\/([^/]+)$/.exec(pathname);
+    const upload = file && state.uploads.find((u) => u.filename === decodeURIComponent(file[1]!));
+    if (!upload) return answer(res, 404, 'Not Found');
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': upload.content.length });
+    res.end(upload.content);
+  };
+
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -113,6 +135,7 @@ export function startPypiServer(options: { username?: string; password?: string 
       const { port } = server.address() as AddressInfo;
       resolve({
         url: `http://127.0.0.1:${port}/legacy/`,
+        simple: `http://127.0.0.1:${port}/simple/`,
         port,
         get uploads() {
           return state.uploads;

@@ -11,9 +11,11 @@ import { formatStylish } from '../../report/stylish.js';
 import { maskText, secretsFrom } from '../../release/mask.js';
 import type { ReleaseConfig } from '../../config/types.js';
 import { planText, runPlan } from '../../release/plan.js';
+import { scratchDirs } from '../../release/scratch.js';
 import { releasePlan, type Mode } from '../../release/release-plan.js';
 import { toPep440 } from '../../version/pep440.js';
 import { inspect } from '../../core/inspect.js';
+import type { Project } from '../../core/project.js';
 
 const MODES: Mode[] = ['no-upload', 'test-upload', 'upload'];
 
@@ -24,6 +26,7 @@ const RELEASE_FLAGS = {
   yes: { type: 'boolean', short: 'y', help: 'do not ask for confirmation before uploading', example: 'release --upload --yes' },
   'dry-run': { type: 'boolean', help: 'print every step a real run takes, in order; run none of them', example: 'release --upload --dry-run' },
   'allow-dirty': { type: 'boolean', help: 'release from a work tree with uncommitted changes', example: 'release --allow-dirty' },
+  'require-smoke': { type: 'boolean', help: 'fail, instead of warning, when the smoke commands cannot run (no index to install dependencies from)', example: 'release --require-smoke' },
   push: { type: 'boolean', help: 'after tagging, push the tag to release.remote', example: 'release --upload --push' },
   python: { type: 'string', arg: 'PATH', help: 'the Python interpreter that runs build and twine (default: release.python)', example: 'release --python /usr/bin/python3' },
 } as const satisfies Flags;
@@ -50,6 +53,7 @@ async function runRelease(v: ReleaseValues, io: Io): Promise<number> {
   const { project, result } = await inspect(loaded, false);
   const version = project.version;
   const tag = `${loaded.config.tags.prefix}${version}`;
+  const scratch = scratchDirs();
   const steps = releasePlan({
     loaded,
     release,
@@ -67,6 +71,10 @@ async function runRelease(v: ReleaseValues, io: Io): Promise<number> {
     secrets,
     io: { out: io.out, err: io.err, progress: io.color && !process.env.CI },
     say,
+    distribution: project.distribution,
+    pythonSources: pythonSources(project),
+    requireSmoke: v['require-smoke'] === true,
+    scratch,
   });
   if (v['dry-run'] === true) {
     say(`dry run: release ${version ?? '(no version)'} would take these steps, in order (none was run):\n${planText(steps)}`);
@@ -76,15 +84,20 @@ async function runRelease(v: ReleaseValues, io: Io): Promise<number> {
     say(`${formatStylish(result, { color: io.color })}✖ versions consistent: heimdall-version check found errors (above); a real run stops at step 1\n`);
     return 1;
   }
-  await runPlan(steps, say);
+  await runPlan(steps, say, scratch.removeAll);
   if (mode === 'no-upload') say(`built ${version} without uploading (--no-upload)\n`);
   else if (mode === 'test-upload') say(`uploaded ${version} to TestPyPI; not tagged (only an upload to PyPI is tagged)\n`);
   else say(`released ${version}\n`);
   return 0;
 }
 
+/** The python sources and the variable each states the version in: what the installed package is asked. */
+export function pythonSources(project: Project): { file: string; variable: string }[] {
+  return project.sources.filter((s) => s.config.type === 'python').map((s) => ({ file: s.file, variable: s.label }));
+}
+
 /** --python replaces the interpreter wherever the configuration used the configured one. */
-function withPython(release: ReleaseConfig, python: string | undefined): ReleaseConfig {
+export function withPython(release: ReleaseConfig, python: string | undefined): ReleaseConfig {
   if (!python) return release;
   const swap = (argv: string[]) => (argv[0] === release.python ? [python, ...argv.slice(1)] : argv);
   return {
@@ -97,7 +110,7 @@ function withPython(release: ReleaseConfig, python: string | undefined): Release
   };
 }
 
-function readPypirc(): string | undefined {
+export function readPypirc(): string | undefined {
   try {
     return readFileSync(path.join(os.homedir(), '.pypirc'), 'utf8');
   } catch {

@@ -1,0 +1,195 @@
+// The runtime truth, end to end: real build, venv, pip and twine (Debian's /usr/bin/python3), tiny
+// setuptools packages, the built wheel installed into a throwaway environment and asked its version.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, runAsync as run } from '../helpers/cli.js';
+import { startPypiServer, type PypiServer } from '../helpers/pypi-server.js';
+import { cleanupTempDirs, exampleRepo, tempDir, type TempRepo, VPY } from '../helpers/repo.js';
+
+const PY = '/usr/bin/python3';
+const hasTools = spawnSync(PY, ['-c', 'import build, twine, venv, ensurepip, setuptools']).status === 0;
+if (!hasTools) console.warn(`SKIPPED: ${PY} lacks build, twine, venv/ensurepip or setuptools (apt-get install twine python3-build python3-venv)`);
+const PASSWORD = 'pypi-installed-token';
+
+// The heimdall-mcp shape: the lookup names the old distribution, so installed it falls back.
+const DRIFTED = `from importlib.metadata import PackageNotFoundError, version
+
+try:
+    SYSTEM_VERSION = version("heimdall-mcp-server")
+except PackageNotFoundError:
+    SYSTEM_VERSION = "0.1.0"
+`;
+
+let server: PypiServer;
+beforeAll(async () => {
+  server = await startPypiServer({ username: '__token__', password: PASSWORD });
+});
+afterAll(async () => {
+  await server?.close();
+  cleanupTempDirs();
+});
+
+/** A tiny setuptools package (the heimdall-mcp example) at `version`, committed on main. */
+function pkg(version: string, release: Record<string, unknown> = {}, files: Record<string, string> = {}, rules: Record<string, string> = {}): TempRepo {
+  const repo = exampleRepo();
+  repo.write('pyproject.toml', repo.read('pyproject.toml').replace('version = "0.2.0"', `version = "${version}"`));
+  repo.write(VPY, repo.read(VPY).replace('"0.2.0"', `"${version}"`));
+  for (const [file, text] of Object.entries(files)) repo.write(file, text);
+  repo.write('.heimdallrc.json', JSON.stringify({
+    sources: [{ file: 'pyproject.toml', type: 'toml', key: 'project.version', primary: true }, { file: VPY, type: 'python', variable: 'SYSTEM_VERSION' }],
+    rules,
+    release: {
+      python: PY,
+      build: [PY, '-m', 'build', '--no-isolation'],
+      repositories: { pypi: server.url, testpypi: server.url },
+      indexes: { testpypi: server.simple, pypi: server.simple },
+      ...release,
+    },
+  }));
+  return repo.commit('initial');
+}
+
+const env = (extra: Record<string, string> = {}) => ({ TWINE_USERNAME: '__token__', TWINE_PASSWORD: PASSWORD, HOME: tempDir(), CI: 'true', TMPDIR: tempDir(), ...extra });
+const leftovers = (tmp: string) => readdirSync(tmp).filter((f) => f.startsWith('heimdall-version-'));
+
+describe.skipIf(!hasTools)('installed version: the built wheel is installed and asked', { timeout: 240_000 }, () => {
+  it('a package whose runtime module is right passes, for the wheel and for a wheel built from the sdist, and leaves no environment behind', async () => {
+    const repo = pkg('1.0.0');
+    const e = env();
+    const res = await run(['release', '--no-upload'], repo.dir, e);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toContain('✔ installed version: heimdall_mcp-1.0.0-py3-none-any.whl: importlib.metadata.version("heimdall-mcp") is 1.0.0; `SYSTEM_VERSION` in cognitive_memory/core/version.py is 1.0.0');
+    expect(res.stdout).toContain('✔ installed version (sdist): the wheel built from heimdall-mcp-1.0.0.tar.gz: importlib.metadata.version("heimdall-mcp") is 1.0.0');
+    expect(res.stdout).toMatch(/pip install: .* --no-deps --no-index /);
+    expect(leftovers(e.TMPDIR)).toEqual([]);
+  });
+
+  it('the heimdall-mcp shape (lookup of another distribution, fallback 0.1.0) stops the release: nothing uploaded, no tag', async () => {
+    // The rules that read this pattern are off: the gate must catch it on its own, as it would a shape no rule foresees.
+    const repo = pkg('0.3.7', {}, { [VPY]: DRIFTED }, { 'runtime-lookup': 'off', 'version-mismatch': 'off' });
+    const before = server.requests;
+    const res = await run(['release', '--upload'], repo.dir, env());
+    expect(res.code).toBe(1);
+    expect(res.stdout).toContain('✖ installed version: heimdall_mcp-0.3.7-py3-none-any.whl, installed in a fresh environment:');
+    expect(res.stdout).toContain('installed `SYSTEM_VERSION` is 0.1.0, expected 0.3.7 — the lookup of "heimdall-mcp-server" raised PackageNotFoundError (cognitive_memory/core/version.py)');
+    expect(res.stderr).toContain('release stopped at "installed version"; nothing was uploaded or tagged');
+    expect(res.stdout).not.toContain('twine check');
+    expect(server.requests).toBe(before);
+    expect(repo.git('tag', '--list')).toBe('');
+  });
+
+  it('a wheel that leaves the version module out fails, naming the file', async () => {
+    const repo = pkg('1.0.1', {}, {
+      'pyproject.toml': exampleRepo().read('pyproject.toml').replace('version = "0.2.0"', 'version = "1.0.1"').replace('include = ["cognitive_memory*", "heimdall*"]', 'include = ["cognitive_memory", "heimdall"]\n\n[tool.setuptools]\ninclude-package-data = false'),
+    });
+    const res = await run(['release', '--no-upload'], repo.dir, env());
+    expect(res.code).toBe(1);
+    expect(res.stdout).toContain('✖ installed version: heimdall_mcp-1.0.1-py3-none-any.whl, installed in a fresh environment:');
+    expect(res.stdout).toContain('cognitive_memory/core/version.py is not in the installed package: the artifact leaves it out');
+  });
+
+  it('an sdist that leaves the version module out fails on the wheel built from it', async () => {
+    // The wheel is built from the tree (it has the module); MANIFEST.in keeps it out of the sdist.
+    const repo = pkg('1.0.2', { build: [PY, '-m', 'build', '--no-isolation', '--sdist', '--wheel'] }, { 'MANIFEST.in': `exclude ${VPY}\n` });
+    const res = await run(['release', '--no-upload'], repo.dir, env());
+    expect(res.code).toBe(1);
+    expect(res.stdout).toContain('✔ installed version: heimdall_mcp-1.0.2-py3-none-any.whl');
+    expect(res.stdout).toContain('✖ installed version (sdist): the wheel built from heimdall-mcp-1.0.2.tar.gz, installed in a fresh environment:');
+    expect(res.stdout).toContain('cognitive_memory/core/version.py is not in the installed package');
+    expect(res.stderr).toContain('release stopped at "installed version (sdist)"');
+  });
+
+  it('smoke commands run inside the environment; a failing one stops the release', async () => {
+    const ok = await run(['release', '--no-upload'], pkg('1.0.3', { smoke: [['heimdall']] }).dir, env());
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('heimdall 1.0.3\n');
+    expect(ok.stdout).toContain('✔ smoke: heimdall exited with 0');
+    const repo = pkg('1.0.4', { smoke: [['heimdall'], ['python', '-c', 'import heimdall.cli, sys; print("smoke ran"); sys.exit(3)']] });
+    const res = await run(['release', '--upload'], repo.dir, env());
+    expect(res.code).toBe(1);
+    expect(res.stdout).toContain('smoke ran\n');
+    expect(res.stdout).toContain('✖ smoke: python -c import heimdall.cli, sys; print("smoke ran"); sys.exit(3) exited with 3');
+    expect(repo.git('tag', '--list')).toBe('');
+  });
+
+  it('smoke with dependencies and no index: skipped with a warning, or a failure with --require-smoke', async () => {
+    const deps = exampleRepo().read('pyproject.toml').replace('version = "0.2.0"', 'version = "1.0.5"').replace('dependencies = []', 'dependencies = ["no-such-dependency-anywhere>=1"]');
+    const repo = pkg('1.0.5', { smoke: [['heimdall']] }, { 'pyproject.toml': deps });
+    const offline = { PIP_NO_INDEX: '1', PIP_CONFIG_FILE: '/dev/null' };
+    const warned = await run(['release', '--no-upload'], repo.dir, env(offline));
+    expect(warned.code, warned.stderr).toBe(0);
+    expect(warned.stdout).toContain('⚠ smoke: skipped: pip could not install the dependencies (no-such-dependency-anywhere');
+    const required = await run(['release', '--no-upload', '--require-smoke'], repo.dir, env(offline));
+    expect(required.code).toBe(1);
+    expect(required.stdout).toContain('--require-smoke makes that a failure');
+  });
+
+  it('Ctrl-C during the gate stops it and leaves no environment behind', async () => {
+    const repo = pkg('1.0.6', { smoke: [['python', '-c', 'import time; print("smoking", flush=True); time.sleep(60)']] });
+    const e = env();
+    const child = spawn(process.execPath, [BIN, 'release', '--upload'], { cwd: repo.dir, env: { ...process.env, ...e } });
+    let out = '';
+    let err = '';
+    let during: string[] = [];
+    child.stderr.on('data', (c) => (err += c));
+    const code = await new Promise<number | null>((resolve) => {
+      child.stdout.on('data', (c) => {
+        out += c;
+        if (/^smoking$/m.test(out) && !child.killed) {
+          during = leftovers(e.TMPDIR);
+          child.kill('SIGINT');
+        }
+      });
+      child.on('close', resolve);
+    });
+    expect(code).toBe(1);
+    expect(during.length).toBeGreaterThan(0);
+    expect(err).toContain('interrupted during smoke; the release stopped and no tag was created');
+    expect(leftovers(e.TMPDIR)).toEqual([]);
+    expect(repo.git('tag', '--list')).toBe('');
+  });
+});
+
+describe.skipIf(!hasTools)('verify, and --test-upload followed by an install from the index', { timeout: 240_000 }, () => {
+  it('verify checks the artifacts already in dist/', async () => {
+    const repo = pkg('2.0.0');
+    expect((await run(['release', '--no-upload'], repo.dir, env())).code).toBe(0);
+    const res = await run(['verify'], repo.dir, env());
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toContain('✔ installed version: heimdall_mcp-2.0.0-py3-none-any.whl');
+    expect(res.stdout).toContain('✔ installed version (sdist)');
+    expect(res.stdout).not.toContain('→ build');
+    // Artifacts of another version in --dist DIR: named, exit 1.
+    const other = pkg('2.0.1');
+    const wrong = await run(['verify', '--dist', repo.path('dist')], other.dir, env());
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toContain('expected 2.0.1');
+  });
+
+  it('--test-upload installs <dist>==<version> from the index (retrying while it catches up) and asks it', async () => {
+    const lagging = await startPypiServer({ username: '__token__', password: PASSWORD, lagging: 1 });
+    try {
+      const repo = pkg('2.1.0', {
+        repositories: { pypi: lagging.url, testpypi: lagging.url },
+        indexes: { testpypi: lagging.simple, pypi: lagging.simple },
+        smoke: [['heimdall']],
+      });
+      const res = await run(['release', '--test-upload'], repo.dir, env());
+      expect(res.code, res.stderr.slice(-800)).toBe(0);
+      expect(lagging.uploads.map((u) => u.filename).sort()).toEqual(['heimdall-mcp-2.1.0.tar.gz', 'heimdall_mcp-2.1.0-py3-none-any.whl']);
+      expect(res.stdout).toContain(`pip install: `);
+      expect(res.stdout).toContain(`--index-url ${lagging.simple} --extra-index-url ${lagging.simple} heimdall-mcp==2.1.0`);
+      expect(res.stdout).toContain('… TestPyPI does not serve heimdall-mcp==2.1.0 yet; attempt 2 of 6: retrying in 5s');
+      expect(res.stdout).toContain('✔ install from TestPyPI: heimdall-mcp==2.1.0 from TestPyPI: importlib.metadata.version("heimdall-mcp") is 2.1.0; `SYSTEM_VERSION` in cognitive_memory/core/version.py is 2.1.0; heimdall exited with 0');
+      expect(repo.git('tag', '--list')).toBe('');
+      // verify --index-url asks the same index again, for CI jobs that built elsewhere.
+      const verified = await run(['verify', '--index-url', lagging.simple], repo.dir, env());
+      expect(verified.code, verified.stderr.slice(-800)).toBe(0);
+      expect(verified.stdout).toContain(`✔ install from ${lagging.simple}: heimdall-mcp==2.1.0`);
+    } finally {
+      await lagging.close();
+    }
+  });
+});
