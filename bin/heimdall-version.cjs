@@ -36,9 +36,8 @@ script.runInThisContext()(cli.exports, createRequire(file), cli, file, path.dirn
 const argv = process.argv.slice(2);
 cli.exports.main(argv).then((exitCode) => {
   const stale = cachedData === undefined || script.cachedDataRejected;
-  // Not after --version or --help (too little was compiled to be worth keeping), nor after the run
-  // changed V8's flags (the cache would not fit the next run).
-  if (useCache && stale && !/^(-V|--version|-h|--help)$/.test(argv[0] ?? '') && !cli.exports.jitTuned()) saveCache();
+  // Not after --version or --help: too little was compiled to be worth keeping.
+  if (useCache && stale && !/^(-V|--version|-h|--help)$/.test(argv[0] ?? '')) saveCache();
   process.exitCode = exitCode;
   // Nothing is left to do: leave now rather than wait for Node's teardown, unless output is still queued.
   if (cli.exports.drained()) process.exit(exitCode);

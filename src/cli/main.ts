@@ -3,14 +3,12 @@
 import { checkCommand, showCommand } from './commands/check.js';
 import { GLOBAL_FLAGS, type Command, type Io } from './command.js';
 import { UserError } from '../core/errors.js';
-import { cliOwnsProcess } from './jit.js';
 import { commandHelp, generalHelp } from './help.js';
 import { parseCommandLine } from './parse.js';
 import { didYouMean } from './suggest.js';
 import { isTerminal, write } from './output.js';
 import { VERSION } from '../core/tool-version.js';
 
-export { jitTuned } from './jit.js';
 export { drained } from './output.js';
 export type { Io } from './command.js';
 
@@ -36,7 +34,6 @@ const HELP = () => generalHelp(NAMES.map((name) => ({ name, summary: COMMANDS[na
 
 export async function main(argv: string[], given?: Io): Promise<number> {
   const io = given ?? (await defaultIo());
-  cliOwnsProcess();
   let debug = argv.includes('--debug');
   try {
     if (argv[0] === '--version' || argv[0] === '-V') return (io.out(`${VERSION}\n`), 0);

@@ -1,7 +1,6 @@
 // Loads every configured source through its adapter into one plain state object.
 import path from 'node:path';
 import type { LoadedConfig, SourceConfig } from '../config/types.js';
-import { tuneForWork } from '../cli/jit.js';
 import { kindOf, locatorFor, type SourceType } from '../sources/index.js';
 import { readTomlString } from '../sources/toml.js';
 import type { Locator, ProblemKind, VersionHit } from '../sources/types.js';
@@ -48,9 +47,6 @@ export async function loadProject(loaded: LoadedConfig, read: FileReader): Promi
   const configs = loaded.config.sources;
   const files = [...new Set([...configs.map((s) => s.file), PYPROJECT])];
   const contents = await read(files);
-  let bytes = 0;
-  for (const c of contents.values()) if ('bytes' in c) bytes += c.bytes.length;
-  await tuneForWork(contents.size, bytes);
   // Locators are looked up once per type (Babel is loaded only for js), then every source is plain work.
   const locators = new Map<SourceType, Locator<SourceConfig>>();
   for (const type of new Set(configs.map((s) => s.type))) locators.set(type, await locatorFor(type));

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { BIN, run } from '../helpers/cli.js';
+import { needs, testEnv } from '../helpers/env.js';
 import { cleanupTempDirs, exampleRepo, layoutRepo, pyproject, tempDir, tempRepo, versionPy, VPY } from '../helpers/repo.js';
 
 afterAll(cleanupTempDirs);
@@ -369,12 +370,10 @@ describe('programmatic API (the built dist/index.js)', () => {
 });
 
 describe('colour', () => {
-  const hasScript = spawnSync('script', ['--version']).status === 0;
+  const hasScript = needs(spawnSync('script', ['--version']).status === 0, 'the colour test (check.test.ts)', 'it needs script(1): apt-get install bsdutils');
   // `script` gives the CLI a real terminal, as a developer's shell does.
   const inTerminal = (dir: string, noColor: boolean) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm' };
-    delete env.NO_COLOR;
-    if (noColor) env.NO_COLOR = '1';
+    const env = testEnv({ TERM: 'xterm', NO_COLOR: noColor ? '1' : undefined });
     return spawnSync('script', ['-qec', `${process.execPath} ${BIN} check`, '/dev/null'], { cwd: dir, encoding: 'utf8', env }).stdout;
   };
 

@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, run, type RunResult } from '../helpers/cli.js';
+import { testEnv } from '../helpers/env.js';
 import { canRunAsNobody } from '../helpers/nobody.js';
 import { cleanupTempDirs, layoutRepo, pyproject, tempDir, versionPy, VPY } from '../helpers/repo.js';
 
@@ -54,7 +55,7 @@ describe.runIf(canRunAsNobody)('a bump run by root', () => {
 
 function spawnBump(dir: string, env: Record<string, string>): Promise<RunResult & { pid: number }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'bump', 'patch'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', ...env } });
+    const child = spawn(process.execPath, [BIN, 'bump', 'patch'], { cwd: dir, env: testEnv(env) });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));

@@ -4,6 +4,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, 
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, PROJECT, run } from '../helpers/cli.js';
+import { GIT_ISOLATION, IDENTITY, testEnv } from '../helpers/env.js';
 import { cleanupTempDirs, exampleRepo, layoutRepo, pyproject, tempDir, tempRepo, TempRepo, versionPy, VPY } from '../helpers/repo.js';
 
 let binDir: string;
@@ -21,7 +22,7 @@ function commit(repo: TempRepo, args: string[] = []) {
   return spawnSync('git', ['commit', '-q', '-m', 'change', ...args], {
     cwd: repo.dir,
     encoding: 'utf8',
-    env: { ...process.env, ...withPath(), GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.invalid', NO_COLOR: '1' },
+    env: testEnv(withPath()),
   });
 }
 
@@ -153,7 +154,7 @@ describe('hook install', () => {
     const res = spawnSync('git', ['commit', '-q', '-m', 'x'], {
       cwd: repo.dir,
       encoding: 'utf8',
-      env: { PATH: '/usr/bin:/bin', HOME: tempDir(), GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@e.invalid', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@e.invalid' },
+      env: { PATH: '/usr/bin:/bin', HOME: tempDir(), ...IDENTITY, ...GIT_ISOLATION },
     });
     expect(res.status).not.toBe(0);
     expect(res.stderr).toContain('heimdall-version is not installed: run npm install --save-dev heimdall-version');

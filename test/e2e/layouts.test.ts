@@ -6,6 +6,7 @@ import { cpSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT, run } from '../helpers/cli.js';
+import { testEnv } from '../helpers/env.js';
 import { cleanupTempDirs, tempDir, tempRepo, type TempRepo } from '../helpers/repo.js';
 
 afterAll(cleanupTempDirs);
@@ -55,7 +56,7 @@ function fixtureRepo(name: string): TempRepo {
 /** Builds a wheel outside the work tree and returns the version in its file name. */
 function wheelVersion(repo: TempRepo): string {
   const out = tempDir('hv-wheel-');
-  const res = spawnSync(PY, ['-m', 'build', '--wheel', '--no-isolation', '--skip-dependency-check', '--outdir', out, repo.dir], { encoding: 'utf8', env: { ...process.env, PIP_NO_INDEX: '1' } });
+  const res = spawnSync(PY, ['-m', 'build', '--wheel', '--no-isolation', '--skip-dependency-check', '--outdir', out, repo.dir], { encoding: 'utf8', env: testEnv({ PIP_NO_INDEX: '1' }) });
   expect(res.status, res.stderr + res.stdout).toBe(0);
   const wheel = readdirSync(out).find((f) => f.endsWith('.whl'))!;
   return wheel.split('-')[1]!;

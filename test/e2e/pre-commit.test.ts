@@ -4,9 +4,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT } from '../helpers/cli.js';
+import { needs, testEnv } from '../helpers/env.js';
 import { cleanupTempDirs, exampleRepo, tempDir, VPY } from '../helpers/repo.js';
 
-const hasPreCommit = spawnSync('pre-commit', ['--version']).status === 0;
+const hasPreCommit = needs(spawnSync('pre-commit', ['--version']).status === 0, 'the pre-commit framework tests (test/e2e/pre-commit.test.ts)', 'apt-get install pre-commit');
 afterAll(cleanupTempDirs);
 
 describe.skipIf(!hasPreCommit)('pre-commit framework', () => {
@@ -16,7 +17,7 @@ describe.skipIf(!hasPreCommit)('pre-commit framework', () => {
     const repo = exampleRepo('heimdall-mcp-drifted');
     repo.write('.pre-commit-config.yaml', repo.read('.pre-commit-config.yaml').replace('"heimdall-version@0.1.0"', JSON.stringify(path.join(packDir, tarball))));
     repo.git('add', '-A');
-    const env = { ...process.env, PRE_COMMIT_HOME: tempDir(), NO_COLOR: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.invalid' };
+    const env = testEnv({ PRE_COMMIT_HOME: tempDir() });
     expect(spawnSync('pre-commit', ['install'], { cwd: repo.dir, env }).status).toBe(0);
 
     const blocked = spawnSync('git', ['commit', '-q', '-m', 'drifted'], { cwd: repo.dir, env, encoding: 'utf8' });

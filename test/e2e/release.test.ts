@@ -5,11 +5,12 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, runAsync as run } from '../helpers/cli.js';
+import { needs, testEnv } from '../helpers/env.js';
 import { startPypiServer, type PypiServer } from '../helpers/pypi-server.js';
 import { cleanupTempDirs, exampleRepo, tempDir, type TempRepo, VPY } from '../helpers/repo.js';
 
 const PY = '/usr/bin/python3';
-const hasTools = spawnSync(PY, ['-c', 'import build, twine']).status === 0;
+const hasTools = needs(spawnSync(PY, ['-c', 'import build, twine']).status === 0, `the release tests (test/e2e/release.test.ts): ${PY} lacks build or twine`, 'apt-get install twine python3-build');
 const PASSWORD = 'pypi-s3cret-token-value';
 
 let server: PypiServer;
@@ -162,7 +163,7 @@ describe.skipIf(!hasTools)('release', { timeout: 180_000 }, () => {
 
   it('Ctrl-C stops the running step and creates no tag', async () => {
     const repo = releaseRepo({ validate: [PY, '-c', 'import time; print("validating", flush=True); time.sleep(60)'] });
-    const child = spawn(process.execPath, [BIN, 'release', '--upload'], { cwd: repo.dir, env: { ...process.env, ...env() } });
+    const child = spawn(process.execPath, [BIN, 'release', '--upload'], { cwd: repo.dir, env: testEnv(env()) });
     let out = '';
     let err = '';
     child.stderr.on('data', (c) => (err += c));

@@ -5,6 +5,7 @@ import { cpSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } 
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT, run } from '../helpers/cli.js';
+import { testEnv } from '../helpers/env.js';
 import { cleanupTempDirs, layoutRepo, pyproject, tempDir, tempRepo } from '../helpers/repo.js';
 
 afterAll(cleanupTempDirs);
@@ -19,7 +20,7 @@ function installedCopy(): { bin: string; cache: string } {
 }
 
 function check(bin: string, cwd: string, env: Record<string, string> = {}) {
-  const res = spawnSync(process.execPath, [bin, 'check'], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NODE_DISABLE_COMPILE_CACHE: '', ...env } });
+  const res = spawnSync(process.execPath, [bin, 'check'], { cwd, encoding: 'utf8', env: testEnv({ NODE_DISABLE_COMPILE_CACHE: '', ...env }) });
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
@@ -56,7 +57,7 @@ describe('the code cache', () => {
     const edited = readFileSync(cli, 'utf8').replace(/"0\.1\.0"/, '"9.9.9"');
     expect(edited).not.toBe(readFileSync(cli, 'utf8'));
     writeFileSync(cli, edited);
-    const res = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8', env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '' } });
+    const res = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8', env: testEnv({ NODE_DISABLE_COMPILE_CACHE: '' }) });
     expect(res.stdout).toBe('9.9.9\n');
     expect(readFileSync(cache).equals(before)).toBe(true); // --version does not rewrite it
   });
@@ -71,14 +72,14 @@ describe('the code cache', () => {
   it('--version alone does not write it (it compiles too little to be worth keeping)', () => {
     const { bin, cache } = installedCopy();
     rmSync(cache);
-    const res = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
+    const res = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8', env: testEnv() });
     expect(res.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     expect(existsSync(cache)).toBe(false);
   });
 });
 
 describe('output written straight to the descriptors', () => {
-  const sh = (script: string, cwd: string) => spawnSync('sh', ['-c', script], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', BIN: path.join(PROJECT, 'bin', 'heimdall-version.cjs'), NODE: process.execPath } });
+  const sh = (script: string, cwd: string) => spawnSync('sh', ['-c', script], { cwd, encoding: 'utf8', env: testEnv({ BIN: path.join(PROJECT, 'bin', 'heimdall-version.cjs'), NODE: process.execPath }) });
 
   it('arrives whole through a pipe', () => {
     const repo = layoutRepo('1.2.3').commit();
@@ -152,62 +153,5 @@ M._load = function (request, ...rest) { fs.appendFileSync(${JSON.stringify(log)}
       '.heimdallrc.json': JSON.stringify({ sources: [{ file: 'pyproject.toml', type: 'toml' }, { file: 'src/version.ts', type: 'js' }] }),
     }).commit();
     expect(required(withJs.dir)).toContain('@babel/parser');
-  });
-});
-
-describe("V8's optimising compiler", () => {
-  // Runs a check inside a Node started with --allow-natives-syntax, then asks V8 whether it still optimises.
-  const probe = (cwd: string, how: 'cli' | 'api') => {
-    const file = path.join(tempDir('hv-probe-'), 'probe.cjs');
-    writeFileSync(
-      file,
-      `const run = ${how === 'cli'}
-  ? () => require(${JSON.stringify(path.join(PROJECT, 'dist', 'cli.cjs'))}).main(['check'], { out() {}, err() {}, color: false })
-  : async () => (await import(${JSON.stringify(path.join(PROJECT, 'dist', 'index.js'))})).check({});
-run().then(() => {
-  function f(x) { return x + 1; }
-  %PrepareFunctionForOptimization(f);
-  f(1);
-  %OptimizeFunctionOnNextCall(f);
-  f(2);
-  console.log((%GetOptimizationStatus(f) & 16) !== 0 ? 'optimises' : 'does not optimise');
-});
-`,
-    );
-    return spawnSync(process.execPath, ['--allow-natives-syntax', file], { cwd, encoding: 'utf8' }).stdout.trim();
-  };
-  const manySources = (padding = '') => {
-    const files: Record<string, string> = { 'pyproject.toml': pyproject('1.0.0', padding) };
-    const sources = [{ file: 'pyproject.toml', type: 'toml', primary: true }];
-    for (let i = 0; i < 80; i++) {
-      files[`pkg${i}/__init__.py`] = `__version__ = "1.0.0"\n`;
-      sources.push({ file: `pkg${i}/__init__.py`, type: 'python' } as (typeof sources)[number]);
-    }
-    files['.heimdallrc.json'] = JSON.stringify({ sources });
-    return tempRepo(files).commit();
-  };
-
-  it('a run that switched it off does not write the code cache (it would not fit the next run)', () => {
-    const { bin, cache } = installedCopy();
-    const repo = manySources();
-    rmSync(cache);
-    expect(check(bin, repo.dir).code).toBe(0);
-    expect(existsSync(cache)).toBe(false);
-    expect(check(bin, layoutRepo().commit().dir).code).toBe(0);
-    const written = readFileSync(cache);
-    expect(check(bin, repo.dir).code).toBe(0);
-    expect(readFileSync(cache).equals(written)).toBe(true);
-  });
-
-  it('is switched off by the CLI for many small files, and left alone by the API', () => {
-    const repo = manySources();
-    expect(probe(repo.dir, 'cli')).toBe('does not optimise');
-    expect(probe(repo.dir, 'api')).toBe('optimises');
-  });
-
-  it('stays on for a few files, or for large ones', () => {
-    expect(probe(layoutRepo().commit().dir, 'cli')).toBe('optimises');
-    const large = manySources(`[tool.padding]\n${'x = "0123456789"\n'.repeat(80_000)}`);
-    expect(probe(large.dir, 'cli')).toBe('optimises');
   });
 });

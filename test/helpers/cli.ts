@@ -2,17 +2,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { testEnv } from './env.js';
 
 export const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(PROJECT, 'bin', 'heimdall-version.cjs');
-
-// A user's git identity, so commits and annotated tags work whatever the machine's global config.
-const IDENTITY = {
-  GIT_AUTHOR_NAME: 'Test',
-  GIT_AUTHOR_EMAIL: 'test@example.invalid',
-  GIT_COMMITTER_NAME: 'Test',
-  GIT_COMMITTER_EMAIL: 'test@example.invalid',
-};
 
 export interface RunResult {
   code: number;
@@ -24,7 +17,7 @@ export function run(args: string[], cwd: string, env: Record<string, string | un
   const res = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, ...IDENTITY, NO_COLOR: '1', GITHUB_ACTIONS: '', GITHUB_REF_TYPE: '', ...env },
+    env: testEnv(env),
   });
   return { code: res.status ?? -1, stdout: res.stdout, stderr: res.stderr };
 }
@@ -34,7 +27,7 @@ export function runAsync(args: string[], cwd: string, env: Record<string, string
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd,
-      env: { ...process.env, ...IDENTITY, NO_COLOR: '1', GITHUB_ACTIONS: '', GITHUB_REF_TYPE: '', ...env },
+      env: testEnv(env),
     });
     let stdout = '';
     let stderr = '';

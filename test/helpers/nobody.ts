@@ -1,5 +1,6 @@
 // Running the built CLI as an unprivileged user (nobody) on a copy it owns, for permission cases.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { testEnv } from './env.js';
 import { chmodSync, cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { BIN, type RunResult } from './cli.js';
@@ -18,7 +19,7 @@ export function copyFor(dir: string, own = true): string {
 
 export function runAsNobody(args: string[], cwd: string, env: Record<string, string> = {}): RunResult {
   const res = spawnSync('runuser', ['-u', 'nobody', '--', 'env', `HOME=${cwd}`, 'GIT_CONFIG_GLOBAL=/dev/null', 'GIT_CONFIG_NOSYSTEM=1', 'NO_COLOR=1',
-    ...Object.entries(env).map(([k, v]) => `${k}=${v}`), process.execPath, BIN, ...args], { cwd, encoding: 'utf8' });
+    ...Object.entries(env).map(([k, v]) => `${k}=${v}`), process.execPath, BIN, ...args], { cwd, encoding: 'utf8', env: testEnv() });
   return { code: res.status ?? -1, stdout: res.stdout, stderr: res.stderr };
 }
 

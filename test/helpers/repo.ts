@@ -4,23 +4,15 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT } from './cli.js';
+import { testEnv } from './env.js';
 
 const made: string[] = [];
-
-const GIT_ENV = {
-  GIT_AUTHOR_NAME: 'Test',
-  GIT_AUTHOR_EMAIL: 'test@example.invalid',
-  GIT_COMMITTER_NAME: 'Test',
-  GIT_COMMITTER_EMAIL: 'test@example.invalid',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-};
 
 export class TempRepo {
   constructor(readonly dir: string) {}
 
   git(...args: string[]): string {
-    return execFileSync('git', args, { cwd: this.dir, encoding: 'utf8', env: { ...process.env, ...GIT_ENV } });
+    return execFileSync('git', args, { cwd: this.dir, encoding: 'utf8', env: testEnv() });
   }
 
   write(file: string, content: string | Buffer): this {
