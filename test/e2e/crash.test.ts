@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, run } from '../helpers/cli.js';
+import { testEnv } from '../helpers/env.js';
 import { cleanupTempDirs, layoutRepo, pyproject, versionPy, VPY, type TempRepo } from '../helpers/repo.js';
 
 afterAll(cleanupTempDirs);
@@ -56,7 +57,7 @@ const groupAlive = (pgid: number) =>
 
 function bumpKilledAfter(repo: TempRepo, ms: number): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'bump', 'patch', '--commit', '--tag'], { cwd: repo.dir, env: { ...process.env, ...ENV }, detached: true, stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, 'bump', 'patch', '--commit', '--tag'], { cwd: repo.dir, env: testEnv(ENV), detached: true, stdio: 'ignore' });
     const timer = setTimeout(() => child.kill('SIGKILL'), ms);
     child.on('exit', async (code) => {
       clearTimeout(timer);
