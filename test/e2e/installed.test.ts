@@ -5,12 +5,16 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, runAsync as run } from '../helpers/cli.js';
+import { needs, testEnv } from '../helpers/env.js';
 import { startPypiServer, type PypiServer } from '../helpers/pypi-server.js';
 import { cleanupTempDirs, exampleRepo, tempDir, type TempRepo, VPY } from '../helpers/repo.js';
 
 const PY = '/usr/bin/python3';
-const hasTools = spawnSync(PY, ['-c', 'import build, twine, venv, ensurepip, setuptools']).status === 0;
-if (!hasTools) console.warn(`SKIPPED: ${PY} lacks build, twine, venv/ensurepip or setuptools (apt-get install twine python3-build python3-venv)`);
+const hasTools = needs(
+  spawnSync(PY, ['-c', 'import build, twine, venv, ensurepip, setuptools']).status === 0,
+  `the installed-version tests (test/e2e/installed.test.ts): ${PY} lacks build, twine, venv/ensurepip or setuptools`,
+  'apt-get install twine python3-build python3-venv',
+);
 const PASSWORD = 'pypi-installed-token';
 
 // The heimdall-mcp shape: the lookup names the old distribution, so installed it falls back.
@@ -129,7 +133,7 @@ describe.skipIf(!hasTools)('installed version: the built wheel is installed and 
   it('Ctrl-C during the gate stops it and leaves no environment behind', async () => {
     const repo = pkg('1.0.6', { smoke: [['python', '-c', 'import time; print("smoking", flush=True); time.sleep(60)']] });
     const e = env();
-    const child = spawn(process.execPath, [BIN, 'release', '--upload'], { cwd: repo.dir, env: { ...process.env, ...e } });
+    const child = spawn(process.execPath, [BIN, 'release', '--upload'], { cwd: repo.dir, env: testEnv(e) });
     let out = '';
     let err = '';
     let during: string[] = [];
