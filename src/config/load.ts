@@ -53,7 +53,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
 
 /** Reads root-relative files for layout detection: absent is undefined; present but unusable (a link
  *  out of the root, bad UTF-8) is empty text, so the source is still listed and its reader says why. */
-function rootFileReader(root: string): ReadFile {
+export function rootFileReader(root: string): ReadFile {
   const realRoot = realpathSync(root);
   return (file) => {
     let real: string;

@@ -173,9 +173,9 @@ describe('init', () => {
     repo.write('cognitive_memory/retrieval/__init__.py', '"""Retrieval."""\n__version__ = "1.0.0"\n').commit().tag('v0.1.0').commit('later');
     const res = run(['init'], repo.dir);
     expect(res.code).toBe(0);
-    expect(res.stdout).toContain('✔ pyproject.toml [project.version]: 0.2.0');
-    expect(res.stdout).toContain('✔ cognitive_memory/core/version.py SYSTEM_VERSION: 0.1.0 (fallback of a runtime lookup of "heimdall-mcp-server")');
-    expect(res.stdout).toContain('· cognitive_memory/retrieval/__init__.py __version__: 1.0.0 — differs from 0.2.0, left out');
+    expect(res.stdout).toContain('✔ pyproject.toml project.version: 0.2.0 (primary: [project] version is set in pyproject.toml)');
+    expect(res.stdout).toContain('✔ cognitive_memory/core/version.py SYSTEM_VERSION: 0.1.0 (fallback of a runtime lookup of "heimdall-mcp-server") — differs from 0.2.0: check will report it');
+    expect(res.stdout).toContain("· cognitive_memory/retrieval/__init__.py __version__: 1.0.0 — a subpackage's own version, left out (add it with --include cognitive_memory/retrieval/__init__.py)");
     const config = JSON.parse(repo.read('.heimdallrc.json'));
     expect(config.$schema).toMatch(/heimdallrc\.schema\.json$/);
     expect(config.sources.map((s: { file: string }) => s.file)).toEqual(['pyproject.toml', VPY]);
@@ -184,15 +184,18 @@ describe('init', () => {
     expect(JSON.parse(check.stdout).diagnostics.map((d: { rule: string }) => d.rule)).toEqual(['runtime-lookup', 'version-mismatch']);
   });
 
-  it('includes a chosen candidate and refuses to overwrite without --force', () => {
-    const repo = tempRepo({ 'pyproject.toml': pyproject('0.2.0'), 'pkg/__init__.py': '__version__ = "0.1.0"\n', 'package.json': '{"version":"0.2.0"}\n' });
-    expect(run(['init', '--include', 'pkg/__init__.py'], repo.dir).code).toBe(0);
+  it("keeps the package's own drifted version, includes a subpackage only when named, and refuses to overwrite without --force", () => {
+    const repo = tempRepo({ 'pyproject.toml': pyproject('0.2.0'), 'pkg/__init__.py': '__version__ = "0.1.0"\n', 'pkg/sub/__init__.py': '__version__ = "3.0.0"\n', 'package.json': '{"version":"0.2.0"}\n' });
+    const first = run(['init'], repo.dir);
+    expect(first.stdout).toContain("✔ pkg/__init__.py __version__: 0.1.0 — differs from 0.2.0: check will report it (the package's own version)");
+    expect(first.stdout).toContain("· pkg/sub/__init__.py __version__: 3.0.0 — a subpackage's own version, left out (add it with --include pkg/sub/__init__.py)");
     expect(JSON.parse(repo.read('.heimdallrc.json')).sources.map((s: { file: string }) => s.file)).toEqual(['pyproject.toml', 'pkg/__init__.py', 'package.json']);
-    const again = run(['init'], repo.dir);
+    expect(run(['check'], repo.dir).stdout).toContain('pkg/__init__.py:1:16  error  __version__ is 0.1.0 but pyproject.toml says 0.2.0');
+    const again = run(['init', '--include', 'pkg/sub/__init__.py'], repo.dir);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('pass --force');
-    expect(run(['init', '--force'], repo.dir).code).toBe(0);
-    expect(JSON.parse(repo.read('.heimdallrc.json')).sources).toHaveLength(2);
+    expect(run(['init', '--force', '--include', 'pkg/sub/__init__.py'], repo.dir).code).toBe(0);
+    expect(JSON.parse(repo.read('.heimdallrc.json')).sources.map((s: { file: string }) => s.file)).toEqual(['pyproject.toml', 'pkg/__init__.py', 'pkg/sub/__init__.py', 'package.json']);
   });
 
   it('detects a bare tag prefix and Poetry', () => {

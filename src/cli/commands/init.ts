@@ -1,23 +1,22 @@
-// init: find a project's version sources, show them, write .heimdallrc.json.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// init: the layout's sources, other tools' configurations and what the source kinds detect, shown, then
+// written to .heimdallrc.json (config/imports/plan.ts decides what is kept).
+import { existsSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineCommand, type CommandValues, type Flags, type Io } from '../command.js';
 import type { SourceConfig } from '../../config/types.js';
 import { UserError } from '../../core/errors.js';
 import { git } from '../../git/git.js';
-import { SOURCE_KINDS } from '../../sources/index.js';
+import { kindOf, SOURCE_KINDS } from '../../sources/index.js';
+import { detectLayout } from '../../config/layout.js';
+import { rootFileReader } from '../../config/load.js';
+import { planInit } from '../../config/imports/plan.js';
+import { readToolConfigs } from '../../config/imports/tools.js';
+import { PYPROJECT, readPyprojectTable, TABLE } from '../../config/pyproject.js';
+import { readTomlString } from '../../sources/toml.js';
 import type { DetectContext, Detected } from '../../sources/kind.js';
-import { decodeUtf8 } from '../../core/text.js';
 import { findGitTop } from '../../git/workspace.js';
 
-interface Candidate {
-  source: SourceConfig;
-  value?: string;
-  lookup?: string;
-}
-
 const SKIP = new Set(['node_modules', 'venv', '.venv', 'env', 'build', 'dist', 'site-packages', '__pycache__', 'tests', 'test', 'docs', 'examples']);
-const SCHEMA_URL = 'https://unpkg.com/heimdall-version/schema/heimdallrc.schema.json';
 
 const INIT_FLAGS = {
   include: { type: 'string', arg: 'FILE', multiple: true, help: 'also configure this file that was found but left out (e.g. a README pin)', example: 'init --include README.md' },
@@ -26,7 +25,7 @@ const INIT_FLAGS = {
 
 export const initCommand = defineCommand({
   name: 'init',
-  summary: 'detect the version sources and write .heimdallrc.json',
+  summary: 'detect the version sources (and import bump-my-version, bump2version, tbump, commitizen or bumpver settings), write .heimdallrc.json',
   options: INIT_FLAGS,
   examples: ['init', 'init --include README.md', 'init --force'],
   run: (v, _p, io) => runInit(v, io),
@@ -36,38 +35,60 @@ async function runInit(v: CommandValues<typeof INIT_FLAGS>, io: Io): Promise<num
   const root = path.resolve(v.cwd ?? process.cwd());
   const target = path.join(root, '.heimdallrc.json');
   if (existsSync(target) && !v.force) throw new UserError(`${target} exists; pass --force to replace it`);
-  const include = new Set(v.include);
-  const found = detect(root);
-  const primary = found.find((c) => c.source.primary);
-  if (!primary) throw new UserError('found no static version in pyproject.toml or package.json; write .heimdallrc.json by hand (see the README)', 1);
-
-  const chosen: SourceConfig[] = [];
-  io.out('found:\n');
-  for (const c of found) {
-    const agrees = c.source.primary || c.value === primary.value || (c.value === undefined && c.lookup !== undefined) || include.has(c.source.file);
-    const what = c.value !== undefined ? c.value : `runtime lookup of "${c.lookup}"`;
-    const extra = c.value !== undefined && c.lookup !== undefined ? ` (fallback of a runtime lookup of "${c.lookup}")` : '';
-    const keep = agrees || c.lookup !== undefined;
-    io.out(`  ${keep ? '✔' : '·'} ${c.source.file}${'key' in c.source ? ` [${c.source.key}]` : 'variable' in c.source ? ` ${c.source.variable}` : ''}: ${what}${extra}${keep ? '' : ` — differs from ${primary.value}, left out (add it with --include ${c.source.file})`}\n`);
-    if (keep) chosen.push(c.source);
+  const read = rootFileReader(root);
+  if (read(PYPROJECT) !== undefined && readPyprojectTable(path.join(root, PYPROJECT), PYPROJECT))
+    throw new UserError(`pyproject.toml already holds the configuration ([${TABLE}]); a .heimdallrc.json beside it would be a second one`);
+  const layout = detectLayout(read);
+  if (layout.fromTags) {
+    io.out(`the version comes from git tags (${layout.reason}): no file holds it, and zero configuration already checks this layout; nothing was written\n`);
+    return 0;
   }
-  const prefix = await tagPrefix(root);
-  const schema = existsSync(path.join(root, 'node_modules/heimdall-version/schema/heimdallrc.schema.json'))
-    ? './node_modules/heimdall-version/schema/heimdallrc.schema.json'
-    : SCHEMA_URL;
-  const config = { $schema: schema, sources: chosen, tags: { prefix } };
+  const files = projectFiles(root);
+  const context: DetectContext = { read, files: () => files };
+  const detected = SOURCE_KINDS.flatMap((kind) => (kind.detect?.(context) ?? []) as Detected<SourceConfig>[]);
+  const imported = readToolConfigs(read);
+  const dist = distributionName(read(PYPROJECT));
+  const { candidates, problems, primaryValue } = planInit({ layout, imported, detected, read, files, dist, include: new Set(v.include) });
+
+  io.out('found:\n');
+  for (const c of candidates) {
+    const what = c.value ?? (c.lookup !== undefined ? `runtime lookup of "${c.lookup}"` : 'no version');
+    const extra = c.value !== undefined && c.lookup !== undefined ? ` (fallback of a runtime lookup of "${c.lookup}")` : '';
+    const drift = c.keep && !c.source.primary && c.value !== undefined && primaryValue !== undefined && c.value !== primaryValue ? ` — differs from ${primaryValue}: check will report it` : '';
+    io.out(`  ${c.keep ? '✔' : '·'} ${c.source.file} ${kindOf(c.source.type).label(c.source as never)}: ${what}${extra}${drift}${c.keep ? ` (${c.why})` : ` — ${c.why}`}\n`);
+  }
+  const prefix = imported.find((i) => i.tagPrefix !== undefined)?.tagPrefix ?? (await tagPrefix(root));
+  const message = imported.find((i) => i.message)?.message;
+  const tagMessage = imported.find((i) => i.tagMessage)?.tagMessage;
+  const schema = schemaReference(root);
+  const config = {
+    ...(schema ? { $schema: schema } : {}),
+    sources: candidates.filter((c) => c.keep).map((c) => c.source),
+    tags: { prefix },
+    ...(message || tagMessage ? { bump: { ...(message ? { message } : {}), ...(tagMessage ? { tagMessage } : {}) } } : {}),
+  };
+  for (const i of imported) io.out(`imported ${i.tool} (${i.from})\n`);
+  const untranslated = [...problems, ...imported.flatMap((i) => i.untranslated.map((u) => `${i.tool}: ${u}`))];
+  if (untranslated.length) io.out(`could not translate:\n${untranslated.map((u) => `  - ${u}\n`).join('')}`);
   writeFileSync(target, JSON.stringify(config, null, 2) + '\n');
   io.out(`  tags: prefix "${prefix}"\nwrote ${path.relative(process.cwd(), target) || target}; run heimdall-version check\n`);
   return 0;
 }
 
-/** What every source kind detects, in registry order; the first that may be primary and states a version is. */
-function detect(root: string): Candidate[] {
-  let files: string[] | undefined;
-  const context: DetectContext = { read: (file) => read(path.join(root, file)), files: () => (files ??= projectFiles(root)) };
-  const found = SOURCE_KINDS.flatMap((kind) => (kind.detect?.(context) ?? []) as Detected<SourceConfig>[]);
-  const primary = found.find((c) => c.mayBePrimary && c.value !== undefined);
-  return found.map(({ source, value, lookup, mayBePrimary }) => ({ source: mayBePrimary ? { ...source, primary: primary?.source === source } : source, value, lookup }));
+/** Where the schema is for this user: the project's own node_modules, else this package's own file; never a guessed URL. */
+function schemaReference(root: string): string | undefined {
+  const local = 'node_modules/heimdall-version/schema/heimdallrc.schema.json';
+  if (existsSync(path.join(root, local))) return `./${local}`;
+  try {
+    const own = path.resolve(path.dirname(realpathSync(process.argv[1]!)), '..', 'schema', 'heimdallrc.schema.json');
+    return existsSync(own) ? path.relative(root, own).split(path.sep).join('/') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function distributionName(pyproject: string | undefined): string | undefined {
+  return pyproject === undefined ? undefined : (readTomlString(pyproject, 'project.name') ?? readTomlString(pyproject, 'tool.poetry.name'));
 }
 
 /** Files up to three directories deep, sorted, without hidden, dependency, build, test and docs directories. */
@@ -88,20 +109,16 @@ function projectFiles(root: string, dir = '', depth = 0): string[] {
     });
 }
 
+/** The prefix most of the existing version tags share ("v", "release-", "pkg-v", none), else "v". */
 async function tagPrefix(root: string): Promise<string> {
   const top = findGitTop(root);
   if (!top) return 'v';
   const tags = (await git(top, ['tag', '--list'])).stdout.split('\n').filter(Boolean);
-  const plain = tags.filter((t) => /^\d+\.\d+\.\d+/.test(t)).length;
-  const v = tags.filter((t) => /^v\d+\.\d+\.\d+/.test(t)).length;
-  return plain > v ? '' : 'v';
+  const counts = new Map<string, number>();
+  for (const t of tags) {
+    const m = /^(.*?)\d+\.\d+(?:\.\d+)*(?:[-.+]?[0-9A-Za-z.]+)?$/.exec(t);
+    if (m && !/\d$/.test(m[1]!)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]?.[0] ?? 'v';
 }
 
-function read(file: string): string | undefined {
-  try {
-    const decoded = decodeUtf8(readFileSync(file));
-    return 'text' in decoded ? decoded.text : undefined;
-  } catch {
-    return undefined;
-  }
-}

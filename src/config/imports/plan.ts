@@ -1,0 +1,97 @@
+// What init writes: the layout's sources first, then the files other tools' configurations name,
+// then what the source kinds detect. Drift is never hidden: the package's own version file is kept
+// and its drift shown; only subpackages and vendored code are left out (with the --include hint).
+import { kindOf, type SourceConfig } from '../../sources/index.js';
+import type { Located } from '../../sources/types.js';
+import { importName, type Layout, type ReadFile } from '../layout.js';
+import { sourceFor, type Imported } from './translate.js';
+
+export interface Candidate {
+  source: SourceConfig;
+  value?: string;
+  lookup?: string;
+  /** Why it is in the configuration, or why not (then `keep` is false). */
+  why: string;
+  keep: boolean;
+}
+
+const OWN_FILES = new Set(['__init__.py', '_version.py', '__version__.py', '__about__.py', 'version.py']);
+const VENDORED = /(^|\/)(_vendor|vendor|vendored|third_party|_vendored)\//;
+
+const label = (s: SourceConfig) => kindOf(s.type).label(s as never);
+// One source per file and kind; only regex sources may look at one file several ways.
+const same = (a: SourceConfig, b: SourceConfig) => a.file === b.file && a.type === b.type && (a.type !== 'regex' || label(a) === label(b));
+
+export function locateIn(read: ReadFile, source: SourceConfig): Located | undefined {
+  const text = read(source.file);
+  const locate = kindOf(source.type).locate;
+  return text === undefined || !locate ? undefined : (locate as (t: string, o: SourceConfig) => Located)(text, source);
+}
+
+/** Top-level packages: directories at the root or under src/ holding __init__.py. */
+function topPackages(files: string[]): string[] {
+  return files.flatMap((f) => {
+    const m = /^(src\/)?([^/]+)\/__init__\.py$/.exec(f);
+    return m ? [`${m[1] ?? ''}${m[2]}`] : [];
+  });
+}
+
+/** Whether a file is the distribution's own version file (not a subpackage's, not vendored). */
+export function isOwnVersionFile(file: string, dist: string | undefined, files: string[]): boolean {
+  if (VENDORED.test(file)) return false;
+  const name = dist && importName(dist);
+  if (name && (file === `${name}.py` || file === `src/${name}.py`)) return true;
+  const dir = file.slice(0, file.lastIndexOf('/'));
+  if (!OWN_FILES.has(file.slice(file.lastIndexOf('/') + 1))) return false;
+  const tops = topPackages(files);
+  const own = tops.filter((t) => t.split('/').pop() === name);
+  return (own.length ? own : tops).includes(dir);
+}
+
+export function planInit(input: {
+  layout: Layout;
+  imported: Imported[];
+  detected: { source: SourceConfig; value?: string; lookup?: string }[];
+  read: ReadFile;
+  files: string[];
+  dist?: string;
+  include: Set<string>;
+}): { candidates: Candidate[]; problems: string[]; primaryValue?: string } {
+  const { layout, imported, detected, read, files, dist, include } = input;
+  const candidates: Candidate[] = [];
+  const problems: string[] = [];
+  const add = (source: SourceConfig, why: string, keepAlways: boolean) => {
+    if (candidates.some((c) => same(c.source, source))) return;
+    const located = locateIn(read, source);
+    const value = located?.hits[0]?.value;
+    const lookup = located?.lookups[0]?.distribution;
+    // A python source is written with the variable it was found under, as the user would.
+    const named = source.type === 'python' && !source.variable && !source.call && located ? { ...source, variable: located.label } : source;
+    candidates.push({ source: named, value, lookup, why, keep: keepAlways });
+  };
+  for (const s of layout.sources) add(s, s.primary ? `primary: ${layout.reason}` : 'the runtime copy', true);
+  for (const config of imported) {
+    for (const f of config.files) {
+      const t = sourceFor(f);
+      if ('source' in t) add(t.source, `from ${config.from}`, true);
+      else problems.push(`${config.tool}: ${t.problem}`);
+    }
+  }
+  const single = dist && [`${importName(dist)}.py`, `src/${importName(dist)}.py`].find((f) => files.includes(f));
+  const extra = single ? [{ source: { file: single, type: 'python' as const } as SourceConfig }] : [];
+  for (const d of [...detected, ...extra]) {
+    if (d.source.type === 'toml' && d.source.file === 'pyproject.toml') continue; // the layout decided pyproject's part
+    add({ ...d.source, primary: undefined } as SourceConfig, '', false);
+  }
+  const primaryValue = candidates.find((c) => c.source.primary)?.value;
+  for (const c of candidates) {
+    if (c.keep) continue;
+    if (c.value === undefined && c.lookup === undefined) c.why = 'states no version';
+    else if (include.has(c.source.file)) (c.keep = true), (c.why = 'named with --include');
+    else if (c.lookup !== undefined) (c.keep = true), (c.why = 'a runtime lookup');
+    else if (isOwnVersionFile(c.source.file, dist, files)) (c.keep = true), (c.why = "the package's own version");
+    else if (c.value === primaryValue) (c.keep = true), (c.why = 'agrees');
+    else c.why = `${VENDORED.test(c.source.file) ? 'vendored code' : 'a subpackage'}'s own version, left out (add it with --include ${c.source.file})`;
+  }
+  return { candidates: candidates.filter((c) => c.keep || c.value !== undefined || c.lookup !== undefined), problems, primaryValue };
+}
