@@ -80,7 +80,8 @@ export function planInit(input: {
   const single = dist && [`${importName(dist)}.py`, `src/${importName(dist)}.py`].find((f) => files.includes(f));
   const extra = single ? [{ source: { file: single, type: 'python' as const } as SourceConfig }] : [];
   for (const d of [...detected, ...extra]) {
-    if (d.source.type === 'toml' && d.source.file === 'pyproject.toml') continue; // the layout decided pyproject's part
+    // The layout decided pyproject's part; a file another tool configured keeps that tool's reading.
+    if (candidates.some((c) => c.source.file === d.source.file) || (d.source.type === 'toml' && d.source.file === 'pyproject.toml')) continue;
     add({ ...d.source, primary: undefined } as SourceConfig, '', false);
   }
   const primaryValue = candidates.find((c) => c.source.primary)?.value;
