@@ -16,7 +16,7 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  external: ['cosmiconfig', '@babel/parser', 'typescript'],
+  external: ['cosmiconfig', '@babel/parser', 'typescript', 'yaml'],
   minify: true,
   keepNames: true,
   logLevel: 'warning',

@@ -8,6 +8,7 @@ import type { SourceKind } from './kind.js';
 import { pythonSource } from './python.js';
 import { regexSource } from './regex.js';
 import { textSource } from './text.js';
+import { yamlSource } from './yaml.js';
 import { tomlSource } from './toml.js';
 import type { Locator, VersionHit } from './types.js';
 
@@ -19,6 +20,7 @@ export const SOURCE_KINDS = [
   regexSource,
   iniSource,
   textSource,
+  yamlSource,
 ] as const;
 
 type Kind = (typeof SOURCE_KINDS)[number];

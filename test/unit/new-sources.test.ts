@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { locateIniVersion } from '../../src/sources/ini.js';
 import { locateCallArgument } from '../../src/sources/python-call.js';
 import { locateTextVersion } from '../../src/sources/text.js';
+import { yamlSource } from '../../src/sources/yaml.js';
 import type { Located } from '../../src/sources/types.js';
 
 /** The text with every hit replaced, as bump would write it. */
@@ -63,5 +64,27 @@ describe('python: a keyword argument of setup()', () => {
   it('reports what it cannot check and a missing argument', () => {
     expect(locateCallArgument('setup(version=get_version())\n', { call: 'setup' }).problems[0]).toMatchObject({ kind: 'uncheckable', offset: 6 });
     expect(locateCallArgument('setup(name="x")\n', { call: 'setup' }).problems[0]!.message).toBe('no module-level setup(…) call with a version= argument');
+  });
+});
+
+describe('yaml: CITATION.cff version', () => {
+  const load = async () => (await yamlSource.load!()) as (text: string, o: { key?: string }) => Located;
+  it('finds a plain or quoted version, and a bump keeps quotes, comments and CRLF', async () => {
+    const locate = await load();
+    const cff = 'cff-version: 1.2.0\r\nmessage: "cite me"\r\nversion: 2.1.0 # the release\r\ntitle: demo\r\n';
+    const plain = locate(cff, {});
+    expect(plain.hits.map((h) => h.value)).toEqual(['2.1.0']);
+    expect(bumped(cff, plain, '2.2.0')).toBe(cff.replace('2.1.0', '2.2.0'));
+    const quoted = "version: '3.0.0'\n";
+    expect(bumped(quoted, locate(quoted, {}), '3.0.1')).toBe("version: '3.0.1'\n");
+    expect(locate('meta:\n  version: "4.0"\n', { key: 'meta.version' }).hits[0]!.value).toBe('4.0');
+  });
+
+  it('locates broken YAML, duplicate keys and a missing key', async () => {
+    const locate = await load();
+    expect(locate('version: 1.0.0\nversion: 1.0.1\n', {}).problems[0]).toMatchObject({ kind: 'ambiguous', offset: 15 });
+    expect(locate('version: [1.0\n', {}).problems[0]!.kind).toBe('parse-error');
+    expect(locate('title: x\n', {}).problems[0]!.message).toBe('no "version" key');
+    expect(locate('version: |\n  1.0\n', {}).problems[0]!.kind).toBe('uncheckable');
   });
 });
