@@ -300,7 +300,7 @@ describe('configuration errors exit 2 and name the file', () => {
   const cases: [string, string, RegExp][] = [
     ['malformed JSON', '{ "sources": [ }', /\.heimdallrc\.json:1:\d+: invalid JSON/],
     ['an unknown key', '{ "source": [] }', /source: unknown key/],
-    ['a wrong type', '{ "sources": [{ "file": "a.toml", "type": "yaml" }] }', /sources\[0\]\.type: must be one of toml, python, json, js, regex/],
+    ['a wrong type', '{ "sources": [{ "file": "a.toml", "type": "xml" }] }', /sources\[0\]\.type: must be one of toml, python, json, js, regex, ini, text, yaml/],
     ['a path outside the root', '{ "sources": [{ "file": "../pyproject.toml", "type": "toml" }] }', /sources\[0\]\.file: must stay inside the project root/],
     ['an absolute path', '{ "sources": [{ "file": "/etc/passwd", "type": "regex", "pattern": "(?<version>x)" }] }', /must be relative to the project root/],
     ['an unknown rule', '{ "rules": { "tag-behind": "error" } }', /rules\.tag-behind: unknown rule/],
