@@ -1,16 +1,17 @@
 // Finds and loads the configuration: .heimdallrc.json read directly (the common, fast case),
 // [tool.heimdall-version] in pyproject.toml, every other cosmiconfig place (module name "heimdall")
 // through cosmiconfig; else the layout the build backend declares (layout.ts).
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import { jsonSyntaxError } from '../sources/json.js';
 import { decodeUtf8, lineIndex } from '../core/text.js';
-import { findGitTop, isInside } from '../git/workspace.js';
+import { findGitTop, isInside, readRegular } from '../git/workspace.js';
 import { defaultConfig } from './defaults.js';
 import { detectLayout, type ReadFile } from './layout.js';
 import { validateConfig } from './schema.js';
 import { PYPROJECT, readPyprojectTable, TABLE, validatePyprojectTable } from './pyproject.js';
+import { firstDuplicateKey } from './duplicate-keys.js';
 import type { LoadedConfig } from './types.js';
 
 const MODULE = 'heimdall';
@@ -64,7 +65,8 @@ export function rootFileReader(root: string): ReadFile {
     }
     if (!isInside(realRoot, real)) return '';
     try {
-      const decoded = decodeUtf8(readFileSync(real));
+      const read = readRegular(real);
+      const decoded = 'bytes' in read ? decodeUtf8(read.bytes) : { error: read.missing };
       return 'text' in decoded ? decoded.text : '';
     } catch {
       return '';
@@ -106,6 +108,11 @@ async function searchOther(dir: string, entries: string[]): Promise<Found | unde
     (entries.includes('.config') && isDirectory(path.join(dir, '.config'))) ||
     (entries.includes('package.json') && packageJsonMentions(path.join(dir, 'package.json')));
   if (!maybe) return undefined;
+  // cosmiconfig would block on a FIFO where a configuration could be.
+  for (const place of DATA_PLACES) {
+    const file = path.join(dir, place);
+    if (lstatExists(file) && !isFile(file)) throw new UserError(`${shown(file)}: cannot read the configuration: it is not a regular file`);
+  }
   const { cosmiconfig } = await loadCosmiconfig();
   try {
     const result = await cosmiconfig(MODULE, { searchStrategy: 'none', searchPlaces: DATA_PLACES, cache: false }).search(dir);
@@ -128,8 +135,11 @@ function refuseCode(dir: string): undefined {
 async function loadFile(file: string): Promise<{ config: LoadedConfig['config']; file: string }> {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    const read = readRegular(file);
+    if ('missing' in read) throw new UserError(`${shown(file)}: cannot read the configuration: it ${read.missing}`);
+    text = read.bytes.toString('utf8');
   } catch (e) {
+    if (e instanceof UserError) throw e;
     throw new UserError(`${shown(file)}: cannot read the configuration (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   if (path.basename(file) === PYPROJECT) {
@@ -152,8 +162,15 @@ async function loadFile(file: string): Promise<{ config: LoadedConfig['config'];
 
 function parseJson(text: string, file: string): unknown {
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    const value: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+    const duplicate = firstDuplicateKey(text);
+    if (duplicate) {
+      const where = lineIndex(text)(duplicate.offset);
+      throw new UserError(`${shown(file)}:${where.line}:${where.column}: "${duplicate.path}" appears twice; keep one (JSON would silently use the last)`);
+    }
+    return value;
   } catch (e) {
+    if (e instanceof UserError) throw e;
     const located = jsonSyntaxError(text);
     const where = located?.offset !== undefined ? lineIndex(text)(located.offset) : undefined;
     throw new UserError(`${shown(file)}${where ? `:${where.line}:${where.column}` : ''}: invalid JSON: ${located?.message ?? (e as Error).message}`);
@@ -198,7 +215,8 @@ function isFile(p: string): boolean {
 
 function packageJsonMentions(file: string): boolean {
   try {
-    return readFileSync(file, 'utf8').includes(`"${MODULE}"`);
+    const read = readRegular(file);
+    return 'bytes' in read && read.bytes.toString('utf8').includes(`"${MODULE}"`);
   } catch {
     return false;
   }

@@ -1,6 +1,6 @@
 // [tool.heimdall-version] in pyproject.toml: the same configuration as .heimdallrc.json, written in
 // TOML (sources as [[tool.heimdall-version.sources]]), validated the same way, problems located.
-import { readFileSync } from 'node:fs';
+import { readRegular } from '../git/workspace.js';
 import { UserError } from '../core/errors.js';
 import { lineIndex } from '../core/text.js';
 import { locateTomlVersion, readTomlTree } from '../sources/toml.js';
@@ -15,7 +15,10 @@ const KEY = String.raw`\s*(?:tool|"tool")\s*\.\s*(?:heimdall-version|"heimdall-v
 export function readPyprojectTable(file: string, shown: string): { table: unknown; text: string } | undefined {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // Never blocks on a FIFO: a pyproject.toml that is no regular file holds no configuration.
+    const read = readRegular(file);
+    if (!('bytes' in read)) return undefined;
+    text = read.bytes.toString('utf8');
   } catch {
     return undefined;
   }

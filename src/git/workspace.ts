@@ -1,5 +1,5 @@
 // The project on disk: where it starts, and reading its files from the work tree or the git index.
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { readIndexFiles } from './git.js';
 
@@ -52,13 +52,34 @@ function readInside(realRoot: string, file: string): ReadResult {
     // realpath normalizes the joined path itself.
     const real = realpathSync.native(`${realRoot}${path.sep}${file}`);
     if (!isInside(realRoot, real)) return { missing: `leads outside the project root (to ${real}); refusing to read it` };
-    return { bytes: readFileSync(real) };
+    return readRegular(real);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: 'does not exist' };
     if (code === 'EISDIR') return { missing: 'is not a regular file' };
     return { missing: `cannot be read (${code ?? (e as Error).message})` };
   }
+}
+
+/** Reads a regular file; anything else (a FIFO, a device, a directory) would block or mislead, so it is named instead. */
+export function readRegular(real: string): ReadResult {
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; what the descriptor is decides whether it is read.
+  const fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
+  try {
+    const kind = fileKind(fstatSync(fd));
+    return kind ? { missing: `is not a regular file (${kind})` } : { bytes: readFileSync(fd) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function fileKind(st: Stats): string | undefined {
+  if (st.isFile()) return undefined;
+  if (st.isDirectory()) return 'a directory';
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a file';
 }
 
 /** Whether target is root or below it; both absolute and normalized, as real paths are. */

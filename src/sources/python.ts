@@ -58,13 +58,20 @@ export function tokenize(text: string, lineOf: (offset: number) => number): { li
   let tokens: Token[] = [];
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let lineStart = i;
+  const indents = [{ col: 0, alt: 0 }];
+  let indentError: SourceProblem | undefined;
   const push = (t: Token) => {
-    if (tokens.length === 0) lines.push({ indent: columnOf(text, lineStart, t.start), tokens });
+    if (tokens.length === 0) {
+      const col = columnOf(text, lineStart, t.start);
+      indentError ??= indentProblem(indents, col, columnOf(text, lineStart, t.start, 1), lineOf(t.start), t.start);
+      lines.push({ indent: col, tokens });
+    }
     tokens.push(t);
   };
   // On an error the current logical line is cut short: keep only the lines before it.
   const complete = () => (tokens.length ? lines.slice(0, -1) : lines);
   while (i < n) {
+    if (indentError) return { lines: complete(), error: indentError };
     const c = text[i]!;
     if (c === '\n') {
       i++;
@@ -135,11 +142,21 @@ function readName(text: string, i: number): string | undefined {
   return m;
 }
 
-/** Python's indentation column: tabs advance to the next multiple of 8, a form feed resets it. */
-function columnOf(text: string, lineStart: number, at: number): number {
+/** Python's indentation column: tabs advance to the next multiple of `tab` (8; Python's second opinion uses 1), a form feed resets it. */
+function columnOf(text: string, lineStart: number, at: number, tab = 8): number {
   let col = 0;
-  for (let k = lineStart; k < at; k++) col = text[k] === '\t' ? (Math.floor(col / 8) + 1) * 8 : text[k] === '\f' ? 0 : col + 1;
+  for (let k = lineStart; k < at; k++) col = text[k] === '\t' ? (Math.floor(col / tab) + 1) * tab : text[k] === '\f' ? 0 : col + 1;
   return col;
+}
+
+/** What Python's tokenizer says of a line's indentation: tabs and spaces must order lines the same at tab sizes 8 and 1. */
+function indentProblem(stack: { col: number; alt: number }[], col: number, alt: number, line: number, offset: number): SourceProblem | undefined {
+  const tabError = { kind: 'parse-error' as const, message: `TabError: inconsistent use of tabs and spaces in indentation (line ${line})`, offset };
+  let top = stack.at(-1)!;
+  if (col > top.col) return alt > top.alt ? (stack.push({ col, alt }), undefined) : tabError;
+  while (col < top.col) top = (stack.pop(), stack.at(-1)!);
+  if (col !== top.col) return { kind: 'parse-error', message: `IndentationError: unindent does not match any outer indentation level (line ${line})`, offset };
+  return alt === top.alt ? undefined : tabError;
 }
 
 /** Indices of an operator outside brackets in tokens[from, to). */
@@ -204,7 +221,8 @@ export function moduleStatements(lines: Line[]): Token[][] {
     const colon = blockColon(tokens);
     let from = moduleLevel ? 0 : tokens.length;
     if (colon >= 0) {
-      const transparent = TRANSPARENT.has(tokens[0]!.text);
+      // `if TYPE_CHECKING:` runs only for type checkers, never at runtime.
+      const transparent = TRANSPARENT.has(tokens[0]!.text) && !isTypeCheckingIf(tokens, colon);
       blocks.push({ indent, transparent });
       // A one-line compound statement (`if x: VERSION = "1"`) carries its body after the colon.
       from = moduleLevel && transparent ? colon + 1 : tokens.length;
@@ -216,6 +234,12 @@ export function moduleStatements(lines: Line[]): Token[][] {
     }
   }
   return out;
+}
+
+function isTypeCheckingIf(tokens: Token[], colon: number): boolean {
+  if (tokens[0]!.text !== 'if') return false;
+  const condition = tokens.slice(1, colon).map((t) => t.text).join('');
+  return condition === 'TYPE_CHECKING' || condition === 'typing.TYPE_CHECKING';
 }
 
 /** Module-level assignments to `names`, in order. */

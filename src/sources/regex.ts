@@ -1,6 +1,7 @@
 // A regular expression with a named group `version`: every match is a version to check and bump.
 import { text } from '../config/fields.js';
 import { defineKind } from './kind.js';
+import { runInNewContext } from 'node:vm';
 import type { Located, Locator, VersionHit } from './types.js';
 
 export const locateRegexVersion: Locator<{ pattern?: string }> = (text, options) => {
@@ -16,14 +17,27 @@ export const locateRegexVersion: Locator<{ pattern?: string }> = (text, options)
     return invalid((e as Error).message);
   }
   const hits: VersionHit[] = [];
-  // matchAll steps past empty matches itself, so a pattern that can match nothing cannot loop.
-  for (const m of text.matchAll(re)) {
-    const range = m.indices?.groups?.version;
-    if (range && m.groups?.version) hits.push({ value: m.groups.version, start: range[0], end: range[1] });
+  let matches: [string, number, number][];
+  try {
+    matches = boundedMatches(text, re);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw e;
+    return { hits, lookups: [], problems: [{ kind: 'parse-error', message: `the pattern /${label}/ was stopped after ${TIME_LIMIT_MS / 1000} s (it backtracks catastrophically on this file); make it more specific`, offset: 0 }], label };
   }
+  for (const [value, start, end] of matches) hits.push({ value, start, end });
   const problems = hits.length ? [] : [{ kind: 'not-found' as const, message: `the pattern /${label}/ matches nothing` }];
   return { hits, lookups: [], problems, label };
 };
+
+/** V8's regular expressions backtrack; a pattern from a repository must not hang the check: the match runs under a time limit. */
+const TIME_LIMIT_MS = 1500;
+
+function boundedMatches(text: string, re: RegExp): [string, number, number][] {
+  // node:vm interrupts a running regular expression at its timeout.
+  // matchAll steps past empty matches itself, so a pattern that can match nothing cannot loop.
+  const code = 'Array.from(text.matchAll(re), (m) => m.groups && m.groups.version ? [m.groups.version, ...m.indices.groups.version] : null).filter(Boolean)';
+  return runInNewContext(code, { text, re }, { timeout: TIME_LIMIT_MS }) as [string, number, number][];
+}
 
 /** Why a configured pattern cannot work, or undefined. */
 function patternProblem(pattern: string): string | undefined {

@@ -92,9 +92,9 @@ describe('locatePythonVersion: literals', () => {
 });
 
 describe('locatePythonVersion: blocks', () => {
-  it('counts if TYPE_CHECKING / else blocks at module level', () => {
-    const text = 'from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    __version__: str = "1.0.0"\nelse:\n    __version__ = "1.0.0"\n';
-    expect(values(text)).toEqual(['1.0.0', '1.0.0']);
+  it('counts the else of if TYPE_CHECKING, never its body (type checkers only; it never runs)', () => {
+    const text = 'from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    __version__: str = "9.9.9"\nelse:\n    __version__ = "1.0.0"\n';
+    expect(values(text)).toEqual(['1.0.0']);
   });
 
   it('counts try/except/else/finally and if/elif/else, also nested', () => {
