@@ -107,6 +107,11 @@ export async function wheelFromSdist(ctx: EnvironmentContext, sdist: string): Pr
   return path.join(out, wheel);
 }
 
+/** The variables the package's own code gets: twine's credentials (TWINE_*, or any variable holding a secret) left out. */
+export function withoutCredentials(env: NodeJS.ProcessEnv, secrets: string[]): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name, value]) => !name.startsWith('TWINE_') && !secrets.includes(value ?? '')));
+}
+
 /** The environment's variables for commands run "inside" it, as an activated venv would set them. */
 export function activated(env: Environment, base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...base, PATH: `${env.bin}${path.delimiter}${base.PATH ?? ''}`, VIRTUAL_ENV: path.dirname(env.bin) };

@@ -10,6 +10,7 @@ import { createTag, pushRefs } from '../git/git.js';
 import { artifactProblems } from './artifacts.js';
 import { cleanOutputs, distFiles } from './clean.js';
 import { branchGate, cleanTreeGate, githubRefGate, tagGate, toolsGate, toolsNeeded, type GateResult } from './gates.js';
+import { withoutCredentials } from './environment.js';
 import { indexStep, installedSteps, type InstalledContext, type InstalledState } from './installed-steps.js';
 import { StepFailed, type Stage, type Step } from './plan.js';
 import type { Scratch } from './scratch.js';
@@ -47,7 +48,7 @@ export function releasePlan(ctx: ReleaseContext): Step[] {
   const gitTop = loaded.gitTop;
   const state: InstalledState = { files: [] };
   const dist = () => state.files.map((f) => `dist/${path.basename(f)}`);
-  const installed: InstalledContext = { ...commandContext(ctx), python: release.python, scratch: ctx.scratch, root: loaded.root, distribution: ctx.distribution, version: pep440 ?? '', pythonSources: ctx.pythonSources, smoke: release.smoke ?? [], requireSmoke: ctx.requireSmoke, stage: 'built' };
+  const installed: InstalledContext = { ...commandContext(ctx), env: withoutCredentials(ctx.env, ctx.secrets), python: release.python, scratch: ctx.scratch, root: loaded.root, distribution: ctx.distribution, version: pep440 ?? '', pythonSources: ctx.pythonSources, smoke: release.smoke ?? [], requireSmoke: ctx.requireSmoke, stage: 'built' };
   const upload = mode === 'no-upload' ? undefined : uploadArgv(release, mode);
   const commands = [...(release.validate ? [release.validate] : []), release.build, release.check, ...(upload ? [upload] : [])];
   // The installed-version steps create environments and build a wheel from the sdist.

@@ -118,6 +118,16 @@ describe.skipIf(!hasTools)('installed version: the built wheel is installed and 
     expect(repo.git('tag', '--list')).toBe('');
   });
 
+  it("the package's own code (smoke commands, the version file) never sees twine's credentials", async () => {
+    const leak = 'import os; print("password:", os.environ.get("TWINE_PASSWORD"), os.environ.get("TWINE_USERNAME"))';
+    const repo = pkg('1.0.7', { smoke: [['python', '-c', leak]] }, { [VPY]: `import os\nprint("version file sees", os.environ.get("TWINE_PASSWORD"))\nSYSTEM_VERSION = "1.0.7"\n` });
+    const res = await run(['release', '--no-upload'], repo.dir, env());
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toContain('password: None None\n');
+    expect(res.stdout).toContain('version file sees None\n');
+    expect(res.stdout).not.toContain(PASSWORD);
+  });
+
   it('smoke with dependencies and no index: skipped with a warning, or a failure with --require-smoke', async () => {
     const deps = exampleRepo().read('pyproject.toml').replace('version = "0.2.0"', 'version = "1.0.5"').replace('dependencies = []', 'dependencies = ["no-such-dependency-anywhere>=1"]');
     const repo = pkg('1.0.5', { smoke: [['heimdall']] }, { 'pyproject.toml': deps });
@@ -165,6 +175,14 @@ describe.skipIf(!hasTools)('verify, and --test-upload followed by an install fro
     expect(res.stdout).toContain('✔ installed version: heimdall_mcp-2.0.0-py3-none-any.whl');
     expect(res.stdout).toContain('✔ installed version (sdist)');
     expect(res.stdout).not.toContain('→ build');
+    // An attack: names from the configuration reach the probe as arguments, never as code.
+    const pwned = path.join(tempDir(), 'PWNED');
+    const evil = `heimdall-mcp" if open(${JSON.stringify(pwned)}, "w") else "`;
+    repo.write('pyproject.toml', repo.read('pyproject.toml').replace('name = "heimdall-mcp"', `name = '${evil}'`));
+    const attacked = await run(['verify'], repo.dir, env());
+    expect(attacked.code).toBe(1);
+    expect(attacked.stdout).toContain('raised PackageNotFoundError');
+    expect(existsSync(pwned)).toBe(false);
     // Artifacts of another version in --dist DIR: named, exit 1.
     const other = pkg('2.0.1');
     const wrong = await run(['verify', '--dist', repo.path('dist')], other.dir, env());

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { defineCommand, type CommandValues, type Flags, type Io } from '../command.js';
 import { loadConfig } from '../../config/load.js';
 import { inspect } from '../../core/inspect.js';
+import { withoutCredentials } from '../../release/environment.js';
 import { maskText, secretsFrom } from '../../release/mask.js';
 import { runPlan } from '../../release/plan.js';
 import { scratchDirs } from '../../release/scratch.js';
@@ -34,7 +35,7 @@ async function runVerify(v: CommandValues<typeof VERIFY_FLAGS>, io: Io): Promise
   const scratch = scratchDirs();
   const steps = verifyPlan({
     cwd: loaded.root,
-    env: process.env,
+    env: withoutCredentials(process.env, secrets),
     secrets,
     io: { out: io.out, err: io.err, progress: io.color && !process.env.CI },
     say,
