@@ -1,5 +1,6 @@
 // Planning edits (pure): which bytes of which file become what.
-import type { Project } from '../core/project.js';
+import type { LoadedSource, Project } from '../core/project.js';
+import { sameVersion, type Meaning } from '../version/scheme.js';
 import { replacementFor } from '../sources/index.js';
 
 export interface Edit {
@@ -22,16 +23,43 @@ export interface FileChange {
   edits: Edit[];
 }
 
-/** Every located version literal of every source, set to `version`. */
-export function planBump(project: Project, version: string): Edit[] {
-  return project.sources.flatMap((s) =>
-    s.hits.map((h) => ({ file: s.file, start: h.start, end: h.end, line: h.line, old: h.value, new: replacementFor(s.config.type, h, version) })),
-  );
+/** How each source states a version: the canonical spelling of its own scheme (0.3.0rc0 in Python, 0.3.0-rc.0 in JSON). */
+export type Spellings = Map<LoadedSource, string>;
+
+/** Each source's spelling of `meaning`, and why the sources that cannot state it cannot. */
+export function spellingsFor(project: Project, meaning: Meaning): { spellings: Spellings; problems: string[] } {
+  const spellings: Spellings = new Map();
+  const problems: string[] = [];
+  for (const s of project.sources) {
+    const spelled = s.scheme.spell(meaning);
+    if ('version' in spelled) spellings.set(s, spelled.version);
+    else if (s.hits.length > 0) problems.push(`${s.file} is read as ${s.scheme.title}, which cannot state it: ${spelled.none}`);
+  }
+  return { spellings, problems };
 }
 
-/** The literals that differ from the primary version, set to it (check --fix). */
-export function planFix(project: Project, version: string): Edit[] {
-  return planBump(project, version).filter((e) => e.old !== version);
+/** Every located version literal of every source, set to its source's spelling. */
+export function planBump(project: Project, spellings: Spellings): Edit[] {
+  return editsWhere(project, spellings, () => true);
+}
+
+/**
+ * check --fix: what check reports and can be repaired: literals that mean another release than the
+ * primary, and Python literals not in normalized form, each set to its source's spelling of the primary.
+ */
+export function planFix(project: Project, spellings: Spellings): Edit[] {
+  const expected = { scheme: project.primary.scheme, value: project.primary.hits[0]?.value ?? '' };
+  return editsWhere(project, spellings, (s, old, version) => old !== version && (s.scheme.name === 'pep440' || !sameVersion(expected, { scheme: s.scheme, value: old })));
+}
+
+function editsWhere(project: Project, spellings: Spellings, wanted: (source: LoadedSource, old: string, version: string) => boolean): Edit[] {
+  return project.sources.flatMap((s) => {
+    const version = spellings.get(s);
+    if (version === undefined) return [];
+    return s.hits
+      .filter((h) => wanted(s, h.value, version))
+      .map((h) => ({ file: s.file, start: h.start, end: h.end, line: h.line, old: h.value, new: replacementFor(s.config.type, h, version) }));
+  });
 }
 
 /** Applies edits to the texts they were planned on; every byte outside the edited ranges stays. */

@@ -146,24 +146,32 @@ export function object<S extends Shape>(shape: S) {
   );
 }
 
-/** An object keyed by the given names only (e.g. rule ids), each value read by `value(name)`. */
-export function record<K extends string, T>(names: readonly K[], value: (name: K) => Field<T, boolean>, unknown: string) {
+/** An object keyed by the given names only (e.g. rule ids), each value read by `value(name)`; `aliases` are old names still read. */
+export function record<K extends string, T>(names: readonly K[], value: (name: K) => Field<T, boolean>, unknown: string, aliases: Record<string, K> = {}) {
   return new Field<Partial<Record<K, T>>, false>(
     (v, at, issue) => {
       if (!isObj(v)) return void issue(at, `must be an object, not ${kind(v)}`);
       const out: Partial<Record<K, T>> = {};
       let ok = true;
-      for (const [k, raw] of Object.entries(v)) {
-        if (!(names as readonly string[]).includes(k)) (ok = false), issue(join(at, k), `${unknown} (known: ${names.join(', ')})`);
+      for (const [given, raw] of Object.entries(v)) {
+        const k = aliases[given] ?? given;
+        if (!(names as readonly string[]).includes(k)) (ok = false), issue(join(at, given), `${unknown} (known: ${names.join(', ')})`);
         else {
-          const read = value(k as K).parse(raw, join(at, k), issue);
+          const read = value(k as K).parse(raw, join(at, given), issue);
           if (read === undefined) ok = false;
           else out[k as K] = read;
         }
       }
       return ok ? out : undefined;
     },
-    () => ({ type: 'object', additionalProperties: false, properties: Object.fromEntries(names.map((n) => [n, value(n).jsonSchema()])) }),
+    () => ({
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries([
+        ...names.map((n) => [n, value(n).jsonSchema()]),
+        ...Object.entries(aliases).map(([old, n]) => [old, { ...value(n).jsonSchema(), deprecated: true, description: `The old name of ${n}.` }]),
+      ]),
+    }),
     { fill: true },
   );
 }

@@ -2,7 +2,7 @@
 // for a rule that declares options (checked against them, defaults filled).
 import type { Rule } from '../rules/types.js';
 import { SEVERITIES } from '../rules/types.js';
-import type { RuleSetting } from '../rules/index.js';
+import { RULE_ALIASES, type RuleSetting } from '../rules/index.js';
 import { Field, object, oneOf, record } from './fields.js';
 
 const severity = oneOf(SEVERITIES);
@@ -28,4 +28,5 @@ export const ruleSettings = (rules: readonly Rule[]) =>
     rules.map((r) => r.meta.id),
     (id) => setting(rules.find((r) => r.meta.id === id)!).describe(rules.find((r) => r.meta.id === id)!.meta.description),
     'unknown rule',
+    Object.fromEntries(Object.entries(RULE_ALIASES).filter(([, id]) => rules.some((r) => r.meta.id === id))),
   );

@@ -1,6 +1,7 @@
 // The configuration, declared once: its TypeScript types (types.ts), its validation, its defaults
 // and the JSON Schema shipped for editors (scripts/build.mjs writes schema/heimdallrc.schema.json).
-import { isObj, kind, list, object, strings, text, type Infer, type Json } from './fields.js';
+import { isObj, kind, list, object, oneOf, strings, text, type Infer, type Json } from './fields.js';
+import { SCHEMES } from '../version/scheme.js';
 import { ruleSettings } from './rules.js';
 import { RULES } from '../rules/index.js';
 import { outsideRoot, SOURCE } from './source.js';
@@ -28,6 +29,11 @@ export const CONFIG = object({
       const primaries = sources.filter((s) => s.primary).length;
       if (primaries > 1) issue(at, `only one source may be primary (${primaries} are)`);
     }),
+  versioning: oneOf(SCHEMES)
+    .default('semver')
+    .describe(
+      'Which versions are allowed: "semver" (MAJOR.MINOR.PATCH with an optional a/b/rc pre-release, spelled 0.3.0rc1 in Python files and 0.3.0-rc.1 in package.json) or "pep440" (anything PEP 440 accepts: post, dev, epoch and local parts too).',
+    ),
   tags: object({
     prefix: text({ allowEmpty: true }).default('v').describe('Version tags are <prefix><version>, e.g. v0.2.0.'),
   }),

@@ -11,7 +11,7 @@ import type { TagState, VersionTag } from '../rules/types.js';
 import type { CheckResult, Diagnostic } from './result.js';
 
 export type { CheckResult, SourceSummary } from './result.js';
-import { newestTag, tagVersion } from '../version/semver.js';
+import { sameVersion } from '../version/scheme.js';
 import { indexReader, isShallow, workTreeReader } from '../git/workspace.js';
 
 export interface CheckOptions extends LoadConfigOptions {
@@ -31,8 +31,7 @@ export async function inspect(loaded: LoadedConfig, staged: boolean): Promise<{ 
   // Staged content becomes a new commit, which carries no tag yet: HEAD's own tags are not needed then.
   // The ref files answer most checks; git is started only when they cannot (see refs.ts).
   const { gitTop } = loaded;
-  const prefix = loaded.config.tags.prefix;
-  const info = gitTop ? ((await tagsFromFiles(gitTop, prefix, project.version, !staged)) ?? (await readTags(gitTop, prefix, !staged))) : undefined;
+  const info = gitTop ? ((await tagsFromFiles(gitTop, project.tagReader, project.version, !staged)) ?? (await readTags(gitTop, project.tagReader.prefix, !staged))) : undefined;
   const tags = await readTagState(project, info, staged);
   const diagnostics = sortDiagnostics(runRules({ project, tags }, project.config.rules), project);
   const layout = loaded.layout && { id: loaded.layout.id, reason: loaded.layout.reason, ...(loaded.layout.fromTags ? { fromTags: loaded.layout.fromTags } : {}) };
@@ -58,15 +57,15 @@ async function readTagState(project: Project, info: TagInfo | undefined, staged:
   const { gitTop } = project;
   if (!gitTop || !info) return { available: false, reason: 'not a git repository' };
   if (info.gitMissing) return { available: false, reason: 'git is not installed' };
-  const prefix = project.config.tags.prefix;
-  const newest = newestTag(info.newestReachable, prefix);
+  const reader = project.tagReader;
+  const newest = reader.newest(info.newestReachable);
   const headTags: VersionTag[] = info.onHead.flatMap((name) => {
-    const version = tagVersion(name, prefix);
+    const version = reader.version(name);
     return version === undefined ? [] : [{ name, version }];
   });
   const version = project.version;
   let changed = false;
-  if (!staged && version !== undefined && headTags.length > 0 && !headTags.some((t) => t.version === version)) {
+  if (!staged && version !== undefined && headTags.length > 0 && !headTags.some((t) => sameVersion({ scheme: project.scheme, value: t.version }, { scheme: project.scheme, value: version }))) {
     const files = project.sources.map((s) => path.relative(gitTop, path.join(project.root, s.file)));
     const diff = await changedSinceHead(gitTop, files);
     if (diff === 'git-missing') return { available: false, reason: 'git is not installed' };

@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { TagInfo } from './git.js';
-import { compareVersions, isSemver, newerCorePattern, parseVersion, tagVersion } from '../version/semver.js';
+import type { TagReader } from '../version/tags.js';
 import { gitDirs } from './workspace.js';
 import { UserError } from '../core/errors.js';
 
@@ -20,7 +20,8 @@ const OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
  * The tags check needs, or undefined when only git can tell. `version` is the project's version;
  * `withHead` asks for the tags on HEAD too. newestReachable stays empty: no tag is newer.
  */
-export async function tagsFromFiles(gitTop: string, prefix: string, version: string | undefined, withHead: boolean): Promise<TagInfo | undefined> {
+export async function tagsFromFiles(gitTop: string, tags: TagReader, version: string | undefined, withHead: boolean): Promise<TagInfo | undefined> {
+  const { prefix } = tags;
   // packed-refs is read as latin1 (fastest), which matches only an ASCII prefix.
   if (!/^[\x20-\x7e]*$/.test(prefix)) return undefined;
   const dirs = gitDirs(gitTop);
@@ -35,12 +36,10 @@ export async function tagsFromFiles(gitTop: string, prefix: string, version: str
   if (packed && !traits.includes(' peeled ')) return undefined;
 
   // Only git knows which newer tags are reachable from HEAD.
-  if (version !== undefined && isSemver(version)) {
-    if (packedHasNewer(packed, prefix, version)) return undefined;
-    for (const name of loose.keys()) {
-      const v = tagVersion(name, prefix);
-      if (v !== undefined && compareVersions(v, version) > 0) return undefined;
-    }
+  if (version !== undefined && tags.scheme.valid(version)) {
+    const pattern = tags.newerPattern(version);
+    if (pattern === undefined || packedHasNewer(packed, tags, pattern, version)) return undefined;
+    for (const name of loose.keys()) if (tags.isNewer(name, version)) return undefined;
   }
   const none = { newestReachable: [], onHead: [] };
   if (!withHead || (loose.size === 0 && !packed.includes(` refs/tags/${prefix}`))) return none;
@@ -49,7 +48,7 @@ export async function tagsFromFiles(gitTop: string, prefix: string, version: str
   if (!head) return undefined;
   const onHead = packedOnHead(packed, prefix, head).filter((name) => !loose.has(name));
   for (const [name, oid] of loose) {
-    if (tagVersion(name, prefix) === undefined) continue;
+    if (tags.version(name) === undefined) continue;
     const commit: string | undefined = oid === head ? head : await peelLoose(dirs.common, oid);
     if (commit === undefined) return undefined;
     if (commit === head) onHead.push(name);
@@ -95,14 +94,13 @@ function samePath(a: string, b: string): boolean {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Whether packed-refs holds a tag above the version: one regular expression over the whole file. */
-function packedHasNewer(packed: string, prefix: string, version: string): boolean {
-  const line = (core: string) => new RegExp(`^[0-9a-f]+ refs/tags/${escape(prefix)}(${core}(?:[-+]\\S*)?)\r?$`, 'gm');
-  if (line(newerCorePattern(version)).test(packed)) return true;
-  // The same MAJOR.MINOR.PATCH is newer only than a prerelease: few lines, compared in full.
-  if (parseVersion(version)[3] === undefined) return false;
-  const core = escape(version.replace(/[-+].*$/, ''));
-  for (const m of packed.matchAll(line(core))) if (isSemver(m[1]!) && compareVersions(m[1]!, version) > 0) return true;
+/**
+ * Whether packed-refs holds a tag above the version: one regular expression over the whole file
+ * finds the few lines that may be, which are then compared in full.
+ */
+function packedHasNewer(packed: string, tags: TagReader, pattern: string, version: string): boolean {
+  const lines = new RegExp(`^[0-9a-f]+ refs/tags/(${escape(tags.prefix)}${pattern})\r?$`, 'gm');
+  for (const m of packed.matchAll(lines)) if (tags.isNewer(m[1]!, version)) return true;
   return false;
 }
 

@@ -77,8 +77,10 @@ export function releasePlan(ctx: ReleaseContext): Step[] {
       if (ctx.result.ok && version === undefined) return { ok: false, detail: `${ctx.primaryFile} states no version literal` };
       return { ok: ctx.result.ok, detail: ctx.result.ok ? `${version} everywhere` : 'heimdall-version check found errors (above)' };
     }),
-    gate('version usable by Python', 'the version has a PEP 440 form', () =>
-      pep440 ? { ok: true, detail: `built as ${pep440}` } : { ok: false, detail: `${version} has no PEP 440 form (use -a.N, -b.N, -rc.N, -dev.N or -post.N prereleases)` },
+    gate('version usable by Python', 'the version has a PEP 440 meaning', () =>
+      pep440
+        ? { ok: true, detail: `built as ${pep440}` }
+        : { ok: false, detail: `${version} has no PEP 440 meaning (a SemVer pre-release must be -alpha.N, -beta.N, -rc.N or -dev.N)` },
     ),
     gate('tools present', toolsNeeded(commands, tools).describe, () => toolsGate(commands, tools)),
   ];

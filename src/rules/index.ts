@@ -2,7 +2,7 @@
 // severity with its options, and makes the words of every diagnostic from the rule's messages.
 // It knows no rule's insides.
 import { object } from '../config/fields.js';
-import { invalidSemver } from './invalid-semver.js';
+import { invalidVersion } from './invalid-version.js';
 import { runtimeLookup } from './runtime-lookup.js';
 import { sourceMissing } from './source-missing.js';
 import { tagAhead } from './tag-ahead.js';
@@ -10,10 +10,12 @@ import { tagMismatch } from './tag-mismatch.js';
 import type { Diagnostic, MessageData } from '../core/result.js';
 import type { Rule, RuleContext, Severity } from './types.js';
 import { versionMismatch } from './version-mismatch.js';
+import { versionSpelling } from './version-spelling.js';
 
 export const RULES = [
   sourceMissing,
-  invalidSemver,
+  invalidVersion,
+  versionSpelling,
   versionMismatch,
   runtimeLookup,
   tagMismatch,
@@ -22,6 +24,8 @@ export const RULES = [
 
 export type RuleId = (typeof RULES)[number]['meta']['id'];
 export const RULE_IDS = RULES.map((r) => r.meta.id) as RuleId[];
+/** Rule ids that were renamed: still accepted in configurations. */
+export const RULE_ALIASES: Record<string, RuleId> = { 'invalid-semver': 'invalid-version' };
 
 /** A rule's configuration, ESLint style: a severity, or [severity, options]. */
 export type RuleSetting = Severity | [Severity] | [Severity, Record<string, unknown>];

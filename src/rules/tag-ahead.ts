@@ -1,10 +1,9 @@
-import { compareVersions, isSemver } from '../version/semver.js';
 import { defineRule, type Report } from './types.js';
 
 export const tagAhead = defineRule({
   meta: {
     id: 'tag-ahead',
-    description: 'No version tag reachable from HEAD is newer than the version (it never goes backwards).',
+    description: 'No version tag reachable from HEAD is newer than the version (it never goes backwards), in the primary scheme\'s order.',
     defaultSeverity: 'error',
     messages: {
       shallow: 'this is a shallow clone, so tags may be missing: run `git fetch --tags --unshallow` (GitHub Actions: actions/checkout with fetch-depth: 0)',
@@ -18,8 +17,8 @@ export const tagAhead = defineRule({
     if (tags.shallow) reports.push({ messageId: 'shallow', warnOnly: true });
     const version = project.version;
     const newest = tags.newest;
-    if (version === undefined || !isSemver(version) || !newest) return reports;
-    if (compareVersions(newest.version, version) > 0) {
+    if (version === undefined || !project.scheme.valid(version) || !newest) return reports;
+    if (project.scheme.compare(newest.version, version) > 0) {
       const hit = project.primary.hits[0];
       reports.push({
         messageId: 'ahead',

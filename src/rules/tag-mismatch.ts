@@ -1,3 +1,4 @@
+import { sameVersion } from '../version/scheme.js';
 import { defineRule } from './types.js';
 
 export const tagMismatch = defineRule({
@@ -15,7 +16,8 @@ export const tagMismatch = defineRule({
     if (!tags.available) return [{ messageId: 'skipped', data: { reason: tags.reason }, warnOnly: true }];
     const version = project.version;
     if (tags.staged || tags.changedSinceHead || version === undefined || tags.headTags.length === 0) return [];
-    if (tags.headTags.some((t) => t.version === version)) return [];
+    const { scheme } = project;
+    if (tags.headTags.some((t) => sameVersion({ scheme, value: t.version }, { scheme, value: version }))) return [];
     const hit = project.primary.hits[0];
     const data = { tags: tags.headTags.map((t) => t.name).join(', '), file: project.primary.file, version };
     return [{ messageId: 'mismatch', data, file: project.primary.file, line: hit?.line, column: hit?.column }];

@@ -7,10 +7,8 @@ import type { MessageData } from '../core/result.js';
 export const SEVERITIES = ['error', 'warn', 'off'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export interface VersionTag {
-  name: string;
-  version: string;
-}
+export type { VersionTag } from '../version/tags.js';
+import type { VersionTag } from '../version/tags.js';
 
 export type TagState =
   | { available: false; reason: string }

@@ -1,14 +1,25 @@
-import type { Placed } from '../core/project.js';
+import type { LoadedSource, Placed } from '../core/project.js';
 import type { VersionHit } from '../sources/types.js';
+import { sameVersion, type Meaning } from '../version/scheme.js';
 import { defineRule, type Report } from './types.js';
 
-type Id = 'sameFile' | 'differs' | 'staleBesideTags' | 'differsFromTags';
+type Id = 'sameFile' | 'differs' | 'differsSpelled' | 'cannotState' | 'noMeaning' | 'staleBesideTags' | 'differsFromTags';
 
 /** A literal beside a version taken from tags: wrong when it differs, stale at the next tag when it agrees. */
-function besideTags(label: string, hit: Placed<VersionHit>, tag: string, expected: string, tool: string, dist = '<distribution>'): Report<Id> {
+function besideTags(label: string, hit: Placed<VersionHit>, same: boolean, tag: string, expected: string, tool: string, dist = '<distribution>'): Report<Id> {
   const where = { line: hit.line, column: hit.column };
   const data = { label, found: hit.value, expected, tag, tool, distribution: dist };
-  return hit.value === expected ? { messageId: 'staleBesideTags', data, warnOnly: true, ...where } : { messageId: 'differsFromTags', data, ...where };
+  return same ? { messageId: 'staleBesideTags', data, warnOnly: true, ...where } : { messageId: 'differsFromTags', data, ...where };
+}
+
+/** Which message a source in another scheme gets: how the version is spelled there, or why it cannot be. */
+function across(primary: LoadedSource, source: LoadedSource, meaning: Meaning | undefined, expected: string): { messageId: Id; data?: Record<string, string> } {
+  if (source.scheme === primary.scheme) return { messageId: 'differs' };
+  const scheme = source.scheme.title;
+  if (!meaning) return { messageId: 'noMeaning', data: { scheme } };
+  const spelled = source.scheme.spell(meaning);
+  if ('none' in spelled) return { messageId: 'cannotState', data: { file: source.file, why: spelled.none } };
+  return spelled.version === expected ? { messageId: 'differs' } : { messageId: 'differsSpelled', data: { spelled: spelled.version, scheme } };
 }
 
 const ADVICE = 'with {tool} the tags are the version; read it with importlib.metadata.version("{distribution}") instead of a literal';
@@ -16,11 +27,14 @@ const ADVICE = 'with {tool} the tags are the version; read it with importlib.met
 export const versionMismatch = defineRule({
   meta: {
     id: 'version-mismatch',
-    description: 'Every source states the same version as the primary source.',
+    description: 'Every source means the same release as the primary source (compared by meaning: 0.3.0rc1 ≡ 0.3.0-rc.1).',
     defaultSeverity: 'error',
     messages: {
       sameFile: '{label} is {found} here but {expected} at line {line} of the same file',
       differs: '{label} is {found} but {primaryFile} says {expected}',
+      differsSpelled: '{label} is {found} but {primaryFile} says {expected} ({spelled} in {scheme})',
+      cannotState: '{label} is {found} but {primaryFile} says {expected}, which cannot be stated in {file}: {why}',
+      noMeaning: '{label} is {found} but {primaryFile} says {expected}, which has no {scheme} meaning, so no {scheme} source can state it',
       staleBesideTags: `{label} is a literal {found}: it goes stale at the next tag; ${ADVICE}`,
       differsFromTags: `{label} is {found} but the newest {tag} says {expected}; ${ADVICE}`,
     },
@@ -28,20 +42,26 @@ export const versionMismatch = defineRule({
   },
   check: ({ project }): Report<Id>[] => {
     const { primary } = project;
-    const expected = primary.hits[0]?.value;
-    if (expected === undefined) return [];
+    const first = primary.hits[0];
+    if (first === undefined || !primary.scheme.valid(first.value)) return [];
+    const expected = first.value;
+    const same = (source: LoadedSource, hit: VersionHit) => sameVersion({ scheme: primary.scheme, value: expected }, { scheme: source.scheme, value: hit.value });
     const tool = project.layout?.fromTags;
-    if (tool) return project.sources.flatMap((source) => source.hits.map((hit) => ({ ...besideTags(source.label, hit, primary.file, expected, tool, project.distribution), file: source.file })));
+    if (tool)
+      return project.sources.flatMap((source) =>
+        source.hits.map((hit) => ({ ...besideTags(source.label, hit, same(source, hit), primary.file, expected, tool, project.distribution), file: source.file })),
+      );
+    const meaning = primary.scheme.parse(expected);
     return project.sources.flatMap((source) =>
-      source.hits
-        .filter((hit) => hit.value !== expected)
-        .map((hit) => ({
-          messageId: source === primary ? ('sameFile' as const) : ('differs' as const),
-          data: { label: source.label, found: hit.value, expected, ...(source === primary ? { line: primary.hits[0]!.line } : { primaryFile: primary.file }) },
-          file: source.file,
-          line: hit.line,
-          column: hit.column,
-        })),
+      source.hits.flatMap((hit): Report<Id>[] => {
+        // An invalid version is invalid-version's to report.
+        if (!source.scheme.valid(hit.value) || same(source, hit)) return [];
+        const where = { file: source.file, line: hit.line, column: hit.column };
+        const data = { label: source.label, found: hit.value, expected };
+        if (source === primary) return [{ ...where, messageId: 'sameFile', data: { ...data, line: first.line } }];
+        const how = across(primary, source, meaning, expected);
+        return [{ ...where, messageId: how.messageId, data: { ...data, primaryFile: primary.file, ...how.data } }];
+      }),
     );
   },
 });

@@ -71,6 +71,7 @@ export const locateIniVersion: Locator<{ section?: string; key?: string }> = (te
 
 export const iniSource = defineKind({
   type: 'ini',
+  scheme: 'pep440',
   description: 'A key of an INI file as Python\'s configparser reads it (setup.cfg [metadata] version).',
   options: {
     section: textField().describe('ini: the section (default metadata).'),

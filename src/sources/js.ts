@@ -4,6 +4,7 @@ import { defineKind } from './kind.js';
 
 export const jsSource = defineKind({
   type: 'js',
+  scheme: 'semver',
   description: 'An exported string constant of a JavaScript or TypeScript module.',
   options: {
     export: text().describe('js: the exported constant (default VERSION).'),

@@ -171,6 +171,7 @@ function scanJson(text: string, path: string[]): Scan | SyntaxProblem {
 
 export const jsonSource = defineKind({
   type: 'json',
+  scheme: 'semver',
   description: 'A string at a dotted key path of a JSON file (package.json).',
   options: {
     key: text().describe('json: dotted key path (default version).'),

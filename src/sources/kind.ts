@@ -2,6 +2,7 @@
 // and registered with one line in src/sources/index.ts.
 import type { Output, Shape } from '../config/fields.js';
 import type { Locator, VersionHit } from './types.js';
+import type { SchemeName } from '../version/scheme.js';
 
 /** What init's detection may look at: the project's files, read-only. */
 export interface DetectContext {
@@ -23,6 +24,8 @@ export interface Detected<C> {
 
 interface KindBase<T extends string, S extends Shape> {
   type: T;
+  /** The scheme its versions are read in: PEP 440 for Python files, SemVer for JavaScript ones, or the primary source's. */
+  scheme: SchemeName | 'primary';
   /** One line for the README and the schema. */
   description: string;
   /** Its options beside file, type, primary and name: each with description, required, default. */

@@ -320,6 +320,7 @@ const VERSION_FILES = new Set(['__init__.py', 'version.py', '_version.py', '__ve
 
 export const pythonSource = defineKind({
   type: 'python',
+  scheme: 'pep440',
   description: 'A module-level assignment of a Python file: a string literal, or a runtime metadata lookup with its fallback.',
   options: {
     variable: textField().describe('python: the variable (default: __version__, SYSTEM_VERSION or VERSION).'),

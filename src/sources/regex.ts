@@ -1,5 +1,6 @@
 // A regular expression with a named group `version`: every match is a version to check and bump.
-import { text } from '../config/fields.js';
+import { oneOf, text } from '../config/fields.js';
+import { SCHEMES } from '../version/scheme.js';
 import { defineKind } from './kind.js';
 import { runInNewContext } from 'node:vm';
 import type { Located, Locator, VersionHit } from './types.js';
@@ -52,9 +53,11 @@ function patternProblem(pattern: string): string | undefined {
 
 export const regexSource = defineKind({
   type: 'regex',
+  scheme: 'primary',
   description: 'Every match of a regular expression with a named group (?<version>…).',
   options: {
     pattern: text({ check: patternProblem }).required('is required for a regex source').describe('regex: a JavaScript pattern with a named group (?<version>…).'),
+    scheme: oneOf(SCHEMES).describe('regex: read its versions as "semver" or "pep440" (default: the primary source\'s scheme).'),
   },
   label: (o) => o.pattern,
   locate: locateRegexVersion,

@@ -17,6 +17,7 @@ export const locateTextVersion: Locator<object> = (text) => {
 
 export const textSource = defineKind({
   type: 'text',
+  scheme: 'pep440',
   description: 'A file that holds only the version (VERSION): its whole content, trimmed.',
   options: {},
   label: () => 'the whole file',

@@ -204,6 +204,7 @@ function decodeBasic(raw: string): string {
 
 export const tomlSource = defineKind({
   type: 'toml',
+  scheme: 'pep440',
   description: 'A string at a dotted key of a TOML file (pyproject.toml).',
   options: {
     key: text().describe('toml: dotted key (default project.version; tool.poetry.version for Poetry).'),

@@ -30,6 +30,7 @@ function locateYamlVersion(yaml: YamlLib, text: string, options: { key?: string 
 
 export const yamlSource = defineKind({
   type: 'yaml',
+  scheme: 'primary',
   description: 'A string at a dotted key of a YAML file (CITATION.cff version).',
   options: {
     key: textField().describe('yaml: dotted key (default version).'),

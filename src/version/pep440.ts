@@ -1,21 +1,94 @@
-// The PEP 440 normal form Python's build tools give a SemVer version (0.3.0-rc.1 → 0.3.0rc1),
-// so the artifacts' names and metadata can be compared with the version heimdall-version knows.
+// The PEP 440 scheme, as Python's `packaging` reads versions: @renovatebot/pep440 parses and
+// orders them; plain MAJOR.MINOR.PATCH (most versions) is settled by the hand-written fast paths.
+import { compare as comparePublic, parse as parseLib } from '@renovatebot/pep440';
+import { VERSION_PATTERN } from '@renovatebot/pep440/lib/version.js';
+import type { Meaning, PreLabel, VersionScheme } from './scheme.js';
+import { above, compareVersions, isPlain, normalizeLocal } from './semver.js';
 
-const PRE: Record<string, string> = { a: 'a', alpha: 'a', b: 'b', beta: 'b', c: 'rc', rc: 'rc', pre: 'rc', preview: 'rc' };
+// packaging accepts surrounding whitespace (and strips it); the library's own pattern does not.
+const PEP440 = new RegExp(`^\\s*${VERSION_PATTERN}\\s*$`, 'i');
 
-/** The normalized PEP 440 form, or undefined when the SemVer prerelease has no PEP 440 meaning. */
-export function toPep440(version: string): string | undefined {
-  const m = /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(version);
-  if (!m) return undefined;
-  let out = `${Number(m[1])}.${Number(m[2])}.${Number(m[3])}`;
-  if (m[4] !== undefined) {
-    const pre = /^(?:(a|alpha|b|beta|c|rc|pre|preview)|(post|rev|r)|(dev))[.-]?(\d*)$/i.exec(m[4]);
-    if (!pre) return undefined;
-    const n = pre[4] === '' ? '0' : String(Number(pre[4]));
-    if (pre[1]) out += `${PRE[pre[1].toLowerCase()]}${n}`;
-    else if (pre[2]) out += `.post${n}`;
-    else out += `.dev${n}`;
-  }
-  if (m[5] !== undefined) out += `+${m[5].toLowerCase().replace(/[-_]/g, '.')}`;
-  return out;
+interface LibVersion {
+  epoch: number;
+  release: number[];
+  pre: [string, number] | null;
+  post: [string, number] | null;
+  dev: [string, number] | null;
 }
+
+function parse(version: string): Meaning | undefined {
+  if (isPlain(version)) return { epoch: 0, release: version.split('.').map(Number) };
+  const parsed = parseLib(version, PEP440) as unknown as LibVersion | null;
+  if (!parsed) return undefined;
+  const meaning: Meaning = { epoch: parsed.epoch, release: parsed.release };
+  if (parsed.pre) meaning.pre = [parsed.pre[0] as PreLabel, parsed.pre[1]];
+  if (parsed.post) meaning.post = parsed.post[1];
+  if (parsed.dev) meaning.dev = parsed.dev[1];
+  // The library reads local parts as JavaScript numbers ("0x1" becomes 1): they are kept as text.
+  const plus = version.indexOf('+');
+  if (plus !== -1) meaning.local = normalizeLocal(version.slice(plus + 1).trim());
+  return meaning;
+}
+
+/** The normalized spelling, as `packaging` prints it and `build` writes it into a wheel's name. */
+function spell(m: Meaning): { version: string } {
+  let out = `${m.epoch ? `${m.epoch}!` : ''}${m.release.join('.')}`;
+  if (m.pre) out += `${m.pre[0]}${m.pre[1]}`;
+  if (m.post !== undefined) out += `.post${m.post}`;
+  if (m.dev !== undefined) out += `.dev${m.dev}`;
+  if (m.local !== undefined) out += `+${m.local}`;
+  return { version: out };
+}
+
+function compare(a: string, b: string): number {
+  if (isPlain(a) && isPlain(b)) return compareVersions(a, b);
+  const [x, y] = [parse(a)!, parse(b)!];
+  const publicOf = (m: Meaning) => spell({ ...m, local: undefined }).version;
+  return Math.sign(comparePublic(publicOf(x), publicOf(y))) || compareLocal(x.local, y.local);
+}
+
+/** PEP 440's local version order: none first; numbers by value above words; a longer one after its prefix. */
+function compareLocal(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined || b === undefined) return a === undefined ? -1 : 1;
+  const [p, q] = [a.split('.'), b.split('.')];
+  for (let i = 0; i < Math.min(p.length, q.length); i++) {
+    const [s, t] = [p[i]!, q[i]!];
+    if (s === t) continue;
+    const [ns, nt] = [/^\d+$/.test(s), /^\d+$/.test(t)];
+    if (ns !== nt) return ns ? 1 : -1;
+    // Normalized numbers have no leading zeros: the longer is the larger.
+    if (ns) return s.length !== t.length ? Math.sign(s.length - t.length) : s < t ? -1 : 1;
+    return s < t ? -1 : 1;
+  }
+  return Math.sign(p.length - q.length);
+}
+
+/**
+ * Every tag text that may be newer than `version`: another epoch, a release number above one of
+ * the version's at the same position, or the same release numbers followed by anything (then
+ * compared in full). Numbers may carry leading zeros in PEP 440.
+ */
+function newerPattern(version: string): string {
+  const { epoch, release } = parse(version)!;
+  if (epoch > 0) return '\\d\\S*';
+  const alternatives = ['\\d+!\\S*'];
+  release.forEach((n, i) => {
+    const before = release.slice(0, i).map((r) => `0*${r}\\.`).join('');
+    alternatives.push(`${before}0*${above(String(n))}(?![0-9])\\S*`);
+  });
+  const same = (i: number): string =>
+    i === release.length - 1 ? `0*${release[i]}(?:\\.[0-9]+)*(?![0-9])` : `0*${release[i]}(?:(?!\\.?[0-9])|\\.${same(i + 1)})`;
+  alternatives.push(`${same(0)}\\S*`);
+  return `(?:${alternatives.join('|')})`;
+}
+
+export const pep440: VersionScheme = {
+  name: 'pep440',
+  title: 'PEP 440',
+  valid: (version) => isPlain(version) || PEP440.test(version),
+  parse,
+  spell,
+  compare,
+  newerPattern,
+};

@@ -1,5 +1,6 @@
-// SemVer 2.0 held strictly (no "v", no loose forms): recognising and ordering versions.
-// Small on purpose: `check` runs this on every commit and must not pay for loading `semver`.
+// SemVer 2.0 held strictly (no "v", no loose forms): recognising and ordering versions, and the
+// SemVer scheme. Small on purpose: `check` runs this on every commit and must not pay for loading `semver`.
+import type { Meaning, PreLabel, Spelled, VersionScheme } from './scheme.js';
 
 // The regular expression published with the SemVer 2.0 specification.
 const SEMVER =
@@ -7,6 +8,9 @@ const SEMVER =
 
 // Most versions are plain MAJOR.MINOR.PATCH: a much cheaper pattern settles those.
 const PLAIN = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+
+/** MAJOR.MINOR.PATCH without leading zeros: the same version, spelled the same, in SemVer and PEP 440. */
+export const isPlain = (version: string): boolean => PLAIN.test(version);
 
 export function isSemver(version: string): boolean {
   return PLAIN.test(version) || SEMVER.test(version);
@@ -20,21 +24,12 @@ export function compareVersions(a: string, b: string): number {
 type Parsed = [number, number, number, string[] | undefined];
 
 export function parseVersion(v: string): Parsed {
-  const m = PLAIN.exec(v) ?? SEMVER.exec(v);
+  // Tags come by the thousand: plain versions are parsed without a regular expression.
+  const plain = parsePlain(v);
+  if (plain) return plain;
+  const m = SEMVER.exec(v);
   if (!m) throw new Error(`not SemVer: ${v}`);
   return [Number(m[1]), Number(m[2]), Number(m[3]), m[4]?.split('.')];
-}
-
-/** The newest version tag among tag names: one pass, plain versions parsed without a regex (there may be thousands). */
-export function newestTag(names: string[], prefix: string): { name: string; version: string } | undefined {
-  let best: { name: string; version: string; parsed: Parsed } | undefined;
-  for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const version = name.slice(prefix.length);
-    const parsed = parsePlain(version) ?? (SEMVER.test(version) ? parseVersion(version) : undefined);
-    if (parsed && (!best || compareParsed(parsed, best.parsed) > 0)) best = { name, version, parsed };
-  }
-  return best && { name: best.name, version: best.version };
 }
 
 /** MAJOR.MINOR.PATCH by hand, or undefined for anything else (prereleases go to the full pattern). */
@@ -73,14 +68,6 @@ function compareIdentifier(a: string | undefined, b: string | undefined): number
   return a < b ? -1 : 1;
 }
 
-/** A tag name's version after the prefix, or undefined when the tag is not a version tag. */
-export function tagVersion(tag: string, prefix: string): string | undefined {
-  if (!tag.startsWith(prefix)) return undefined;
-  const rest = tag.slice(prefix.length);
-  return isSemver(rest) ? rest : undefined;
-}
-
-
 /**
  * A regular expression source matching every MAJOR.MINOR.PATCH whose core is above `version`'s, for
  * scanning thousands of tag names in one native pass. It may match more than that (leading zeros),
@@ -93,7 +80,7 @@ export function newerCorePattern(version: string): string {
 }
 
 /** Decimal numbers above n (given without leading zeros): longer ones, or the same length with a higher digit. */
-function above(n: string): string {
+export function above(n: string): string {
   const alternatives = [`[1-9]\\d{${n.length},}`];
   for (let i = 0; i < n.length; i++) {
     const digit = n.charCodeAt(i) - 48;
@@ -101,3 +88,72 @@ function above(n: string): string {
   }
   return `(?:${alternatives.join('|')})`;
 }
+
+// Pre-release words PEP 440 reads (it normalizes alpha to a, c/pre/preview to rc); dev is its dev release.
+const PRE_WORDS: Record<string, PreLabel | 'dev'> = { a: 'a', alpha: 'a', b: 'b', beta: 'b', c: 'rc', rc: 'rc', pre: 'rc', preview: 'rc', dev: 'dev' };
+const PRE_SPELLING: Record<PreLabel, string> = { a: 'alpha', b: 'beta', rc: 'rc' };
+const LOCAL = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/i;
+
+/** The Python meaning of a SemVer version: `-rc.1` is rc1, `+build.5` a local version; undefined when it has none. */
+function meaningOf(version: string): Meaning | undefined {
+  const m = PLAIN.exec(version) ?? SEMVER.exec(version);
+  if (!m) return undefined;
+  const meaning: Meaning = { epoch: 0, release: [Number(m[1]), Number(m[2]), Number(m[3])] };
+  if (m[4] !== undefined) {
+    const pre = /^(a|alpha|b|beta|c|rc|pre|preview|dev)[.-]?(\d*)$/i.exec(m[4]);
+    if (!pre) return undefined;
+    const label = PRE_WORDS[pre[1]!.toLowerCase()]!;
+    const n = pre[2] === '' ? 0 : Number(pre[2]);
+    if (label === 'dev') meaning.dev = n;
+    else meaning.pre = [label, n];
+  }
+  if (m[5] !== undefined) {
+    if (!LOCAL.test(m[5])) return undefined;
+    meaning.local = normalizeLocal(m[5]);
+  }
+  return meaning;
+}
+
+/** PEP 440's local version normal form: lower case, "." between parts, numbers without leading zeros. */
+export function normalizeLocal(local: string): string {
+  return local
+    .toLowerCase()
+    .split(/[-_.]/)
+    .map((p) => (/^\d+$/.test(p) ? p.replace(/^0+(?=\d)/, '') : p))
+    .join('.');
+}
+
+function spellSemver(m: Meaning): Spelled {
+  if (m.epoch !== 0) return { none: `SemVer has no epochs (${m.epoch}!)` };
+  if (m.release.slice(3).some((n) => n !== 0)) return { none: `SemVer has exactly three release numbers, not ${m.release.length}` };
+  if (m.post !== undefined) return { none: 'SemVer has no post-releases (a SemVer "-post" is a pre-release, which comes before the release)' };
+  if (m.pre && m.dev !== undefined) return { none: 'SemVer cannot spell a development release of a pre-release' };
+  const [major = 0, minor = 0, patch = 0] = m.release;
+  let out = `${major}.${minor}.${patch}`;
+  if (m.pre) out += `-${PRE_SPELLING[m.pre[0]]}.${m.pre[1]}`;
+  if (m.dev !== undefined) out += `-dev.${m.dev}`;
+  if (m.local !== undefined) {
+    // SemVer build identifiers are [0-9A-Za-z-]: PEP 440's local parts always are.
+    out += `+${m.local}`;
+  }
+  return { version: out };
+}
+
+/** Every valid SemVer version above `version` (and some that are not valid, or not above: they are compared in full). */
+function newerSemverPattern(version: string): string {
+  const parsed = parseVersion(version);
+  const newer = `${newerCorePattern(version)}(?:[-+]\\S*)?`;
+  if (parsed[3] === undefined) return newer;
+  // The same MAJOR.MINOR.PATCH is newer only than a pre-release.
+  return `(?:${newer}|${parsed.slice(0, 3).join('\\.')}-\\S*)`;
+}
+
+export const semver: VersionScheme = {
+  name: 'semver',
+  title: 'SemVer 2.0',
+  valid: isSemver,
+  parse: meaningOf,
+  spell: spellSemver,
+  compare: compareVersions,
+  newerPattern: newerSemverPattern,
+};

@@ -17,11 +17,11 @@ describe('bump levels', () => {
     ['0.2.0', 'major', [], '1.0.0'],
     ['0.2.0', 'minor', [], '0.3.0'],
     ['0.2.0', 'patch', [], '0.2.1'],
-    ['0.2.0', 'premajor', [], '1.0.0-0'],
-    ['0.2.0', 'preminor', ['--preid', 'rc'], '0.3.0-rc.0'],
-    ['0.3.0-rc.0', 'prerelease', ['--preid', 'rc'], '0.3.0-rc.1'],
-    ['0.2.0', 'prepatch', ['--preid', 'beta'], '0.2.1-beta.0'],
-    ['0.3.0-rc.1', 'patch', [], '0.3.0'],
+    ['0.2.0', 'premajor', [], '1.0.0a0'],
+    ['0.2.0', 'preminor', ['--preid', 'rc'], '0.3.0rc0'],
+    ['0.3.0rc0', 'prerelease', ['--preid', 'rc'], '0.3.0rc1'],
+    ['0.2.0', 'prepatch', ['--preid', 'beta'], '0.2.1b0'],
+    ['0.3.0rc1', 'patch', [], '0.3.0'],
     ['0.2.0', '0.10.0', [], '0.10.0'],
   ];
   for (const [from, level, extra, to] of cases) {
@@ -38,11 +38,14 @@ describe('bump levels', () => {
 });
 
 describe('refusals', () => {
-  it('rejects a version that is not SemVer with exit 2, writing nothing', () => {
+  it('rejects what is no version, and a version the policy does not allow, with exit 2, writing nothing', () => {
     const repo = project();
-    const res = run(['bump', '0.3'], repo.dir);
+    const res = run(['bump', '0.3.x'], repo.dir);
     expect(res.code).toBe(2);
-    expect(res.stderr).toContain('"0.3" is neither a bump level');
+    expect(res.stderr).toContain('"0.3.x" is neither a bump level');
+    const short = run(['bump', '0.3'], repo.dir);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('0.3 is not allowed by the "semver" versioning policy');
     expect(repo.read('pyproject.toml')).toBe(pyproject('0.2.0'));
   });
 

@@ -64,12 +64,12 @@ describe('check on the heimdall-mcp layout with no configuration', () => {
     expect(out.sources[0]).toMatchObject({ file: 'pyproject.toml', version: '0.2.0', line: 7, column: 12 });
   });
 
-  it('reports invalid SemVer in a source', () => {
-    const repo = tempRepo({ 'pyproject.toml': pyproject('0.2'), [VPY]: versionPy('0.2') });
+  it('reports a version the default "semver" policy does not allow, and one that is no version at all', () => {
+    const repo = tempRepo({ 'pyproject.toml': pyproject('0.2'), [VPY]: versionPy('0.2.x') });
     const out = json(run(['check', '--format', 'json'], repo.dir).stdout);
-    expect(out.diagnostics.map((d) => [d.rule, d.file])).toEqual([
-      ['invalid-semver', 'pyproject.toml'],
-      ['invalid-semver', VPY],
+    expect(out.diagnostics.map((d) => [d.rule, d.file, d.message])).toEqual([
+      ['invalid-version', 'pyproject.toml', expect.stringContaining('the nearest allowed version is 0.2.0')],
+      ['invalid-version', VPY, expect.stringContaining('not a valid PEP 440 version')],
     ]);
   });
 

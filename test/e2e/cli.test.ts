@@ -31,7 +31,7 @@ describe('help', () => {
       for (const [, flag, , example] of flags) expect(example!.split(' ')).toContain(flag);
       expect(listed).toEqual(expect.arrayContaining(['--cwd', '--config', '--debug', '--help']));
     }
-    expect(run(['bump', '--help'], dir).stdout).toContain('\n  --preid ID\n      the prerelease identifier');
+    expect(run(['bump', '--help'], dir).stdout).toContain('\n  --preid ID\n      the pre-release phase');
   });
 
   it('help for an unknown command suggests the nearest', () => {
@@ -63,7 +63,7 @@ describe('usage errors say what was meant, in our words, with exit 2', () => {
   it('bump with a typo in the level is exit 2 even when the sources disagree', () => {
     const repo = layoutRepo('0.2.0').write(VPY, versionPy('0.1.0'));
     const res = run(['bump', 'pach'], repo.dir);
-    expect(res.stderr).toBe('heimdall-version: "pach" is neither a bump level (major, minor, patch, premajor, preminor, prepatch, prerelease) nor a version; did you mean patch?\n');
+    expect(res.stderr).toBe('heimdall-version: "pach" is neither a bump level (major, minor, patch, premajor, preminor, prepatch, prerelease, post, dev, release) nor a version; did you mean patch?\n');
     expect(res.code).toBe(2);
     expect(repo.read(VPY)).toBe(versionPy('0.1.0'));
   });

@@ -5,21 +5,26 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTags } from '../../src/git/git.js';
 import { tagsFromFiles } from '../../src/git/refs.js';
-import { compareVersions, newestTag, tagVersion } from '../../src/version/semver.js';
+import { pep440 } from '../../src/version/pep440.js';
+import type { VersionScheme } from '../../src/version/scheme.js';
+import { semver } from '../../src/version/semver.js';
+import { TagReader } from '../../src/version/tags.js';
 import { cleanupTempDirs, tempRepo, type TempRepo } from '../helpers/repo.js';
 
 afterAll(cleanupTempDirs);
 
-const versioned = (names: string[], prefix: string) => names.filter((n) => tagVersion(n, prefix) !== undefined).sort();
+const reader = (prefix: string, scheme: VersionScheme = semver) => new TagReader(prefix, scheme, scheme === semver ? pep440 : semver);
+const versioned = (names: string[], tags: TagReader) => names.filter((n) => tags.version(n) !== undefined).sort();
 
 /** The file reader's answer, checked against git's wherever it gives one. */
-async function agreed(repo: TempRepo, prefix: string, version: string, withHead = true) {
-  const files = await tagsFromFiles(repo.dir, prefix, version, withHead);
+async function agreed(repo: TempRepo, prefix: string, version: string, withHead = true, scheme: VersionScheme = semver) {
+  const tags = reader(prefix, scheme);
+  const files = await tagsFromFiles(repo.dir, tags, version, withHead);
   const git = await readTags(repo.dir, prefix, withHead);
   if (files) {
-    expect(versioned(files.onHead, prefix)).toEqual(withHead ? versioned(git.onHead, prefix) : []);
-    const newest = newestTag(git.newestReachable, prefix);
-    if (newest) expect(compareVersions(newest.version, version)).toBeLessThanOrEqual(0);
+    expect(versioned(files.onHead, tags)).toEqual(withHead ? versioned(git.onHead, tags) : []);
+    const newest = tags.newest(git.newestReachable);
+    if (newest) expect(scheme.compare(newest.version, version)).toBeLessThanOrEqual(0);
   }
   return files;
 }
@@ -76,7 +81,7 @@ describe('tags from the ref files', () => {
     const repo = history().tag('pkg-v0.3.0').tag('v9.0.0').tag('pkg-vnext').tag('pkg-v1.0.0');
     const files = await agreed(repo, 'pkg-v', '1.0.0');
     expect(files).toBeDefined();
-    expect(versioned(files!.onHead, 'pkg-v')).toEqual(['pkg-v0.3.0', 'pkg-v1.0.0']);
+    expect(versioned(files!.onHead, reader('pkg-v'))).toEqual(['pkg-v0.3.0', 'pkg-v1.0.0']);
   });
 
   it('works from a linked worktree and on a detached HEAD', async () => {
@@ -103,7 +108,7 @@ describe('tags from the ref files', () => {
     const withEnv = async (name: string, value: string) => {
       process.env[name] = value;
       try {
-        return await tagsFromFiles(repo.dir, 'v', '1.0.0', true);
+        return await tagsFromFiles(repo.dir, reader('v'), '1.0.0', true);
       } finally {
         delete process.env[name];
       }
@@ -113,22 +118,22 @@ describe('tags from the ref files', () => {
     expect(await withEnv('GIT_DIR', repo.path('.git'))).toEqual({ newestReachable: [], onHead: ['v1.0.0'] });
     expect(await withEnv('GIT_NAMESPACE', 'x')).toBeUndefined();
     mkdirSync(repo.path('.git/reftable'));
-    expect(await tagsFromFiles(repo.dir, 'v', '1.0.0', true)).toBeUndefined();
+    expect(await tagsFromFiles(repo.dir, reader('v'), '1.0.0', true)).toBeUndefined();
 
     const old = history().tag('v1.0.0');
     old.git('pack-refs', '--all');
     const packed = old.read('.git/packed-refs').replace(/^# pack-refs with:.*\n/, '');
     old.write('.git/packed-refs', packed);
-    expect(await tagsFromFiles(old.dir, 'v', '1.0.0', true)).toBeUndefined();
+    expect(await tagsFromFiles(old.dir, reader('v'), '1.0.0', true)).toBeUndefined();
   });
 
   it('steps aside for a .git that is no repository (git looks further up) and for a prefix that is not ASCII', async () => {
     const repo = history().tag('v2.0.0');
     mkdirSync(repo.path('sub/.git'), { recursive: true });
-    expect(await tagsFromFiles(repo.path('sub'), 'v', '1.0.0', true)).toBeUndefined();
+    expect(await tagsFromFiles(repo.path('sub'), reader('v'), '1.0.0', true)).toBeUndefined();
     repo.tag('ü1.0.0').tag('ü2.0.0');
     repo.git('pack-refs', '--all');
-    expect(await tagsFromFiles(repo.dir, 'ü', '1.0.0', true)).toBeUndefined();
+    expect(await tagsFromFiles(repo.dir, reader('ü'), '1.0.0', true)).toBeUndefined();
   });
 
   it('needs no commit when there are no tags, and leaves HEAD alone for a staged check', async () => {
@@ -137,10 +142,12 @@ describe('tags from the ref files', () => {
     expect(await agreed(repo, 'v', '1.0.0', false)).toEqual({ newestReachable: [], onHead: [] });
   });
 
-  it('agrees with git on many random histories', async () => {
+  it.each([
+    ['SemVer', semver, ['0.1.0', '0.2.0', '0.2.10', '1.0.0-rc.1', '1.0.0', '1.0.1', '1.1.0', '2.0.0']],
+    ['PEP 440', pep440, ['0.1.0', '0.2', '0.2.10', '1.0.0rc1', '1.0.0-rc.2', '1.0.0', '1.0.0.post1', '1.0.1.dev0', '1.1', '01.1.1', '2.0.0']],
+  ] as const)('agrees with git on many random histories (%s)', async (_name, scheme, versions) => {
     let seed = 20261124;
     const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
-    const versions = ['0.1.0', '0.2.0', '0.2.10', '1.0.0-rc.1', '1.0.0', '1.0.1', '1.1.0', '2.0.0'];
     const answered = { byFiles: 0, byGit: 0 };
     for (let round = 0; round < 12; round++) {
       const repo = tempRepo({ 'a.txt': '0' }).commit('c0');
@@ -154,7 +161,7 @@ describe('tags from the ref files', () => {
         else repo.git('tag', `v${v}`, at);
       }
       if (random(2)) repo.git('pack-refs', '--all');
-      for (const version of versions) answered[(await agreed(repo, 'v', version)) ? 'byFiles' : 'byGit']++;
+      for (const version of versions) answered[(await agreed(repo, 'v', version, true, scheme)) ? 'byFiles' : 'byGit']++;
     }
     // Both ways were taken, so both were compared.
     expect(answered.byFiles).toBeGreaterThan(10);

@@ -10,9 +10,12 @@ describe('the shipped JSON Schema', () => {
   });
 
   it('names every source type, rule and section the validator knows', () => {
-    expect(Object.keys(shipped.properties)).toEqual(['$schema', 'sources', 'tags', 'rules', 'bump', 'release']);
+    expect(Object.keys(shipped.properties)).toEqual(['$schema', 'sources', 'versioning', 'tags', 'rules', 'bump', 'release']);
     expect(shipped.properties.sources.items.properties.type.enum).toEqual(['toml', 'python', 'json', 'js', 'regex', 'ini', 'text', 'yaml']);
-    expect(Object.keys(shipped.properties.rules.properties)).toEqual(['source-missing', 'invalid-semver', 'version-mismatch', 'runtime-lookup', 'tag-mismatch', 'tag-ahead']);
+    expect(Object.keys(shipped.properties.rules.properties)).toEqual([
+      'source-missing', 'invalid-version', 'version-spelling', 'version-mismatch', 'runtime-lookup', 'tag-mismatch', 'tag-ahead', 'invalid-semver',
+    ]);
+    expect(shipped.properties.rules.properties['invalid-semver'].deprecated).toBe(true);
   });
 });
 
@@ -31,7 +34,7 @@ describe('validateConfig', () => {
       extra: 1,
     });
     expect('problems' in result && result.problems).toEqual([
-      'extra: unknown key (known: $schema, sources, tags, rules, bump, release)',
+      'extra: unknown key (known: $schema, sources, versioning, tags, rules, bump, release)',
       'sources[0].variable: does not apply to a "json" source (it takes "key")',
       'sources: only one source may be primary (2 are)',
       'release.build: must be a non-empty array of non-empty strings (an argv, run without a shell)',

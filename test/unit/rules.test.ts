@@ -6,12 +6,14 @@ import { defineRule } from '../../src/rules/types.js';
 import { ruleSettings } from '../../src/config/rules.js';
 import { text } from '../../src/config/fields.js';
 import { normalizeDistribution } from '../../src/rules/runtime-lookup.js';
-import { newestTag } from '../../src/version/semver.js';
+import { pep440 } from '../../src/version/pep440.js';
+import { semver } from '../../src/version/semver.js';
+import { TagReader } from '../../src/version/tags.js';
 import type { TagState } from '../../src/rules/types.js';
 
 function source(file: string, hits: string[], extra: Partial<LoadedSource> = {}): LoadedSource {
   return {
-    name: file, file, config: { file, type: 'toml' }, primary: false, label: 'version', text: '',
+    name: file, file, config: { file, type: 'toml' }, primary: false, scheme: pep440, label: 'version', text: '',
     hits: hits.map((value, i) => ({ value, start: 0, end: value.length, line: i + 1, column: 1 })),
     lookups: [], problems: [], ...extra,
   };
@@ -19,7 +21,9 @@ function source(file: string, hits: string[], extra: Partial<LoadedSource> = {})
 
 function project(sources: LoadedSource[], distribution = 'heimdall-mcp'): Project {
   sources[0]!.primary = true;
-  return { config: defaultConfig(), root: '/p', sources, primary: sources[0]!, version: sources[0]!.hits[0]?.value, distribution };
+  const scheme = sources[0]!.scheme;
+  const tagReader = new TagReader('v', scheme, scheme === pep440 ? semver : pep440);
+  return { config: defaultConfig(), root: '/p', sources, primary: sources[0]!, version: sources[0]!.hits[0]?.value, distribution, scheme, tagReader };
 }
 
 const noTags: TagState = { available: true, headTags: [], shallow: false, changedSinceHead: false, staged: false };
@@ -43,13 +47,53 @@ describe('rules', () => {
     expect(runRules({ project: p, tags: noTags }, { 'version-mismatch': 'off' })).toEqual([]);
   });
 
-  it('compares tags by SemVer precedence', () => {
-    const p = project([source('p', ['1.0.0'])]);
-    const ahead = (versions: string[]) => runRules({ project: p, tags: { ...noTags, newest: newestTag(versions.map((v) => `v${v}`), 'v') } }, {}).map((d) => d.rule);
+  const aheadOf = (p: Project) => (names: string[]) =>
+    runRules({ project: p, tags: { ...noTags, newest: p.tagReader.newest(names.map((v) => `v${v}`)) } }, {}).map((d) => d.rule);
+
+  it('compares tags by SemVer precedence in a SemVer project', () => {
+    const ahead = aheadOf(project([source('package.json', ['1.0.0'], { scheme: semver })]));
     expect(ahead(['0.9.0', '1.0.0-rc.1', '0.10.0', 'v1.2', 'latest'])).toEqual([]);
     expect(ahead(['1.0.1'])).toEqual(['tag-ahead']);
     expect(ahead(['1.0.0-rc.1', '1.1.0-alpha.0'])).toEqual(['tag-ahead']);
     expect(ahead(['01.0.0', '2.0', '2.0.0.0', '1.0.0'])).toEqual([]);
+  });
+
+  it('orders tags as PEP 440 does in a Python project: dev < a < b < rc < final < post', () => {
+    const ahead = aheadOf(project([source('p', ['1.0.0'])]));
+    expect(ahead(['1.0.0rc1', '1.0.0-rc.2', '1.0.0.dev5', '0.9.post3', '1.0', 'latest'])).toEqual([]);
+    expect(ahead(['1.0.0.post1'])).toEqual(['tag-ahead']);
+    expect(ahead(['1.0.1.dev0'])).toEqual(['tag-ahead']);
+    expect(ahead(['2.0'])).toEqual(['tag-ahead']);
+    expect(aheadOf(project([source('p', ['1.0.1b1'])]))(['1.0.1.dev0', '1.0.1a3'])).toEqual([]);
+  });
+
+  it('sees the same release in a tag spelled either way', () => {
+    const p = project([source('p', ['0.3.0rc1'])]);
+    expect(runRules({ project: p, tags: { ...noTags, headTags: [{ name: 'v0.3.0-rc.1', version: '0.3.0-rc.1' }] } }, {})).toEqual([]);
+  });
+
+  it('compares sources by meaning and says when no mapping exists', () => {
+    const rules = (primary: string, json: string) =>
+      runRules({ project: project([source('pyproject.toml', [primary]), source('package.json', [json], { scheme: semver })]), tags: noTags }, {});
+    expect(rules('0.3.0rc1', '0.3.0-rc.1')).toEqual([]);
+    expect(rules('1.0.0', '1.0.0-rc.1')).toEqual([expect.objectContaining({ rule: 'version-mismatch' })]);
+    const post = rules('1.0.0.post1', '1.0.0');
+    expect(post.map((d) => d.rule)).toEqual(['invalid-version', 'version-mismatch']);
+    expect(post[1]!.message).toContain('cannot be stated in package.json: SemVer has no post-releases');
+  });
+
+  it('holds a version to the versioning policy, naming the nearest allowed one', () => {
+    const p = project([source('pyproject.toml', ['1.0'])]);
+    const [d] = runRules({ project: p, tags: noTags }, {});
+    expect(d).toMatchObject({ rule: 'invalid-version', message: expect.stringContaining('the nearest allowed version is 1.0.0') });
+    p.config.versioning = 'pep440';
+    expect(runRules({ project: p, tags: noTags }, {})).toEqual([]);
+  });
+
+  it('warns about a Python version not in normalized form', () => {
+    expect(runRules({ project: project([source('pyproject.toml', ['0.3.0-rc.1'])]), tags: noTags }, {})).toEqual([
+      expect.objectContaining({ rule: 'version-spelling', severity: 'warn', message: expect.stringContaining('normalizes to 0.3.0rc1') }),
+    ]);
   });
 
   it('holds HEAD\'s tags against the version unless the version files moved on', () => {

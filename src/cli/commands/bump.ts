@@ -4,19 +4,21 @@ import { defineCommand, type CommandValues, type Flags, type Io } from '../comma
 import { refuseTagLayout } from '../../config/layout.js';
 import { loadConfig } from '../../config/load.js';
 import type { LoadedConfig } from '../../config/types.js';
-import { changesFor, planBump } from '../../change/plan.js';
+import { changesFor, planBump, spellingsFor } from '../../change/plan.js';
 import { UserError } from '../../core/errors.js';
 import { changedTrackedFiles, commitFiles, createTag, headCommit, pushRefs, tagCommit } from '../../git/git.js';
 import { readIndexEntries, writeIndexEntries } from '../../git/index-entries.js';
 import { injectFault } from '../../change/fault.js';
 import { formatStylish } from '../../report/stylish.js';
-import { LEVELS, loadIncrement, nextVersion, type Level } from '../../version/next-version.js';
+import { LEVELS, type Level } from '../../version/bump.js';
+import { nextVersion } from '../../version/next-version.js';
+import { loadScheme } from '../../version/scheme.js';
 import { didYouMean } from '../suggest.js';
 import { inspect } from '../../core/inspect.js';
 import { applyVerified, refuseUnfinished, showDiff, underLock } from './change.js';
 
 const BUMP_FLAGS = {
-  preid: { type: 'string', arg: 'ID', help: 'the prerelease identifier that premajor, preminor, prepatch and prerelease use', example: 'bump prerelease --preid rc' },
+  preid: { type: 'string', arg: 'ID', help: 'the pre-release phase premajor, preminor, prepatch and prerelease use: a, b or rc (alpha and beta also do; default a)', example: 'bump prerelease --preid rc' },
   'dry-run': { type: 'boolean', help: 'print the diff and what would be committed and tagged; write nothing', example: 'bump minor --dry-run' },
   commit: { type: 'boolean', help: 'commit the version files (only those) with bump.message', example: 'bump patch --commit' },
   tag: { type: 'boolean', help: 'commit and create the annotated tag <prefix><version>', example: 'bump patch --tag' },
@@ -30,14 +32,14 @@ type BumpValues = CommandValues<typeof BUMP_FLAGS>;
 export const bumpCommand = defineCommand({
   name: 'bump',
   summary: 'set the next version in every source at once (all or nothing)',
-  args: [{ name: 'LEVEL|VERSION', help: 'major, minor, patch, premajor, preminor, prepatch, prerelease, or an explicit version such as 1.4.0' }],
+  args: [{ name: 'LEVEL|VERSION', help: 'major, minor, patch, premajor, preminor, prepatch, prerelease, post, dev, release, or an explicit version such as 1.4.0 (either spelling: 1.4.0rc1 or 1.4.0-rc.1)' }],
   options: BUMP_FLAGS,
   examples: ['bump patch', 'bump minor --dry-run', 'bump 1.0.0 --commit --tag', 'bump prerelease --preid rc --tag --push'],
   run: runBump,
 });
 
 async function runBump(v: BumpValues, positionals: string[], io: Io): Promise<number> {
-  if (positionals.length !== 1) throw new UserError('bump takes one argument: major, minor, patch, premajor, preminor, prepatch, prerelease or a version');
+  if (positionals.length !== 1) throw new UserError('bump takes one argument: major, minor, patch, premajor, preminor, prepatch, prerelease, post, dev, release or a version');
   const spec = positionals[0]!;
   // A level with a typo is a usage error before anything is read: no version is spelt without a digit.
   if (!LEVELS.includes(spec as Level) && !/\d/.test(spec))
@@ -51,21 +53,23 @@ async function runBump(v: BumpValues, positionals: string[], io: Io): Promise<nu
 
 async function bump(loaded: LoadedConfig, spec: string, v: BumpValues, io: Io, dryRun: boolean): Promise<number> {
   refuseTagLayout(loaded.layout, 'bump');
-  const inspecting = inspect(loaded, false);
-  const increment = loadIncrement();
-  const { project, result } = await inspecting;
+  const { project, result } = await inspect(loaded, false);
   if (!result.ok) {
     io.out(formatStylish(result, { color: io.color }));
     throw new UserError('the check found errors (above), so nothing was bumped; fix them first (heimdall-version check --fix repairs drifted literals)', 1);
   }
   const current = project.version;
   if (current === undefined) throw new UserError(`${project.primary.file} states no version literal to bump (${project.primary.label})`, 1);
-  const next = nextVersion(await increment, current, spec, { preid: v.preid, force: v.force });
+  // An explicit version may be spelled either way: the other scheme reads what the project's does not.
+  const other = await loadScheme(project.scheme.name === 'pep440' ? 'semver' : 'pep440');
+  const next = nextVersion(project.scheme, current, spec, { preid: v.preid, force: v.force, versioning: loaded.config.versioning, other });
   if ('error' in next) throw new UserError(next.error, next.exitCode);
   const version = next.version;
+  const { spellings, problems } = spellingsFor(project, next.meaning);
+  if (problems.length) throw new UserError(`cannot bump to ${version}: ${problems.join('; ')}`, 2);
   const tag = v.tag ? `${loaded.config.tags.prefix}${version}` : undefined;
   const commit = v.commit || tag !== undefined || v.push;
-  const changes = changesFor(project, planBump(project, version));
+  const changes = changesFor(project, planBump(project, spellings));
   const files = changes.map((c) => c.file);
   const gitFiles = loaded.gitTop ? files.map((f) => path.relative(loaded.gitTop!, path.join(loaded.root, f))) : [];
   if (commit) await refuseUnsafeGit(loaded, tag, v['allow-dirty']);
@@ -83,7 +87,7 @@ async function bump(loaded: LoadedConfig, spec: string, v: BumpValues, io: Io, d
   const journalGit = commit
     ? { head: (await headCommit(loaded.gitTop!)) ?? null, ...(tag ? { tag, tagMessage: fill(loaded.config.bump.tagMessage) } : {}), index: await readIndexEntries(loaded.gitTop!, gitFiles) }
     : undefined;
-  const applied = await applyVerified(loaded, changes, version, journalGit);
+  const applied = await applyVerified(loaded, changes, { scheme: project.scheme, value: version }, journalGit);
   if (commit) {
     try {
       injectFault('commit');

@@ -11,6 +11,7 @@ import type { FileChange } from '../../change/plan.js';
 import { UserError } from '../../core/errors.js';
 import { loadProject } from '../../core/project.js';
 import { workTreeReader } from '../../git/workspace.js';
+import { sameVersion, type Stated } from '../../version/scheme.js';
 import type { Io } from '../main.js';
 
 export const showDiff = (changes: FileChange[]) => changes.map(unifiedDiff).join('');
@@ -31,12 +32,13 @@ export function underLock<T>(loaded: LoadedConfig, io: Io, fn: () => Promise<T>)
   });
 }
 
-/** Applies the changes, re-reads every source and rolls back unless each literal now reads `version`. */
-export async function applyVerified(loaded: LoadedConfig, changes: FileChange[], version: string, git?: JournalGit): Promise<Applied> {
+/** Applies the changes, re-reads every source and rolls back unless each literal now means `target`. */
+export async function applyVerified(loaded: LoadedConfig, changes: FileChange[], target: Stated, git?: JournalGit): Promise<Applied> {
   const applied = applyChanges(changeState(loaded.root, loaded.gitTop), loaded.root, changes, git);
   const after = await loadProject(loaded, workTreeReader(loaded.root));
+  const version = target.value;
   const wrong = after.sources.flatMap((s) => [
-    ...s.hits.filter((h) => h.value !== version).map((h) => `${s.file}:${h.line} reads ${h.value}`),
+    ...s.hits.filter((h) => !sameVersion(target, { scheme: s.scheme, value: h.value })).map((h) => `${s.file}:${h.line} reads ${h.value}`),
     ...s.problems.filter((p) => p.kind !== 'uncheckable').map((p) => `${s.file}: ${p.message}`),
   ]);
   if (wrong.length > 0) {

@@ -3,7 +3,7 @@ import { defineCommand, type CommandValues, type Flags, type GlobalValues, type 
 import { UserError } from '../../core/errors.js';
 import { FORMATS, formatResult, type Format } from '../../report/index.js';
 import { loadConfig } from '../../config/load.js';
-import { changesFor, planFix } from '../../change/plan.js';
+import { changesFor, planFix, spellingsFor } from '../../change/plan.js';
 import { inspect } from '../../core/inspect.js';
 import { applyVerified, refuseUnfinished, showDiff, underLock } from './change.js';
 
@@ -74,7 +74,9 @@ async function runFix(v: CheckValues, format: Format, io: Io): Promise<number> {
   const fix = async () => {
     const { project, result } = await inspect(loaded, false);
     const version = project.version;
-    const changes = version === undefined ? [] : changesFor(project, planFix(project, version));
+    const meaning = version === undefined ? undefined : project.scheme.parse(version);
+    // A source that cannot state the version is left as it is: check reports why.
+    const changes = meaning ? changesFor(project, planFix(project, spellingsFor(project, meaning).spellings)) : [];
     if (changes.length === 0 || v['dry-run']) {
       say(showDiff(changes));
       if (changes.length) say(`dry run: would set ${changes.map((c) => c.file).join(', ')} to ${version}; nothing was written\n`);
@@ -82,7 +84,7 @@ async function runFix(v: CheckValues, format: Format, io: Io): Promise<number> {
       return result.ok ? 0 : 1;
     }
     say(showDiff(changes));
-    (await applyVerified(loaded, changes, version!)).finish();
+    (await applyVerified(loaded, changes, { scheme: project.scheme, value: version! })).finish();
     say(`fixed: ${changes.map((c) => c.file).join(', ')} now say ${version}\n`);
     const after = (await inspect(loaded, false)).result;
     io.out(formatResult(after, format, io.color));

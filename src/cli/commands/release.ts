@@ -13,7 +13,7 @@ import type { ReleaseConfig } from '../../config/types.js';
 import { planText, runPlan } from '../../release/plan.js';
 import { scratchDirs } from '../../release/scratch.js';
 import { releasePlan, type Mode } from '../../release/release-plan.js';
-import { toPep440 } from '../../version/pep440.js';
+import { pythonSpelling } from '../../version/scheme.js';
 import { inspect } from '../../core/inspect.js';
 import type { Project } from '../../core/project.js';
 
@@ -54,6 +54,8 @@ async function runRelease(v: ReleaseValues, io: Io): Promise<number> {
   const version = project.version;
   const tag = `${loaded.config.tags.prefix}${version}`;
   const scratch = scratchDirs();
+  // The artifacts carry the normalized PEP 440 spelling of the version's meaning, whatever the primary's scheme.
+  const pep440 = await pythonSpelling(project.scheme, version);
   const steps = releasePlan({
     loaded,
     release,
@@ -63,7 +65,7 @@ async function runRelease(v: ReleaseValues, io: Io): Promise<number> {
     result,
     formatReport: () => formatStylish(result, { color: io.color }),
     version,
-    pep440: version === undefined ? undefined : toPep440(version),
+    pep440,
     primaryFile: project.primary.file,
     tag,
     tagMessage: loaded.config.bump.tagMessage.replaceAll('{tag}', tag).replaceAll('{new}', version ?? '').replaceAll('{old}', version ?? ''),

@@ -8,7 +8,7 @@ import { maskText, secretsFrom } from '../../release/mask.js';
 import { runPlan } from '../../release/plan.js';
 import { scratchDirs } from '../../release/scratch.js';
 import { verifyPlan } from '../../release/verify-plan.js';
-import { toPep440 } from '../../version/pep440.js';
+import { pythonSpelling } from '../../version/scheme.js';
 import { pythonSources, readPypirc, withPython } from './release.js';
 
 const VERIFY_FLAGS = {
@@ -43,7 +43,7 @@ async function runVerify(v: CommandValues<typeof VERIFY_FLAGS>, io: Io): Promise
     scratch,
     root: loaded.root,
     distribution: project.distribution,
-    version: (project.version && toPep440(project.version)) ?? '',
+    version: (await pythonSpelling(project.scheme, project.version)) ?? '',
     pythonSources: pythonSources(project),
     smoke: release.smoke ?? [],
     requireSmoke: v['require-smoke'],

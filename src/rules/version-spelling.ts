@@ -1,0 +1,23 @@
+import { canonical } from '../version/scheme.js';
+import { defineRule } from './types.js';
+
+export const versionSpelling = defineRule({
+  meta: {
+    id: 'version-spelling',
+    description: 'Versions in Python files are in normalized PEP 440 form (0.3.0rc1, not 0.3.0-rc.1), as build writes them.',
+    defaultSeverity: 'warn',
+    messages: {
+      notNormalized: '{label} is "{version}", which PEP 440 normalizes to {normalized} (the spelling build gives the wheel); heimdall-version check --fix rewrites it',
+    },
+    options: {},
+  },
+  check: ({ project }) =>
+    project.sources.flatMap((source) => {
+      if (source.scheme.name !== 'pep440') return [];
+      return source.hits.flatMap((hit) => {
+        const normalized = canonical(source.scheme, hit.value);
+        if (normalized === undefined || normalized === hit.value) return [];
+        return [{ messageId: 'notNormalized' as const, data: { label: source.label, version: hit.value, normalized }, file: source.file, line: hit.line, column: hit.column }];
+      });
+    }),
+});
