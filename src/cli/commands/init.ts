@@ -15,6 +15,8 @@ import { PYPROJECT, readPyprojectTable, TABLE } from '../../config/pyproject.js'
 import { readTomlString } from '../../sources/toml.js';
 import type { DetectContext, Detected } from '../../sources/kind.js';
 import { findGitTop } from '../../git/workspace.js';
+import { isSemverShaped } from '../../version/policy.js';
+import { loadScheme } from '../../version/scheme.js';
 
 const SKIP = new Set(['node_modules', 'venv', '.venv', 'env', 'build', 'dist', 'site-packages', '__pycache__', 'tests', 'test', 'docs', 'examples']);
 
@@ -61,9 +63,12 @@ async function runInit(v: CommandValues<typeof INIT_FLAGS>, io: Io): Promise<num
   const message = imported.find((i) => i.message)?.message;
   const tagMessage = imported.find((i) => i.tagMessage)?.tagMessage;
   const schema = schemaReference(root);
+  const primary = candidates.find((c) => c.keep && c.source.primary);
+  const versioning = primary && (await policyFor(primary.source, primaryValue));
   const config = {
     ...(schema ? { $schema: schema } : {}),
     sources: candidates.filter((c) => c.keep).map((c) => c.source),
+    ...(versioning ? { versioning } : {}),
     tags: { prefix },
     ...(message || tagMessage ? { bump: { ...(message ? { message } : {}), ...(tagMessage ? { tagMessage } : {}) } } : {}),
   };
@@ -71,6 +76,7 @@ async function runInit(v: CommandValues<typeof INIT_FLAGS>, io: Io): Promise<num
   const untranslated = [...problems, ...imported.flatMap((i) => i.untranslated.map((u) => `${i.tool}: ${u}`))];
   if (untranslated.length) io.out(`could not translate:\n${untranslated.map((u) => `  - ${u}\n`).join('')}`);
   writeFileSync(target, JSON.stringify(config, null, 2) + '\n');
+  if (versioning) io.out(`  versioning: "${versioning}" (${primaryValue} is not MAJOR.MINOR.PATCH with an optional a/b/rc pre-release)\n`);
   io.out(`  tags: prefix "${prefix}"\nwrote ${path.relative(process.cwd(), target) || target}; run heimdall-version check\n`);
   return 0;
 }
@@ -122,3 +128,9 @@ async function tagPrefix(root: string): Promise<string> {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]?.[0] ?? 'v';
 }
 
+/** "pep440" when the current version is a PEP 440 version that is not SemVer-shaped (1.0.post1, 2.0); else the default. */
+async function policyFor(primary: SourceConfig, value: string | undefined): Promise<'pep440' | undefined> {
+  if (value === undefined || kindOf(primary.type).scheme === 'semver') return undefined;
+  const meaning = (await loadScheme('pep440')).parse(value);
+  return meaning && !isSemverShaped(meaning) ? 'pep440' : undefined;
+}
