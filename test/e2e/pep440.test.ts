@@ -112,7 +112,7 @@ describe('spellings across toml, python and json sources', () => {
     expect(repo.read('package.json')).toBe(packageJson('1.0.0'));
     const mirrored = polyglotRepo('1.0.0.post1', '1.0.0', { versioning: 'pep440' });
     expect(json(run(['check', '--format', 'json'], mirrored.dir).stdout).diagnostics).toEqual([
-      expect.objectContaining({ rule: 'version-mismatch', message: expect.stringContaining('1.0.0.post1 cannot be stated in package.json: SemVer has no post-releases') }),
+      expect.objectContaining({ rule: 'version-mismatch', message: expect.stringContaining('says 1.0.0.post1, which cannot be stated in package.json: SemVer has no post-releases') }),
     ]);
   });
 
