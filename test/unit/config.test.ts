@@ -68,7 +68,7 @@ describe('the schema fragment for [tool.heimdall-version] in pyproject.toml', ()
     const { pyprojectFragment } = await import('../../scripts/schema.mjs');
     const fragment = JSON.parse(readFileSync(new URL('../../schema/pyproject-tool.schema.json', import.meta.url), 'utf8'));
     expect(fragment).toEqual(pyprojectFragment(configJsonSchema()));
-    expect(Object.keys(fragment.properties)).toEqual(['sources', 'tags', 'rules', 'bump', 'release']);
+    expect(Object.keys(fragment.properties)).toEqual(['sources', 'versioning', 'tags', 'rules', 'bump', 'release']);
     expect(fragment.$id).toBe('https://unpkg.com/heimdall-version/schema/pyproject-tool.schema.json');
   });
 });
