@@ -78,12 +78,12 @@ async function runFix(v: CheckValues, format: Format, io: Io): Promise<number> {
     // A source that cannot state the version is left as it is: check reports why.
     const changes = meaning ? changesFor(project, planFix(project, spellingsFor(project, meaning).spellings)) : [];
     if (changes.length === 0 || v['dry-run']) {
-      say(showDiff(changes));
+      say(showDiff(changes, format === 'stylish' && io.color));
       if (changes.length) say(`dry run: would set ${changes.map((c) => c.file).join(', ')} to ${version}; nothing was written\n`);
       io.out(formatResult(result, format, io.color));
       return result.ok ? 0 : 1;
     }
-    say(showDiff(changes));
+    say(showDiff(changes, format === 'stylish' && io.color));
     (await applyVerified(loaded, changes, { scheme: project.scheme, value: version! })).finish();
     say(`fixed: ${changes.map((c) => c.file).join(', ')} now say ${version}\n`);
     const after = (await inspect(loaded, false)).result;
