@@ -1,4 +1,6 @@
 // Staged TypeScript is type-checked as a whole project (tsc cannot check single files with our config).
 export default {
   '*.ts': () => 'tsc --noEmit -p .',
+  // The schemas are generated from src/config, src/sources and src/rules: a change there must ship them.
+  '{src/**/*.ts,schema/*.json}': () => 'node scripts/schema.mjs --check',
 };

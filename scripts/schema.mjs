@@ -3,14 +3,27 @@
 // a fragment in the form SchemaStore's pyproject schema references for a tool's table.
 // Run by the build; test/unit/config.test.ts compares the shipped file with the declaration.
 import { build } from 'esbuild';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
-export async function writeConfigSchema(file = 'schema/heimdallrc.schema.json', fragment = 'schema/pyproject-tool.schema.json') {
+/** The shipped files and the text the declaration gives each. */
+async function generated(file = 'schema/heimdallrc.schema.json', fragment = 'schema/pyproject-tool.schema.json') {
   const out = await build({ entryPoints: ['src/config/schema.ts'], bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning' });
   const { configJsonSchema } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
   const schema = configJsonSchema();
-  writeFileSync(file, JSON.stringify(schema, null, 2) + '\n');
-  writeFileSync(fragment, JSON.stringify(pyprojectFragment(schema), null, 2) + '\n');
+  return [[file, JSON.stringify(schema, null, 2) + '\n'], [fragment, JSON.stringify(pyprojectFragment(schema), null, 2) + '\n']];
+}
+
+export async function writeConfigSchema() {
+  for (const [file, text] of await generated()) writeFileSync(file, text);
+}
+
+/** --check (the pre-commit hook): the shipped schemas must be what the declaration generates. */
+async function checkConfigSchema() {
+  const stale = (await generated()).filter(([file, text]) => readFileSync(file, 'utf8') !== text).map(([file]) => file);
+  if (stale.length) {
+    console.error(`${stale.join(', ')}: not what the configuration's declaration generates; run npm run build and commit the result`);
+    process.exitCode = 1;
+  }
 }
 
 /** The table's schema: the same keys, less $schema (a TOML table does not name its schema). */
@@ -24,4 +37,4 @@ export function pyprojectFragment(schema) {
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await writeConfigSchema();
+if (import.meta.url === `file://${process.argv[1]}`) await (process.argv[2] === '--check' ? checkConfigSchema() : writeConfigSchema());
