@@ -5,6 +5,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
+import { testEnv } from '../helpers/env.js';
 import { canRunAsNobody } from '../helpers/nobody.js';
 import { cleanupTempDirs, layoutRepo, pyproject, VPY, type TempRepo } from '../helpers/repo.js';
 
@@ -12,7 +13,7 @@ afterAll(cleanupTempDirs);
 
 /** The CLI with a deadline: a run that hangs comes back with code -1 instead of stalling the suite. */
 const runBounded = (args: string[], cwd: string) => {
-  const res = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 20_000, env: { ...process.env, NO_COLOR: '1' } });
+  const res = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 20_000, env: testEnv() });
   return { code: res.status ?? -1, stdout: res.stdout, stderr: res.stderr };
 };
 
