@@ -32,7 +32,10 @@ export interface ReleaseContext {
   primaryFile: string;
   tag: string;
   tagMessage: string;
+  /** Without credential variables: every step but the upload. */
   env: NodeJS.ProcessEnv;
+  /** The upload's environment: with the credentials (and those a repository URL carried). */
+  uploadEnv: NodeJS.ProcessEnv;
   secrets: string[];
   io: StepIo;
   say: (s: string) => void;
@@ -63,11 +66,11 @@ export function releasePlan(ctx: ReleaseContext): Step[] {
       return outcome.detail;
     },
   });
-  const command = (name: string, stage: Stage, argv: string[], files = false): Step => ({
+  const command = (name: string, stage: Stage, argv: string[], files = false, env?: NodeJS.ProcessEnv): Step => ({
     name,
     description: [...argv, ...(files ? ['dist/*'] : [])].join(' '),
     stage,
-    run: () => runCommand(commandContext(ctx), name, [...argv, ...(files ? dist() : [])]),
+    run: () => runCommand(commandContext(ctx), name, [...argv, ...(files ? dist() : [])], env ? { env } : {}),
   });
   const github = githubRefGate(ctx.env, tag);
 
@@ -103,7 +106,7 @@ export function releasePlan(ctx: ReleaseContext): Step[] {
     ...installedSteps(installed, state),
     command('twine check', 'built', release.check, true),
   );
-  if (upload) steps.push(command(`upload (${mode === 'upload' ? 'PyPI' : 'TestPyPI'})`, 'built', upload, true));
+  if (upload) steps.push(command(`upload (${mode === 'upload' ? 'PyPI' : 'TestPyPI'})`, 'built', upload, true, ctx.uploadEnv));
   if (mode === 'test-upload') steps.push(indexStep({ ...installed, stage: 'uploaded' }, 'TestPyPI', release.indexes.testpypi, release.indexes.pypi));
   if (mode === 'upload') {
     steps.push({
