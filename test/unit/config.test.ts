@@ -12,7 +12,7 @@ describe('the shipped JSON Schema', () => {
   it('names every source type, rule and section the validator knows', () => {
     expect(Object.keys(shipped.properties)).toEqual(['$schema', 'sources', 'tags', 'rules', 'bump', 'release']);
     expect(shipped.properties.sources.items.properties.type.enum).toEqual(['toml', 'python', 'json', 'js', 'regex', 'ini', 'text', 'yaml']);
-    expect(Object.keys(shipped.properties.rules.properties)).toEqual(['source-missing', 'invalid-semver', 'version-mismatch', 'runtime-lookup', 'tag-mismatch', 'tag-ahead']);
+    expect(Object.keys(shipped.properties.rules.properties)).toEqual(['source-missing', 'invalid-semver', 'version-mismatch', 'runtime-lookup', 'tag-mismatch', 'tag-ahead', 'changelog-entry']);
   });
 });
 

@@ -10,6 +10,7 @@ import { changedTrackedFiles, commitFiles, createTag, headCommit, pushRefs, tagC
 import { readIndexEntries, writeIndexEntries } from '../../git/index-entries.js';
 import { injectFault } from '../../change/fault.js';
 import { formatStylish } from '../../report/stylish.js';
+import { changelogRelease } from '../../change/changelog-release.js';
 import { LEVELS, loadIncrement, nextVersion, type Level } from '../../version/next-version.js';
 import { didYouMean } from '../suggest.js';
 import { inspect } from '../../core/inspect.js';
@@ -65,7 +66,7 @@ async function bump(loaded: LoadedConfig, spec: string, v: BumpValues, io: Io, d
   const version = next.version;
   const tag = v.tag ? `${loaded.config.tags.prefix}${version}` : undefined;
   const commit = v.commit || tag !== undefined || v.push;
-  const changes = changesFor(project, planBump(project, version));
+  const changes = [...changesFor(project, planBump(project, version)), ...changelogRelease(project, version)];
   const files = changes.map((c) => c.file);
   const gitFiles = loaded.gitTop ? files.map((f) => path.relative(loaded.gitTop!, path.join(loaded.root, f))) : [];
   if (commit) await refuseUnsafeGit(loaded, tag, v['allow-dirty']);

@@ -65,6 +65,8 @@ async function runInit(v: CommandValues<typeof INIT_FLAGS>, io: Io): Promise<num
     ...(schema ? { $schema: schema } : {}),
     sources: candidates.filter((c) => c.keep).map((c) => c.source),
     tags: { prefix },
+    // A changelog that exists is kept in step: the rule is off unless a configuration turns it on.
+    ...(read('CHANGELOG.md') !== undefined ? { rules: { 'changelog-entry': 'error' } } : {}),
     ...(message || tagMessage ? { bump: { ...(message ? { message } : {}), ...(tagMessage ? { tagMessage } : {}) } } : {}),
   };
   for (const i of imported) io.out(`imported ${i.tool} (${i.from})\n`);

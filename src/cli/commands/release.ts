@@ -55,7 +55,7 @@ async function runRelease(v: ReleaseValues, io: Io): Promise<number> {
   const secrets = secretsFrom([...credentialValues(process.env), ...inUrls], readPypirc());
   const say = (s: string) => io.out(maskText(s, secrets));
   refuseTagLayout(loaded.layout, 'release');
-  const { project, result } = await inspect(loaded, false);
+  const { project, result } = await inspect(loaded, false, true);
   const version = project.version;
   const tag = `${loaded.config.tags.prefix}${version}`;
   const scratch = scratchDirs();
