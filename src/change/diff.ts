@@ -4,8 +4,9 @@ import type { FileChange } from './plan.js';
 const CONTEXT = 2;
 
 export function unifiedDiff(change: FileChange): string {
-  const oldLines = change.oldText.split('\n');
-  const newLines = change.newText.split('\n');
+  // The empty string after a final newline is no line of the file.
+  const oldLines = change.oldText.replace(/\n$/, '').split('\n');
+  const newLines = change.newText.replace(/\n$/, '').split('\n');
   const changed = [...new Set(change.edits.map((e) => e.line - 1))].sort((a, b) => a - b);
   const out = [`--- a/${change.file}`, `+++ b/${change.file}`];
   let i = 0;
@@ -24,6 +25,14 @@ export function unifiedDiff(change: FileChange): string {
     i = j + 1;
   }
   return out.join('\n') + '\n';
+}
+
+/** The diff as a terminal shows it: headers bold, removals red, additions green, hunks cyan. */
+export function colorDiff(diff: string): string {
+  return diff.replace(/^(---|\+\+\+|@@|-|\+)(.*)$/gm, (line, mark: string) => {
+    const code = mark === '---' || mark === '+++' ? 1 : mark === '@@' ? 36 : mark === '-' ? 31 : 32;
+    return `\u001b[${code}m${line}\u001b[0m`;
+  });
 }
 
 const show = (line: string) => line.replace(/^\uFEFF/, '').replace(/\r$/, '');

@@ -147,3 +147,9 @@ export async function createTag(gitTop: string, tag: string, message: string): P
 export async function pushRefs(gitTop: string, remote: string, refs: string[]): Promise<void> {
   await gitOrFail(gitTop, ['push', '--atomic', remote, ...refs], `git push ${remote}`);
 }
+
+/** The URL a remote pushes to, or undefined when the repository has no such remote. */
+export async function remotePushUrl(gitTop: string, remote: string): Promise<string | undefined> {
+  const res = await git(gitTop, ['remote', 'get-url', '--push', remote]);
+  return res.code === 0 ? res.stdout.trim() : undefined;
+}

@@ -79,7 +79,7 @@ describe('--dry-run', () => {
     const before = snapshot(repo, ['pyproject.toml', VPY]);
     const res = run(['bump', 'minor', '--dry-run', '--commit', '--tag'], repo.dir);
     expect(res.code).toBe(0);
-    expect(res.stdout).toContain('--- a/pyproject.toml\n+++ b/pyproject.toml\n@@ -1,4 +1,4 @@\n [project]\n name = "heimdall-mcp"\n-version = "0.2.0"\n+version = "0.3.0"\n');
+    expect(res.stdout).toContain('--- a/pyproject.toml\n+++ b/pyproject.toml\n@@ -1,3 +1,3 @@\n [project]\n name = "heimdall-mcp"\n-version = "0.2.0"\n+version = "0.3.0"\n');
     expect(res.stdout).toContain(`-__version__ = "0.2.0"\n+__version__ = "0.3.0"`);
     expect(res.stdout).toContain('would bump 0.2.0 → 0.3.0 in pyproject.toml, cognitive_memory/core/version.py, commit "Bump version: 0.2.0 → 0.3.0", tag v0.3.0');
     expect(snapshot(repo, ['pyproject.toml', VPY])).toEqual(before);

@@ -1,7 +1,9 @@
 // The command line as a person meets it: help, mistakes, exit codes.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../helpers/cli.js';
-import { cleanupTempDirs, layoutRepo, tempDir, versionPy, VPY } from '../helpers/repo.js';
+import { BIN, run } from '../helpers/cli.js';
+import { cleanupTempDirs, layoutRepo, tempDir, tempRepo, versionPy, VPY } from '../helpers/repo.js';
 
 afterAll(cleanupTempDirs);
 const COMMANDS = ['check', 'show', 'bump', 'release', 'hook', 'init'];
@@ -66,5 +68,128 @@ describe('usage errors say what was meant, in our words, with exit 2', () => {
     expect(res.stderr).toBe('heimdall-version: "pach" is neither a bump level (major, minor, patch, premajor, preminor, prepatch, prerelease) nor a version; did you mean patch?\n');
     expect(res.code).toBe(2);
     expect(repo.read(VPY)).toBe(versionPy('0.1.0'));
+  });
+});
+
+describe('bump shows what it changed', () => {
+  const DIFF = `--- a/pyproject.toml
++++ b/pyproject.toml
+@@ -1,3 +1,3 @@
+ [project]
+ name = "heimdall-mcp"
+-version = "0.2.0"
++version = "0.2.1"
+--- a/${VPY}
++++ b/${VPY}
+@@ -1,3 +1,3 @@
+ """Version."""
+ 
+-__version__ = "0.2.0"
++__version__ = "0.2.1"
+`;
+  it('a real bump prints the diff it applied, plain through a pipe', () => {
+    const repo = layoutRepo('0.2.0').commit();
+    const res = run(['bump', 'patch'], repo.dir, { NO_COLOR: undefined, FORCE_COLOR: undefined });
+    expect(res.stdout).toBe(`${DIFF}bumped 0.2.0 → 0.2.1: pyproject.toml, ${VPY}\n`);
+    expect(res.code).toBe(0);
+  });
+
+  it('FORCE_COLOR=1 colours it through a pipe; NO_COLOR wins over it', () => {
+    const forced = run(['bump', 'patch', '--dry-run'], layoutRepo('0.2.0').commit().dir, { NO_COLOR: undefined, FORCE_COLOR: '1' });
+    expect(forced.stdout).toContain('\u001b[31m-version = "0.2.0"\u001b[0m\n\u001b[32m+version = "0.2.1"\u001b[0m\n');
+    expect(forced.stdout).toContain('\u001b[1m--- a/pyproject.toml\u001b[0m');
+    const both = run(['bump', 'patch', '--dry-run'], layoutRepo('0.2.0').commit().dir, { NO_COLOR: '1', FORCE_COLOR: '1' });
+    expect(both.stdout).not.toContain('\u001b[');
+    expect(both.stdout.startsWith(DIFF)).toBe(true);
+  });
+});
+
+describe('refusals say what to do', () => {
+  it('a runtime lookup of another distribution: edit it, --fix cannot', () => {
+    const repo = layoutRepo('0.2.0');
+    repo.write(VPY, 'from importlib.metadata import version\n\n__version__ = version("heimdall-mcp-server")\n').commit();
+    const res = run(['bump', 'patch'], repo.dir);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toBe(`heimdall-version: the check found errors (above), so nothing was bumped; edit ${VPY}:3 (runtime-lookup) as the message says (--fix cannot repair it)\n`);
+    expect(res.stdout).toContain('change it to version("heimdall-mcp")');
+  });
+
+  it('only drifted literals: --fix repairs them', () => {
+    const repo = layoutRepo('0.2.0').write(VPY, versionPy('0.1.0')).commit();
+    expect(run(['bump', 'patch'], repo.dir).stderr).toBe('heimdall-version: the check found errors (above), so nothing was bumped; heimdall-version check --fix repairs the drifted literals\n');
+  });
+
+  it('--push without the remote is refused before anything is written', () => {
+    const repo = layoutRepo('0.2.0').commit();
+    const head = repo.git('rev-parse', 'HEAD');
+    const res = run(['bump', 'patch', '--tag', '--push'], repo.dir);
+    expect(res.stderr).toBe('heimdall-version: --push: this repository has no remote "origin" (git remote add origin URL, or set release.remote); nothing was changed\n');
+    expect(res.code).toBe(2);
+    expect(repo.read('pyproject.toml')).toContain('version = "0.2.0"');
+    expect(repo.git('rev-parse', 'HEAD')).toBe(head);
+    expect(repo.git('tag')).toBe('');
+  });
+});
+
+describe('init from a subdirectory', () => {
+  it('writes the configuration at the project root, as every other command finds it', () => {
+    const repo = layoutRepo('0.2.0').commit();
+    const res = run(['init'], repo.path('cognitive_memory/core'));
+    expect(res.code).toBe(0);
+    expect(existsSync(repo.path('.heimdallrc.json'))).toBe(true);
+    expect(existsSync(repo.path('cognitive_memory/core/.heimdallrc.json'))).toBe(false);
+    expect(run(['check'], repo.path('cognitive_memory')).stdout).toBe(`✔ 0.2.0: pyproject.toml, ${VPY} agree\n`);
+  });
+});
+
+describe('confirmation on a terminal', () => {
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  /** Runs the CLI in a real pseudo-terminal (script), typing `answer` at it. */
+  const inTerminal = (args: string[], cwd: string, answer: string) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'dumb', NO_COLOR: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.invalid' };
+    const command = [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' ');
+    const res = spawnSync('script', ['-qec', command, '/dev/null'], { cwd, env, input: answer, encoding: 'utf8' });
+    return { code: res.status, output: res.stdout };
+  };
+  const withRemote = () => {
+    const remote = tempRepo({}, false);
+    remote.git('init', '-q', '--bare');
+    const repo = layoutRepo('0.2.0').commit();
+    repo.git('remote', 'add', 'origin', remote.dir);
+    return { repo, remote };
+  };
+  const QUESTION = `bump 0.2.0 → 0.2.1, then push the commit "Bump version: 0.2.0 → 0.2.1" and tag v0.2.1 to origin`;
+
+  it.skipIf(!hasScript)('bump --push asks, and a no changes nothing', () => {
+    const { repo, remote } = withRemote();
+    const res = inTerminal(['bump', 'patch', '--tag', '--push'], repo.dir, 'n\n');
+    expect(res.output).toContain(QUESTION);
+    expect(res.output).toContain('-version = "0.2.0"');
+    expect(res.output).toContain('heimdall-version: not confirmed; nothing was changed');
+    expect(res.code).toBe(1);
+    expect(repo.read('pyproject.toml')).toContain('version = "0.2.0"');
+    expect(repo.git('tag')).toBe('');
+    expect(remote.git('tag')).toBe('');
+  });
+
+  it.skipIf(!hasScript)('bump --push asks, and a yes pushes the commit and the tag', () => {
+    const { repo, remote } = withRemote();
+    const res = inTerminal(['bump', 'patch', '--tag', '--push'], repo.dir, 'y\n');
+    expect(res.output).toContain(QUESTION);
+    expect(res.output).toContain('pushed to origin');
+    expect(res.code).toBe(0);
+    expect(remote.git('tag')).toBe('v0.2.1\n');
+  });
+
+  it.skipIf(!hasScript)('--yes, or a stdin that is no terminal, skips the question', () => {
+    const { repo, remote } = withRemote();
+    const res = inTerminal(['bump', 'patch', '--tag', '--push', '--yes'], repo.dir, '');
+    expect(res.output).not.toContain('[y/N]');
+    expect(res.code).toBe(0);
+    expect(remote.git('tag')).toBe('v0.2.1\n');
+    const piped = run(['bump', 'minor', '--tag', '--push'], repo.dir);
+    expect(piped.code).toBe(0);
+    expect(piped.stderr).toBe('');
+    expect(remote.git('tag')).toBe('v0.2.1\nv0.3.0\n');
   });
 });

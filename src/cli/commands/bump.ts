@@ -6,7 +6,7 @@ import { loadConfig } from '../../config/load.js';
 import type { LoadedConfig } from '../../config/types.js';
 import { changesFor, planBump } from '../../change/plan.js';
 import { UserError } from '../../core/errors.js';
-import { changedTrackedFiles, commitFiles, createTag, headCommit, pushRefs, tagCommit } from '../../git/git.js';
+import { changedTrackedFiles, commitFiles, createTag, headCommit, pushRefs, remotePushUrl, tagCommit } from '../../git/git.js';
 import { readIndexEntries, writeIndexEntries } from '../../git/index-entries.js';
 import { injectFault } from '../../change/fault.js';
 import { formatStylish } from '../../report/stylish.js';
@@ -15,6 +15,7 @@ import { LEVELS, loadIncrement, nextVersion, type Level } from '../../version/ne
 import { didYouMean } from '../suggest.js';
 import { inspect } from '../../core/inspect.js';
 import { applyVerified, refuseUnfinished, showDiff, underLock } from './change.js';
+import { howToRepair } from '../../report/advice.js';
 
 const BUMP_FLAGS = {
   preid: { type: 'string', arg: 'ID', help: 'the prerelease identifier that premajor, preminor, prepatch and prerelease use', example: 'bump prerelease --preid rc' },
@@ -57,7 +58,7 @@ async function bump(loaded: LoadedConfig, spec: string, v: BumpValues, io: Io, d
   const { project, result } = await inspecting;
   if (!result.ok) {
     io.out(formatStylish(result, { color: io.color }));
-    throw new UserError('the check found errors (above), so nothing was bumped; fix them first (heimdall-version check --fix repairs drifted literals)', 1);
+    throw new UserError(`the check found errors (above), so nothing was bumped; ${howToRepair(result.diagnostics)}`, 1);
   }
   const current = project.version;
   if (current === undefined) throw new UserError(`${project.primary.file} states no version literal to bump (${project.primary.label})`, 1);
@@ -70,15 +71,23 @@ async function bump(loaded: LoadedConfig, spec: string, v: BumpValues, io: Io, d
   const files = changes.map((c) => c.file);
   const gitFiles = loaded.gitTop ? files.map((f) => path.relative(loaded.gitTop!, path.join(loaded.root, f))) : [];
   if (commit) await refuseUnsafeGit(loaded, tag, v['allow-dirty']);
+  const pushUrl = v.push ? await pushTarget(loaded) : undefined;
   const fill = (template: string) => template.replaceAll('{old}', current).replaceAll('{new}', version).replaceAll('{tag}', tag ?? '');
 
   if (dryRun) {
-    io.out(showDiff(changes));
+    io.out(showDiff(changes, io.color));
     io.out(`dry run: would bump ${current} → ${version} in ${files.join(', ')}`);
     if (commit) io.out(`, commit "${fill(loaded.config.bump.message)}"`);
     if (tag) io.out(`, tag ${tag}`);
     io.out('; nothing was written\n');
     return 0;
+  }
+  const asking = v.push && !v.yes && io.confirm !== undefined;
+  if (asking) {
+    const what = `the commit "${fill(loaded.config.bump.message)}"${tag ? ` and tag ${tag}` : ''}`;
+    io.err(showDiff(changes, io.color));
+    if (!(await io.confirm!(`bump ${current} → ${version}, then push ${what} to ${loaded.config.release.remote} (${pushUrl})?`)))
+      throw new UserError('not confirmed; nothing was changed', 1);
   }
   // The journal records where git stood, so recover can undo (no commit yet) or finish (commit made) the change.
   const journalGit = commit
@@ -103,6 +112,7 @@ async function bump(loaded: LoadedConfig, spec: string, v: BumpValues, io: Io, d
     injectFault('finish');
   }
   applied.finish();
+  if (!asking) io.out(showDiff(changes, io.color));
   io.out(`bumped ${current} → ${version}: ${files.join(', ')}\n`);
   if (commit) io.out(`committed "${fill(loaded.config.bump.message)}"\n`);
   if (tag) io.out(`tagged ${tag}\n`);
@@ -111,6 +121,15 @@ async function bump(loaded: LoadedConfig, spec: string, v: BumpValues, io: Io, d
     io.out(`pushed to ${loaded.config.release.remote}\n`);
   }
   return 0;
+}
+
+/** --push needs a remote to push to: checked before anything is written. */
+async function pushTarget(loaded: LoadedConfig): Promise<string> {
+  const remote = loaded.config.release.remote;
+  if (/[:/]/.test(remote)) return remote; // a URL or path, not a remote's name
+  const url = await remotePushUrl(loaded.gitTop!, remote);
+  if (url === undefined) throw new UserError(`--push: this repository has no remote "${remote}" (git remote add ${remote} URL, or set release.remote); nothing was changed`, 2);
+  return url;
 }
 
 /** Everything that would make --commit/--tag go wrong is refused before a byte is written. */

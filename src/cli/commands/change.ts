@@ -6,14 +6,17 @@ import { withLock } from '../../change/lock.js';
 import { injectFault } from '../../change/fault.js';
 import { changeState } from '../../change/state.js';
 import type { LoadedConfig } from '../../config/types.js';
-import { unifiedDiff } from '../../change/diff.js';
+import { colorDiff, unifiedDiff } from '../../change/diff.js';
 import type { FileChange } from '../../change/plan.js';
 import { UserError } from '../../core/errors.js';
 import { loadProject } from '../../core/project.js';
 import { workTreeReader } from '../../git/workspace.js';
 import type { Io } from '../main.js';
 
-export const showDiff = (changes: FileChange[]) => changes.map(unifiedDiff).join('');
+export const showDiff = (changes: FileChange[], color = false) => {
+  const diff = changes.map(unifiedDiff).join('');
+  return color ? colorDiff(diff) : diff;
+};
 
 /** Read commands only report an unfinished change; nothing but `recover` undoes one. */
 export function refuseUnfinished(loaded: LoadedConfig): void {

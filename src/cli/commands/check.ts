@@ -76,12 +76,12 @@ async function runFix(v: CheckValues, format: Format, io: Io): Promise<number> {
     const version = project.version;
     const changes = version === undefined ? [] : changesFor(project, planFix(project, version));
     if (changes.length === 0 || v['dry-run']) {
-      say(showDiff(changes));
+      say(showDiff(changes, format === 'stylish' && io.color));
       if (changes.length) say(`dry run: would set ${changes.map((c) => c.file).join(', ')} to ${version}; nothing was written\n`);
       io.out(formatResult(result, format, io.color));
       return result.ok ? 0 : 1;
     }
-    say(showDiff(changes));
+    say(showDiff(changes, format === 'stylish' && io.color));
     (await applyVerified(loaded, changes, version!)).finish();
     say(`fixed: ${changes.map((c) => c.file).join(', ')} now say ${version}\n`);
     const after = (await inspect(loaded, false)).result;

@@ -15,6 +15,7 @@ import { PYPROJECT, readPyprojectTable, TABLE } from '../../config/pyproject.js'
 import { readTomlString } from '../../sources/toml.js';
 import type { DetectContext, Detected } from '../../sources/kind.js';
 import { findGitTop } from '../../git/workspace.js';
+import { loadConfig } from '../../config/load.js';
 
 const SKIP = new Set(['node_modules', 'venv', '.venv', 'env', 'build', 'dist', 'site-packages', '__pycache__', 'tests', 'test', 'docs', 'examples']);
 
@@ -31,8 +32,19 @@ export const initCommand = defineCommand({
   run: (v, _p, io) => runInit(v, io),
 });
 
+/** Where every other command would take the project to be: an existing configuration's directory, else the git top level. */
+async function projectRoot(cwd: string | undefined): Promise<string> {
+  const start = path.resolve(cwd ?? process.cwd());
+  try {
+    return (await loadConfig({ cwd: start })).root;
+  } catch (e) {
+    if (!existsSync(start)) throw e;
+    return findGitTop(start) ?? start; // an unreadable configuration: --force may replace it
+  }
+}
+
 async function runInit(v: CommandValues<typeof INIT_FLAGS>, io: Io): Promise<number> {
-  const root = path.resolve(v.cwd ?? process.cwd());
+  const root = await projectRoot(v.cwd);
   const target = path.join(root, '.heimdallrc.json');
   if (existsSync(target) && !v.force) throw new UserError(`${target} exists; pass --force to replace it`);
   const read = rootFileReader(root);
