@@ -1,58 +1,87 @@
 #!/usr/bin/env node
 'use strict';
 // Starts dist/cli.cjs from V8's code cache (dist/cli.cjs.cache) so that a pre-commit hook does not
-// pay to compile the CLI again on every commit. The build writes the cache; when it is missing, was
-// made for another dist/cli.cjs, or this Node rejects it (another V8), the CLI is compiled as usual
-// and the cache is written anew after the run, if dist/ is writable. NODE_DISABLE_COMPILE_CACHE=1
-// turns it off (as it does Node's own compile cache); so does deleting the file.
+// pay to compile the CLI again on every commit. The cache is keyed on the build id in the bundle's
+// first line (a hash of the bundle, made by the build): an installed copy writes it after its first
+// run, when its dist/ is writable, and never when it is read-only. V8 itself rejects a cache made by
+// another Node or with other flags; then the CLI compiles as usual and the cache is written anew.
+// NODE_DISABLE_COMPILE_CACHE=1 turns it off (as it does Node's own compile cache).
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 const { createRequire } = require('node:module');
 
-const file = path.join(__dirname, '..', 'dist', 'cli.cjs');
+const root = path.join(__dirname, '..');
+const file = path.join(root, 'dist', 'cli.cjs');
 const cacheFile = `${file}.cache`;
 const useCache = !process.env.NODE_DISABLE_COMPILE_CACHE;
-const code = fs.readFileSync(file, 'utf8');
-// V8 checks only the length of the source it is given: the cache names the exact file it was made
-// from (size and modification time), so that an edited bundle, even of the same length, never runs
-// stale code.
-const stat = fs.statSync(file);
-const stamp = Buffer.from(`heimdall-version code cache ${stat.size} ${stat.mtimeMs}\n`);
 
-let cachedData;
-if (useCache) {
-  try {
-    const cache = fs.readFileSync(cacheFile);
-    if (cache.subarray(0, stamp.length).equals(stamp)) cachedData = cache.subarray(stamp.length);
-  } catch {}
+let code;
+try {
+  code = fs.readFileSync(file, 'utf8');
+} catch (e) {
+  if (e.code !== 'ENOENT') throw e;
+  // A copy installed from git whose build never ran (npm runs no prepare script for it): build now.
+  buildFromSource().then(() => start(fs.readFileSync(file, 'utf8')), fail);
+  return;
 }
-// The same wrapper Node gives a CommonJS module.
-const source = `(function (exports, require, module, __filename, __dirname) { ${code}\n});`;
-const script = new vm.Script(source, { filename: file, cachedData });
-const cli = { exports: {} };
-script.runInThisContext()(cli.exports, createRequire(file), cli, file, path.dirname(file));
+start(code);
 
-const argv = process.argv.slice(2);
-cli.exports.main(argv).then((exitCode) => {
-  const stale = cachedData === undefined || script.cachedDataRejected;
-  // Not after --version or --help: too little was compiled to be worth keeping.
-  if (useCache && stale && !/^(-V|--version|-h|--help)$/.test(argv[0] ?? '')) saveCache();
-  process.exitCode = exitCode;
-  // Nothing is left to do: leave now rather than wait for Node's teardown, unless output is still queued.
-  if (cli.exports.drained()) process.exit(exitCode);
-});
+function start(code) {
+  const buildLine = code.slice(0, code.indexOf('\n') + 1);
+  const stamp = Buffer.from(`heimdall-version code cache ${buildLine.startsWith('// heimdall-version build ') ? buildLine : 'unknown build\n'}`);
+  let cachedData;
+  if (useCache) {
+    try {
+      const cache = fs.readFileSync(cacheFile);
+      if (cache.subarray(0, stamp.length).equals(stamp)) cachedData = cache.subarray(stamp.length);
+    } catch {}
+  }
+  // The same wrapper Node gives a CommonJS module.
+  const source = `(function (exports, require, module, __filename, __dirname) { ${code}\n});`;
+  const script = new vm.Script(source, { filename: file, cachedData });
+  const cli = { exports: {} };
+  script.runInThisContext()(cli.exports, createRequire(file), cli, file, path.dirname(file));
 
-/** Best effort and atomic: a cache that cannot be written only costs the next run a compile. */
-function saveCache() {
+  const argv = process.argv.slice(2);
+  cli.exports.main(argv).then((exitCode) => {
+    const stale = cachedData === undefined || script.cachedDataRejected;
+    // Not after --version or --help: too little was compiled to be worth keeping.
+    if (useCache && stale && !/^(-V|--version|-h|--help|help)$/.test(argv[0] ?? '')) saveCache(stamp, script);
+    process.exitCode = exitCode;
+    // Nothing is left to do: leave now rather than wait for Node's teardown, unless output is still queued.
+    if (cli.exports.drained()) process.exit(exitCode);
+  });
+}
+
+/** Best effort and atomic, and only into a dist/ this user may write and that is not marked read-only. */
+function saveCache(stamp, script) {
+  const dir = path.dirname(cacheFile);
   const temp = `${cacheFile}.${process.pid}.tmp`;
   try {
-    fs.accessSync(path.dirname(cacheFile), fs.constants.W_OK); // a read-only install: do not even serialise
-    fs.writeFileSync(temp, Buffer.concat([stamp, script.createCachedData()]));
+    // A root user passes access() everywhere: the mode bits say whether the install was made read-only.
+    if ((fs.statSync(dir).mode & 0o222) === 0) return;
+    fs.accessSync(dir, fs.constants.W_OK);
+    fs.writeFileSync(temp, Buffer.concat([stamp, script.createCachedData()]), { flag: 'wx' });
     fs.renameSync(temp, cacheFile);
   } catch {
     try {
       fs.unlinkSync(temp);
     } catch {}
   }
+}
+
+async function buildFromSource() {
+  let esbuild;
+  try {
+    esbuild = require('esbuild');
+  } catch {
+    throw new Error(`${file} is missing and esbuild is not installed to build it: this copy was installed from git without running its build.\nInstall esbuild next to it (npm install --global --install-links <git URL> esbuild@${require('../package.json').devDependencies.esbuild.replace(/^\^/, '')}), or install from a packed tarball.`);
+  }
+  await require('../scripts/bundle-cli.cjs').bundleCli(root, esbuild);
+}
+
+function fail(e) {
+  process.stderr.write(`heimdall-version: ${e.message}\n`);
+  process.exitCode = 2;
 }

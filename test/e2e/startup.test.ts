@@ -1,7 +1,7 @@
 // What makes check start fast, tested as behaviour: the code cache the bin starts from, and a check
 // that needs no git process when the ref files answer.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT, run } from '../helpers/cli.js';
@@ -28,13 +28,14 @@ describe('the code cache', () => {
   const repo = layoutRepo('1.2.3').commit();
   const expected = '✔ 1.2.3: pyproject.toml, cognitive_memory/core/version.py agree\n';
 
-  it('ships with the build', () => {
-    expect(readFileSync(path.join(PROJECT, 'dist', 'cli.cjs.cache')).length).toBeGreaterThan(1000);
+  it('is not made by the build (it fits only the Node that made it); the bundle names its build', () => {
+    const fresh = spawnSync(process.execPath, ['-e', 'process.stdout.write(require("fs").readFileSync(process.argv[1], "utf8").split("\\n")[0])', path.join(PROJECT, 'dist', 'cli.cjs')], { encoding: 'utf8' });
+    expect(fresh.stdout).toMatch(/^\/\/ heimdall-version build [0-9a-f]{16}$/);
   });
 
   it('is written after a run when missing, and the next run starts from it', () => {
     const { bin, cache } = installedCopy();
-    rmSync(cache);
+    rmSync(cache, { force: true });
     expect(check(bin, repo.dir)).toEqual({ code: 0, stdout: expected, stderr: '' });
     expect(existsSync(cache)).toBe(true);
     const written = readFileSync(cache);
@@ -49,29 +50,48 @@ describe('the code cache', () => {
     expect(readFileSync(cache).equals(Buffer.alloc(4096, 7))).toBe(false);
   });
 
-  it('an edited bundle never runs from the old cache, even at the same length', () => {
+  it('a bundle of another build never runs from the old cache, even at the same length', () => {
     const { bin, cache } = installedCopy();
     const cli = path.join(path.dirname(cache), 'cli.cjs');
     expect(check(bin, repo.dir).code).toBe(0); // the cache now fits this copy
     const before = readFileSync(cache);
-    const edited = readFileSync(cli, 'utf8').replace(/"0\.1\.0"/, '"9.9.9"');
-    expect(edited).not.toBe(readFileSync(cli, 'utf8'));
+    const original = readFileSync(cli, 'utf8');
+    // Another build: other code, so another id (the build's hash), here of the same length.
+    const edited = original.replace(/^(\/\/ heimdall-version build )[0-9a-f]{16}/, '$10123456789abcdef').replace(/"0\.1\.0"/, '"9.9.9"');
+    expect(edited.length).toBe(original.length);
     writeFileSync(cli, edited);
     const res = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8', env: testEnv({ NODE_DISABLE_COMPILE_CACHE: '' }) });
     expect(res.stdout).toBe('9.9.9\n');
     expect(readFileSync(cache).equals(before)).toBe(true); // --version does not rewrite it
+    expect(check(bin, repo.dir).code).toBe(0);
+    expect(readFileSync(cache).subarray(0, 80).toString()).toContain('0123456789abcdef');
+  });
+
+  it('a read-only install never tries to write into itself', () => {
+    const { bin, cache } = installedCopy();
+    rmSync(cache, { force: true });
+    const dist = path.dirname(cache);
+    chmodSync(dist, 0o555);
+    try {
+      const before = readdirSync(dist).sort();
+      // Even for root, whom the permission bits do not stop: the install was marked read-only.
+      expect(check(bin, repo.dir)).toEqual({ code: 0, stdout: expected, stderr: '' });
+      expect(readdirSync(dist).sort()).toEqual(before);
+    } finally {
+      chmodSync(dist, 0o755);
+    }
   });
 
   it('NODE_DISABLE_COMPILE_CACHE=1 neither reads nor writes it', () => {
     const { bin, cache } = installedCopy();
-    rmSync(cache);
+    rmSync(cache, { force: true });
     expect(check(bin, repo.dir, { NODE_DISABLE_COMPILE_CACHE: '1' })).toEqual({ code: 0, stdout: expected, stderr: '' });
     expect(existsSync(cache)).toBe(false);
   });
 
   it('--version alone does not write it (it compiles too little to be worth keeping)', () => {
     const { bin, cache } = installedCopy();
-    rmSync(cache);
+    rmSync(cache, { force: true });
     const res = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8', env: testEnv() });
     expect(res.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     expect(existsSync(cache)).toBe(false);

@@ -1,0 +1,70 @@
+// The pre-commit framework's standard route: `repo:` a git URL of heimdall-version, `rev:` a tag,
+// `hooks: [{id: heimdall-version}]`. Debian's pre-commit 3.0.4 and a current 4.x (from this
+// machine's pip index, in a throwaway venv) each install the hook from a file:// clone and run it.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanupTempDirs, exampleRepo, tempDir, VPY } from '../helpers/repo.js';
+import { selfRepo } from '../helpers/self-repo.js';
+
+afterAll(cleanupTempDirs);
+
+const debianPreCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).stdout?.trim();
+const GIT_ENV = { GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.invalid', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+
+/** pre-commit 4.x in a fresh venv, from the local pip index; undefined (said loudly) when pip has none. */
+function currentPreCommit(): string | undefined {
+  const venv = path.join(tempDir('hv-venv-'), 'venv');
+  const made = spawnSync('python3', ['-m', 'venv', venv], { encoding: 'utf8' });
+  const pip = made.status === 0 ? spawnSync(path.join(venv, 'bin', 'pip'), ['install', '-q', '--retries', '0', 'pre-commit>=4'], { encoding: 'utf8' }) : made;
+  const exe = path.join(venv, 'bin', 'pre-commit');
+  const version = spawnSync(exe, ['--version'], { encoding: 'utf8' });
+  if (pip.status !== 0 || version.status !== 0) {
+    console.warn(`SKIPPED: pre-commit 4.x could not be installed from pip (${(pip.stderr || version.stderr || '').trim().split('\n').at(-1)}); the repo: route is tested with ${debianPreCommit ?? 'no pre-commit'} only`);
+    return undefined;
+  }
+  return exe;
+}
+
+/** Installs the framework's hook in a drifted heimdall-mcp copy and commits through it: blocked, then passing once fixed. */
+function commitsThroughHook(preCommit: string, url: string, rev: string): void {
+  const repo = exampleRepo('heimdall-mcp-drifted');
+  repo.write('.pre-commit-config.yaml', `repos:\n  - repo: ${url}\n    rev: ${rev}\n    hooks:\n      - id: heimdall-version\n`);
+  repo.git('add', '-A');
+  const env = { ...process.env, ...GIT_ENV, PRE_COMMIT_HOME: tempDir('hv-pch-'), NO_COLOR: '1' };
+  const install = spawnSync(preCommit, ['install'], { cwd: repo.dir, env, encoding: 'utf8' });
+  expect(install.stderr).toBe('');
+  expect(install.status).toBe(0);
+
+  const blocked = spawnSync('git', ['commit', '-q', '-m', 'drifted'], { cwd: repo.dir, env, encoding: 'utf8' });
+  const said = blocked.stdout + blocked.stderr;
+  expect(said).toMatch(/heimdall-version check\.+Failed/);
+  expect(said).toContain('SYSTEM_VERSION looks up the distribution "heimdall-mcp-server"');
+  expect(said).not.toContain('ENOENT');
+  expect(blocked.status).not.toBe(0);
+
+  repo.write(VPY, repo.read(VPY).replace('"heimdall-mcp-server"', '"heimdall-mcp"').replace('"0.1.0"', '"0.2.0"'));
+  repo.git('add', '-A');
+  const passed = spawnSync('git', ['commit', '-q', '-m', 'fixed'], { cwd: repo.dir, env, encoding: 'utf8' });
+  expect(passed.stdout + passed.stderr).toMatch(/heimdall-version check\.+Passed/);
+  expect(passed.status).toBe(0);
+}
+
+describe('pre-commit repo: route', () => {
+  let source: ReturnType<typeof selfRepo>;
+  let current: string | undefined;
+  beforeAll(() => {
+    source = selfRepo('v0.1.0');
+    current = currentPreCommit();
+  }, 300_000);
+
+  it.skipIf(!debianPreCommit)(`works with Debian's ${debianPreCommit}`, () => {
+    commitsThroughHook('pre-commit', `file://${source.dir}`, 'v0.1.0');
+  }, 600_000);
+
+  it('works with a current pre-commit 4.x', (ctx) => {
+    if (!current) return ctx.skip();
+    expect(spawnSync(current, ['--version'], { encoding: 'utf8' }).stdout).toMatch(/^pre-commit 4\./);
+    commitsThroughHook(current, `file://${source.dir}`, 'v0.1.0');
+  }, 600_000);
+});
