@@ -4,17 +4,31 @@ export const BEGIN = '# >>> heimdall-version >>>';
 export const END = '# <<< heimdall-version <<<';
 export const CHAINED_SUFFIX = '.heimdall-chained';
 
-/** The shell lines that run the staged check, finding the binary locally first, then on PATH. */
-export function hookBlock(cwdArg: string | undefined): string {
-  const args = `check --staged${cwdArg ? ` --cwd '${cwdArg.replace(/'/g, `'\\''`)}'` : ''}`;
+/** The heimdall-version that ran `hook install`, by absolute paths: the hook's last resort. */
+export interface InstalledBy {
+  node: string;
+  bin: string;
+}
+
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * The shell lines that run the staged check, finding the binary locally first, then on PATH, then
+ * (like pre-commit's own hook, which records its interpreter) where the installing copy was.
+ */
+export function hookBlock(cwdArg: string | undefined, installedBy?: InstalledBy): string {
+  const args = `check --staged${cwdArg ? ` --cwd ${quote(cwdArg)}` : ''}`;
   return [
     BEGIN,
     'if [ -x ./node_modules/.bin/heimdall-version ]; then',
     `  ./node_modules/.bin/heimdall-version ${args} || exit 1`,
     'elif command -v heimdall-version >/dev/null 2>&1; then',
     `  heimdall-version ${args} || exit 1`,
+    ...(installedBy
+      ? [`elif [ -x ${quote(installedBy.node)} ] && [ -f ${quote(installedBy.bin)} ]; then`, `  ${quote(installedBy.node)} ${quote(installedBy.bin)} ${args} || exit 1`]
+      : []),
     'else',
-    '  echo "heimdall-version is not installed: run npm install --save-dev heimdall-version (or npm install --global heimdall-version), or commit with --no-verify" >&2',
+    '  echo "heimdall-version is not installed where this hook looks (node_modules/.bin, PATH, or where hook install ran from): install it (see its README), or commit with --no-verify" >&2',
     '  exit 1',
     'fi',
     END,

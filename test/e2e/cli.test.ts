@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, run } from '../helpers/cli.js';
+import { testEnv } from '../helpers/env.js';
 import { cleanupTempDirs, layoutRepo, tempDir, tempRepo, versionPy, VPY } from '../helpers/repo.js';
 
 afterAll(cleanupTempDirs);
@@ -146,7 +147,7 @@ describe('confirmation on a terminal', () => {
   const hasScript = spawnSync('script', ['--version']).status === 0;
   /** Runs the CLI in a real pseudo-terminal (script), typing `answer` at it. */
   const inTerminal = (args: string[], cwd: string, answer: string) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'dumb', NO_COLOR: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.invalid' };
+    const env = testEnv({ TERM: 'dumb' });
     const command = [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' ');
     const res = spawnSync('script', ['-qec', command, '/dev/null'], { cwd, env, input: answer, encoding: 'utf8' });
     return { code: res.status, output: res.stdout };

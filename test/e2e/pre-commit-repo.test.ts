@@ -6,11 +6,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupTempDirs, exampleRepo, tempDir, VPY } from '../helpers/repo.js';
 import { selfRepo } from '../helpers/self-repo.js';
+import { testEnv } from '../helpers/env.js';
 
 afterAll(cleanupTempDirs);
 
 const debianPreCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).stdout?.trim();
-const GIT_ENV = { GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.invalid', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
 
 /** pre-commit 4.x in a fresh venv, from the local pip index; undefined (said loudly) when pip has none. */
 function currentPreCommit(): string | undefined {
@@ -31,7 +31,7 @@ function commitsThroughHook(preCommit: string, url: string, rev: string): void {
   const repo = exampleRepo('heimdall-mcp-drifted');
   repo.write('.pre-commit-config.yaml', `repos:\n  - repo: ${url}\n    rev: ${rev}\n    hooks:\n      - id: heimdall-version\n`);
   repo.git('add', '-A');
-  const env = { ...process.env, ...GIT_ENV, PRE_COMMIT_HOME: tempDir('hv-pch-'), NO_COLOR: '1' };
+  const env = testEnv({ PRE_COMMIT_HOME: tempDir('hv-pch-') });
   const install = spawnSync(preCommit, ['install'], { cwd: repo.dir, env, encoding: 'utf8' });
   expect(install.stderr).toBe('');
   expect(install.status).toBe(0);

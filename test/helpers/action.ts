@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { tempDir } from './repo.js';
+import { testEnv } from './env.js';
 
 interface ActionStep {
   if?: string;
@@ -57,7 +58,7 @@ export function runAction(actionDir: string, given: Record<string, string>, work
     const res = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', expand(step.run!)], {
       cwd,
       encoding: 'utf8',
-      env: { ...process.env, ...env, GITHUB_ACTION_PATH: actionDir, RUNNER_TEMP: temp, GITHUB_WORKSPACE: workspace, ...stepEnv },
+      env: { ...testEnv(), ...env, GITHUB_ACTION_PATH: actionDir, RUNNER_TEMP: temp, GITHUB_WORKSPACE: workspace, ...stepEnv },
     });
     last = { code: res.status ?? -1, stdout: res.stdout, stderr: res.stderr };
     if (last.code !== 0) break;

@@ -1,11 +1,12 @@
 // hook install | uninstall: the staged check in the repository's pre-commit hook.
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineCommand, type GlobalValues, type Io } from '../command.js';
 import { loadConfig } from '../../config/load.js';
 import { UserError } from '../../core/errors.js';
 import { gitOrFail } from '../../git/git.js';
-import { appendBlock, CHAINED_SUFFIX, chainWrapper, hasBlock, hookBlock, insertBlock, isEmptyScript, isShellScript, removeBlock } from '../../git/hook-script.js';
+import { appendBlock, CHAINED_SUFFIX, chainWrapper, hasBlock, hookBlock, insertBlock, isEmptyScript, isShellScript, removeBlock, type InstalledBy } from '../../git/hook-script.js';
+import { frameworkHook, usesFramework } from './hook-framework.js';
 
 export const hookCommand = defineCommand({
   name: 'hook',
@@ -27,6 +28,7 @@ async function runHook(v: GlobalValues, positionals: string[], io: Io): Promise<
   const cwdArg = path.relative(gitTop, loaded.root).split(path.sep).join('/') || undefined;
   const current = existsSync(target.file) ? readFileSync(target.file, 'utf8') : undefined;
   const chained = `${target.file}${CHAINED_SUFFIX}`;
+  if (!target.husky && usesFramework(gitTop, current)) return frameworkHook(action, gitTop, io);
 
   if (action === 'uninstall') {
     if (current === undefined || !hasBlock(current)) return (io.out(`no heimdall-version check in ${rel}; nothing to remove\n`), 0);
@@ -46,7 +48,7 @@ async function runHook(v: GlobalValues, positionals: string[], io: Io): Promise<
 
   if (current !== undefined && hasBlock(current)) return (io.out(`the heimdall-version check is already in ${rel}\n`), 0);
   mkdirSync(path.dirname(target.file), { recursive: true });
-  const block = hookBlock(cwdArg);
+  const block = hookBlock(cwdArg, installedBy());
   if (target.husky) {
     writeFileSync(target.file, appendBlock(current ?? '', block));
     io.out(`added the heimdall-version check to ${rel} (husky)\n`);
@@ -63,6 +65,17 @@ async function runHook(v: GlobalValues, positionals: string[], io: Io): Promise<
   }
   chmodSync(target.file, statSync(target.file).mode | 0o111);
   return 0;
+}
+
+/** This very heimdall-version, by absolute paths (node and the bin that started it), if it was started from its bin. */
+function installedBy(): InstalledBy | undefined {
+  const started = process.argv[1];
+  if (!started || !/heimdall-version(\.cjs)?$/.test(started)) return undefined;
+  try {
+    return { node: process.execPath, bin: realpathSync(started) };
+  } catch {
+    return undefined;
+  }
 }
 
 /** husky's .husky/pre-commit when the repository uses husky, else git's own hooks directory (core.hooksPath honoured). */
