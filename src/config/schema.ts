@@ -1,6 +1,6 @@
 // The configuration, declared once: its TypeScript types (types.ts), its validation, its defaults
 // and the JSON Schema shipped for editors (scripts/build.mjs writes schema/heimdallrc.schema.json).
-import { isObj, kind, list, object, strings, text, type Infer, type Json } from './fields.js';
+import { flag, isObj, kind, list, object, strings, text, type Infer, type Json } from './fields.js';
 import { ruleSettings } from './rules.js';
 import { RULES } from '../rules/index.js';
 import { outsideRoot, SOURCE } from './source.js';
@@ -39,6 +39,9 @@ export const CONFIG = object({
   release: object({
     python: text().default('python3').describe('The interpreter that has build and twine (Debian: /usr/bin/python3).'),
     validate: argv().describe('Optional command run before the build, e.g. ["python3", "-c", "import cognitive_memory, heimdall"].'),
+    isolation: flag()
+      .default(true)
+      .describe('false: python -m build --no-isolation, with the build backend installed in release.python (offline, or for a twine that cannot read a newer Metadata-Version).'),
     build: argv().default((r) => [python(r), '-m', 'build']).describe('A command as an argv array, run without a shell.'),
     check: argv().default((r) => [python(r), '-m', 'twine', 'check']).describe('A command as an argv array, run without a shell.'),
     upload: argv().default((r) => [python(r), '-m', 'twine', 'upload']).describe('A command as an argv array, run without a shell.'),

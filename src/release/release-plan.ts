@@ -7,7 +7,10 @@ import type { LoadedConfig, ReleaseConfig } from '../config/types.js';
 import type { CheckResult } from '../core/inspect.js';
 import { UserError } from '../core/errors.js';
 import { createTag, pushRefs } from '../git/git.js';
-import { artifactProblems } from './artifacts.js';
+import { spawnSync } from 'node:child_process';
+import { artifactProblems, sdistMetadata, wheelMetadata } from './artifacts.js';
+import { buildArgv, explainBuild, explainTwine } from './diagnose.js';
+import { howToRepair } from '../report/advice.js';
 import { cleanOutputs, distFiles } from './clean.js';
 import { branchGate, cleanTreeGate, githubRefGate, tagGate, toolsGate, toolsNeeded, type GateResult } from './gates.js';
 import { withoutCredentials } from './environment.js';
@@ -44,6 +47,9 @@ export interface ReleaseContext {
   pythonSources: { file: string; variable: string }[];
   requireSmoke: boolean;
   scratch: Scratch;
+  /** Whether to ask before an upload to PyPI (not with --yes), and how (absent when stdin is no terminal: nobody to ask). */
+  askFirst: boolean;
+  confirm?: (question: string) => Promise<boolean>;
 }
 
 export function releasePlan(ctx: ReleaseContext): Step[] {
@@ -53,7 +59,8 @@ export function releasePlan(ctx: ReleaseContext): Step[] {
   const dist = () => state.files.map((f) => `dist/${path.basename(f)}`);
   const installed: InstalledContext = { ...commandContext(ctx), env: withoutCredentials(ctx.env, ctx.secrets), python: release.python, scratch: ctx.scratch, root: loaded.root, distribution: ctx.distribution, version: pep440 ?? '', pythonSources: ctx.pythonSources, smoke: release.smoke ?? [], requireSmoke: ctx.requireSmoke, stage: 'built' };
   const upload = mode === 'no-upload' ? undefined : uploadArgv(release, mode);
-  const commands = [...(release.validate ? [release.validate] : []), release.build, release.check, ...(upload ? [upload] : [])];
+  const build = buildArgv(release.build, release.isolation);
+  const commands = [...(release.validate ? [release.validate] : []), build, release.check, ...(upload ? [upload] : [])];
   // The installed-version steps create environments and build a wheel from the sdist.
   const tools: [string, string[]][] = [[release.python, ['venv', 'build']]];
   const gate = (name: string, description: string, check: () => GateResult | Promise<GateResult>): Step => ({
@@ -66,19 +73,20 @@ export function releasePlan(ctx: ReleaseContext): Step[] {
       return outcome.detail;
     },
   });
-  const command = (name: string, stage: Stage, argv: string[], files = false, env?: NodeJS.ProcessEnv): Step => ({
+  const command = (name: string, stage: Stage, argv: string[], files = false, options: { env?: NodeJS.ProcessEnv; explain?: (output: string) => string | undefined } = {}): Step => ({
     name,
     description: [...argv, ...(files ? ['dist/*'] : [])].join(' '),
     stage,
-    run: () => runCommand(commandContext(ctx), name, [...argv, ...(files ? dist() : [])], env ? { env } : {}),
+    run: () => runCommand(commandContext(ctx), name, [...argv, ...(files ? dist() : [])], options),
   });
+  const metadataOf = () => state.files.map((f) => ({ name: path.basename(f), metadataVersion: metadataVersion(f) }));
   const github = githubRefGate(ctx.env, tag);
 
   const steps: Step[] = [
     gate('versions consistent', 'heimdall-version check finds no errors', () => {
       if (!ctx.result.ok) ctx.say(ctx.formatReport());
       if (ctx.result.ok && version === undefined) return { ok: false, detail: `${ctx.primaryFile} states no version literal` };
-      return { ok: ctx.result.ok, detail: ctx.result.ok ? `${version} everywhere` : 'heimdall-version check found errors (above)' };
+      return { ok: ctx.result.ok, detail: ctx.result.ok ? `${version} everywhere` : `heimdall-version check found errors (above); ${howToRepair(ctx.result.diagnostics)}` };
     }),
     gate('version usable by Python', 'the version has a PEP 440 form', () =>
       pep440 ? { ok: true, detail: `built as ${pep440}` } : { ok: false, detail: `${version} has no PEP 440 form (use -a.N, -b.N, -rc.N, -dev.N or -post.N prereleases)` },
@@ -101,12 +109,24 @@ export function releasePlan(ctx: ReleaseContext): Step[] {
       stage: 'gate',
       run: async () => `removed ${cleanOutputs(loaded.root, release.clean).join(' ') || 'nothing'}`,
     },
-    command('build', 'gate', release.build),
+    command('build', 'gate', build, false, { explain: (output) => explainBuild(output, build) }),
     artifactsStep(path.join(loaded.root, 'dist'), pep440 ?? version ?? '', state, 'built'),
     ...installedSteps(installed, state),
-    command('twine check', 'built', release.check, true),
+    command('twine check', 'built', release.check, true, { explain: (output) => explainTwine(output, metadataOf(), twineVersion(release.check, ctx.env), release.check, release.isolation) }),
   );
-  if (upload) steps.push(command(`upload (${mode === 'upload' ? 'PyPI' : 'TestPyPI'})`, 'built', upload, true, ctx.uploadEnv));
+  const confirm = ctx.confirm;
+  if (mode === 'upload' && ctx.askFirst && confirm)
+    steps.push({
+      name: 'confirm',
+      description: 'ask on the terminal before uploading to PyPI (--yes skips it; so does a stdin that is no terminal)',
+      stage: 'built',
+      run: async () => {
+        const question = `upload ${state.files.map((f) => path.basename(f)).join(', ')} (${version}) to ${release.repositories.pypi}, then tag ${tag}${ctx.push ? ` and push it to ${release.remote}` : ''}? An upload cannot be undone.`;
+        if (!(await confirm(question))) throw new StepFailed('not confirmed');
+        return 'confirmed';
+      },
+    });
+  if (upload) steps.push(command(`upload (${mode === 'upload' ? 'PyPI' : 'TestPyPI'})`, 'built', upload, true, { env: ctx.uploadEnv }));
   if (mode === 'test-upload') steps.push(indexStep({ ...installed, stage: 'uploaded' }, 'TestPyPI', release.indexes.testpypi, release.indexes.pypi));
   if (mode === 'upload') {
     steps.push({
@@ -152,6 +172,24 @@ export function artifactsStep(dir: string, version: string, state: InstalledStat
       return `${version} in ${names.join(', ')}`;
     },
   };
+}
+
+/** The version of the twine that `check` runs (`python -m twine …`), or undefined when it cannot be told. */
+function twineVersion(check: string[], env: NodeJS.ProcessEnv): string | undefined {
+  if (check[1] !== '-m' || check[2] !== 'twine') return undefined;
+  const res = spawnSync(check[0]!, ['-m', 'twine', '--version'], { encoding: 'utf8', env, timeout: 30_000 });
+  return /twine version (\S+)/.exec(res.stdout ?? '')?.[1];
+}
+
+/** An artifact's Metadata-Version, from its METADATA (wheel) or PKG-INFO (sdist). */
+function metadataVersion(file: string): string | undefined {
+  try {
+    const bytes = readFileSync(file);
+    const text = file.endsWith('.whl') ? wheelMetadata(bytes) : sdistMetadata(bytes);
+    return text && /^Metadata-Version:[ \t]*(\S+)/m.exec(text)?.[1];
+  } catch {
+    return undefined;
+  }
 }
 
 const commandContext = (ctx: ReleaseContext): CommandContext => ({ ...ctx, cwd: ctx.loaded.root, tagged: ctx.mode === 'upload' });

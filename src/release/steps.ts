@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { UserError } from '../core/errors.js';
 import { maskedStream, maskText } from './mask.js';
+import { StepFailed } from './plan.js';
 
 export interface StepIo {
   out: (s: string) => void;
@@ -82,6 +83,8 @@ export interface ExecuteOptions {
   shown?: string;
   /** A part of a larger step: printed indented, no ✔ line of its own. */
   part?: boolean;
+  /** On failure, the reason found in the command's output (then the step ends with it rather than an exit code). */
+  explain?: (output: string) => string | undefined;
 }
 
 /** Runs one command with its output streamed and masked; Ctrl-C stops the chain. The caller judges the exit code. */
@@ -95,8 +98,16 @@ export async function execute(ctx: CommandContext, name: string, argv: string[],
 /** One command of the chain: a failure to start or a non-zero exit stops the chain. */
 export async function runCommand(ctx: CommandContext, name: string, argv: string[], options: ExecuteOptions = {}): Promise<void> {
   const started = Date.now();
-  const res = await execute(ctx, name, argv, options);
+  let output = '';
+  const keep = (write: (s: string) => void) => (s: string) => {
+    output = (output + s).slice(-65536);
+    write(s);
+  };
+  const watched = options.explain ? { ...ctx, io: { ...ctx.io, out: keep(ctx.io.out), err: keep(ctx.io.err) } } : ctx;
+  const res = await execute(watched, name, argv, options);
   if (res.spawnError) throw new UserError(`step ${name} could not start: ${res.spawnError}`, 1);
+  const why = res.code !== 0 ? options.explain?.(output) : undefined;
+  if (why) throw new StepFailed(`exit code ${res.code}: ${why}`);
   if (res.code !== 0) throw new UserError(`step ${name} failed with exit code ${res.code}; the release stopped${ctx.tagged ? ' and no tag was created' : ''}`, 1);
   if (!options.part) ctx.say(`✔ ${name} (${((Date.now() - started) / 1000).toFixed(1)}s)\n`);
 }

@@ -29,6 +29,11 @@ const RELEASE_FLAGS = {
   'allow-dirty': { type: 'boolean', help: 'release from a work tree with uncommitted changes', example: 'release --allow-dirty' },
   'require-smoke': { type: 'boolean', help: 'fail, instead of warning, when the smoke commands cannot run (no index to install dependencies from)', example: 'release --require-smoke' },
   push: { type: 'boolean', help: 'after tagging, push the tag to release.remote', example: 'release --upload --push' },
+  'no-isolation': {
+    type: 'boolean',
+    help: 'build with the backend installed in the interpreter (python -m build --no-isolation), as release.isolation: false does',
+    example: 'release --no-upload --no-isolation',
+  },
   python: { type: 'string', arg: 'PATH', help: 'the Python interpreter that runs build and twine (default: release.python)', example: 'release --python /usr/bin/python3' },
 } as const satisfies Flags;
 type ReleaseValues = CommandValues<typeof RELEASE_FLAGS>;
@@ -50,7 +55,8 @@ async function runRelease(v: ReleaseValues, io: Io): Promise<number> {
   const configured = withPython(loaded.config.release, v.python);
   // Credentials in a repository URL travel in twine's environment, never on its command line.
   const urls = { pypi: splitUrlCredentials(configured.repositories.pypi), testpypi: splitUrlCredentials(configured.repositories.testpypi) };
-  const release = { ...configured, repositories: { pypi: urls.pypi.url, testpypi: urls.testpypi.url } };
+  const isolation = v['no-isolation'] ? { isolation: false } : {};
+  const release = { ...configured, ...isolation, repositories: { pypi: urls.pypi.url, testpypi: urls.testpypi.url } };
   const inUrls = [urls.pypi.password, urls.testpypi.password].filter((p): p is string => p !== undefined);
   const secrets = secretsFrom([...credentialValues(process.env), ...inUrls], readPypirc());
   const say = (s: string) => io.out(maskText(s, secrets));
@@ -82,6 +88,8 @@ async function runRelease(v: ReleaseValues, io: Io): Promise<number> {
     pythonSources: pythonSources(project),
     requireSmoke: v['require-smoke'] === true,
     scratch,
+    askFirst: !v.yes,
+    ...(io.confirm ? { confirm: io.confirm } : {}),
   });
   if (v['dry-run'] === true) {
     say(`dry run: release ${version ?? '(no version)'} would take these steps, in order (none was run):\n${planText(steps)}`);
