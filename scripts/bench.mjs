@@ -79,6 +79,15 @@ function peakRss(argv, cwd) {
   return py.status === 0 ? Number(py.stdout.trim()) / 1024 : NaN;
 }
 
+/** npm pack of this checkout, installed globally under the bench's temp dir; returns its bin. */
+function installFromTarball(name) {
+  const dir = path.join(root, name);
+  mkdirSync(dir);
+  const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: path.dirname(path.dirname(BIN)), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  execFileSync('npm', ['install', '--global', '--no-audit', '--no-fund', path.join(dir, tarball)], { env: { ...process.env, NPM_CONFIG_PREFIX: path.join(dir, 'prefix') }, stdio: 'ignore' });
+  return path.join(dir, 'prefix', 'lib', 'node_modules', 'heimdall-version', 'bin', 'heimdall-version.cjs');
+}
+
 const rows = [];
 function compare(name, ours, baseline, target, { prepare } = {}) {
   const a = [];
@@ -133,6 +142,16 @@ const t1000 = fixture('tags-1000', { tags: 1000 });
 compare('check, 1,000 tags / node -e 0', ours(t1000, 'check'), { argv: [process.execPath, '-e', '0'], cwd: t1000 }, 1.5);
 // What a pre-commit hook runs: the sources come from the index, through one git process.
 compare('check --staged (a hook), 1,000 tags / node -e 0', ours(t1000, 'check', '--staged'), { argv: [process.execPath, '-e', '0'], cwd: t1000 });
+// As users get it: installed from the packed tarball (npm pack, npm install --global); its code
+// cache is written by its first run. A read-only install never writes one: the ratio of the two is
+// what the cache pays.
+const installed = installFromTarball('installed');
+const readOnly = installFromTarball('installed-read-only');
+execFileSync('chmod', ['-R', 'a-w', path.dirname(path.dirname(readOnly))]);
+process.on('exit', () => spawnSync('chmod', ['-R', 'u+w', path.dirname(path.dirname(readOnly))]));
+const asInstalled = (bin, dir, ...args) => ({ argv: [process.execPath, bin, ...args], cwd: dir });
+compare('check installed from the tarball / node -e 0', asInstalled(installed, t1000, 'check'), { argv: [process.execPath, '-e', '0'], cwd: t1000 }, 1.5);
+compare('installed: no code cache (read-only) / with it', asInstalled(readOnly, t1000, 'check'), asInstalled(installed, t1000, 'check'));
 const t10 = fixture('tags-10', { tags: 10 });
 const t10000 = fixture('tags-10000', { tags: 10000 });
 compare('check, 10,000 tags / 10 tags', ours(t10000, 'check'), ours(t10, 'check'), 1.2);
