@@ -23,7 +23,8 @@ export const hasHook = (text: string) => /^\s*-\s+id:\s*['"]?heimdall-version['"
 /** The config with our entry appended to the block-style `repos:` list, or why not (flow style, no list). */
 export function addHook(text: string, entry: string): { text: string } | { problem: string } {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+  const raw = text.split('\n');
+  const lines = raw.map((l) => l.replace(/\r$/, ''));
   const start = lines.findIndex((l) => /^repos:\s*(#.*)?$/.test(l));
   if (start === -1) return { problem: /^repos:/m.test(text) ? 'its repos: list is written inline' : 'it has no top-level repos: list' };
   // The list runs until the next top-level key; its items' dashes set the indentation.
@@ -38,8 +39,7 @@ export function addHook(text: string, entry: string): { text: string } | { probl
   }
   if (indent === undefined) return { problem: 'its repos: list is empty' };
   // Byte offset just after the list's last line (its line ending included).
-  let offset = 0;
-  for (let i = 0; i <= last; i++) offset += text.split('\n')[i]!.length + 1;
+  const offset = raw.slice(0, last + 1).reduce((n, l) => n + l.length + 1, 0);
   if (offset > text.length) return { text: `${text}${eol}${hookEntry(entry, indent, eol)}` };
   return { text: text.slice(0, offset) + hookEntry(entry, indent, eol) + text.slice(offset) };
 }
