@@ -24,7 +24,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
 }
 
 /** The loaded project and its check result; bump and release start from this. */
-export async function inspect(loaded: LoadedConfig, staged: boolean): Promise<{ project: Project; tags: TagState; result: CheckResult }> {
+export async function inspect(loaded: LoadedConfig, staged: boolean, releasing = false): Promise<{ project: Project; tags: TagState; result: CheckResult }> {
   if (staged && !loaded.gitTop) throw new UserError('--staged reads the git index, but this is not a git repository');
   const reader = staged ? indexReader(loaded.root, loaded.gitTop!) : workTreeReader(loaded.root);
   const project = await loadProject(loaded, reader);
@@ -33,7 +33,7 @@ export async function inspect(loaded: LoadedConfig, staged: boolean): Promise<{ 
   const { gitTop } = loaded;
   const info = gitTop ? ((await tagsFromFiles(gitTop, project.tagReader, project.version, !staged)) ?? (await readTags(gitTop, project.tagReader.prefix, !staged))) : undefined;
   const tags = await readTagState(project, info, staged);
-  const diagnostics = sortDiagnostics(runRules({ project, tags }, project.config.rules), project);
+  const diagnostics = sortDiagnostics(runRules({ project, tags, releasing }, project.config.rules), project);
   const layout = loaded.layout && { id: loaded.layout.id, reason: loaded.layout.reason, ...(loaded.layout.fromTags ? { fromTags: loaded.layout.fromTags } : {}) };
   const result: CheckResult = {
     ok: !diagnostics.some((d) => d.severity === 'error'),

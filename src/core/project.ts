@@ -47,13 +47,33 @@ export interface Project extends LoadedConfig {
   tagReader: TagReader;
   /** The distribution name from pyproject.toml ([project] name or [tool.poetry] name). */
   distribution?: string;
+  /** The changelog, read when the changelog-entry rule is on. */
+  changelog?: Changelog;
+}
+
+export interface Changelog {
+  file: string;
+  text?: string;
+  /** Why there is no text ("does not exist", …). */
+  missing?: string;
+  dateFormat: string;
+}
+
+/** The changelog-entry rule's file and date format, when the configuration turns the rule on. */
+function changelogSetting(loaded: LoadedConfig): Omit<Changelog, 'text' | 'missing'> | undefined {
+  const setting = (loaded.config.rules as Record<string, unknown>)['changelog-entry'];
+  const severity = Array.isArray(setting) ? setting[0] : setting;
+  if (severity === undefined || severity === 'off') return undefined;
+  const options = (Array.isArray(setting) ? setting[1] : undefined) as { file?: string; dateFormat?: string } | undefined;
+  return { file: options?.file ?? 'CHANGELOG.md', dateFormat: options?.dateFormat ?? 'YYYY-MM-DD' };
 }
 
 const PYPROJECT = 'pyproject.toml';
 
 export async function loadProject(loaded: LoadedConfig, read: FileReader): Promise<Project> {
   const configs = loaded.config.sources;
-  const files = [...new Set([...configs.map((s) => s.file), PYPROJECT])];
+  const log = changelogSetting(loaded);
+  const files = [...new Set([...configs.map((s) => s.file), PYPROJECT, ...(log ? [log.file] : [])])];
   const contents = await read(files);
   // Locators are looked up once per type (Babel is loaded only for js), then every source is plain work.
   const locators = new Map<SourceType, Locator<SourceConfig>>();
@@ -74,7 +94,16 @@ export async function loadProject(loaded: LoadedConfig, read: FileReader): Promi
   const primary = fromTags ? await newestTagSource(loaded, fromTags, tagReader) : (sources.find((s) => s.primary) ?? sources[0]!);
   primary.primary = true;
   const values = [...new Set(primary.hits.map((h) => h.value))];
-  return { ...loaded, sources, primary, version: values.length === 1 ? values[0] : undefined, scheme, tagReader, distribution };
+  return {
+    ...loaded,
+    sources,
+    primary,
+    version: values.length === 1 ? values[0] : undefined,
+    scheme,
+    tagReader,
+    distribution,
+    ...(log ? { changelog: readChangelog(log, contents.get(log.file)!) } : {}),
+  };
 }
 
 /** The scheme a source's versions are read in: its kind's, or for a regex its own "scheme" or the primary's. */
@@ -82,6 +111,12 @@ function schemeNameOf(config: SourceConfig, primary: SchemeName): SchemeName {
   const declared = kindOf(config.type).scheme;
   if (declared !== 'primary') return declared;
   return ('scheme' in config && config.scheme) || primary;
+}
+
+function readChangelog(log: Omit<Changelog, 'text' | 'missing'>, content: ReadResult): Changelog {
+  if ('missing' in content) return { ...log, missing: content.missing };
+  const decoded = decodeUtf8(content.bytes);
+  return 'text' in decoded ? { ...log, text: decoded.text } : { ...log, missing: `is ${decoded.error}` };
 }
 
 /** A version from git tags: the newest version tag reachable from HEAD stands in for the primary source. */

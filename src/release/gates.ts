@@ -38,7 +38,8 @@ export function toolsGate(commands: string[][], extra: [string, string[]][] = []
   const problems: string[] = [];
   for (const [python, mods] of modules) {
     const names = [...mods];
-    const res = spawnSync(python, ['-c', `import ${names.join(', ')}`], { encoding: 'utf8' });
+    // Module names travel as arguments, never spliced into code.
+    const res = spawnSync(python, ['-c', 'import importlib, sys\nfor m in sys.argv[1:]: importlib.import_module(m)', ...names], { encoding: 'utf8' });
     if (res.error) problems.push(`${python} was not found; set release.python (or --python) to an interpreter with ${names.join(' and ')}`);
     else if (res.status !== 0) {
       const missing = /No module named '([^']+)'/.exec(res.stderr)?.[1] ?? names.join(' or ');

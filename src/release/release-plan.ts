@@ -35,7 +35,10 @@ export interface ReleaseContext {
   primaryFile: string;
   tag: string;
   tagMessage: string;
+  /** Without credential variables: every step but the upload. */
   env: NodeJS.ProcessEnv;
+  /** The upload's environment: with the credentials (and those a repository URL carried). */
+  uploadEnv: NodeJS.ProcessEnv;
   secrets: string[];
   io: StepIo;
   say: (s: string) => void;
@@ -70,11 +73,11 @@ export function releasePlan(ctx: ReleaseContext): Step[] {
       return outcome.detail;
     },
   });
-  const command = (name: string, stage: Stage, argv: string[], files = false, explain?: (output: string) => string | undefined): Step => ({
+  const command = (name: string, stage: Stage, argv: string[], files = false, options: { env?: NodeJS.ProcessEnv; explain?: (output: string) => string | undefined } = {}): Step => ({
     name,
     description: [...argv, ...(files ? ['dist/*'] : [])].join(' '),
     stage,
-    run: () => runCommand(commandContext(ctx), name, [...argv, ...(files ? dist() : [])], { explain }),
+    run: () => runCommand(commandContext(ctx), name, [...argv, ...(files ? dist() : [])], options),
   });
   const metadataOf = () => state.files.map((f) => ({ name: path.basename(f), metadataVersion: metadataVersion(f) }));
   const github = githubRefGate(ctx.env, tag);
@@ -108,10 +111,10 @@ export function releasePlan(ctx: ReleaseContext): Step[] {
       stage: 'gate',
       run: async () => `removed ${cleanOutputs(loaded.root, release.clean).join(' ') || 'nothing'}`,
     },
-    command('build', 'gate', build, false, (output) => explainBuild(output, build)),
+    command('build', 'gate', build, false, { explain: (output) => explainBuild(output, build) }),
     artifactsStep(path.join(loaded.root, 'dist'), pep440 ?? version ?? '', state, 'built'),
     ...installedSteps(installed, state),
-    command('twine check', 'built', release.check, true, (output) => explainTwine(output, metadataOf(), twineVersion(release.check, ctx.env), release.check, release.isolation)),
+    command('twine check', 'built', release.check, true, { explain: (output) => explainTwine(output, metadataOf(), twineVersion(release.check, ctx.env), release.check, release.isolation) }),
   );
   const confirm = ctx.confirm;
   if (mode === 'upload' && ctx.askFirst && confirm)
@@ -125,7 +128,7 @@ export function releasePlan(ctx: ReleaseContext): Step[] {
         return 'confirmed';
       },
     });
-  if (upload) steps.push(command(`upload (${mode === 'upload' ? 'PyPI' : 'TestPyPI'})`, 'built', upload, true));
+  if (upload) steps.push(command(`upload (${mode === 'upload' ? 'PyPI' : 'TestPyPI'})`, 'built', upload, true, { env: ctx.uploadEnv }));
   if (mode === 'test-upload') steps.push(indexStep({ ...installed, stage: 'uploaded' }, 'TestPyPI', release.indexes.testpypi, release.indexes.pypi));
   if (mode === 'upload') {
     steps.push({

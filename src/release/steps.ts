@@ -2,7 +2,7 @@
 // elapsed time on a status line in a terminal, Ctrl-C passed to the step.
 import { spawn } from 'node:child_process';
 import { UserError } from '../core/errors.js';
-import { maskedLines, maskText } from './mask.js';
+import { maskedStream, maskText } from './mask.js';
 import { StepFailed } from './plan.js';
 
 export interface StepIo {
@@ -36,8 +36,8 @@ export function runStep(label: string, argv: string[], options: { cwd: string; e
     write(s);
     if (io.progress) draw();
   };
-  const out = maskedLines(through(io.out), secrets);
-  const err = maskedLines(through(io.err), secrets);
+  const out = maskedStream(through(io.out), secrets);
+  const err = maskedStream(through(io.err), secrets);
   return new Promise((resolve) => {
     let interrupted = false;
     const child = spawn(argv[0]!, argv.slice(1), { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -2,6 +2,7 @@
 // severity with its options, and makes the words of every diagnostic from the rule's messages.
 // It knows no rule's insides.
 import { object } from '../config/fields.js';
+import { changelogEntry } from './changelog-entry.js';
 import { invalidVersion } from './invalid-version.js';
 import { runtimeLookup } from './runtime-lookup.js';
 import { sourceMissing } from './source-missing.js';
@@ -20,6 +21,7 @@ export const RULES = [
   runtimeLookup,
   tagMismatch,
   tagAhead,
+  changelogEntry,
 ] as const;
 
 export type RuleId = (typeof RULES)[number]['meta']['id'];

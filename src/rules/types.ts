@@ -28,6 +28,8 @@ export type TagState =
 export interface RuleContext {
   project: Project;
   tags: TagState;
+  /** The version is being released now (release's check), not merely checked. */
+  releasing?: boolean;
 }
 
 
@@ -46,7 +48,8 @@ export interface RuleMeta<Id extends string, M extends string, S extends Shape> 
   id: Id;
   /** One line: what holds when the rule is satisfied. */
   description: string;
-  defaultSeverity: Exclude<Severity, 'off'>;
+  /** 'off': the rule runs only where the configuration turns it on. */
+  defaultSeverity: Severity;
   /** Message templates by id, with `{name}` placeholders for the report's data. */
   messages: Record<M, string>;
   /** Its options, set in the configuration as `"<id>": ["error", { … }]`; each may have a default. */

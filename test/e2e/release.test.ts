@@ -60,11 +60,11 @@ describe.skipIf(!hasTools)('release', { timeout: 180_000 }, () => {
   });
 
   it('--upload uploads both artifacts, then tags, and never prints the password', async () => {
-    const repo = releaseRepo({ validate: [PY, '-c', 'import os; print("token is " + os.environ["TWINE_PASSWORD"])'] });
+    const repo = releaseRepo({ validate: [PY, '-c', 'import os; print("token is " + os.environ.get("TWINE_PASSWORD", "not given to validate"))'] });
     const count = server.uploads.length;
     const res = await run(['release', '--upload'], repo.dir, env());
     expect(res.stderr + res.stdout).not.toContain(PASSWORD);
-    expect(res.stdout).toContain('token is ****');
+    expect(res.stdout).toContain('token is not given to validate');
     expect(res.code, res.stderr.slice(-500)).toBe(0);
     const uploads = server.uploads.slice(count);
     expect(uploads.map((u) => [u.name, u.version, u.filename]).sort()).toEqual([

@@ -13,7 +13,7 @@ describe('the shipped JSON Schema', () => {
     expect(Object.keys(shipped.properties)).toEqual(['$schema', 'sources', 'versioning', 'tags', 'rules', 'bump', 'release']);
     expect(shipped.properties.sources.items.properties.type.enum).toEqual(['toml', 'python', 'json', 'js', 'regex', 'ini', 'text', 'yaml']);
     expect(Object.keys(shipped.properties.rules.properties)).toEqual([
-      'source-missing', 'invalid-version', 'version-spelling', 'version-mismatch', 'runtime-lookup', 'tag-mismatch', 'tag-ahead', 'invalid-semver',
+      'source-missing', 'invalid-version', 'version-spelling', 'version-mismatch', 'runtime-lookup', 'tag-mismatch', 'tag-ahead', 'changelog-entry', 'invalid-semver',
     ]);
     expect(shipped.properties.rules.properties['invalid-semver'].deprecated).toBe(true);
   });

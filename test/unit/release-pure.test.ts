@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { maskedLines, maskText, secretsFrom } from '../../src/release/mask.js';
+import { maskedStream, maskText, secretsFrom } from '../../src/release/mask.js';
 import { planText, runPlan, StepFailed, type Step } from '../../src/release/plan.js';
 
 describe('masking', () => {
-  it('collects the twine password and ~/.pypirc passwords, ignoring trivial ones', () => {
-    expect(secretsFrom({ TWINE_PASSWORD: 'pypi-abcdef' }, '[pypi]\nusername = __token__\npassword = pypi-xyz123\n')).toEqual(['pypi-abcdef', 'pypi-xyz123']);
-    expect(secretsFrom({ TWINE_PASSWORD: 'x' })).toEqual([]);
+  it('collects the given credentials and ~/.pypirc passwords, short ones included', () => {
+    expect(secretsFrom(['pypi-abcdef'], '[pypi]\nusername = __token__\npassword = pypi-xyz123\n')).toEqual(['pypi-abcdef', 'pypi-xyz123']);
+    expect(secretsFrom(['xy'])).toEqual(['xy']);
   });
 
   it('hides secrets and URL credentials', () => {
@@ -15,7 +15,7 @@ describe('masking', () => {
 
   it('masks a secret split across chunks of output', () => {
     let out = '';
-    const lines = maskedLines((s) => (out += s), ['pypi-abcdef']);
+    const lines = maskedStream((s: string) => (out += s), ['pypi-abcdef']);
     lines.push('first pypi-ab');
     lines.push('cdef line\nsecond');
     lines.push(' pypi-abcdef');

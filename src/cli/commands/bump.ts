@@ -10,6 +10,7 @@ import { changedTrackedFiles, commitFiles, createTag, headCommit, pushRefs, remo
 import { readIndexEntries, writeIndexEntries } from '../../git/index-entries.js';
 import { injectFault } from '../../change/fault.js';
 import { formatStylish } from '../../report/stylish.js';
+import { changelogRelease } from '../../change/changelog-release.js';
 import { LEVELS, type Level } from '../../version/bump.js';
 import { nextVersion } from '../../version/next-version.js';
 import { loadScheme } from '../../version/scheme.js';
@@ -70,7 +71,7 @@ async function bump(loaded: LoadedConfig, spec: string, v: BumpValues, io: Io, d
   if (problems.length) throw new UserError(`cannot bump to ${version}: ${problems.join('; ')}`, 2);
   const tag = v.tag ? `${loaded.config.tags.prefix}${version}` : undefined;
   const commit = v.commit || tag !== undefined || v.push;
-  const changes = changesFor(project, planBump(project, spellings));
+  const changes = [...changesFor(project, planBump(project, spellings)), ...changelogRelease(project, version)];
   const files = changes.map((c) => c.file);
   const gitFiles = loaded.gitTop ? files.map((f) => path.relative(loaded.gitTop!, path.join(loaded.root, f))) : [];
   if (commit) await refuseUnsafeGit(loaded, tag, v['allow-dirty']);

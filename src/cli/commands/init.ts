@@ -15,9 +15,9 @@ import { PYPROJECT, readPyprojectTable, TABLE } from '../../config/pyproject.js'
 import { readTomlString } from '../../sources/toml.js';
 import type { DetectContext, Detected } from '../../sources/kind.js';
 import { findGitTop } from '../../git/workspace.js';
+import { loadConfig } from '../../config/load.js';
 import { isSemverShaped } from '../../version/policy.js';
 import { loadScheme } from '../../version/scheme.js';
-import { loadConfig } from '../../config/load.js';
 
 const SKIP = new Set(['node_modules', 'venv', '.venv', 'env', 'build', 'dist', 'site-packages', '__pycache__', 'tests', 'test', 'docs', 'examples']);
 
@@ -82,6 +82,8 @@ async function runInit(v: CommandValues<typeof INIT_FLAGS>, io: Io): Promise<num
     sources: candidates.filter((c) => c.keep).map((c) => c.source),
     ...(versioning ? { versioning } : {}),
     tags: { prefix },
+    // A changelog that exists is kept in step: the rule is off unless a configuration turns it on.
+    ...(read('CHANGELOG.md') !== undefined ? { rules: { 'changelog-entry': 'error' } } : {}),
     ...(message || tagMessage ? { bump: { ...(message ? { message } : {}), ...(tagMessage ? { tagMessage } : {}) } } : {}),
   };
   for (const i of imported) io.out(`imported ${i.tool} (${i.from})\n`);

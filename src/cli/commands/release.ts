@@ -9,6 +9,7 @@ import { loadConfig } from '../../config/load.js';
 import { UserError } from '../../core/errors.js';
 import { formatStylish } from '../../report/stylish.js';
 import { maskText, secretsFrom } from '../../release/mask.js';
+import { credentialValues, splitUrlCredentials, uploadEnvironment, withoutCredentials } from '../../release/credentials.js';
 import type { ReleaseConfig } from '../../config/types.js';
 import { planText, runPlan } from '../../release/plan.js';
 import { scratchDirs } from '../../release/scratch.js';
@@ -52,11 +53,15 @@ async function runRelease(v: ReleaseValues, io: Io): Promise<number> {
   const loaded = await loadConfig({ cwd: v.cwd, configFile: v.config });
   refuseUnfinished(loaded);
   const configured = withPython(loaded.config.release, v.python);
-  const release = v['no-isolation'] ? { ...configured, isolation: false } : configured;
-  const secrets = secretsFrom(process.env, readPypirc());
+  // Credentials in a repository URL travel in twine's environment, never on its command line.
+  const urls = { pypi: splitUrlCredentials(configured.repositories.pypi), testpypi: splitUrlCredentials(configured.repositories.testpypi) };
+  const isolation = v['no-isolation'] ? { isolation: false } : {};
+  const release = { ...configured, ...isolation, repositories: { pypi: urls.pypi.url, testpypi: urls.testpypi.url } };
+  const inUrls = [urls.pypi.password, urls.testpypi.password].filter((p): p is string => p !== undefined);
+  const secrets = secretsFrom([...credentialValues(process.env), ...inUrls], readPypirc());
   const say = (s: string) => io.out(maskText(s, secrets));
   refuseTagLayout(loaded.layout, 'release');
-  const { project, result } = await inspect(loaded, false);
+  const { project, result } = await inspect(loaded, false, true);
   const version = project.version;
   const tag = `${loaded.config.tags.prefix}${version}`;
   const scratch = scratchDirs();
@@ -75,7 +80,9 @@ async function runRelease(v: ReleaseValues, io: Io): Promise<number> {
     primaryFile: project.primary.file,
     tag,
     tagMessage: loaded.config.bump.tagMessage.replaceAll('{tag}', tag).replaceAll('{new}', version ?? '').replaceAll('{old}', version ?? ''),
-    env: process.env,
+    // Only the upload gets credentials: build, validate, check and the installed-version steps run without them.
+    env: withoutCredentials(process.env),
+    uploadEnv: uploadEnvironment(process.env, mode === 'upload' ? urls.pypi : urls.testpypi),
     secrets,
     io: { out: io.out, err: io.err, progress: io.color && !process.env.CI },
     say,

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { defineCommand, type CommandValues, type Flags, type Io } from '../command.js';
 import { loadConfig } from '../../config/load.js';
 import { inspect } from '../../core/inspect.js';
-import { withoutCredentials } from '../../release/environment.js';
 import { maskText, secretsFrom } from '../../release/mask.js';
+import { credentialValues, withoutCredentials } from '../../release/credentials.js';
 import { runPlan } from '../../release/plan.js';
 import { scratchDirs } from '../../release/scratch.js';
 import { verifyPlan } from '../../release/verify-plan.js';
@@ -30,12 +30,12 @@ async function runVerify(v: CommandValues<typeof VERIFY_FLAGS>, io: Io): Promise
   const loaded = await loadConfig({ cwd: v.cwd, configFile: v.config });
   const release = withPython(loaded.config.release, v.python);
   const { project } = await inspect(loaded, false);
-  const secrets = secretsFrom(process.env, readPypirc());
+  const secrets = secretsFrom(credentialValues(process.env), readPypirc());
   const say = (s: string) => io.out(maskText(s, secrets));
   const scratch = scratchDirs();
   const steps = verifyPlan({
     cwd: loaded.root,
-    env: withoutCredentials(process.env, secrets),
+    env: withoutCredentials(process.env),
     secrets,
     io: { out: io.out, err: io.err, progress: io.color && !process.env.CI },
     say,
