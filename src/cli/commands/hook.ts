@@ -1,10 +1,12 @@
 // hook install | uninstall: the staged check in the repository's pre-commit hook.
-import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { defineCommand, type GlobalValues, type Io } from '../command.js';
 import { loadConfig } from '../../config/load.js';
 import { UserError } from '../../core/errors.js';
 import { gitOrFail } from '../../git/git.js';
+import { isInside } from '../../git/workspace.js';
 import { appendBlock, CHAINED_SUFFIX, chainWrapper, hasBlock, hookBlock, insertBlock, isEmptyScript, isShellScript, removeBlock, type InstalledBy } from '../../git/hook-script.js';
 import { frameworkHook, usesFramework } from './hook-framework.js';
 
@@ -26,7 +28,11 @@ async function runHook(v: GlobalValues, positionals: string[], io: Io): Promise<
   const target = await hookTarget(gitTop);
   const rel = path.relative(process.cwd(), target.file) || target.file;
   const cwdArg = path.relative(gitTop, loaded.root).split(path.sep).join('/') || undefined;
-  const current = existsSync(target.file) ? readFileSync(target.file, 'utf8') : undefined;
+  refuseOutsideLink(target.file, rel);
+  const bytes = existsSync(target.file) ? readFileSync(target.file) : undefined;
+  // Bytes that are not text (a compiled hook) are never edited: such a hook is chained instead.
+  const binary = bytes !== undefined && (bytes.includes(0) || !isUtf8(bytes));
+  const current = bytes?.toString('utf8');
   const chained = `${target.file}${CHAINED_SUFFIX}`;
   if (!target.husky && usesFramework(gitTop, current)) return frameworkHook(action, gitTop, io);
 
@@ -55,7 +61,7 @@ async function runHook(v: GlobalValues, positionals: string[], io: Io): Promise<
   } else if (current === undefined) {
     writeFileSync(target.file, insertBlock('', block), { mode: 0o755 });
     io.out(`wrote ${rel}\n`);
-  } else if (isShellScript(current)) {
+  } else if (!binary && isShellScript(current)) {
     writeFileSync(target.file, insertBlock(current, block));
     io.out(`added the heimdall-version check to the existing ${rel}; its own commands still run after it\n`);
   } else {
@@ -76,6 +82,20 @@ function installedBy(): InstalledBy | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A hook that is a link leading out of its directory belongs to someone else: never written through. */
+function refuseOutsideLink(file: string, rel: string): void {
+  if (!lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()) return;
+  const dir = realpathSync(path.dirname(file));
+  let target: string;
+  try {
+    target = realpathSync(file);
+  } catch {
+    target = path.resolve(path.dirname(file), readlinkSync(file));
+  }
+  if (!isInside(dir, target))
+    throw new UserError(`${rel} is a link to ${target}, outside the hooks directory; heimdall-version does not edit files elsewhere: replace the link with a hook of its own, or add \`heimdall-version check --staged\` to ${target} yourself`, 1);
 }
 
 /** husky's .husky/pre-commit when the repository uses husky, else git's own hooks directory (core.hooksPath honoured). */
