@@ -84,7 +84,7 @@ function installFromTarball(name) {
   const dir = path.join(root, name);
   mkdirSync(dir);
   const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: path.dirname(path.dirname(BIN)), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  execFileSync('npm', ['install', '--global', '--no-audit', '--no-fund', path.join(dir, tarball)], { env: { ...process.env, NPM_CONFIG_PREFIX: path.join(dir, 'prefix') }, stdio: 'ignore' });
+  execFileSync('npm', ['install', '--global', '--no-audit', '--no-fund', '--prefer-offline', path.join(dir, tarball)], { env: { ...process.env, NPM_CONFIG_PREFIX: path.join(dir, 'prefix') }, stdio: 'ignore' });
   return path.join(dir, 'prefix', 'lib', 'node_modules', 'heimdall-version', 'bin', 'heimdall-version.cjs');
 }
 

@@ -8,7 +8,7 @@ import { UserError } from '../core/errors.js';
 import { isInside } from '../git/workspace.js';
 import { createWithContent, syncDir, tempName, writeNew } from './exclusive.js';
 import type { Journal, JournalGit } from './journal.js';
-import { ensureStateDir, type ChangeState } from './state.js';
+import { ensureStateDir, unfinished, type ChangeState } from './state.js';
 import { injectFault } from './fault.js';
 
 export interface Applied {
@@ -76,10 +76,6 @@ export function applyChanges(state: ChangeState, root: string, changes: FileChan
 }
 
 /** The error every writing command gives while a journal is there. */
-export function unfinished(state: ChangeState): UserError {
-  return new UserError(`a heimdall-version change is unfinished (interrupted, or still running): run \`heimdall-version recover\` to finish or undo it (journal: ${state.journal})`, 1);
-}
-
 /** A root-relative path as the journal keeps it: relative to the state's base, '/'-separated. */
 export const baseRelative = (state: ChangeState, root: string, file: string) => path.relative(state.base, path.join(root, file)).split(path.sep).join('/');
 

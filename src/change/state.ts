@@ -1,6 +1,5 @@
 // Where a change keeps its journal and lock: a place git does not carry, so a clone cannot plant them.
-import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
@@ -15,11 +14,30 @@ export interface ChangeState {
   base: string;
 }
 
-/** Inside the work tree's own git directory; without git, in the user's state directory keyed by the root. */
-export function changeState(root: string, gitTop: string | undefined): ChangeState {
+/**
+ * Inside the work tree's own git directory; without git, in the user's state directory keyed by the
+ * root. node:crypto (several milliseconds to load) is loaded only for the latter: check in a git
+ * repository, as a hook runs it, never pays for it.
+ */
+export async function changeState(root: string, gitTop: string | undefined): Promise<ChangeState> {
   const gitDir = gitTop ? gitDirs(gitTop)?.git : undefined;
-  const dir = gitDir ?? path.join(process.env.XDG_STATE_HOME || path.join(os.homedir(), '.local', 'state'), 'heimdall-version', createHash('sha256').update(root).digest('hex').slice(0, 20));
+  const dir = gitDir ?? path.join(process.env.XDG_STATE_HOME || path.join(os.homedir(), '.local', 'state'), 'heimdall-version', await keyOf(root));
   return { dir, journal: path.join(dir, 'heimdall-version.journal'), lock: path.join(dir, 'heimdall-version.lock'), base: gitDir ? gitTop! : root };
+}
+
+async function keyOf(root: string): Promise<string> {
+  const { createHash } = await import('node:crypto');
+  return createHash('sha256').update(root).digest('hex').slice(0, 20);
+}
+
+export function unfinished(state: ChangeState): UserError {
+  return new UserError(`a heimdall-version change is unfinished (interrupted, or still running): run \`heimdall-version recover\` to finish or undo it (journal: ${state.journal})`, 1);
+}
+
+/** Read commands only report an unfinished change; nothing but `recover` undoes one. */
+export async function refuseUnfinished(loaded: { root: string; gitTop?: string | undefined }): Promise<void> {
+  const state = await changeState(loaded.root, loaded.gitTop);
+  if (existsSync(state.journal)) throw unfinished(state);
 }
 
 /** Creates the state directory when it is ours to create (never the git directory). */

@@ -16,7 +16,8 @@ import { nextVersion } from '../../version/next-version.js';
 import { loadScheme } from '../../version/scheme.js';
 import { didYouMean } from '../suggest.js';
 import { inspect } from '../../core/inspect.js';
-import { applyVerified, refuseUnfinished, showDiff, underLock } from './change.js';
+import { applyVerified, showDiff, underLock } from './change.js';
+import { refuseUnfinished } from '../../change/state.js';
 import { howToRepair } from '../../report/advice.js';
 
 const BUMP_FLAGS = {
@@ -49,7 +50,7 @@ async function runBump(v: BumpValues, positionals: string[], io: Io): Promise<nu
   const loaded = await loadConfig({ cwd: v.cwd, configFile: v.config });
   const dryRun = v['dry-run'];
   const body = () => bump(loaded, spec, v, io, dryRun);
-  if (dryRun) return (refuseUnfinished(loaded), body());
+  if (dryRun) return (await refuseUnfinished(loaded), body());
   return underLock(loaded, io, body);
 }
 

@@ -1,10 +1,10 @@
 // Writing a planned change and proving it took: shared by bump and check --fix.
 import { existsSync } from 'node:fs';
-import { applyChanges, unfinished, type Applied } from '../../change/apply.js';
+import { applyChanges, type Applied } from '../../change/apply.js';
 import type { JournalGit } from '../../change/journal.js';
 import { withLock } from '../../change/lock.js';
 import { injectFault } from '../../change/fault.js';
-import { changeState } from '../../change/state.js';
+import { changeState, unfinished } from '../../change/state.js';
 import type { LoadedConfig } from '../../config/types.js';
 import { colorDiff, unifiedDiff } from '../../change/diff.js';
 import type { FileChange } from '../../change/plan.js';
@@ -19,15 +19,9 @@ export const showDiff = (changes: FileChange[], color = false) => {
   return color ? colorDiff(diff) : diff;
 };
 
-/** Read commands only report an unfinished change; nothing but `recover` undoes one. */
-export function refuseUnfinished(loaded: LoadedConfig): void {
-  const state = changeState(loaded.root, loaded.gitTop);
-  if (existsSync(state.journal)) throw unfinished(state);
-}
-
 /** Runs fn holding the project's lock, once no unfinished change is left. */
-export function underLock<T>(loaded: LoadedConfig, io: Io, fn: () => Promise<T>): Promise<T> {
-  const state = changeState(loaded.root, loaded.gitTop);
+export async function underLock<T>(loaded: LoadedConfig, io: Io, fn: () => Promise<T>): Promise<T> {
+  const state = await changeState(loaded.root, loaded.gitTop);
   return withLock(state, (s) => io.err(`heimdall-version: ${s}\n`), async () => {
     injectFault('locked');
     if (existsSync(state.journal)) throw unfinished(state);
@@ -37,7 +31,7 @@ export function underLock<T>(loaded: LoadedConfig, io: Io, fn: () => Promise<T>)
 
 /** Applies the changes, re-reads every source and rolls back unless each literal now means `target`. */
 export async function applyVerified(loaded: LoadedConfig, changes: FileChange[], target: Stated, git?: JournalGit): Promise<Applied> {
-  const applied = applyChanges(changeState(loaded.root, loaded.gitTop), loaded.root, changes, git);
+  const applied = applyChanges(await changeState(loaded.root, loaded.gitTop), loaded.root, changes, git);
   const after = await loadProject(loaded, workTreeReader(loaded.root));
   const version = target.value;
   const wrong = after.sources.flatMap((s) => [

@@ -3,11 +3,10 @@ import { defineCommand, type CommandValues, type Flags, type GlobalValues, type 
 import { UserError } from '../../core/errors.js';
 import { FORMATS, formatResult, type Format } from '../../report/index.js';
 import { loadConfig } from '../../config/load.js';
-import { changesFor, planFix, spellingsFor } from '../../change/plan.js';
 import { inspect } from '../../core/inspect.js';
-import { applyVerified, refuseUnfinished, showDiff, underLock } from './change.js';
+import { refuseUnfinished } from '../../change/state.js';
 
-const common = (v: GlobalValues) => ({ cwd: v.cwd, configFile: v.config });
+export const common = (v: GlobalValues) => ({ cwd: v.cwd, configFile: v.config });
 
 const CHECK_FLAGS = {
   staged: { type: 'boolean', help: 'read the source files from the git index (what the next commit holds), as a pre-commit hook does', example: 'check --staged' },
@@ -15,7 +14,7 @@ const CHECK_FLAGS = {
   fix: { type: 'boolean', help: 'set every drifted version literal to the primary version (not runtime lookups)', example: 'check --fix' },
   'dry-run': { type: 'boolean', help: 'with --fix: print the diff, write nothing', example: 'check --fix --dry-run' },
 } as const satisfies Flags;
-type CheckValues = CommandValues<typeof CHECK_FLAGS>;
+export type CheckValues = CommandValues<typeof CHECK_FLAGS>;
 
 export const checkCommand = defineCommand({
   name: 'check',
@@ -40,10 +39,11 @@ const isFormat = (f: string): f is Format => (FORMATS as readonly string[]).incl
 async function runCheck(v: CheckValues, io: Io): Promise<number> {
   const format = v.format ?? 'stylish';
   if (!isFormat(format)) throw new UserError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
-  if (v.fix) return runFix(v, format, io);
+  // The writing machinery (journal, lock, node:crypto) is loaded only for --fix.
+  if (v.fix) return (await import('./fix.js')).runFix(v, format, io);
   if (v['dry-run']) throw new UserError('--dry-run goes with --fix');
   const loaded = await loadConfig(common(v));
-  if (!v.staged) refuseUnfinished(loaded);
+  if (!v.staged) await refuseUnfinished(loaded);
   const { result } = await inspect(loaded, v.staged);
   io.out(formatResult(result, format, io.color));
   return result.ok ? 0 : 1;
@@ -51,7 +51,7 @@ async function runCheck(v: CheckValues, io: Io): Promise<number> {
 
 async function runShow(v: GlobalValues & { json: boolean }, io: Io): Promise<number> {
   const loaded = await loadConfig(common(v));
-  refuseUnfinished(loaded);
+  await refuseUnfinished(loaded);
   const { result } = await inspect(loaded, false);
   if (v.json) {
     io.out(JSON.stringify({ version: result.version, ...(result.layout ? { layout: result.layout } : {}), sources: result.sources }, null, 2) + '\n');
@@ -64,33 +64,3 @@ async function runShow(v: GlobalValues & { json: boolean }, io: Io): Promise<num
   io.out(`${result.version}\n`);
   return 0;
 }
-
-/** check --fix: every drifted literal set to the primary version, with the same machinery as bump. */
-async function runFix(v: CheckValues, format: Format, io: Io): Promise<number> {
-  if (v.staged) throw new UserError('--fix changes the work tree and cannot go with --staged');
-  const loaded = await loadConfig(common(v));
-  // The report keeps stdout to itself in the machine formats; the diff and notes go to stderr.
-  const say = format === 'stylish' ? io.out : io.err;
-  const fix = async () => {
-    const { project, result } = await inspect(loaded, false);
-    const version = project.version;
-    const meaning = version === undefined ? undefined : project.scheme.parse(version);
-    // A source that cannot state the version is left as it is: check reports why.
-    const changes = meaning ? changesFor(project, planFix(project, spellingsFor(project, meaning).spellings)) : [];
-    if (changes.length === 0 || v['dry-run']) {
-      say(showDiff(changes, format === 'stylish' && io.color));
-      if (changes.length) say(`dry run: would set ${changes.map((c) => c.file).join(', ')} to ${version}; nothing was written\n`);
-      io.out(formatResult(result, format, io.color));
-      return result.ok ? 0 : 1;
-    }
-    say(showDiff(changes, format === 'stylish' && io.color));
-    (await applyVerified(loaded, changes, { scheme: project.scheme, value: version! })).finish();
-    say(`fixed: ${changes.map((c) => c.file).join(', ')} now say ${version}\n`);
-    const after = (await inspect(loaded, false)).result;
-    io.out(formatResult(after, format, io.color));
-    return after.ok ? 0 : 1;
-  };
-  if (v['dry-run']) return (refuseUnfinished(loaded), fix());
-  return underLock(loaded, io, fix);
-}
-

@@ -19,7 +19,7 @@ export const recoverCommand = defineCommand({
 
 async function runRecover(v: CommandValues<typeof RECOVER_FLAGS>, io: Io): Promise<number> {
   const loaded = await loadConfig({ cwd: v.cwd, configFile: v.config });
-  const state = changeState(loaded.root, loaded.gitTop);
+  const state = await changeState(loaded.root, loaded.gitTop);
   const said = await withLock(state, (s) => io.err(`heimdall-version: ${s}\n`), () => recoverChange(state, loaded.gitTop, v.discard));
   io.out(`${said}\n`);
   return 0;

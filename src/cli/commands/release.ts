@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { refuseUnfinished } from './change.js';
+import { refuseUnfinished } from '../../change/state.js';
 import { defineCommand, type CommandValues, type Flags, type Io } from '../command.js';
 import { refuseTagLayout } from '../../config/layout.js';
 import { loadConfig } from '../../config/load.js';
@@ -51,7 +51,7 @@ async function runRelease(v: ReleaseValues, io: Io): Promise<number> {
   if (chosen.length > 1) throw new UserError(`choose one of --${MODES.join(', --')}`);
   const mode = chosen[0] ?? 'no-upload';
   const loaded = await loadConfig({ cwd: v.cwd, configFile: v.config });
-  refuseUnfinished(loaded);
+  await refuseUnfinished(loaded);
   const configured = withPython(loaded.config.release, v.python);
   // Credentials in a repository URL travel in twine's environment, never on its command line.
   const urls = { pypi: splitUrlCredentials(configured.repositories.pypi), testpypi: splitUrlCredentials(configured.repositories.testpypi) };
