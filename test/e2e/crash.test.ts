@@ -1,10 +1,11 @@
 // bump --commit --tag killed (SIGKILL) at any moment: after recover, work tree, index and HEAD agree (issue #11).
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, run } from '../helpers/cli.js';
 import { testEnv } from '../helpers/env.js';
-import { cleanupTempDirs, layoutRepo, pyproject, versionPy, VPY, type TempRepo } from '../helpers/repo.js';
+import { cleanupTempDirs, layoutRepo, pyproject, tempDir, tempRepo, versionPy, VPY, type TempRepo } from '../helpers/repo.js';
 
 afterAll(cleanupTempDirs);
 
@@ -66,6 +67,24 @@ function bumpKilledAfter(repo: TempRepo, ms: number): Promise<number | null> {
     });
   });
 }
+
+describe('outside git, the journal lives in the state directory, keyed by the project root', () => {
+  it('a crashed bump is reported by check and undone by recover', () => {
+    const project = tempRepo({ 'pyproject.toml': pyproject('0.2.0'), [VPY]: versionPy('0.2.0') }, false);
+    const state = tempDir('hv-state-');
+    const env = { XDG_STATE_HOME: state };
+    expect(run(['bump', 'patch'], project.dir, { ...env, HEIMDALL_VERSION_FAULT: 'crash-at:files:1' }).code).not.toBe(0);
+    const journals = readdirSync(path.join(state, 'heimdall-version'));
+    expect(journals, 'one directory, named by a 20-hex-digit key').toEqual([expect.stringMatching(/^[0-9a-f]{20}$/)]);
+    expect(readdirSync(path.join(state, 'heimdall-version', journals[0]!))).toContain('heimdall-version.journal');
+    const check = run(['check'], project.dir, env);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('heimdall-version recover');
+    expect(run(['recover'], project.dir, env).code).toBe(0);
+    expect({ toml: project.read('pyproject.toml'), py: project.read(VPY) }).toEqual({ toml: pyproject('0.2.0'), py: versionPy('0.2.0') });
+    expect(run(['check'], project.dir, env).code).toBe(0);
+  });
+});
 
 describe('SIGKILL at random moments', () => {
   it('50 kills: after recover, every repository is all old or all new, never in between', async () => {
