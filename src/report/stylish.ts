@@ -20,8 +20,9 @@ export function formatStylish(result: CheckResult, { color }: StylishOptions): s
     const files = result.sources.length ? `; checked ${result.sources.map((s) => s.file).join(', ')}` : '';
     lines.push(`${lines.length ? '\n' : ''}${paint(32, '✔')} ${result.version ?? '(no version tag yet)'}: the version comes from git tags (${result.layout.fromTags}), no file holds it${files}`);
   } else {
-    const names = result.sources.map((s) => s.file);
-    const files = names.length > 4 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more sources` : names.join(', ');
+    // Each file once, though it may hold several sources (Sphinx's release and version).
+    const names = [...new Set(result.sources.map((s) => s.file))];
+    const files = names.length > 4 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more files` : names.join(', ');
     lines.push(
       `${lines.length ? '\n' : ''}${paint(32, '✔')} ${result.version ?? '(no version)'}: ${files}${result.sources.length > 1 ? ' agree' : ''}${warnings ? ` (${plural(warnings, 'warning')})` : ''}`,
     );
