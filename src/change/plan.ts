@@ -49,7 +49,7 @@ export function planBump(project: Project, spellings: Spellings): Edit[] {
  */
 export function planFix(project: Project, spellings: Spellings): Edit[] {
   const expected = { scheme: project.primary.scheme, value: project.primary.hits[0]?.value ?? '' };
-  return editsWhere(project, spellings, (s, old, version) => old !== version && (s.scheme.name === 'pep440' || !sameVersion(expected, { scheme: s.scheme, value: old })));
+  return editsWhere(project, spellings, (s, old, version) => old !== version && ((s.scheme.name === 'pep440' && !s.scheme.short) || !sameVersion(expected, { scheme: s.scheme, value: old })));
 }
 
 function editsWhere(project: Project, spellings: Spellings, wanted: (source: LoadedSource, old: string, version: string) => boolean): Edit[] {

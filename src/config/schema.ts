@@ -28,6 +28,9 @@ export const CONFIG = object({
     .refine((sources, at, issue) => {
       const primaries = sources.filter((s) => s.primary).length;
       if (primaries > 1) issue(at, `only one source may be primary (${primaries} are)`);
+      const primary = sources.find((s) => s.primary) ?? sources[0];
+      if (primary && 'short' in primary && primary.short)
+        issue(at, `${primary.file}: a source with "short": true states only X.Y and cannot be the primary source; make the source with the whole version primary`);
     }),
   versioning: oneOf(SCHEMES)
     .default('semver')

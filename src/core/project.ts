@@ -8,6 +8,7 @@ import { decodeUtf8, lineIndex, type Position } from './text.js';
 import type { FileReader, ReadResult } from '../git/workspace.js';
 import { readTags } from '../git/git.js';
 import { loadScheme, type SchemeName, type VersionScheme } from '../version/scheme.js';
+import { shortForm } from '../version/short.js';
 import { TagReader } from '../version/tags.js';
 import { normalizeDistribution } from '../rules/runtime-lookup.js';
 
@@ -88,9 +89,10 @@ export async function loadProject(loaded: LoadedConfig, read: FileReader): Promi
   const scheme = schemes.get(primaryName)!;
   const tagReader = new TagReader(loaded.config.tags.prefix, scheme, [...schemes.values()].find((s) => s !== scheme));
   const distribution = readDistribution(contents.get(PYPROJECT));
-  const sources = configs.map((config) =>
-    loadSource(config, contents.get(config.file)!, locators.get(config.type)!, schemes.get(schemeNameOf(config, primaryName))!, distribution),
-  );
+  const sources = configs.map((config) => {
+    const own = schemes.get(schemeNameOf(config, primaryName))!;
+    return loadSource(config, contents.get(config.file)!, locators.get(config.type)!, 'short' in config && config.short ? shortForm(own) : own, distribution);
+  });
   const primary = fromTags ? await newestTagSource(loaded, fromTags, tagReader) : (sources.find((s) => s.primary) ?? sources[0]!);
   primary.primary = true;
   const values = [...new Set(primary.hits.map((h) => h.value))];

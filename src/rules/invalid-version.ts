@@ -11,16 +11,19 @@ export const invalidVersion = defineRule({
     messages: {
       notPython: '{label} is "{version}", which is not a valid PEP 440 version (e.g. {examples}); Python\'s build tools refuse it',
       notSemver: '{label} is "{version}", which is not a valid SemVer 2.0 version (e.g. {examples})',
+      notShort: '{label} is "{version}", but this source is configured "short": true, which states only MAJOR.MINOR (e.g. 1.2)',
       policy: '{label} is "{version}", which the "{versioning}" versioning policy does not allow ({allowed}): {nearest}or set "versioning": "pep440" in the configuration',
     },
     options: {},
   },
   check: ({ project }) =>
     project.sources.flatMap((source) =>
-      source.hits.flatMap((hit): Report<'notPython' | 'notSemver' | 'policy'>[] => {
+      source.hits.flatMap((hit): Report<'notPython' | 'notSemver' | 'notShort' | 'policy'>[] => {
         const { scheme } = source;
         const where = { file: source.file, line: hit.line, column: hit.column };
         const data = { label: source.label, version: hit.value };
+        // The short X.Y form is not a version of its own: the policy is the full version's.
+        if (scheme.short) return scheme.valid(hit.value) ? [] : [{ ...where, messageId: 'notShort', data }];
         if (!scheme.valid(hit.value)) return [{ ...where, messageId: scheme.name === 'pep440' ? 'notPython' : 'notSemver', data: { ...data, examples: EXAMPLES[scheme.name] } }];
         const versioning = project.config.versioning;
         const breach = policyBreach(scheme, hit.value, versioning);

@@ -13,7 +13,7 @@ export const versionSpelling = defineRule({
   },
   check: ({ project }) =>
     project.sources.flatMap((source) => {
-      if (source.scheme.name !== 'pep440') return [];
+      if (source.scheme.name !== 'pep440' || source.scheme.short) return [];
       return source.hits.flatMap((hit) => {
         const normalized = canonical(source.scheme, hit.value);
         if (normalized === undefined || normalized === hit.value) return [];

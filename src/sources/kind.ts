@@ -20,6 +20,8 @@ export interface Detected<C> {
   lookup?: string;
   /** It may be the primary source (the first such one found with a version is). */
   mayBePrimary?: boolean;
+  /** Kept whatever its value, for this reason (its drift is shown): e.g. Sphinx's documentation version. */
+  keep?: string;
 }
 
 interface KindBase<T extends string, S extends Shape> {

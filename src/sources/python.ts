@@ -1,8 +1,9 @@
 // Python: a small tokenizer and a scanner of module-level statements, so that strings, comments and
 // function bodies are never taken for the version. No Python process, no parser dependency.
-import { text as textField } from '../config/fields.js';
+import { flag, text as textField } from '../config/fields.js';
 import { defineKind } from './kind.js';
 import { locateCallArgument } from './python-call.js';
+import { detectSphinx } from './sphinx.js';
 import type { Located, Locator, RuntimeLookup, SourceProblem, VersionHit } from './types.js';
 
 const DEFAULT_VARIABLES = ['__version__', 'SYSTEM_VERSION', 'VERSION'];
@@ -326,11 +327,12 @@ export const pythonSource = defineKind({
     variable: textField().describe('python: the variable (default: __version__, SYSTEM_VERSION or VERSION).'),
     call: textField().describe('python: read a keyword argument of this module-level call (e.g. setup) instead of a variable.'),
     keyword: textField().describe('python with call: the keyword (default version).'),
+    short: flag().describe('python: the value is the short X.Y form of the version (Sphinx\'s `version` in docs/conf.py), compared with and bumped to the primary\'s MAJOR.MINOR; never the primary.'),
   },
   label: (o) => (o.call ? `${o.call}(${o.keyword ?? 'version'}=…)` : (o.variable ?? '__version__')),
   locate: (text, o) => (o.call ? locateCallArgument(text, { call: o.call, keyword: o.keyword }) : locatePythonVersion(text, o)),
-  detect: ({ read, files }) =>
-    files()
+  detect: ({ read, files }) => [
+    ...files()
       .filter((file) => file.includes('/') && VERSION_FILES.has(file.slice(file.lastIndexOf('/') + 1)))
       .flatMap((file) => {
         const content = read(file);
@@ -340,4 +342,6 @@ export const pythonSource = defineKind({
         const lookup = located.lookups[0]?.distribution;
         return value === undefined && lookup === undefined ? [] : [{ source: { file, type: 'python' as const, variable: located.label }, value, lookup }];
       }),
+    ...detectSphinx(read),
+  ],
 });

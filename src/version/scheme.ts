@@ -26,6 +26,8 @@ export interface VersionScheme {
   readonly name: SchemeName;
   /** For messages: "PEP 440", "SemVer 2.0". */
   readonly title: string;
+  /** A view that states only MAJOR.MINOR (src/version/short.ts): compared and spelled as such. */
+  readonly short?: boolean;
   valid(version: string): boolean;
   /** The meaning of a valid version, or undefined when it is invalid or has none the other scheme shares. */
   parse(version: string): Meaning | undefined;
@@ -68,10 +70,17 @@ export interface Stated {
 
 /**
  * Whether two stated versions mean the same release. Two SemVer spellings must be identical;
- * once PEP 440 is involved the meanings are compared in PEP 440's terms (1.0 ≡ 1.0.0, rc1 ≡ -rc.1).
+ * once PEP 440 is involved the meanings are compared in PEP 440's terms (1.0 ≡ 1.0.0, rc1 ≡ -rc.1);
+ * a short X.Y form agrees with every version of that MAJOR.MINOR.
  */
 export function sameVersion(x: Stated, y: Stated): boolean {
   if (x.value === y.value && x.scheme === y.scheme) return true;
+  const short = x.scheme.short ? x.scheme : y.scheme.short ? y.scheme : undefined;
+  if (short) {
+    const [mx, my] = [x.scheme.parse(x.value), y.scheme.parse(y.value)];
+    const [sx, sy] = [mx && short.spell(mx), my && short.spell(my)];
+    return sx !== undefined && sy !== undefined && 'version' in sx && 'version' in sy && sx.version === sy.version;
+  }
   const python = x.scheme.name === 'pep440' ? x.scheme : y.scheme.name === 'pep440' ? y.scheme : undefined;
   if (!python) return false;
   const [mx, my] = [x.scheme.parse(x.value), y.scheme.parse(y.value)];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pep440 } from '../../src/version/pep440.js';
 import { semver } from '../../src/version/semver.js';
 import { canonical, sameVersion, type VersionScheme } from '../../src/version/scheme.js';
+import { leadingShort, shortForm } from '../../src/version/short.js';
 
 const spelled = (scheme: VersionScheme, from: VersionScheme, v: string) => {
   const m = from.parse(v);
@@ -93,5 +94,39 @@ describe('the Python meaning of SemVer pre-releases (what release builds)', () =
 
   it('has none for pre-releases Python cannot express, nor for a SemVer "post" (a pre-release there)', () => {
     for (const v of ['1.0.0-foo.1', '1.0.0-rc.1.2', '1.0.0-post.1']) expect(semver.parse(v)).toBeUndefined();
+  });
+});
+
+describe('the short X.Y form (Sphinx’s version)', () => {
+  const short = shortForm(pep440);
+  it.each([
+    ['0.3', '0.3.0', true],
+    ['0.3', '0.3.1', true],
+    ['0.3', '0.3.0rc1', true],
+    ['0.3', '0.3', true],
+    ['0.03', '0.3.2', true],
+    ['0.3', '0.30.0', false],
+    ['0.3', '0.4.0', false],
+    ['1.0', '1', true],
+    ['0.3', '1!0.3.0', false],
+  ])('%s agrees with %s: %s', (s, full, same) => {
+    expect(sameVersion({ scheme: short, value: s }, { scheme: pep440, value: full })).toBe(same);
+    expect(sameVersion({ scheme: pep440, value: full }, { scheme: short, value: s })).toBe(same);
+  });
+
+  it('agrees with a SemVer version by its MAJOR.MINOR too', () => {
+    expect(sameVersion({ scheme: short, value: '2.1' }, { scheme: semver, value: '2.1.0-rc.1' })).toBe(true);
+    expect(sameVersion({ scheme: short, value: '2.1' }, { scheme: semver, value: '2.2.0' })).toBe(false);
+  });
+
+  it('states only MAJOR.MINOR, and refuses what has more or less', () => {
+    for (const v of ['0.3', ' 1.20 ']) expect(short.valid(v)).toBe(true);
+    for (const v of ['0.3.0', '1', '0.3rc1', 'v0.3', '']) expect(short.valid(v)).toBe(false);
+    expect(spelled(short, pep440, '4.5.6.post2')).toEqual({ version: '4.5' });
+    expect(spelled(short, pep440, '1!4.5.6')).toEqual({ none: expect.stringContaining('no epoch') });
+  });
+
+  it('reads the leading X.Y of a spelling for init', () => {
+    expect(['0.3.0rc1', '01.002', '7', 'v1.0'].map(leadingShort)).toEqual(['0.3', '1.2', '7.0', undefined]);
   });
 });

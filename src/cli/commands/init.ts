@@ -8,6 +8,7 @@ import { UserError } from '../../core/errors.js';
 import { git } from '../../git/git.js';
 import { kindOf, SOURCE_KINDS } from '../../sources/index.js';
 import { detectLayout } from '../../config/layout.js';
+import { leadingShort } from '../../version/short.js';
 import { rootFileReader } from '../../config/load.js';
 import { planInit } from '../../config/imports/plan.js';
 import { readToolConfigs } from '../../config/imports/tools.js';
@@ -68,7 +69,9 @@ async function runInit(v: CommandValues<typeof INIT_FLAGS>, io: Io): Promise<num
   for (const c of candidates) {
     const what = c.value ?? (c.lookup !== undefined ? `runtime lookup of "${c.lookup}"` : 'no version');
     const extra = c.value !== undefined && c.lookup !== undefined ? ` (fallback of a runtime lookup of "${c.lookup}")` : '';
-    const drift = c.keep && !c.source.primary && c.value !== undefined && primaryValue !== undefined && c.value !== primaryValue ? ` — differs from ${primaryValue}: check will report it` : '';
+    const short = 'short' in c.source && c.source.short;
+    const agrees = primaryValue === undefined || c.value === (short ? leadingShort(primaryValue) : primaryValue);
+    const drift = c.keep && !c.source.primary && c.value !== undefined && !agrees ? ` — differs from ${primaryValue}${short ? ' (short X.Y form)' : ''}: check will report it` : '';
     io.out(`  ${c.keep ? '✔' : '·'} ${c.source.file} ${kindOf(c.source.type).label(c.source as never)}: ${what}${extra}${drift}${c.keep ? ` (${c.why})` : ` — ${c.why}`}\n`);
   }
   const prefix = imported.find((i) => i.tagPrefix !== undefined)?.tagPrefix ?? (await tagPrefix(root));

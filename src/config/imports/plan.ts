@@ -19,8 +19,8 @@ const OWN_FILES = new Set(['__init__.py', '_version.py', '__version__.py', '__ab
 const VENDORED = /(^|\/)(_vendor|vendor|vendored|third_party|_vendored)\//;
 
 const label = (s: SourceConfig) => kindOf(s.type).label(s as never);
-// One source per file and kind; only regex sources may look at one file several ways.
-const same = (a: SourceConfig, b: SourceConfig) => a.file === b.file && a.type === b.type && (a.type !== 'regex' || label(a) === label(b));
+// One source per file and kind; only regex sources (a pattern each) and python ones (a variable each) may read one file several ways.
+const same = (a: SourceConfig, b: SourceConfig) => a.file === b.file && a.type === b.type && ((a.type !== 'regex' && a.type !== 'python') || label(a) === label(b));
 
 export function locateIn(read: ReadFile, source: SourceConfig): Located | undefined {
   const text = read(source.file);
@@ -51,7 +51,7 @@ export function isOwnVersionFile(file: string, dist: string | undefined, files: 
 export function planInit(input: {
   layout: Layout;
   imported: Imported[];
-  detected: { source: SourceConfig; value?: string; lookup?: string }[];
+  detected: { source: SourceConfig; value?: string; lookup?: string; keep?: string }[];
   read: ReadFile;
   files: string[];
   dist?: string;
@@ -78,11 +78,12 @@ export function planInit(input: {
     }
   }
   const single = dist && [`${importName(dist)}.py`, `src/${importName(dist)}.py`].find((f) => files.includes(f));
-  const extra = single ? [{ source: { file: single, type: 'python' as const } as SourceConfig }] : [];
+  const extra: typeof detected = single ? [{ source: { file: single, type: 'python' as const } as SourceConfig }] : [];
+  const configured = new Set(candidates.map((c) => c.source.file));
   for (const d of [...detected, ...extra]) {
     // The layout decided pyproject's part; a file another tool configured keeps that tool's reading.
-    if (candidates.some((c) => c.source.file === d.source.file) || (d.source.type === 'toml' && d.source.file === 'pyproject.toml')) continue;
-    add({ ...d.source, primary: undefined } as SourceConfig, '', false);
+    if (configured.has(d.source.file) || (d.source.type === 'toml' && d.source.file === 'pyproject.toml')) continue;
+    add({ ...d.source, primary: undefined } as SourceConfig, d.keep ?? '', d.keep !== undefined);
   }
   const primaryValue = candidates.find((c) => c.source.primary)?.value;
   for (const c of candidates) {
