@@ -337,7 +337,9 @@ export const pythonSource = defineKind({
       .flatMap((file) => {
         const content = read(file);
         if (content === undefined) return [];
-        const located = locatePythonVersion(content, {});
+        // init also looks for a lower-case `version` (checking never guesses it: it is often an import).
+        const found = locatePythonVersion(content, {});
+        const located = found.hits.length || found.lookups.length ? found : locatePythonVersion(content, { variable: 'version' });
         const value = located.hits[0]?.value;
         const lookup = located.lookups[0]?.distribution;
         return value === undefined && lookup === undefined ? [] : [{ source: { file, type: 'python' as const, variable: located.label }, value, lookup }];

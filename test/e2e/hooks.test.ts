@@ -228,6 +228,13 @@ describe('init', () => {
     expect(JSON.parse(repo.read('.heimdallrc.json')).sources.map((s: { file: string }) => s.file)).toEqual(['pyproject.toml', 'pkg/__init__.py', 'pkg/sub/__init__.py', 'package.json']);
   });
 
+  it("finds the package's own version under a lower-case `version` too, and keeps its drift", () => {
+    const repo = tempRepo({ 'pyproject.toml': pyproject('0.2.0'), 'demo/__init__.py': '', 'demo/__about__.py': 'version = "0.1.0"\n' });
+    expect(run(['init'], repo.dir).stdout).toContain("✔ demo/__about__.py version: 0.1.0 — differs from 0.2.0: check will report it (the package's own version)");
+    expect(JSON.parse(repo.read('.heimdallrc.json')).sources[1]).toEqual({ file: 'demo/__about__.py', type: 'python', variable: 'version' });
+    expect(run(['check'], repo.dir).stdout).toContain('demo/__about__.py:1:12  error  version is 0.1.0 but pyproject.toml says 0.2.0');
+  });
+
   it('detects a bare tag prefix and Poetry', () => {
     const repo = tempRepo({ 'pyproject.toml': '[tool.poetry]\nname = "p"\nversion = "1.1.0"\n' }).commit().tag('1.0.0').tag('1.1.0');
     expect(run(['init'], repo.dir).code).toBe(0);
