@@ -53,6 +53,8 @@ export const SOURCE = new Field<SourceConfig>(
         if (v[name] !== undefined) issue(`${at}.${name}`, `does not apply to a "${type}" source (it takes ${takes(type)})`);
       } else read(name, (kindOf(type).options as Record<string, AnyField>)[name]!);
     }
+    const conflict = ok && type !== undefined ? (kindOf(type).conflict as ((o: unknown) => string | undefined) | undefined)?.(out) : undefined;
+    if (conflict) issue(at, conflict);
     return ok ? (out as SourceConfig) : undefined;
   },
   () => ({

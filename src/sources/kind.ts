@@ -32,6 +32,8 @@ interface KindBase<T extends string, S extends Shape> {
   description: string;
   /** Its options beside file, type, primary and name: each with description, required, default. */
   options: S;
+  /** A problem across the kind's options (each option alone is already valid), for the configuration's error. */
+  conflict?(options: Output<S>): string | undefined;
   /** What the version is looked for under (key, variable, …), before the file is read. */
   label(options: Output<S>): string;
   /** The text written over a located version (default: the version itself). */

@@ -41,6 +41,21 @@ describe('validateConfig', () => {
       'release.clean[0]: must stay inside the project root ("../x" contains "..")',
     ]);
   });
+
+  it('refuses python options that contradict each other, and a short source as primary', () => {
+    const result = validateConfig({
+      sources: [
+        { file: 'docs/conf.py', type: 'python', variable: 'version', short: true },
+        { file: 'setup.py', type: 'python', call: 'setup', variable: 'VERSION' },
+        { file: 'a.py', type: 'python', keyword: 'version' },
+      ],
+    });
+    expect('problems' in result && result.problems).toEqual([
+      'sources[1]: "call" and "variable" are two ways to read a python source: give one (for both, configure two sources)',
+      'sources[2]: "keyword" goes with "call"',
+      'sources: docs/conf.py: a source with "short": true states only X.Y and cannot be the primary source; make the source with the whole version primary',
+    ]);
+  });
 });
 
 describe('the declaration', () => {
