@@ -174,4 +174,25 @@ M._load = function (request, ...rest) { fs.appendFileSync(${JSON.stringify(log)}
     }).commit();
     expect(required(withJs.dir)).toContain('@babel/parser');
   });
+
+  it('a check loads neither node:crypto nor the machinery that writes (check --fix does)', () => {
+    const repo = layoutRepo('1.0.0').commit();
+    const modules = required(repo.dir);
+    expect(modules).not.toContain('node:crypto');
+    expect(modules).not.toContain('node:readline/promises');
+  });
+});
+
+describe('a PEP 440 project', () => {
+  const noGit = { PATH: path.dirname(process.execPath) === '/usr/bin' ? '/nonexistent' : path.dirname(process.execPath) };
+
+  it('is checked against post, rc and dev tags from the ref files alone, with no process started', () => {
+    const repo = tempRepo({ 'pyproject.toml': '[project]\nname = "p"\nversion = "1.0.0.post1"\n', '.heimdallrc.json': JSON.stringify({ versioning: 'pep440', sources: [{ file: 'pyproject.toml', type: 'toml' }] }) }).commit();
+    for (const tag of ['v0.9', 'v1.0.0rc2', 'v1.0.0', 'v1.0.0.post1.dev3', 'v1.0.0.post1']) repo.git('tag', tag);
+    expect(run(['check'], repo.dir, noGit)).toEqual({ code: 0, stdout: '✔ 1.0.0.post1: pyproject.toml\n', stderr: '' });
+    // The same tags read by git agree: a newer one is still seen without git's help.
+    repo.git('tag', 'v1.0.0.post2.dev0');
+    const res = run(['check', '--format', 'json'], repo.dir, noGit);
+    expect(JSON.parse(res.stdout).diagnostics).toEqual([expect.objectContaining({ rule: 'tag-mismatch', message: 'git is not installed: the tag rules were skipped' })]);
+  });
 });
