@@ -75,7 +75,6 @@ export function applyChanges(state: ChangeState, root: string, changes: FileChan
   return { rollback, finish };
 }
 
-/** The error every writing command gives while a journal is there. */
 /** A root-relative path as the journal keeps it: relative to the state's base, '/'-separated. */
 export const baseRelative = (state: ChangeState, root: string, file: string) => path.relative(state.base, path.join(root, file)).split(path.sep).join('/');
 

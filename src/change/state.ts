@@ -30,6 +30,7 @@ async function keyOf(root: string): Promise<string> {
   return createHash('sha256').update(root).digest('hex').slice(0, 20);
 }
 
+/** The error every command but recover gives while a journal is there. */
 export function unfinished(state: ChangeState): UserError {
   return new UserError(`a heimdall-version change is unfinished (interrupted, or still running): run \`heimdall-version recover\` to finish or undo it (journal: ${state.journal})`, 1);
 }

@@ -1,4 +1,4 @@
-// check --fix: every drifted literal set to the primary version, with the same machinery as bump.
+// check --fix, loaded only when asked for: check itself never loads the machinery that writes.
 import type { Io } from '../command.js';
 import { UserError } from '../../core/errors.js';
 import { formatResult, type Format } from '../../report/index.js';
@@ -37,4 +37,3 @@ export async function runFix(v: CheckValues, format: Format, io: Io): Promise<nu
   if (v['dry-run']) return (await refuseUnfinished(loaded), fix());
   return underLock(loaded, io, fix);
 }
-
