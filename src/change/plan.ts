@@ -2,6 +2,7 @@
 import type { LoadedSource, Project } from '../core/project.js';
 import { sameVersion, type Meaning } from '../version/scheme.js';
 import { replacementFor } from '../sources/index.js';
+import { UserError } from '../core/errors.js';
 
 export interface Edit {
   file: string;
@@ -49,7 +50,7 @@ export function planBump(project: Project, spellings: Spellings): Edit[] {
  */
 export function planFix(project: Project, spellings: Spellings): Edit[] {
   const expected = { scheme: project.primary.scheme, value: project.primary.hits[0]?.value ?? '' };
-  return editsWhere(project, spellings, (s, old, version) => old !== version && ((s.scheme.name === 'pep440' && !s.scheme.short) || !sameVersion(expected, { scheme: s.scheme, value: old })));
+  return editsWhere(project, spellings, (s, old, version) => old !== version && (s.scheme.name === 'pep440' || !sameVersion(expected, { scheme: s.scheme, value: old })));
 }
 
 function editsWhere(project: Project, spellings: Spellings, wanted: (source: LoadedSource, old: string, version: string) => boolean): Edit[] {
@@ -66,18 +67,28 @@ function editsWhere(project: Project, spellings: Spellings, wanted: (source: Loa
 export function changesFor(project: Project, edits: Edit[]): FileChange[] {
   const byFile = new Map<string, Edit[]>();
   for (const e of edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
-  return [...byFile].map(([file, fileEdits]) => {
+  return [...byFile].flatMap(([file, fileEdits]) => {
     const oldText = project.sources.find((s) => s.file === file && s.text !== undefined)!.text!;
     const unique = [...new Map(fileEdits.map((e) => [`${e.start}:${e.end}`, e])).values()].sort((a, b) => b.start - a.start);
+    // Two sources reading one literal (`version = release = "1.2"`) must want the same text there.
+    for (const e of fileEdits) {
+      const other = unique.find((u) => u.start === e.start && u.end === e.end && u.new !== e.new);
+      if (other) throw new UserError(`${file}:${e.line}: two sources read the same literal "${e.old}" and would write "${other.new}" and "${e.new}" there; configure one of them`);
+    }
+    // An edit that writes what is there already (a short X.Y form a patch bump leaves) is no change.
+    const effective = unique.filter((e) => oldText.slice(e.start, e.end) !== e.new);
+    if (effective.length === 0) return [];
     let newText = oldText;
-    for (const e of unique) newText = newText.slice(0, e.start) + e.new + newText.slice(e.end);
-    return {
-      file,
-      before: Buffer.from(oldText, 'utf8'),
-      after: Buffer.from(newText, 'utf8'),
-      oldText,
-      newText,
-      edits: unique.reverse(),
-    };
+    for (const e of effective) newText = newText.slice(0, e.start) + e.new + newText.slice(e.end);
+    return [
+      {
+        file,
+        before: Buffer.from(oldText, 'utf8'),
+        after: Buffer.from(newText, 'utf8'),
+        oldText,
+        newText,
+        edits: effective.reverse(),
+      },
+    ];
   });
 }

@@ -24,7 +24,7 @@ export function formatStylish(result: CheckResult, { color }: StylishOptions): s
     const names = [...new Set(result.sources.map((s) => s.file))];
     const files = names.length > 4 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more files` : names.join(', ');
     lines.push(
-      `${lines.length ? '\n' : ''}${paint(32, '✔')} ${result.version ?? '(no version)'}: ${files}${result.sources.length > 1 ? ' agree' : ''}${warnings ? ` (${plural(warnings, 'warning')})` : ''}`,
+      `${lines.length ? '\n' : ''}${paint(32, '✔')} ${result.version ?? '(no version)'}: ${files}${names.length > 1 ? ' agree' : ''}${warnings ? ` (${plural(warnings, 'warning')})` : ''}`,
     );
   }
   return lines.join('\n') + '\n';

@@ -1,6 +1,7 @@
 import type { LoadedSource, Placed } from '../core/project.js';
 import type { VersionHit } from '../sources/types.js';
 import { sameVersion, type Meaning } from '../version/scheme.js';
+import { shortOf } from '../version/short.js';
 import { defineRule, type Report } from './types.js';
 
 type Id = 'sameFile' | 'differs' | 'differsSpelled' | 'cannotState' | 'noMeaning' | 'staleBesideTags' | 'differsFromTags';
@@ -16,6 +17,11 @@ function besideTags(label: string, hit: Placed<VersionHit>, same: boolean, tag: 
 function across(primary: LoadedSource, source: LoadedSource, meaning: Meaning | undefined, expected: string): { messageId: Id; data?: Record<string, string> } {
   if (source.scheme === primary.scheme) return { messageId: 'differs' };
   const scheme = source.scheme.title;
+  if (source.scheme.short) {
+    // X.Y is known for every valid primary, even one with no PEP 440 meaning (1.2.3-foo).
+    const short = shortOf({ scheme: primary.scheme, value: expected });
+    return short === undefined ? { messageId: 'differs' } : { messageId: 'differsSpelled', data: { spelled: short, scheme } };
+  }
   if (!meaning) return { messageId: 'noMeaning', data: { scheme } };
   const spelled = source.scheme.spell(meaning);
   if ('none' in spelled) return { messageId: 'cannotState', data: { file: source.file, why: spelled.none } };

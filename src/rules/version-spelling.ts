@@ -8,16 +8,18 @@ export const versionSpelling = defineRule({
     defaultSeverity: 'warn',
     messages: {
       notNormalized: '{label} is "{version}", which PEP 440 normalizes to {normalized} (the spelling build gives the wheel); heimdall-version check --fix rewrites it',
+      shortNotNormalized: '{label} is "{version}", which the documentation shows as written; its short X.Y form is {normalized}, and heimdall-version check --fix rewrites it',
     },
     options: {},
   },
   check: ({ project }) =>
     project.sources.flatMap((source) => {
-      if (source.scheme.name !== 'pep440' || source.scheme.short) return [];
+      if (source.scheme.name !== 'pep440') return [];
+      const messageId = source.scheme.short ? ('shortNotNormalized' as const) : ('notNormalized' as const);
       return source.hits.flatMap((hit) => {
         const normalized = canonical(source.scheme, hit.value);
         if (normalized === undefined || normalized === hit.value) return [];
-        return [{ messageId: 'notNormalized' as const, data: { label: source.label, version: hit.value, normalized }, file: source.file, line: hit.line, column: hit.column }];
+        return [{ messageId, data: { label: source.label, version: hit.value, normalized }, file: source.file, line: hit.line, column: hit.column }];
       });
     }),
 });

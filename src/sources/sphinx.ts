@@ -12,11 +12,16 @@ export function detectSphinx(read: (file: string) => string | undefined): Detect
   return CONF_FILES.flatMap((file) => {
     const content = read(file);
     if (content === undefined) return [];
+    const taken = new Set<number>();
     return ['release', 'version'].flatMap((variable): Detected<PythonSource>[] => {
       const located = locatePythonVersion(content, { variable });
-      const value = located.hits[0]?.value;
+      const hit = located.hits[0];
+      const value = hit?.value;
       const lookup = located.lookups[0]?.distribution;
       if (value === undefined && lookup === undefined) return [];
+      // `version = release = "1.2.3"`: one literal, one source.
+      if (hit && taken.has(hit.start)) return [];
+      if (hit) taken.add(hit.start);
       const short = variable === 'version' && value !== undefined && SHORT.test(value);
       return [{ source: { file, type: 'python', variable, ...(short ? { short: true } : {}) }, value, lookup, keep: "Sphinx's documentation version" }];
     });

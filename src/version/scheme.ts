@@ -1,5 +1,6 @@
 // The seam between the tool and a version language. Rules, bump, tags and release ask a scheme;
 // only semver.ts and pep440.ts know how versions are spelled and ordered.
+import { shortOf } from './short.js';
 
 export type SchemeName = 'semver' | 'pep440';
 export const SCHEMES: readonly SchemeName[] = ['semver', 'pep440'];
@@ -75,11 +76,9 @@ export interface Stated {
  */
 export function sameVersion(x: Stated, y: Stated): boolean {
   if (x.value === y.value && x.scheme === y.scheme) return true;
-  const short = x.scheme.short ? x.scheme : y.scheme.short ? y.scheme : undefined;
-  if (short) {
-    const [mx, my] = [x.scheme.parse(x.value), y.scheme.parse(y.value)];
-    const [sx, sy] = [mx && short.spell(mx), my && short.spell(my)];
-    return sx !== undefined && sy !== undefined && 'version' in sx && 'version' in sy && sx.version === sy.version;
+  if (x.scheme.short || y.scheme.short) {
+    const [sx, sy] = [shortOf(x), shortOf(y)];
+    return sx !== undefined && sx === sy;
   }
   const python = x.scheme.name === 'pep440' ? x.scheme : y.scheme.name === 'pep440' ? y.scheme : undefined;
   if (!python) return false;

@@ -141,3 +141,58 @@ describe('Sphinx docs/conf.py with a runtime lookup', () => {
     expect(check.stdout).toMatch(/docs\/conf\.py:3:\d+ +error .*"demo".*runtime-lookup/);
   });
 });
+
+describe('Sphinx docs/conf.py: edge cases', () => {
+  // 1.2 and 1.2.3-foo are outside the default "semver" policy.
+  const twoSources = { versioning: 'pep440', sources: CONFIG.sources };
+
+  it('`version = release = "1.2"` is one literal: init makes one source of it, and bump patch works', () => {
+    const repo = tempRepo({ 'pyproject.toml': '[project]\nname = "demo"\nversion = "1.2"\n', 'docs/conf.py': 'version = release = "1.2"\n' });
+    expect(run(['init'], repo.dir).code).toBe(0);
+    expect(JSON.parse(repo.read('.heimdallrc.json')).sources.slice(1)).toEqual([{ file: 'docs/conf.py', type: 'python', variable: 'release' }]);
+    repo.commit();
+    const res = run(['bump', 'patch'], repo.dir);
+    expect(res.code, res.stderr).toBe(0);
+    expect(repo.read('docs/conf.py')).toBe('version = release = "1.2.1"\n');
+  });
+
+  it('two configured sources on one literal that would write different texts: exit 2, nothing written', () => {
+    const repo = tempRepo({ 'pyproject.toml': '[project]\nname = "demo"\nversion = "1.2"\n', 'docs/conf.py': 'version = release = "1.2"\n', '.heimdallrc.json': JSON.stringify(twoSources) }).commit();
+    const res = run(['bump', 'patch'], repo.dir);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('docs/conf.py:1: two sources read the same literal "1.2" and would write "1.2" and "1.2.1" there; configure one of them');
+    expect(repo.git('status', '--porcelain')).toBe('');
+  });
+
+  it('bump patch leaves the short version alone: the file is not rewritten and not named', () => {
+    const repo = project('0.3.0', '0.3', '0.3.0', { sources: [CONFIG.sources[0], CONFIG.sources[2]] }).commit();
+    const res = run(['bump', 'patch'], repo.dir);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toContain('bumped 0.3.0 → 0.3.1: pyproject.toml\n');
+    expect(repo.git('status', '--porcelain')).toBe(' M pyproject.toml\n');
+  });
+
+  it('a short version with a leading zero or spaces is a spelling warning that check --fix normalizes', () => {
+    const repo = project('0.3.1', '0.03', '0.3.1').commit();
+    const res = run(['check'], repo.dir);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/docs\/conf\.py:8:12 +warn +version is "0\.03", which the documentation shows as written; its short X\.Y form is 0\.3, and heimdall-version check --fix rewrites it +version-spelling/);
+    expect(run(['check', '--fix'], repo.dir).code).toBe(0);
+    expect(repo.read('docs/conf.py')).toBe(conf('0.3', '0.3.1'));
+  });
+
+  it('agrees with an epoch primary, and with a SemVer primary that has no PEP 440 meaning', () => {
+    const epoch = project('1!2.3.0', '2.3', '1!2.3.0', twoSources);
+    expect(run(['check'], epoch.dir).code).toBe(0);
+    const semverPrimary = (short: string) =>
+      tempRepo({
+        'package.json': '{"name":"demo","version":"1.2.3-foo"}\n',
+        'docs/conf.py': conf(short, '1.2.3'),
+        '.heimdallrc.json': JSON.stringify({ versioning: 'pep440', sources: [{ file: 'package.json', type: 'json', primary: true }, CONFIG.sources[2]] }),
+      });
+    expect(run(['check'], semverPrimary('1.2').dir).code).toBe(0);
+    const drifted = run(['check'], semverPrimary('1.1').dir);
+    expect(drifted.code).toBe(1);
+    expect(drifted.stdout).toContain('version is 1.1 but package.json says 1.2.3-foo (1.2 in the short X.Y form)  version-mismatch');
+  });
+});

@@ -108,7 +108,8 @@ describe('the short X.Y form (Sphinx’s version)', () => {
     ['0.3', '0.30.0', false],
     ['0.3', '0.4.0', false],
     ['1.0', '1', true],
-    ['0.3', '1!0.3.0', false],
+    ['0.3', '1!0.3.0', true],
+    ['0.3', '1!0.4.0', false],
   ])('%s agrees with %s: %s', (s, full, same) => {
     expect(sameVersion({ scheme: short, value: s }, { scheme: pep440, value: full })).toBe(same);
     expect(sameVersion({ scheme: pep440, value: full }, { scheme: short, value: s })).toBe(same);
@@ -117,13 +118,16 @@ describe('the short X.Y form (Sphinx’s version)', () => {
   it('agrees with a SemVer version by its MAJOR.MINOR too', () => {
     expect(sameVersion({ scheme: short, value: '2.1' }, { scheme: semver, value: '2.1.0-rc.1' })).toBe(true);
     expect(sameVersion({ scheme: short, value: '2.1' }, { scheme: semver, value: '2.2.0' })).toBe(false);
+    // A SemVer pre-release with no PEP 440 meaning still has a MAJOR.MINOR.
+    expect(sameVersion({ scheme: short, value: '2.1' }, { scheme: semver, value: '2.1.0-foo' })).toBe(true);
+    expect(sameVersion({ scheme: short, value: '2.1' }, { scheme: semver, value: 'x.1.0' })).toBe(false);
   });
 
   it('states only MAJOR.MINOR, and refuses what has more or less', () => {
     for (const v of ['0.3', ' 1.20 ']) expect(short.valid(v)).toBe(true);
     for (const v of ['0.3.0', '1', '0.3rc1', 'v0.3', '']) expect(short.valid(v)).toBe(false);
     expect(spelled(short, pep440, '4.5.6.post2')).toEqual({ version: '4.5' });
-    expect(spelled(short, pep440, '1!4.5.6')).toEqual({ none: expect.stringContaining('no epoch') });
+    expect(spelled(short, pep440, '1!4.5.6')).toEqual({ version: '4.5' });
   });
 
   it('reads the leading X.Y of a spelling for init', () => {

@@ -29,7 +29,7 @@ export async function runFix(v: CheckValues, format: Format, io: Io): Promise<nu
     }
     say(showDiff(changes, format === 'stylish' && io.color));
     (await applyVerified(loaded, changes, { scheme: project.scheme, value: version! })).finish();
-    say(`fixed: ${changes.map((c) => c.file).join(', ')} now say ${version}\n`);
+    say(`fixed: ${changes.map((c) => c.file).join(', ')} now agree with ${version}\n`);
     const after = (await inspect(loaded, false)).result;
     io.out(formatResult(after, format, io.color));
     return after.ok ? 0 : 1;
