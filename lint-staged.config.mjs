@@ -3,4 +3,6 @@ export default {
   '*.ts': () => 'tsc --noEmit -p .',
   // The schemas are generated from src/config, src/sources and src/rules: a change there must ship them.
   '{src/**/*.ts,schema/*.json}': () => 'node scripts/schema.mjs --check',
+  // So are the reference pages (and the layouts page from the layout fixtures).
+  '{src/**/*.ts,docs/reference/*.md,test/fixtures/layouts/**}': () => 'node scripts/docs.mjs --check',
 };
