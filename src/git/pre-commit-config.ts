@@ -57,7 +57,7 @@ export function snippet(): string {
   return [
     'repos:',
     '  - repo: https://github.com/OWNER/heimdall-version   # the git URL you install heimdall-version from',
-    '    rev: v0.1.0',
+    '    rev: v0.1.0   # a release tag of it; until one exists, the full SHA of a commit you reviewed',
     '    hooks:',
     '      - id: heimdall-version',
     '',

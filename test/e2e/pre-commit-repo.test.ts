@@ -1,5 +1,5 @@
-// The pre-commit framework's standard route: `repo:` a git URL of heimdall-version, `rev:` a tag,
-// `hooks: [{id: heimdall-version}]`. Debian's pre-commit 3.0.4 and a current 4.x (from this
+// The pre-commit framework's standard route, as examples/heimdall-mcp*/.pre-commit-config.yaml
+// write it: `repo:` a git URL of heimdall-version, `rev:` a tag, `hooks: [{id: heimdall-version}]`. Debian's pre-commit 3.0.4 and a current 4.x (from this
 // machine's pip index, in a throwaway venv) each install the hook from a file:// clone and run it.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -29,7 +29,10 @@ function currentPreCommit(): string | undefined {
 /** Installs the framework's hook in a drifted heimdall-mcp copy and commits through it: blocked, then passing once fixed. */
 function commitsThroughHook(preCommit: string, url: string, rev: string): void {
   const repo = exampleRepo('heimdall-mcp-drifted');
-  repo.write('.pre-commit-config.yaml', `repos:\n  - repo: ${url}\n    rev: ${rev}\n    hooks:\n      - id: heimdall-version\n`);
+  // The example's configuration as written, pointed at the clone under test.
+  const example = repo.read('.pre-commit-config.yaml');
+  expect(example).toContain('  - repo: https://github.com/OWNER/heimdall-version\n    rev: v0.1.0\n');
+  repo.write('.pre-commit-config.yaml', example.replace('https://github.com/OWNER/heimdall-version', url).replace('rev: v0.1.0', `rev: ${rev}`));
   repo.git('add', '-A');
   const env = testEnv({ PRE_COMMIT_HOME: tempDir('hv-pch-') });
   const install = spawnSync(preCommit, ['install'], { cwd: repo.dir, env, encoding: 'utf8' });

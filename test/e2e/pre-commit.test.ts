@@ -15,7 +15,11 @@ describe.skipIf(!hasPreCommit)('pre-commit framework', () => {
     const packDir = tempDir();
     const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: PROJECT, encoding: 'utf8' }).trim().split('\n').at(-1)!;
     const repo = exampleRepo('heimdall-mcp-drifted');
-    repo.write('.pre-commit-config.yaml', repo.read('.pre-commit-config.yaml').replace('"heimdall-version@0.1.0"', JSON.stringify(path.join(packDir, tarball))));
+    // A local hook whose node environment installs the packed tarball (the examples use the repo: route).
+    repo.write(
+      '.pre-commit-config.yaml',
+      `repos:\n  - repo: local\n    hooks:\n      - id: heimdall-version\n        name: heimdall-version check\n        entry: heimdall-version check --staged\n        language: node\n        language_version: system\n        additional_dependencies: [${JSON.stringify(path.join(packDir, tarball))}]\n        pass_filenames: false\n        always_run: true\n`,
+    );
     repo.git('add', '-A');
     const env = testEnv({ PRE_COMMIT_HOME: tempDir() });
     expect(spawnSync('pre-commit', ['install'], { cwd: repo.dir, env }).status).toBe(0);
