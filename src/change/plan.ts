@@ -45,8 +45,9 @@ export function planBump(project: Project, spellings: Spellings): Edit[] {
 }
 
 /**
- * check --fix: what check reports and can be repaired: literals that mean another release than the
- * primary, and Python literals not in normalized form, each set to its source's spelling of the primary.
+ * check --fix: what the fixable rules (meta.fixable) report: literals that mean another release than
+ * the primary (version-mismatch), and Python literals not in normalized form (version-spelling), each
+ * set to its source's spelling of the primary.
  */
 export function planFix(project: Project, spellings: Spellings): Edit[] {
   const expected = { scheme: project.primary.scheme, value: project.primary.hits[0]?.value ?? '' };

@@ -4,18 +4,11 @@ import { UserError } from '../core/errors.js';
 import { scanIni } from '../sources/ini.js';
 import { locatePythonVersion } from '../sources/python.js';
 import { readTomlTree } from '../sources/toml.js';
-import type { SourceConfig } from './types.js';
+import type { Layout, SourceConfig } from './types.js';
+import { distributionIn, importName } from '../core/names.js';
 import { HEIMDALL_RUNTIME } from './defaults.js';
 
-export interface Layout {
-  /** What was recognised, e.g. "hatch-path", "setuptools-attr", "setuptools-scm". */
-  id: string;
-  /** Why: the declaration that decided it, as the user wrote it. */
-  reason: string;
-  /** The version comes from git tags (the tool named): no file holds it. */
-  fromTags?: string;
-  sources: SourceConfig[];
-}
+export type { Layout };
 
 export type ReadFile = (file: string) => string | undefined;
 type Tree = Record<string, unknown>;
@@ -27,8 +20,6 @@ const VERSION_FILES = ['__init__.py', '__about__.py', '__version__.py', 'version
 
 const obj = (v: unknown): Tree => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Tree) : {});
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-/** A distribution name as an import name: PEP 503 normalized, with underscores. */
-export const importName = (dist: string) => dist.toLowerCase().replace(/[-_.]+/g, '_');
 
 export function detectLayout(read: ReadFile): Layout {
   const layout = fromBackend(read);
@@ -54,7 +45,7 @@ function fromBackend(read: ReadFile): Layout {
   if (str(project.version)) return { id: 'static', reason: '[project] version is set in pyproject.toml', sources: [pyprojectKey('project.version')] };
 
   const poetry = obj(tool.poetry);
-  const dist = str(project.name) ?? str(poetry.name);
+  const dist = distributionIn(tree);
   const tags = tagTool(tool, requires, dynamic);
   if (tags) return { id: tags.id, reason: tags.reason, fromTags: tags.id, sources: literalsBesideTags(read, dist, tool) };
   if (str(poetry.version) && (dynamic || tree?.project === undefined))

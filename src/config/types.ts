@@ -1,7 +1,6 @@
 // The configuration's types, derived from its one declaration in schema.ts.
 import type { Infer } from './fields.js';
 import type { CONFIG } from './schema.js';
-import type { Layout } from './layout.js';
 
 export type { RuleId } from '../rules/index.js';
 export type { Severity } from '../rules/types.js';
@@ -12,6 +11,17 @@ export type Versioning = Config['versioning'];
 export type SourceConfig = Config['sources'][number];
 export type ReleaseConfig = Config['release'];
 export type BumpConfig = Config['bump'];
+
+/** Zero configuration: the sources the build backend's declaration gives (detected in layout.ts). */
+export interface Layout {
+  /** What was recognised, e.g. "hatch-path", "setuptools-attr", "setuptools-scm". */
+  id: string;
+  /** Why: the declaration that decided it, as the user wrote it. */
+  reason: string;
+  /** The version comes from git tags (the tool named): no file holds it. */
+  fromTags?: string;
+  sources: SourceConfig[];
+}
 
 export interface LoadedConfig {
   config: Config;

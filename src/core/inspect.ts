@@ -1,18 +1,18 @@
-// check and show: load the project, read the tags, run the rules.
+// check and show: load the project, read each package's tags, run the rules on each package.
 import path from 'node:path';
 import { loadConfig, type LoadConfigOptions } from '../config/load.js';
 import type { LoadedConfig } from '../config/types.js';
 import { UserError } from './errors.js';
 import { changedSinceHead, readTags, type TagInfo } from '../git/git.js';
-import { loadProject, type Project } from './project.js';
+import { loadProject, type Package, type Project } from './project.js';
 import { tagsFromFiles } from '../git/refs.js';
 import { runRules } from '../rules/index.js';
-import type { TagState, VersionTag } from '../rules/types.js';
+import type { RuleContext, TagState, VersionTag } from '../rules/types.js';
 import type { CheckResult, Diagnostic } from './result.js';
 
 export type { CheckResult, SourceSummary } from './result.js';
 import { sameVersion } from '../version/scheme.js';
-import { indexReader, isShallow, workTreeReader } from '../git/workspace.js';
+import { indexReader, isShallow, workTreeReader, type FileReader } from '../git/workspace.js';
 
 export interface CheckOptions extends LoadConfigOptions {
   /** Read the sources from the git index instead of the work tree. */
@@ -27,46 +27,63 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
 export async function inspect(loaded: LoadedConfig, staged: boolean, releasing = false): Promise<{ project: Project; tags: TagState; result: CheckResult }> {
   if (staged && !loaded.gitTop) throw new UserError('--staged reads the git index, but this is not a git repository');
   const reader = staged ? indexReader(loaded.root, loaded.gitTop!) : workTreeReader(loaded.root);
+  return inspectWith(loaded, reader, staged, releasing);
+}
+
+/** inspect over any file reader: the work tree, the git index, or an in-memory map. */
+export async function inspectWith(loaded: LoadedConfig, reader: FileReader, staged: boolean, releasing = false): Promise<{ project: Project; tags: TagState; result: CheckResult }> {
   const project = await loadProject(loaded, reader);
-  // Staged content becomes a new commit, which carries no tag yet: HEAD's own tags are not needed then.
-  // The ref files answer most checks; git is started only when they cannot (see refs.ts).
-  const { gitTop } = loaded;
-  const info = gitTop ? ((await tagsFromFiles(gitTop, project.tagReader, project.version, !staged)) ?? (await readTags(gitTop, project.tagReader.prefix, !staged))) : undefined;
-  const tags = await readTagState(project, info, staged);
-  const diagnostics = sortDiagnostics(runRules({ project, tags, releasing }, project.config.rules), project);
+  const checked = await Promise.all(project.packages.map((pkg) => checkPackage(loaded, pkg, staged, releasing)));
+  const diagnostics = checked.flatMap((c) => c.diagnostics);
   const layout = loaded.layout && { id: loaded.layout.id, reason: loaded.layout.reason, ...(loaded.layout.fromTags ? { fromTags: loaded.layout.fromTags } : {}) };
   const result: CheckResult = {
     ok: !diagnostics.some((d) => d.severity === 'error'),
     ...(layout ? { layout } : {}),
     version: project.version ?? null,
     root: project.root,
-    sources: project.sources.map((s) => ({
-      name: s.name,
-      file: s.file,
-      primary: s.primary,
-      version: s.hits[0]?.value ?? null,
-      line: s.hits[0]?.line ?? null,
-      column: s.hits[0]?.column ?? null,
-    })),
+    sources: project.packages.flatMap((pkg) =>
+      pkg.sources.map((s) => ({
+        name: s.name,
+        file: s.file,
+        primary: s.primary,
+        version: s.hits[0]?.value ?? null,
+        line: s.hits[0]?.line ?? null,
+        column: s.hits[0]?.column ?? null,
+      })),
+    ),
     diagnostics,
   };
-  return { project, tags, result };
+  return { project, tags: checked[0]!.tags, result };
 }
 
-async function readTagState(project: Project, info: TagInfo | undefined, staged: boolean): Promise<TagState> {
-  const { gitTop } = project;
+async function checkPackage(loaded: LoadedConfig, pkg: Package, staged: boolean, releasing: boolean): Promise<{ tags: TagState; diagnostics: Diagnostic[] }> {
+  // Staged content becomes a new commit, which carries no tag yet: HEAD's own tags are not needed then.
+  // The ref files answer most checks; git is started only when they cannot (see refs.ts).
+  const { gitTop } = loaded;
+  const info = gitTop ? ((await tagsFromFiles(gitTop, pkg.tagReader, pkg.version, !staged)) ?? (await readTags(gitTop, pkg.tagReader.prefix, !staged))) : undefined;
+  const tags = await readTagState(gitTop, pkg, info, staged);
+  return { tags, diagnostics: sortDiagnostics(runRules(ruleContext(pkg, tags, releasing), loaded.config.rules), pkg) };
+}
+
+/** What a rule sees: the package's facts, its tags, and the files rules declared; not the configuration. */
+export function ruleContext(pkg: Package, tags: TagState, releasing: boolean): RuleContext {
+  const { name, sources, primary, version, scheme, versioning, distribution, layout, read } = pkg;
+  return { name, sources, primary, version, scheme, versioning, distribution, layout, tags, releasing, read };
+}
+
+async function readTagState(gitTop: string | undefined, pkg: Package, info: TagInfo | undefined, staged: boolean): Promise<TagState> {
   if (!gitTop || !info) return { available: false, reason: 'not a git repository' };
   if (info.gitMissing) return { available: false, reason: 'git is not installed' };
-  const reader = project.tagReader;
+  const reader = pkg.tagReader;
   const newest = reader.newest(info.newestReachable);
   const headTags: VersionTag[] = info.onHead.flatMap((name) => {
     const version = reader.version(name);
     return version === undefined ? [] : [{ name, version }];
   });
-  const version = project.version;
+  const { version, scheme } = pkg;
   let changed = false;
-  if (!staged && version !== undefined && headTags.length > 0 && !headTags.some((t) => sameVersion({ scheme: project.scheme, value: t.version }, { scheme: project.scheme, value: version }))) {
-    const files = project.sources.map((s) => path.relative(gitTop, path.join(project.root, s.file)));
+  if (!staged && version !== undefined && headTags.length > 0 && !headTags.some((t) => sameVersion({ scheme, value: t.version }, { scheme, value: version }))) {
+    const files = pkg.sources.map((s) => path.relative(gitTop, path.join(pkg.root, s.file)));
     const diff = await changedSinceHead(gitTop, files);
     if (diff === 'git-missing') return { available: false, reason: 'git is not installed' };
     changed = diff;
@@ -74,8 +91,8 @@ async function readTagState(project: Project, info: TagInfo | undefined, staged:
   return { available: true, newest, headTags, shallow: isShallow(gitTop), changedSinceHead: changed, staged };
 }
 
-function sortDiagnostics(diagnostics: Diagnostic[], project: Project): Diagnostic[] {
-  const order = new Map(project.sources.map((s, i) => [s.file, i]));
+function sortDiagnostics(diagnostics: Diagnostic[], pkg: Package): Diagnostic[] {
+  const order = new Map(pkg.sources.map((s, i) => [s.file, i]));
   const rank = (d: Diagnostic) => (d.file === undefined ? -1 : order.get(d.file) ?? order.size);
   return diagnostics
     .map((d, i) => ({ d, i }))

@@ -1,80 +1,43 @@
-// Loads every configured source through its adapter into one plain state object.
+// Loading: the configuration's package (one today) with every source read through its adapter,
+// and the files its rules declared they read, into plain objects the rules and use cases share.
 import path from 'node:path';
 import type { LoadedConfig, SourceConfig } from '../config/types.js';
 import { kindOf, locatorFor, type SourceType } from '../sources/index.js';
-import { readTomlString } from '../sources/toml.js';
-import type { Locator, ProblemKind, VersionHit } from '../sources/types.js';
-import { decodeUtf8, lineIndex, type Position } from './text.js';
+import { readTomlTree } from '../sources/toml.js';
+import type { Locator } from '../sources/types.js';
+import { decodeUtf8, lineIndex } from './text.js';
 import type { FileReader, ReadResult } from '../git/workspace.js';
 import { readTags } from '../git/git.js';
 import { loadScheme, type SchemeName, type VersionScheme } from '../version/scheme.js';
 import { shortForm } from '../version/short.js';
 import { TagReader } from '../version/tags.js';
-import { normalizeDistribution } from '../rules/runtime-lookup.js';
+import { distributionIn, normalizeDistribution } from './names.js';
+import { filesRulesRead } from '../rules/index.js';
+import type { FileText, LoadedSource, Package } from './package.js';
 
-export type Placed<T> = T & Position;
+export type { FileText, LoadedSource, Package, PackageLayout, Placed, SourceProblemAt } from './package.js';
 
-export interface SourceProblemAt {
-  kind: ProblemKind | 'unreadable';
-  message: string;
-  line?: number;
-  column?: number;
-}
-
-export interface LoadedSource {
-  name: string;
-  file: string;
-  config: SourceConfig;
-  primary: boolean;
-  /** The scheme its versions are read in: PEP 440 for Python files, SemVer for JSON and JavaScript. */
-  scheme: VersionScheme;
-  /** The key, variable, export or pattern the version was looked for under. */
-  label: string;
-  /** The decoded text, when the file could be read. */
-  text?: string;
-  hits: Placed<VersionHit>[];
-  lookups: Placed<{ distribution: string; start: number; end: number }>[];
-  problems: SourceProblemAt[];
-}
-
-export interface Project extends LoadedConfig {
-  sources: LoadedSource[];
-  primary: LoadedSource;
-  /** The primary source's version, if it has exactly one. */
-  version?: string;
-  /** The primary source's scheme: the project's order and spelling of versions. */
-  scheme: VersionScheme;
-  /** Reads version tags in the project's scheme. */
-  tagReader: TagReader;
-  /** The distribution name from pyproject.toml ([project] name or [tool.poetry] name). */
-  distribution?: string;
-  /** The changelog, read when the changelog-entry rule is on. */
-  changelog?: Changelog;
-}
-
-export interface Changelog {
-  file: string;
-  text?: string;
-  /** Why there is no text ("does not exist", …). */
-  missing?: string;
-  dateFormat: string;
-}
-
-/** The changelog-entry rule's file and date format, when the configuration turns the rule on. */
-function changelogSetting(loaded: LoadedConfig): Omit<Changelog, 'text' | 'missing'> | undefined {
-  const setting = (loaded.config.rules as Record<string, unknown>)['changelog-entry'];
-  const severity = Array.isArray(setting) ? setting[0] : setting;
-  if (severity === undefined || severity === 'off') return undefined;
-  const options = (Array.isArray(setting) ? setting[1] : undefined) as { file?: string; dateFormat?: string } | undefined;
-  return { file: options?.file ?? 'CHANGELOG.md', dateFormat: options?.dateFormat ?? 'YYYY-MM-DD' };
+/**
+ * The loaded configuration and its packages. Today a repository is one package, whose fields are
+ * also the project's own, so the single-package commands read `project.version`, `project.sources`….
+ */
+export interface Project extends LoadedConfig, Omit<Package, 'layout'> {
+  packages: Package[];
 }
 
 const PYPROJECT = 'pyproject.toml';
 
 export async function loadProject(loaded: LoadedConfig, read: FileReader): Promise<Project> {
+  const pkg = await loadPackage(loaded, read);
+  // The project's layout is the configuration's (with the sources it gave); the package keeps how they were found.
+  const { layout: _found, ...facts } = pkg;
+  return { ...facts, ...loaded, packages: [pkg] };
+}
+
+async function loadPackage(loaded: LoadedConfig, read: FileReader): Promise<Package> {
   const configs = loaded.config.sources;
-  const log = changelogSetting(loaded);
-  const files = [...new Set([...configs.map((s) => s.file), PYPROJECT, ...(log ? [log.file] : [])])];
+  const ruleFiles = filesRulesRead(loaded.config.rules);
+  const files = [...new Set([...configs.map((s) => s.file), PYPROJECT, ...ruleFiles])];
   const contents = await read(files);
   // Locators are looked up once per type (Babel is loaded only for js), then every source is plain work.
   const locators = new Map<SourceType, Locator<SourceConfig>>();
@@ -88,7 +51,8 @@ export async function loadProject(loaded: LoadedConfig, read: FileReader): Promi
   for (const name of names) schemes.set(name, await loadScheme(name));
   const scheme = schemes.get(primaryName)!;
   const tagReader = new TagReader(loaded.config.tags.prefix, scheme, [...schemes.values()].find((s) => s !== scheme));
-  const distribution = readDistribution(contents.get(PYPROJECT));
+  const pyproject = textOf(contents.get(PYPROJECT)!);
+  const distribution = 'text' in pyproject ? distributionIn(readTomlTree(pyproject.text)) : undefined;
   const sources = configs.map((config) => {
     const own = schemes.get(schemeNameOf(config, primaryName))!;
     return loadSource(config, contents.get(config.file)!, locators.get(config.type)!, 'short' in config && config.short ? shortForm(own) : own, distribution);
@@ -96,15 +60,24 @@ export async function loadProject(loaded: LoadedConfig, read: FileReader): Promi
   const primary = fromTags ? await newestTagSource(loaded, fromTags, tagReader) : (sources.find((s) => s.primary) ?? sources[0]!);
   primary.primary = true;
   const values = [...new Set(primary.hits.map((h) => h.value))];
+  const texts = new Map(ruleFiles.map((file) => [file, textOf(contents.get(file)!)]));
+  const { layout } = loaded;
   return {
-    ...loaded,
+    name: distribution ?? path.basename(loaded.root),
+    root: loaded.root,
     sources,
     primary,
     version: values.length === 1 ? values[0] : undefined,
     scheme,
+    versioning: loaded.config.versioning,
     tagReader,
     distribution,
-    ...(log ? { changelog: readChangelog(log, contents.get(log.file)!) } : {}),
+    ...(layout ? { layout: { id: layout.id, reason: layout.reason, ...(layout.fromTags ? { fromTags: layout.fromTags } : {}) } } : {}),
+    read: (file) => {
+      const text = texts.get(file);
+      if (!text) throw new Error(`${file} was not read: only files a rule that is on names in meta.reads are`);
+      return text;
+    },
   };
 }
 
@@ -115,10 +88,10 @@ function schemeNameOf(config: SourceConfig, primary: SchemeName): SchemeName {
   return ('scheme' in config && config.scheme) || primary;
 }
 
-function readChangelog(log: Omit<Changelog, 'text' | 'missing'>, content: ReadResult): Changelog {
-  if ('missing' in content) return { ...log, missing: content.missing };
+function textOf(content: ReadResult): FileText {
+  if ('missing' in content) return { missing: content.missing };
   const decoded = decodeUtf8(content.bytes);
-  return 'text' in decoded ? { ...log, text: decoded.text } : { ...log, missing: `is ${decoded.error}` };
+  return 'text' in decoded ? { text: decoded.text } : { missing: `is ${decoded.error}` };
 }
 
 /** A version from git tags: the newest version tag reachable from HEAD stands in for the primary source. */
@@ -170,11 +143,4 @@ function loadSource(config: SourceConfig, content: ReadResult, locate: Locator<S
   source.hits = located.hits.filter((h) => !sentinel(h.value)).map((h) => ({ ...h, ...at(h.start) }));
   source.problems = located.problems.map((p) => ({ kind: p.kind, message: p.message, ...(p.offset === undefined ? {} : at(p.offset)) }));
   return source;
-}
-
-function readDistribution(content: ReadResult | undefined): string | undefined {
-  if (!content || 'missing' in content) return undefined;
-  const decoded = decodeUtf8(content.bytes);
-  if ('error' in decoded) return undefined;
-  return readTomlString(decoded.text, 'project.name') ?? readTomlString(decoded.text, 'tool.poetry.name');
 }

@@ -1,20 +1,11 @@
 // What a check finds, as the reports (src/report/) and the API consumers see it: plain data.
 import type { RuleId } from '../rules/index.js';
+import type { Finding } from '../rules/types.js';
 
-/** Values a message is made of: `{name}` in a message template is replaced by data.name. */
-export type MessageData = Record<string, string | number>;
+export type { MessageData } from '../rules/types.js';
 
-export interface Diagnostic {
-  rule: RuleId;
-  severity: 'error' | 'warn';
-  /** Stable across releases, unlike the words: what json consumers should match on. */
-  messageId: string;
-  message: string;
-  data?: MessageData;
-  file?: string;
-  line?: number;
-  column?: number;
-}
+/** One finding of one rule, in words, at its severity; `messageId` and `data` are what json consumers should match on. */
+export type Diagnostic = Finding<RuleId>;
 
 export interface SourceSummary {
   name: string;

@@ -2,6 +2,7 @@
 // Unreleased section that bump will turn into it; a release needs the version's own heading.
 import { text } from '../config/fields.js';
 import { markdownHeadings, unreleasedHeading, versionHeading } from '../core/changelog.js';
+import { settingOf, type RuleSettings } from './settings.js';
 import { defineRule, type Report } from './types.js';
 
 type Id = 'missing' | 'noEntry' | 'unreleasedOnly';
@@ -20,17 +21,22 @@ export const changelogEntry = defineRule({
       file: text().default('CHANGELOG.md').describe('The changelog (Markdown).'),
       dateFormat: text({ allowEmpty: true }).default('YYYY-MM-DD').describe('The date bump writes after the version in the renamed heading; "" for none.'),
     },
+    reads: ['file'],
   },
-  check: ({ project, releasing }): Report<Id>[] => {
-    const log = project.changelog;
-    const version = project.version;
-    if (!log || version === undefined) return [];
-    if (log.text === undefined) return [{ messageId: 'missing', data: { file: log.file, why: log.missing ?? 'cannot be read' }, file: log.file }];
+  check: ({ version, releasing, read }, { file }): Report<Id>[] => {
+    if (version === undefined) return [];
+    const log = read(file);
+    if (!('text' in log)) return [{ messageId: 'missing', data: { file, why: log.missing }, file }];
     const headings = markdownHeadings(log.text);
     if (versionHeading(headings, version)) return [];
     const unreleased = unreleasedHeading(headings);
     if (unreleased && !releasing) return [];
     const where = unreleased ? { line: unreleased.line, column: 1 } : {};
-    return [{ messageId: unreleased ? 'unreleasedOnly' : 'noEntry', data: { file: log.file, version }, file: log.file, ...where }];
+    return [{ messageId: unreleased ? 'unreleasedOnly' : 'noEntry', data: { file, version }, file, ...where }];
   },
 });
+
+/** The changelog bump renames the Unreleased heading of, with the date format: the rule's options, when it is on. */
+export function changelogSetting(settings: RuleSettings): { file: string; dateFormat: string } | undefined {
+  return settingOf(changelogEntry, settings)?.options;
+}

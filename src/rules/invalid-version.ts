@@ -16,8 +16,8 @@ export const invalidVersion = defineRule({
     },
     options: {},
   },
-  check: ({ project }) =>
-    project.sources.flatMap((source) =>
+  check: ({ sources, versioning }) =>
+    sources.flatMap((source) =>
       source.hits.flatMap((hit): Report<'notPython' | 'notSemver' | 'notShort' | 'policy'>[] => {
         const { scheme } = source;
         const where = { file: source.file, line: hit.line, column: hit.column };
@@ -25,7 +25,6 @@ export const invalidVersion = defineRule({
         // The short X.Y form is not a version of its own: the policy is the full version's.
         if (scheme.short) return scheme.valid(hit.value) ? [] : [{ ...where, messageId: 'notShort', data }];
         if (!scheme.valid(hit.value)) return [{ ...where, messageId: scheme.name === 'pep440' ? 'notPython' : 'notSemver', data: { ...data, examples: EXAMPLES[scheme.name] } }];
-        const versioning = project.config.versioning;
         const breach = policyBreach(scheme, hit.value, versioning);
         if (!breach) return [];
         const nearest = breach.nearest ? `the nearest allowed version is ${breach.nearest}; ` : '';

@@ -1,7 +1,5 @@
+import { normalizeDistribution } from '../core/names.js';
 import { defineRule, type Report } from './types.js';
-
-/** PEP 503 normalization: the names pip and importlib.metadata treat as the same distribution. */
-export const normalizeDistribution = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
 
 export const runtimeLookup = defineRule({
   meta: {
@@ -16,15 +14,15 @@ export const runtimeLookup = defineRule({
     },
     options: {},
   },
-  check: ({ project }) =>
-    project.sources.flatMap((source) =>
+  check: ({ sources, distribution }) =>
+    sources.flatMap((source) =>
       source.lookups.flatMap((lookup): Report<'unverifiable' | 'otherWithFallback' | 'other'>[] => {
         const where = { file: source.file, line: lookup.line, column: lookup.column };
         const data = { label: source.label, lookup: lookup.distribution };
-        if (project.distribution === undefined) return [{ ...where, warnOnly: true, messageId: 'unverifiable', data }];
-        if (normalizeDistribution(lookup.distribution) === normalizeDistribution(project.distribution)) return [];
+        if (distribution === undefined) return [{ ...where, warnOnly: true, messageId: 'unverifiable', data }];
+        if (normalizeDistribution(lookup.distribution) === normalizeDistribution(distribution)) return [];
         const fallback = source.hits[0]?.value;
-        return [{ ...where, messageId: fallback ? 'otherWithFallback' : 'other', data: { ...data, distribution: project.distribution, ...(fallback ? { fallback } : {}) } }];
+        return [{ ...where, messageId: fallback ? 'otherWithFallback' : 'other', data: { ...data, distribution, ...(fallback ? { fallback } : {}) } }];
       }),
     ),
 });

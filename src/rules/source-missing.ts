@@ -16,14 +16,14 @@ export const sourceMissing = defineRule({
     },
     options: {},
   },
-  check: ({ project }) =>
-    project.sources.flatMap((source) => {
+  check: ({ sources, layout }) =>
+    sources.flatMap((source) => {
       type Id = 'unreadable' | 'unreadableInLayout' | 'problem' | 'primaryProblem' | 'uncheckable' | 'runtimeOnly';
-      const layout: Record<string, string> = project.layout ? { layout: project.layout.reason } : {};
+      const inLayout: Record<string, string> = layout ? { layout: layout.reason } : {};
       const reports: Report<Id>[] = source.problems.map((p) => ({
         messageId:
-          p.kind === 'unreadable' ? (project.layout ? 'unreadableInLayout' : 'unreadable') : p.kind === 'uncheckable' ? 'uncheckable' : source.primary ? 'primaryProblem' : 'problem',
-        data: { problem: p.message, kind: p.kind, ...layout },
+          p.kind === 'unreadable' ? (layout ? 'unreadableInLayout' : 'unreadable') : p.kind === 'uncheckable' ? 'uncheckable' : source.primary ? 'primaryProblem' : 'problem',
+        data: { problem: p.message, kind: p.kind, ...inLayout },
         file: source.file,
         line: p.line,
         column: p.column,

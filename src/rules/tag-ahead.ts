@@ -11,19 +11,18 @@ export const tagAhead = defineRule({
     },
     options: {},
   },
-  check: ({ project, tags }) => {
+  check: ({ version, scheme, primary, tags }) => {
     if (!tags.available) return [];
     const reports: Report<'shallow' | 'ahead'>[] = [];
     if (tags.shallow) reports.push({ messageId: 'shallow', warnOnly: true });
-    const version = project.version;
     const newest = tags.newest;
-    if (version === undefined || !project.scheme.valid(version) || !newest) return reports;
-    if (project.scheme.compare(newest.version, version) > 0) {
-      const hit = project.primary.hits[0];
+    if (version === undefined || !scheme.valid(version) || !newest) return reports;
+    if (scheme.compare(newest.version, version) > 0) {
+      const hit = primary.hits[0];
       reports.push({
         messageId: 'ahead',
-        data: { tag: newest.name, tagVersion: newest.version, version, file: project.primary.file },
-        file: project.primary.file,
+        data: { tag: newest.name, tagVersion: newest.version, version, file: primary.file },
+        file: primary.file,
         line: hit?.line,
         column: hit?.column,
       });

@@ -12,14 +12,12 @@ export const tagMismatch = defineRule({
     },
     options: {},
   },
-  check: ({ project, tags }) => {
+  check: ({ version, scheme, primary, tags }) => {
     if (!tags.available) return [{ messageId: 'skipped', data: { reason: tags.reason }, warnOnly: true }];
-    const version = project.version;
     if (tags.staged || tags.changedSinceHead || version === undefined || tags.headTags.length === 0) return [];
-    const { scheme } = project;
     if (tags.headTags.some((t) => sameVersion({ scheme, value: t.version }, { scheme, value: version }))) return [];
-    const hit = project.primary.hits[0];
-    const data = { tags: tags.headTags.map((t) => t.name).join(', '), file: project.primary.file, version };
-    return [{ messageId: 'mismatch', data, file: project.primary.file, line: hit?.line, column: hit?.column }];
+    const hit = primary.hits[0];
+    const data = { tags: tags.headTags.map((t) => t.name).join(', '), file: primary.file, version };
+    return [{ messageId: 'mismatch', data, file: primary.file, line: hit?.line, column: hit?.column }];
   },
 });

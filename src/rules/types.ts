@@ -1,14 +1,14 @@
 // What a rule is: one module with `meta` (id, description, default severity, messages by id,
-// options) and `check`, made with defineRule and registered with one line in rules/index.ts.
+// options, what it reads, whether --fix repairs it) and `check`, made with defineRule and
+// registered with one line in rules/index.ts. A rule sees one package through a narrow context.
 import type { Output, Shape } from '../config/fields.js';
-import type { Project } from '../core/project.js';
-import type { MessageData } from '../core/result.js';
+import type { FileText, Package } from '../core/package.js';
+import type { VersionTag } from '../version/tags.js';
 
 export const SEVERITIES = ['error', 'warn', 'off'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export type { VersionTag } from '../version/tags.js';
-import type { VersionTag } from '../version/tags.js';
+export type { VersionTag };
 
 export type TagState =
   | { available: false; reason: string }
@@ -25,13 +25,19 @@ export type TagState =
       staged: boolean;
     };
 
-export interface RuleContext {
-  project: Project;
+/** What a rule sees of the package it checks: no configuration, no file system. */
+export type PackageFacts = Pick<Package, 'name' | 'sources' | 'primary' | 'version' | 'scheme' | 'versioning' | 'distribution' | 'layout'>;
+
+export interface RuleContext extends PackageFacts {
   tags: TagState;
   /** The version is being released now (release's check), not merely checked. */
-  releasing?: boolean;
+  releasing: boolean;
+  /** A file the rule declared in `meta.reads`, read with the sources (from the work tree or the index). */
+  read(file: string): FileText;
 }
 
+/** Values a message is made of: `{name}` in a message template is replaced by data.name. */
+export type MessageData = Record<string, string | number>;
 
 /** What a rule finds: a message id and its data; the engine turns them into words. */
 export interface Report<M extends string = string> {
@@ -44,6 +50,19 @@ export interface Report<M extends string = string> {
   warnOnly?: boolean;
 }
 
+/** A report made into words at its severity: what the engine returns. */
+export interface Finding<R extends string = string> {
+  rule: R;
+  severity: 'error' | 'warn';
+  /** Stable across releases, unlike the words: what json consumers should match on. */
+  messageId: string;
+  message: string;
+  data?: MessageData;
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
 export interface RuleMeta<Id extends string, M extends string, S extends Shape> {
   id: Id;
   /** One line: what holds when the rule is satisfied. */
@@ -54,6 +73,10 @@ export interface RuleMeta<Id extends string, M extends string, S extends Shape> 
   messages: Record<M, string>;
   /** Its options, set in the configuration as `"<id>": ["error", { … }]`; each may have a default. */
   options: S;
+  /** Options that name a file the rule reads (relative to the package root); read only while the rule is on. */
+  reads?: readonly (keyof S & string)[];
+  /** `check --fix` repairs what it reports (sets the literal to its source's spelling of the primary version). */
+  fixable?: boolean;
 }
 
 export interface Rule<Id extends string = string, M extends string = string, S extends Shape = Shape> {
@@ -63,5 +86,3 @@ export interface Rule<Id extends string = string, M extends string = string, S e
 
 /** Declares a rule, its message ids and option types inferred from its meta. */
 export const defineRule = <const Id extends string, M extends string, S extends Shape = Record<never, never>>(rule: Rule<Id, M, S>): Rule<Id, M, S> => rule;
-
-export type { Diagnostic } from '../core/result.js';

@@ -1,4 +1,4 @@
-import type { LoadedSource, Placed } from '../core/project.js';
+import type { LoadedSource, Placed } from '../core/package.js';
 import type { VersionHit } from '../sources/types.js';
 import { sameVersion, type Meaning } from '../version/scheme.js';
 import { shortOf } from '../version/short.js';
@@ -45,20 +45,20 @@ export const versionMismatch = defineRule({
       differsFromTags: `{label} is {found} but the newest {tag} says {expected}; ${ADVICE}`,
     },
     options: {},
+    fixable: true,
   },
-  check: ({ project }): Report<Id>[] => {
-    const { primary } = project;
+  check: ({ sources, primary, layout, distribution }): Report<Id>[] => {
     const first = primary.hits[0];
     if (first === undefined || !primary.scheme.valid(first.value)) return [];
     const expected = first.value;
     const same = (source: LoadedSource, hit: VersionHit) => sameVersion({ scheme: primary.scheme, value: expected }, { scheme: source.scheme, value: hit.value });
-    const tool = project.layout?.fromTags;
+    const tool = layout?.fromTags;
     if (tool)
-      return project.sources.flatMap((source) =>
-        source.hits.map((hit) => ({ ...besideTags(source.label, hit, same(source, hit), primary.file, expected, tool, project.distribution), file: source.file })),
+      return sources.flatMap((source) =>
+        source.hits.map((hit) => ({ ...besideTags(source.label, hit, same(source, hit), primary.file, expected, tool, distribution), file: source.file })),
       );
     const meaning = primary.scheme.parse(expected);
-    return project.sources.flatMap((source) =>
+    return sources.flatMap((source) =>
       source.hits.flatMap((hit): Report<Id>[] => {
         // An invalid version is invalid-version's to report.
         if (!source.scheme.valid(hit.value) || same(source, hit)) return [];

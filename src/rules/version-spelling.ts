@@ -11,9 +11,10 @@ export const versionSpelling = defineRule({
       shortNotNormalized: '{label} is "{version}", which the documentation shows as written; its short X.Y form is {normalized}, and heimdall-version check --fix rewrites it',
     },
     options: {},
+    fixable: true,
   },
-  check: ({ project }) =>
-    project.sources.flatMap((source) => {
+  check: ({ sources }) =>
+    sources.flatMap((source) => {
       if (source.scheme.name !== 'pep440') return [];
       const messageId = source.scheme.short ? ('shortNotNormalized' as const) : ('notNormalized' as const);
       return source.hits.flatMap((hit) => {

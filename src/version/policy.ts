@@ -1,6 +1,8 @@
 // The "versioning" policy: which versions a project allows, and the nearest one it does.
-import type { Versioning } from '../config/types.js';
-import type { Meaning, VersionScheme } from './scheme.js';
+import type { Meaning, SchemeName, VersionScheme } from './scheme.js';
+
+/** Which versions a project allows, named after the scheme whose versions all pass (the configuration's "versioning"). */
+export type Versioning = SchemeName;
 
 export const POLICY_WORDS: Record<Versioning, string> = {
   semver: 'MAJOR.MINOR.PATCH with an optional a/b/rc pre-release (alpha/beta/rc in SemVer files) and no post, dev, epoch or local part',

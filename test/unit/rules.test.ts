@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../src/config/defaults.js';
-import type { LoadedSource, Project } from '../../src/core/project.js';
+import type { LoadedSource } from '../../src/core/package.js';
 import { formatMessage, RULES, runRules } from '../../src/rules/index.js';
 import { defineRule } from '../../src/rules/types.js';
 import { ruleSettings } from '../../src/config/rules.js';
 import { text } from '../../src/config/fields.js';
-import { normalizeDistribution } from '../../src/rules/runtime-lookup.js';
+import { normalizeDistribution } from '../../src/core/names.js';
 import { pep440 } from '../../src/version/pep440.js';
 import { semver } from '../../src/version/semver.js';
 import { TagReader } from '../../src/version/tags.js';
-import type { TagState } from '../../src/rules/types.js';
+import type { RuleContext, TagState } from '../../src/rules/types.js';
 
 function source(file: string, hits: string[], extra: Partial<LoadedSource> = {}): LoadedSource {
   return {
@@ -19,14 +18,18 @@ function source(file: string, hits: string[], extra: Partial<LoadedSource> = {})
   };
 }
 
-function project(sources: LoadedSource[], distribution = 'heimdall-mcp'): Project {
+const noTags: TagState = { available: true, headTags: [], shallow: false, changedSinceHead: false, staged: false };
+
+/** What a rule sees of a package whose first source is the primary; `tagReader` for building tag states. */
+function project(sources: LoadedSource[], distribution = 'heimdall-mcp'): RuleContext & { tagReader: TagReader } {
   sources[0]!.primary = true;
   const scheme = sources[0]!.scheme;
   const tagReader = new TagReader('v', scheme, scheme === pep440 ? semver : pep440);
-  return { config: defaultConfig(), root: '/p', sources, primary: sources[0]!, version: sources[0]!.hits[0]?.value, distribution, scheme, tagReader };
+  const read = (file: string): never => {
+    throw new Error(`${file} was not declared`);
+  };
+  return { name: distribution, sources, primary: sources[0]!, version: sources[0]!.hits[0]?.value, distribution, scheme, versioning: 'semver', tagReader, tags: noTags, releasing: false, read };
 }
-
-const noTags: TagState = { available: true, headTags: [], shallow: false, changedSinceHead: false, staged: false };
 const tag = (version: string) => ({ name: `v${version}`, version });
 
 describe('rules', () => {
@@ -37,18 +40,18 @@ describe('rules', () => {
 
   it('accepts a lookup of the project under another spelling, rejects another distribution', () => {
     const lookup = (distribution: string) => source('v.py', ['0.2.0'], { lookups: [{ distribution, start: 0, end: 1, line: 6, column: 30 }] });
-    expect(runRules({ project: project([source('p', ['0.2.0']), lookup('Heimdall_MCP')]), tags: noTags }, {})).toEqual([]);
-    expect(runRules({ project: project([source('p', ['0.2.0']), lookup('heimdall-mcp-server')]), tags: noTags }, {}).map((d) => d.rule)).toEqual(['runtime-lookup']);
+    expect(runRules({ ...project([source('p', ['0.2.0']), lookup('Heimdall_MCP')]), tags: noTags }, {})).toEqual([]);
+    expect(runRules({ ...project([source('p', ['0.2.0']), lookup('heimdall-mcp-server')]), tags: noTags }, {}).map((d) => d.rule)).toEqual(['runtime-lookup']);
   });
 
   it('honours configured severities', () => {
     const p = project([source('p', ['0.2.0']), source('q', ['0.1.0'])]);
-    expect(runRules({ project: p, tags: noTags }, { 'version-mismatch': 'warn' })).toEqual([expect.objectContaining({ rule: 'version-mismatch', severity: 'warn' })]);
-    expect(runRules({ project: p, tags: noTags }, { 'version-mismatch': 'off' })).toEqual([]);
+    expect(runRules({ ...p, tags: noTags }, { 'version-mismatch': 'warn' })).toEqual([expect.objectContaining({ rule: 'version-mismatch', severity: 'warn' })]);
+    expect(runRules({ ...p, tags: noTags }, { 'version-mismatch': 'off' })).toEqual([]);
   });
 
-  const aheadOf = (p: Project) => (names: string[]) =>
-    runRules({ project: p, tags: { ...noTags, newest: p.tagReader.newest(names.map((v) => `v${v}`)) } }, {}).map((d) => d.rule);
+  const aheadOf = (p: ReturnType<typeof project>) => (names: string[]) =>
+    runRules({ ...p, tags: { ...noTags, newest: p.tagReader.newest(names.map((v) => `v${v}`)) } }, {}).map((d) => d.rule);
 
   it('compares tags by SemVer precedence in a SemVer project', () => {
     const ahead = aheadOf(project([source('package.json', ['1.0.0'], { scheme: semver })]));
@@ -69,12 +72,12 @@ describe('rules', () => {
 
   it('sees the same release in a tag spelled either way', () => {
     const p = project([source('p', ['0.3.0rc1'])]);
-    expect(runRules({ project: p, tags: { ...noTags, headTags: [{ name: 'v0.3.0-rc.1', version: '0.3.0-rc.1' }] } }, {})).toEqual([]);
+    expect(runRules({ ...p, tags: { ...noTags, headTags: [{ name: 'v0.3.0-rc.1', version: '0.3.0-rc.1' }] } }, {})).toEqual([]);
   });
 
   it('compares sources by meaning and says when no mapping exists', () => {
     const rules = (primary: string, json: string) =>
-      runRules({ project: project([source('pyproject.toml', [primary]), source('package.json', [json], { scheme: semver })]), tags: noTags }, {});
+      runRules({ ...project([source('pyproject.toml', [primary]), source('package.json', [json], { scheme: semver })]), tags: noTags }, {});
     expect(rules('0.3.0rc1', '0.3.0-rc.1')).toEqual([]);
     expect(rules('1.0.0', '1.0.0-rc.1')).toEqual([expect.objectContaining({ rule: 'version-mismatch' })]);
     const post = rules('1.0.0.post1', '1.0.0');
@@ -84,14 +87,14 @@ describe('rules', () => {
 
   it('holds a version to the versioning policy, naming the nearest allowed one', () => {
     const p = project([source('pyproject.toml', ['1.0'])]);
-    const [d] = runRules({ project: p, tags: noTags }, {});
+    const [d] = runRules({ ...p, tags: noTags }, {});
     expect(d).toMatchObject({ rule: 'invalid-version', message: expect.stringContaining('the nearest allowed version is 1.0.0') });
-    p.config.versioning = 'pep440';
-    expect(runRules({ project: p, tags: noTags }, {})).toEqual([]);
+    p.versioning = 'pep440';
+    expect(runRules({ ...p, tags: noTags }, {})).toEqual([]);
   });
 
   it('warns about a Python version not in normalized form', () => {
-    expect(runRules({ project: project([source('pyproject.toml', ['0.3.0-rc.1'])]), tags: noTags }, {})).toEqual([
+    expect(runRules({ ...project([source('pyproject.toml', ['0.3.0-rc.1'])]), tags: noTags }, {})).toEqual([
       expect.objectContaining({ rule: 'version-spelling', severity: 'warn', message: expect.stringContaining('normalizes to 0.3.0rc1') }),
     ]);
   });
@@ -99,16 +102,16 @@ describe('rules', () => {
   it('holds HEAD\'s tags against the version unless the version files moved on', () => {
     const p = project([source('p', ['0.2.0'])]);
     const head = { ...noTags, newest: tag('0.1.0'), headTags: [tag('0.1.0')] };
-    expect(runRules({ project: p, tags: head }, {}).map((d) => d.rule)).toEqual(['tag-mismatch']);
-    expect(runRules({ project: p, tags: { ...head, changedSinceHead: true } }, {})).toEqual([]);
-    expect(runRules({ project: p, tags: { ...head, staged: true } }, {})).toEqual([]);
+    expect(runRules({ ...p, tags: head }, {}).map((d) => d.rule)).toEqual(['tag-mismatch']);
+    expect(runRules({ ...p, tags: { ...head, changedSinceHead: true } }, {})).toEqual([]);
+    expect(runRules({ ...p, tags: { ...head, staged: true } }, {})).toEqual([]);
   });
 });
 
 describe('messages', () => {
   it('carry a stable id and their data; the words are made from the rule\'s template', () => {
     const p = project([source('p', ['0.2.0']), source('q', ['0.1.0'])]);
-    expect(runRules({ project: p, tags: noTags }, {})).toEqual([
+    expect(runRules({ ...p, tags: noTags }, {})).toEqual([
       {
         rule: 'version-mismatch', severity: 'error', messageId: 'differs', data: { label: 'version', found: '0.1.0', expected: '0.2.0', primaryFile: 'p' },
         message: 'version is 0.1.0 but p says 0.2.0', file: 'q', line: 1, column: 1,
@@ -132,7 +135,7 @@ describe('a rule with options', () => {
     },
     check: (_context, options) => [{ messageId: 'says', data: { file: options.file } }],
   });
-  const context = { project: project([source('p', ['0.2.0'])]), tags: noTags };
+  const context = { ...project([source('p', ['0.2.0'])]), tags: noTags };
 
   it('gets its defaults, or the options configured with its severity', () => {
     expect(runRules(context, {}, [changelog])).toEqual([expect.objectContaining({ severity: 'warn', messageId: 'says', message: 'the file is CHANGELOG.md' })]);

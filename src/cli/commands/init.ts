@@ -13,7 +13,8 @@ import { rootFileReader } from '../../config/load.js';
 import { planInit } from '../../config/imports/plan.js';
 import { readToolConfigs } from '../../config/imports/tools.js';
 import { PYPROJECT, readPyprojectTable, TABLE } from '../../config/pyproject.js';
-import { readTomlString } from '../../sources/toml.js';
+import { readTomlTree } from '../../sources/toml.js';
+import { distributionIn } from '../../core/names.js';
 import type { DetectContext, Detected } from '../../sources/kind.js';
 import { findGitTop } from '../../git/workspace.js';
 import { loadConfig } from '../../config/load.js';
@@ -111,7 +112,7 @@ function schemaReference(root: string): string | undefined {
 }
 
 function distributionName(pyproject: string | undefined): string | undefined {
-  return pyproject === undefined ? undefined : (readTomlString(pyproject, 'project.name') ?? readTomlString(pyproject, 'tool.poetry.name'));
+  return pyproject === undefined ? undefined : distributionIn(readTomlTree(pyproject));
 }
 
 /** Files up to three directories deep, sorted, without hidden, dependency, build, test and docs directories. */

@@ -3,7 +3,8 @@
 // and its drift shown; only subpackages and vendored code are left out (with the --include hint).
 import { kindOf, type SourceConfig } from '../../sources/index.js';
 import type { Located } from '../../sources/types.js';
-import { importName, type Layout, type ReadFile } from '../layout.js';
+import { importName } from '../../core/names.js';
+import type { Layout, ReadFile } from '../layout.js';
 import { sourceFor, type Imported } from './translate.js';
 
 export interface Candidate {
