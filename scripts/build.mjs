@@ -14,5 +14,5 @@ const { COMMON, bundleCli } = createRequire(import.meta.url)('./bundle-cli.cjs')
 rmSync('dist', { recursive: true, force: true });
 await writeConfigSchema();
 await bundleCli(process.cwd(), esbuild);
-await esbuild.build({ ...COMMON, external: [...COMMON.external, 'semver'], entryPoints: { index: 'src/index.ts' }, outdir: 'dist', format: 'esm', splitting: true, chunkNames: 'api/[name]-[hash]' });
+await esbuild.build({ ...COMMON, external: COMMON.external, entryPoints: { index: 'src/index.ts' }, outdir: 'dist', format: 'esm', splitting: true, chunkNames: 'api/[name]-[hash]' });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, run } from '../helpers/cli.js';
-import { testEnv } from '../helpers/env.js';
+import { needs, testEnv } from '../helpers/env.js';
 import { cleanupTempDirs, layoutRepo, tempDir, tempRepo, versionPy, VPY } from '../helpers/repo.js';
 
 afterAll(cleanupTempDirs);
@@ -144,7 +144,7 @@ describe('init from a subdirectory', () => {
 });
 
 describe('confirmation on a terminal', () => {
-  const hasScript = spawnSync('script', ['--version']).status === 0;
+  const hasScript = needs(spawnSync('script', ['--version']).status === 0, 'the confirmation tests (cli.test.ts)', 'it needs script(1): apt-get install bsdutils');
   /** Runs the CLI in a real pseudo-terminal (script), typing `answer` at it. */
   const inTerminal = (args: string[], cwd: string, answer: string) => {
     const env = testEnv({ TERM: 'dumb' });

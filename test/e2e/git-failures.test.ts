@@ -8,7 +8,7 @@ import { cleanupTempDirs, layoutRepo } from '../helpers/repo.js';
 
 afterAll(cleanupTempDirs);
 
-if (!canRunAsNobody) console.warn('SKIPPING the permission cases of git-failures.test.ts: they need root, runuser and a nobody user');
+const asNobody = canRunAsNobody('git-failures.test.ts');
 
 /** 0.2.0 everywhere, committed, with an older tag and (newer) a tag above the version. */
 const tagged = (newer: boolean) => {
@@ -17,7 +17,7 @@ const tagged = (newer: boolean) => {
   return repo;
 };
 
-describe.runIf(canRunAsNobody)('a repository git refuses for dubious ownership (run as nobody on a repository root owns)', () => {
+describe.runIf(asNobody)('a repository git refuses for dubious ownership (run as nobody on a repository root owns)', () => {
   for (const newer of [false, true]) {
     it(`is an error quoting git, exit 2, ${newer ? 'with' : 'without'} a newer tag`, () => {
       const dir = copyFor(tagged(newer).dir, false);
@@ -39,7 +39,7 @@ describe.runIf(canRunAsNobody)('a repository git refuses for dubious ownership (
   });
 });
 
-describe.runIf(canRunAsNobody)('permission denied', () => {
+describe.runIf(asNobody)('permission denied', () => {
   it('on the tags directory is an error, not a check without tags', () => {
     const dir = copyFor(tagged(true).dir);
     chownSync(path.join(dir, '.git/refs/tags'), 0, 0);

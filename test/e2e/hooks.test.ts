@@ -4,7 +4,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rm
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, PROJECT, run } from '../helpers/cli.js';
-import { GIT_ISOLATION, IDENTITY, testEnv } from '../helpers/env.js';
+import { GIT_ISOLATION, IDENTITY, needs, testEnv } from '../helpers/env.js';
 import { cleanupTempDirs, exampleRepo, layoutRepo, pyproject, tempDir, tempRepo, TempRepo, versionPy, VPY } from '../helpers/repo.js';
 
 let binDir: string;
@@ -271,7 +271,7 @@ describe('this repository and its examples', () => {
 
 
 describe('hook install with the pre-commit framework', () => {
-  const hasPreCommit = spawnSync('pre-commit', ['--version']).status === 0;
+  const hasPreCommit = needs(spawnSync('pre-commit', ['--version']).status === 0, 'hook install with the pre-commit framework (hooks.test.ts)', 'apt-get install pre-commit');
   const CONFIG = `# the project's hooks
 repos:
   - repo: local # its own

@@ -27,7 +27,7 @@ describe('a source that is not a regular file', () => {
   const kinds: [string, (full: string) => void, boolean][] = [
     ['a FIFO', (full) => execFileSync('mkfifo', [full]), true],
     ['a directory', (full) => mkdirSync(full), true],
-    ['a device', (full) => execFileSync('mknod', [full, 'c', '1', '5']), canRunAsNobody],
+    ['a device', (full) => execFileSync('mknod', [full, 'c', '1', '5']), canRunAsNobody('hostile-sources.test.ts (a device node)')],
   ];
   for (const [kind, make, possible] of kinds) {
     it.runIf(possible)(`(${kind}) is reported by check and show, never waited on`, () => {

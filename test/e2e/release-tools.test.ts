@@ -2,6 +2,7 @@
 // to an isolated build that installs a current setuptools (writes 2.4); offline isolated builds.
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
+import { needs } from '../helpers/env.js';
 import { BIN, run } from '../helpers/cli.js';
 import { cleanupTempDirs, exampleRepo, type TempRepo } from '../helpers/repo.js';
 
@@ -10,7 +11,8 @@ const PY = '/usr/bin/python3';
 const twine = /twine version (\S+)/.exec(spawnSync(PY, ['-m', 'twine', '--version'], { encoding: 'utf8' }).stdout ?? '')?.[1];
 const hasBuild = spawnSync(PY, ['-c', 'import build']).status === 0;
 const oldTwine = twine !== undefined && Number(twine.split('.')[0]) < 6;
-if (!oldTwine || !hasBuild) console.warn(`SKIPPED: the twine/Metadata-Version tests need Debian's python3-build and a twine older than 6 in ${PY} (found twine ${twine ?? 'none'})`);
+const hasOldTools = needs(oldTwine && hasBuild, `the twine/Metadata-Version tests (release-tools.test.ts): they need python3-build and a twine older than 6 in ${PY} (found twine ${twine ?? 'none'})`, "apt-get install twine python3-build (Debian's twine 4)");
+const hasTerminal = needs(hasBuild && spawnSync('script', ['--version']).status === 0, 'the release confirmation test (release-tools.test.ts): it needs python3-build and script(1)', 'apt-get install python3-build bsdutils');
 
 const project = (): TempRepo => {
   const repo = exampleRepo('heimdall-mcp');
@@ -20,7 +22,7 @@ const project = (): TempRepo => {
 // pip gives up at once on an index it cannot reach (this machine's pip also lists pypi.org).
 const CI = { CI: 'true', PIP_RETRIES: '0' };
 
-describe.skipIf(!oldTwine || !hasBuild)('release, twine and the build isolation', () => {
+describe.skipIf(!hasOldTools)('release, twine and the build isolation', () => {
   it('an isolated build writes Metadata-Version 2.4, which this twine cannot read: says exactly what to do', () => {
     const res = run(['release', '--no-upload'], project().dir, CI);
     expect(res.code).toBe(1);
@@ -51,7 +53,7 @@ describe.skipIf(!oldTwine || !hasBuild)('release, twine and the build isolation'
   }, 300_000);
 });
 
-describe.skipIf(!hasBuild || spawnSync('script', ['--version']).status !== 0)('release --upload on a terminal', () => {
+describe.skipIf(!hasTerminal)('release --upload on a terminal', () => {
   it('asks after twine check, before the upload; a no uploads and tags nothing', () => {
     const repo = exampleRepo('heimdall-mcp');
     // No index listens there: a no must never reach it.

@@ -83,13 +83,13 @@ describe('Sphinx docs/conf.py', () => {
     expect(repo.read('docs/conf.py')).toBe(conf('0.3', '0.3.1'));
   });
 
-  it.each([
+  const hasPython = needs(existsSync(PY), 'running conf.py with Python (sphinx.test.ts)', 'apt-get install python3, or set HEIMDALL_TEST_PYTHON');
+  it.skipIf(!hasPython).each([
     ['patch', '0.2.1', '0.2', '0.2.2'],
     ['minor', '0.3.0', '0.3', '0.3.0'],
     ['major', '1.0.0', '1.0', '1.0.0'],
     ['preminor --preid rc', '0.3.0rc0', '0.3', '0.3.0rc0'],
   ])('bump %s writes release %s and version %s, byte-exact, and Sphinx reads them', (level, _toml, short, full) => {
-    if (!needs(existsSync(PY), 'running conf.py with Python', `apt-get install python3, or set HEIMDALL_TEST_PYTHON`)) return;
     const repo = project('0.2.1', '0.2', '0.2.1');
     repo.commit();
     const res = run(['bump', ...level.split(' ')], repo.dir);

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { needs } from '../helpers/env.js';
 import { PROJECT, run } from '../helpers/cli.js';
 import { readAction, runAction } from '../helpers/action.js';
 import { cleanupTempDirs, exampleRepo, type TempRepo } from '../helpers/repo.js';
@@ -12,7 +13,7 @@ import { selfRepo } from '../helpers/self-repo.js';
 
 afterAll(cleanupTempDirs);
 const PY = '/usr/bin/python3';
-const hasTools = spawnSync(PY, ['-c', 'import build, twine']).status === 0;
+const hasTools = needs(spawnSync(PY, ['-c', 'import build, twine']).status === 0, `the release workflow's build job (workflows.test.ts): ${PY} lacks build or twine`, 'apt-get install twine python3-build');
 const ESBUILD = JSON.parse(readFileSync(path.join(PROJECT, 'node_modules', 'esbuild', 'package.json'), 'utf8')).version;
 const ANNOTATION = '::error file=cognitive_memory/core/version.py,line=6,col=31,title=runtime-lookup::SYSTEM_VERSION looks up';
 const yamlOf = (file: string) => parse(readFileSync(path.join(PROJECT, file), 'utf8'));

@@ -21,7 +21,11 @@ export function testEnv(extra: Record<string, string | undefined> = {}): NodeJS.
   return env;
 }
 
-/** A test that needs a tool says so loudly when it is missing, and CI (HEIMDALL_TEST_ALL=1, set by .ci/run) fails instead of skipping. */
+/**
+ * The one way a test is skipped: a test that needs a tool (or root, or an index) says so loudly when
+ * it is missing, and CI (HEIMDALL_TEST_ALL=1, set by .ci/run) fails instead of skipping. Use the result
+ * in `describe.skipIf(!has)` / `it.skipIf(!has)` / `ctx.skip()`, never in a silent early return.
+ */
 export function needs(available: boolean, what: string, install: string): boolean {
   if (available) return true;
   const message = `SKIPPED ${what}: ${install}`;

@@ -1,6 +1,6 @@
 // Running the built CLI as an unprivileged user (nobody) on a copy it owns, for permission cases.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { testEnv } from './env.js';
+import { needs, testEnv } from './env.js';
 import { chmodSync, cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { BIN, type RunResult } from './cli.js';
@@ -23,8 +23,7 @@ export function runAsNobody(args: string[], cwd: string, env: Record<string, str
   return { code: res.status ?? -1, stdout: res.stdout, stderr: res.stderr };
 }
 
-/** Whether this machine can run the permission cases (root, with runuser and a nobody user). */
-export const canRunAsNobody = (() => {
-  if (process.getuid?.() !== 0) return false;
-  return spawnSync('runuser', ['-u', 'nobody', '--', 'true']).status === 0;
-})();
+const nobodyWorks = process.getuid?.() === 0 && spawnSync('runuser', ['-u', 'nobody', '--', 'true']).status === 0;
+
+/** Whether this machine can run the permission cases of `what` (root, with runuser and a nobody user); under CI it must. */
+export const canRunAsNobody = (what: string): boolean => needs(nobodyWorks, `the permission cases of ${what}`, 'run the tests as root, with runuser (util-linux) and a nobody user');

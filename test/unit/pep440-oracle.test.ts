@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { needs } from '../helpers/env.js';
 import { pep440 } from '../../src/version/pep440.js';
 import { semver } from '../../src/version/semver.js';
 import { canonical, spelling } from '../../src/version/scheme.js';
@@ -21,8 +22,7 @@ valid = [v for v in vs if v is not None]
 rank = [None if v is None else sum(1 for w in valid if w < v) for v in vs]
 json.dump({"normal": [None if v is None else str(v) for v in vs], "rank": rank}, sys.stdout)
 `;
-const hasPackaging = spawnSync(PYTHON, ['-c', 'import packaging.version'], { stdio: 'ignore' }).status === 0;
-if (!hasPackaging) console.warn(`SKIPPED: the PEP 440 oracle needs ${PYTHON} with packaging (Debian: apt-get install python3-packaging)`);
+const hasPackaging = needs(spawnSync(PYTHON, ['-c', 'import packaging.version'], { stdio: 'ignore' }).status === 0, `the PEP 440 oracle (pep440-oracle.test.ts): ${PYTHON} lacks packaging`, 'apt-get install python3-packaging');
 
 function oracle(versions: string[]): { normal: (string | null)[]; rank: (number | null)[] } {
   const res = spawnSync(PYTHON, ['-c', ORACLE], { input: JSON.stringify(versions), encoding: 'utf8' });
