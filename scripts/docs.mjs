@@ -72,12 +72,12 @@ function rulesPage({ RULES, RULE_ALIASES }) {
     `${HEADER('src/rules/ (each rule\'s meta)')}# Rules\n`,
     'Each rule is set in the configuration\'s `rules` section to `"error"`, `"warn"` or `"off"`, or, for a rule with options, to `[severity, { options }]`. ' +
       'Reports carry the rule id and a `messageId` (stable across releases; match on them, not on the words).\n',
-    table(['rule', 'default', 'what holds when it passes'], RULES.map(({ meta }) => [`[\`${meta.id}\`](#${meta.id})`, meta.defaultSeverity, meta.description])),
+    table(['rule', 'default', '`--fix` repairs it', 'what holds when it passes'], RULES.map(({ meta }) => [`[\`${meta.id}\`](#${meta.id})`, meta.defaultSeverity, meta.fixable ? 'yes' : '', meta.description])),
     '',
     ...(aliases.length ? [`Old ids still accepted in configurations: ${aliases.map(([old, id]) => `\`${old}\` (now \`${id}\`)`).join(', ')}.\n`] : []),
   ];
   for (const { meta } of RULES) {
-    parts.push(`## ${meta.id}\n`, `${md(meta.description)}\n`, `Default severity: \`${meta.defaultSeverity}\`.\n`);
+    parts.push(`## ${meta.id}\n`, `${md(meta.description)}\n`, `Default severity: \`${meta.defaultSeverity}\`.${meta.fixable ? ' `check --fix` repairs what it reports.' : ''}\n`);
     const options = Object.entries(meta.options ?? {});
     if (options.length) {
       parts.push('Options:\n', table(['option', 'default', 'meaning'], options.map(([name, f]) => [code(name), defaultOf(f), f.presence?.description ?? ''])), '');

@@ -15,7 +15,7 @@ describe('docs/reference', () => {
     const page = readFileSync('docs/reference/rules.md', 'utf8');
     for (const { meta } of RULES) {
       expect(page).toContain(`## ${meta.id}\n`);
-      expect(page).toContain(`| [\`${meta.id}\`](#${meta.id}) | ${meta.defaultSeverity} |`);
+      expect(page).toContain(`| [\`${meta.id}\`](#${meta.id}) | ${meta.defaultSeverity} | ${meta.fixable ? 'yes' : ''} |`);
       for (const id of Object.keys(meta.messages)) expect(page).toContain(`| \`${id}\` |`);
     }
   });
