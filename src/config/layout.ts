@@ -1,7 +1,7 @@
 // Zero configuration: the source the build backend will take the version from is the primary.
 // Pure: reads project files through `read` (root-relative path → text, or undefined if absent).
 import { UserError } from '../core/errors.js';
-import { scanIni } from '../sources/ini.js';
+import { readIni } from '../formats/ini.js';
 import { locatePythonVersion } from '../sources/python.js';
 import { readTomlTree } from '../sources/toml.js';
 import type { Layout, SourceConfig } from './types.js';
@@ -119,7 +119,7 @@ function literalsBesideTags(read: ReadFile, dist: string | undefined, tool: Tree
 function setupCfgLayout(read: ReadFile): Layout | undefined {
   const text = read('setup.cfg');
   if (text === undefined) return undefined;
-  const entry = scanIni(text).entries.find((e) => e.section === 'metadata' && e.key === 'version');
+  const entry = readIni(text).options.find((e) => e.section === 'metadata' && e.key === 'version');
   if (!entry) return undefined;
   const value = text.slice(entry.start, entry.end);
   const attr = /^attr:\s*(\S+)/.exec(value)?.[1];

@@ -4,14 +4,13 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
-import { jsonSyntaxError } from '../sources/json.js';
+import { firstDuplicateKey, jsonSyntaxError } from '../formats/json.js';
 import { decodeUtf8, lineIndex } from '../core/text.js';
 import { findGitTop, isInside, readRegular } from '../git/workspace.js';
 import { defaultConfig } from './defaults.js';
 import { detectLayout, type ReadFile } from './layout.js';
 import { validateConfig } from './schema.js';
 import { PYPROJECT, readPyprojectTable, TABLE, validatePyprojectTable } from './pyproject.js';
-import { firstDuplicateKey } from './duplicate-keys.js';
 import type { LoadedConfig } from './types.js';
 
 const MODULE = 'heimdall';

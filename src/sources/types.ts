@@ -25,6 +25,8 @@ export type ProblemKind =
 
 export interface SourceProblem {
   kind: ProblemKind;
+  /** A stable name of the reader's finding where the kind alone is too coarse (JSON: "CommaExpected", …); the words may change. */
+  code?: string;
   /** Plain words for a user; says what is wrong and, where it can, what to do. */
   message: string;
   /** Where it is, if known: an offset into the text. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonSyntaxError, locateJsonVersion } from '../../src/sources/json.js';
+import { jsonSyntaxError } from '../../src/formats/json.js';
+import { locateJsonVersion } from '../../src/sources/json.js';
 import type { Located } from '../../src/sources/types.js';
 
 const sliced = (text: string, located: Located) => located.hits.map((h) => text.slice(h.start, h.end));

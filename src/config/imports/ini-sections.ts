@@ -1,23 +1,12 @@
-// INI files as Python's configparser reads them, for tools' configurations: section → key → value
-// (continuation lines joined with "\n", keys lower-cased).
+// INI files as Python's configparser reads them (src/formats/ini.ts), for tools' configurations:
+// section → key → value. Lenient: what configparser would refuse is left out, the rest kept.
+import { readIni } from '../../formats/ini.js';
+
 export function readIniSections(text: string): Map<string, Map<string, string>> {
   const sections = new Map<string, Map<string, string>>();
-  let current: Map<string, string> | undefined;
-  let last: string | undefined;
-  for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
-    const trimmed = raw.trim();
-    if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith(';')) continue;
-    const header = /^\[(.+)\]$/.exec(trimmed);
-    if (header) {
-      current = new Map();
-      sections.set(header[1]!.trim(), current);
-      last = undefined;
-    } else if (/^\s/.test(raw) && current && last !== undefined) {
-      current.set(last, `${current.get(last)}\n${trimmed}`.replace(/^\n/, ''));
-    } else if (current) {
-      const m = /^([^=:]+?)\s*[=:]\s*(.*)$/.exec(trimmed);
-      if (m) current.set((last = m[1]!.toLowerCase()), m[2]!);
-    }
-  }
+  const doc = readIni(text);
+  for (const { name } of doc.sections) if (!sections.has(name.trim())) sections.set(name.trim(), new Map());
+  // A value whose first line is empty (`search =` and the text below) starts at its second line.
+  for (const o of doc.options) sections.get(o.section.trim())!.set(o.key, o.value.replace(/^\n+/, ''));
   return sections;
 }
