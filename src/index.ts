@@ -11,3 +11,22 @@ export type { Diagnostic } from './core/result.js';
 export const RULES = REGISTRY.map((rule) => ({ id: rule.meta.id, description: rule.meta.description, defaultSeverity: rule.meta.defaultSeverity, ...rule }));
 export { UserError } from './core/errors.js';
 export { VERSION } from './core/tool-version.js';
+export { bump } from './core/bump.js';
+export { fix } from './core/fix.js';
+export { recover } from './core/recover.js';
+export type {
+  BumpAction,
+  BumpEvent,
+  BumpOptions,
+  BumpPlan,
+  BumpResult,
+  ChangeOptions,
+  Edit,
+  FileChange,
+  FixEvent,
+  FixOptions,
+  FixResult,
+  NoticeEvent,
+  RecoverOptions,
+  RecoverResult,
+} from './core/change-types.js';

@@ -91,6 +91,24 @@ describe('--dry-run', () => {
   });
 });
 
+describe('one plan for --dry-run and the run', () => {
+  it('the dry run lists every step, the push included, and a run reports the same steps in that order', () => {
+    const remote = tempDir();
+    const repo = project();
+    repo.git('init', '-q', '--bare', remote);
+    repo.git('remote', 'add', 'origin', remote);
+    const dry = run(['bump', 'minor', '--dry-run', '--tag', '--push'], repo.dir);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(`dry run: would bump 0.2.0 → 0.3.0 in pyproject.toml, ${VPY}, commit "Bump version: 0.2.0 → 0.3.0", tag v0.3.0, push HEAD and tag v0.3.0 to origin (${remote}); nothing was written\n`);
+    expect(repo.git('tag')).toBe('');
+    const res = run(['bump', 'minor', '--tag', '--push'], repo.dir);
+    expect(res.code).toBe(0);
+    expect(res.stdout.split('\n').filter((l) => /^(bumped|committed|tagged|pushed) /.test(l))).toEqual([
+      `bumped 0.2.0 → 0.3.0: pyproject.toml, ${VPY}`, 'committed "Bump version: 0.2.0 → 0.3.0"', 'tagged v0.3.0', 'pushed to origin',
+    ]);
+  });
+});
+
 describe('--commit and --tag', () => {
   it('commits exactly the version files and creates an annotated tag', () => {
     const repo = project();

@@ -1,9 +1,6 @@
 // recover: the one command that finishes or undoes a change a crash interrupted.
 import { defineCommand, type CommandValues, type Flags, type Io } from '../command.js';
-import { loadConfig } from '../../config/load.js';
-import { withLock } from '../../change/lock.js';
-import { recoverChange } from '../../change/recover.js';
-import { changeState } from '../../change/state.js';
+import { recover } from '../../core/recover.js';
 
 const RECOVER_FLAGS = {
   discard: { type: 'boolean', help: 'forget the journal without changing any file (after putting things right by hand)', example: 'recover --discard' },
@@ -18,9 +15,7 @@ export const recoverCommand = defineCommand({
 });
 
 async function runRecover(v: CommandValues<typeof RECOVER_FLAGS>, io: Io): Promise<number> {
-  const loaded = await loadConfig({ cwd: v.cwd, configFile: v.config });
-  const state = await changeState(loaded.root, loaded.gitTop);
-  const said = await withLock(state, (s) => io.err(`heimdall-version: ${s}\n`), () => recoverChange(state, loaded.gitTop, v.discard));
-  io.out(`${said}\n`);
+  const { summary } = await recover({ cwd: v.cwd, configFile: v.config, discard: v.discard, onEvent: (e) => io.err(`heimdall-version: ${e.message}\n`) });
+  io.out(`${summary}\n`);
   return 0;
 }

@@ -1,0 +1,78 @@
+// bump's plan, built once (tbump): the files' new bytes and the ordered actions a dry run prints and a run executes.
+// Everything that would make a step fail is refused here, before a byte is written.
+import path from 'node:path';
+import { refuseTagLayout } from '../config/layout.js';
+import type { LoadedConfig } from '../config/types.js';
+import { changesFor, planBump, spellingsFor } from '../change/plan.js';
+import { changelogRelease } from '../change/changelog-release.js';
+import { changedTrackedFiles, remotePushUrl, tagCommit } from '../git/git.js';
+import { howToRepair } from '../report/advice.js';
+import { nextVersion } from '../version/next-version.js';
+import { loadScheme } from '../version/scheme.js';
+import type { BumpAction, BumpEvent, BumpOptions, BumpPlan } from './change-types.js';
+import { UserError } from './errors.js';
+import { inspect } from './inspect.js';
+import type { Project } from './project.js';
+
+export interface PlannedBump {
+  plan: BumpPlan;
+  project: Project;
+  /** The commit's files, relative to the git top level. */
+  gitFiles: string[];
+}
+
+export async function planVersionBump(loaded: LoadedConfig, options: BumpOptions, emit: (e: BumpEvent) => void): Promise<PlannedBump> {
+  refuseTagLayout(loaded.layout, 'bump');
+  const { project, result } = await inspect(loaded, false);
+  if (!result.ok) {
+    emit({ type: 'check-failed', result });
+    throw new UserError(`the check found errors (above), so nothing was bumped; ${howToRepair(result.diagnostics)}`, 1);
+  }
+  const from = project.version;
+  if (from === undefined) throw new UserError(`${project.primary.file} states no version literal to bump (${project.primary.label})`, 1);
+  // An explicit version may be spelled either way: the other scheme reads what the project's does not.
+  const other = await loadScheme(project.scheme.name === 'pep440' ? 'semver' : 'pep440');
+  const next = nextVersion(project.scheme, from, options.spec, { preid: options.preid, force: options.force ?? false, versioning: loaded.config.versioning, other });
+  if ('error' in next) throw new UserError(next.error, next.exitCode);
+  const to = next.version;
+  const { spellings, problems } = spellingsFor(project, next.meaning);
+  if (problems.length) throw new UserError(`cannot bump to ${to}: ${problems.join('; ')}`, 2);
+  const changes = [...changesFor(project, planBump(project, spellings)), ...changelogRelease(project, to)];
+  const files = changes.map((c) => c.file);
+  const gitFiles = loaded.gitTop ? files.map((f) => path.relative(loaded.gitTop!, path.join(loaded.root, f))) : [];
+
+  const tag = options.tag ? `${loaded.config.tags.prefix}${to}` : undefined;
+  const commit = options.commit || tag !== undefined || options.push;
+  const fill = (template: string) => template.replaceAll('{old}', from).replaceAll('{new}', to).replaceAll('{tag}', tag ?? '');
+  const actions: BumpAction[] = [{ kind: 'write', from, to, files }];
+  if (commit) {
+    await refuseUnsafeGit(loaded, tag, options.allowDirty ?? false);
+    actions.push({ kind: 'commit', message: fill(loaded.config.bump.message), files: gitFiles });
+  }
+  if (tag) actions.push({ kind: 'tag', name: tag, message: fill(loaded.config.bump.tagMessage) });
+  if (options.push) {
+    const remote = loaded.config.release.remote;
+    actions.push({ kind: 'push', remote, url: await pushTarget(loaded), refs: ['HEAD', ...(tag ? [`refs/tags/${tag}`] : [])] });
+  }
+  return { plan: { from, to, changes, actions }, project, gitFiles };
+}
+
+/** --push needs a remote to push to: checked before anything is written. */
+async function pushTarget(loaded: LoadedConfig): Promise<string> {
+  const remote = loaded.config.release.remote;
+  // A URL or path, not a remote's name.
+  const url = /[:/]/.test(remote) ? remote : await remotePushUrl(loaded.gitTop!, remote);
+  if (url === undefined) throw new UserError(`--push: this repository has no remote "${remote}" (git remote add ${remote} URL, or set release.remote); nothing was changed`, 2);
+  return url;
+}
+
+/** Everything that would make --commit/--tag go wrong is refused before a byte is written. */
+async function refuseUnsafeGit(loaded: LoadedConfig, tag: string | undefined, allowDirty: boolean): Promise<void> {
+  if (!loaded.gitTop) throw new UserError('--commit, --tag and --push need a git repository', 2);
+  if (!allowDirty) {
+    const dirty = await changedTrackedFiles(loaded.gitTop);
+    if (dirty.length > 0)
+      throw new UserError(`uncommitted changes in ${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', …' : ''}; commit or stash them, or pass --allow-dirty (only the version files are committed)`, 1);
+  }
+  if (tag && (await tagCommit(loaded.gitTop, tag))) throw new UserError(`tag ${tag} already exists; nothing was changed`, 1);
+}

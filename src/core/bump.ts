@@ -1,0 +1,91 @@
+// bump as a library use case (bumpp's versionBump): one plan, announced, then its actions run in order;
+// a dry run stops after announcing it, so it shows exactly what a run does.
+import type { Applied } from '../change/apply.js';
+import { injectFault } from '../change/fault.js';
+import type { JournalGit } from '../change/journal.js';
+import { refuseUnfinished } from '../change/state.js';
+import { loadConfig } from '../config/load.js';
+import type { LoadedConfig } from '../config/types.js';
+import { commitFiles, createTag, headCommit, pushRefs } from '../git/git.js';
+import { readIndexEntries, writeIndexEntries } from '../git/index-entries.js';
+import { didYouMean } from '../cli/suggest.js';
+import { LEVELS, type Level } from '../version/bump.js';
+import { planVersionBump, type PlannedBump } from './bump-plan.js';
+import { applyVerified, underLock } from './change.js';
+import type { BumpEvent, BumpOptions, BumpResult } from './change-types.js';
+import { UserError } from './errors.js';
+
+export async function bump(options: BumpOptions): Promise<BumpResult> {
+  const { spec } = options;
+  // A level with a typo is a usage error before anything is read: no version is spelt without a digit.
+  if (!LEVELS.includes(spec as Level) && !/\d/.test(spec))
+    throw new UserError(`"${spec}" is neither a bump level (${LEVELS.join(', ')}) nor a version${didYouMean(spec, LEVELS)}`);
+  const emit = options.onEvent ?? (() => {});
+  const loaded = await loadConfig({ cwd: options.cwd, configFile: options.configFile });
+  if (options.dryRun) {
+    await refuseUnfinished(loaded);
+    const { plan } = await planVersionBump(loaded, options, emit);
+    emit({ type: 'planned', plan, dryRun: true });
+    return { plan, applied: false };
+  }
+  return underLock(loaded, emit, async () => {
+    const planned = await planVersionBump(loaded, options, emit);
+    const { plan } = planned;
+    emit({ type: 'planned', plan, dryRun: false });
+    if (options.confirmPush && plan.actions.some((a) => a.kind === 'push') && !(await options.confirmPush(plan)))
+      throw new UserError('not confirmed; nothing was changed', 1);
+    await runActions(loaded, planned, emit);
+    return { plan, applied: true };
+  });
+}
+
+/**
+ * The journal stays until the commit and tag are made, so recover can undo (no commit yet) or finish
+ * (commit made) a change a crash interrupted; a push comes after it is gone.
+ */
+async function runActions(loaded: LoadedConfig, { plan, project, gitFiles }: PlannedBump, emit: (e: BumpEvent) => void): Promise<void> {
+  const gitTop = loaded.gitTop!;
+  const commit = plan.actions.find((a) => a.kind === 'commit');
+  const tag = plan.actions.find((a) => a.kind === 'tag');
+  const journalGit: JournalGit | undefined = commit
+    ? { head: (await headCommit(gitTop)) ?? null, ...(tag ? { tag: tag.name, tagMessage: tag.message } : {}), index: await readIndexEntries(gitTop, gitFiles) }
+    : undefined;
+  let applied: Applied | undefined;
+  let finished = false;
+  const finish = () => {
+    if (finished) return;
+    injectFault('finish');
+    applied?.finish();
+    finished = true;
+  };
+  for (const action of plan.actions) {
+    switch (action.kind) {
+      case 'write':
+        applied = await applyVerified(loaded, plan.changes, { scheme: project.scheme, value: plan.to }, journalGit);
+        break;
+      case 'commit':
+        try {
+          injectFault('commit');
+          await commitFiles(gitTop, action.files, action.message);
+        } catch (e) {
+          applied?.rollback();
+          await writeIndexEntries(gitTop, journalGit!.index);
+          throw new UserError(`${(e as Error).message}\nthe version files were restored to ${plan.from}`, 1);
+        }
+        break;
+      case 'tag':
+        injectFault('tag');
+        await createTag(gitTop, action.name, action.message).catch((e: Error) => {
+          finish();
+          throw new UserError(`bumped and committed ${plan.to}, but ${e.message}`, 1);
+        });
+        break;
+      case 'push':
+        finish();
+        await pushRefs(gitTop, action.remote, action.refs);
+        break;
+    }
+    emit({ type: 'done', action });
+  }
+  finish();
+}

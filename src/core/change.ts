@@ -1,0 +1,40 @@
+// Writing a planned change and proving it took, one change at a time: shared by bump, fix and recover.
+import { existsSync } from 'node:fs';
+import { applyChanges, type Applied } from '../change/apply.js';
+import type { JournalGit } from '../change/journal.js';
+import { withLock } from '../change/lock.js';
+import { injectFault } from '../change/fault.js';
+import { changeState, unfinished } from '../change/state.js';
+import type { LoadedConfig } from '../config/types.js';
+import type { FileChange } from '../change/plan.js';
+import { UserError } from './errors.js';
+import { loadProject } from './project.js';
+import { workTreeReader } from '../git/workspace.js';
+import { sameVersion, type Stated } from '../version/scheme.js';
+import type { NoticeEvent } from './change-types.js';
+
+/** Runs fn holding the project's lock, once no unfinished change is left. */
+export async function underLock<T>(loaded: LoadedConfig, emit: (e: NoticeEvent) => void, fn: () => Promise<T>): Promise<T> {
+  const state = await changeState(loaded.root, loaded.gitTop);
+  return withLock(state, (message) => emit({ type: 'notice', message }), async () => {
+    injectFault('locked');
+    if (existsSync(state.journal)) throw unfinished(state);
+    return fn();
+  });
+}
+
+/** Applies the changes, re-reads every source and rolls back unless each literal now means `target`. */
+export async function applyVerified(loaded: LoadedConfig, changes: FileChange[], target: Stated, git?: JournalGit): Promise<Applied> {
+  const applied = applyChanges(await changeState(loaded.root, loaded.gitTop), loaded.root, changes, git);
+  const after = await loadProject(loaded, workTreeReader(loaded.root));
+  const version = target.value;
+  const wrong = after.sources.flatMap((s) => [
+    ...s.hits.filter((h) => !sameVersion(target, { scheme: s.scheme, value: h.value })).map((h) => `${s.file}:${h.line} reads ${h.value}`),
+    ...s.problems.filter((p) => p.kind !== 'uncheckable').map((p) => `${s.file}: ${p.message}`),
+  ]);
+  if (wrong.length > 0) {
+    const restored = applied.rollback();
+    throw new UserError(`after writing, ${wrong.join('; ')} instead of ${version}; rolled back ${restored.join(', ')}`, 1);
+  }
+  return applied;
+}
