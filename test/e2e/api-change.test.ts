@@ -1,4 +1,4 @@
-// bump, fix and recover as a library: imported from the built dist/index.js and run in this process on real git repositories.
+// bump, fix and recover as a library, in this process: imported from the built dist/index.js (hence an e2e test, after the build check), on real git repositories.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GIT_ISOLATION, IDENTITY } from '../helpers/env.js';
