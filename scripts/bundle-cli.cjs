@@ -13,7 +13,7 @@ const COMMON = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  external: ['cosmiconfig', '@babel/parser', 'typescript', 'yaml'],
+  external: ['@babel/parser', 'typescript', 'yaml'],
   minify: true,
   keepNames: true,
   logLevel: 'warning',

@@ -126,7 +126,7 @@ export function object<S extends Shape>(shape: S) {
   return new Field<Output<S>, false>(
     (v, at, issue) => {
       if (!isObj(v)) return void issue(at, `must be an object, not ${kind(v)}`);
-      for (const k of Object.keys(v)) if (!(k in shape)) issue(join(at, k), `unknown key (known: ${keys.join(', ')})`);
+      for (const k of Object.keys(v)) if (!Object.hasOwn(shape, k)) issue(join(at, k), `unknown key (known: ${keys.join(', ')})`);
       const out: Obj = {};
       let ok = true;
       for (const [key, field] of Object.entries(shape)) {
@@ -154,7 +154,7 @@ export function record<K extends string, T>(names: readonly K[], value: (name: K
       const out: Partial<Record<K, T>> = {};
       let ok = true;
       for (const [given, raw] of Object.entries(v)) {
-        const k = aliases[given] ?? given;
+        const k = Object.hasOwn(aliases, given) ? aliases[given]! : given;
         if (!(names as readonly string[]).includes(k)) (ok = false), issue(join(at, given), `${unknown} (known: ${names.join(', ')})`);
         else {
           const read = value(k as K).parse(raw, join(at, given), issue);

@@ -1,27 +1,20 @@
-// Finds and loads the configuration: .heimdallrc.json read directly (the common, fast case),
-// [tool.heimdall-version] in pyproject.toml, every other cosmiconfig place (module name "heimdall")
-// through cosmiconfig; else the layout the build backend declares (layout.ts).
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+// Finds and loads the configuration. A found configuration is data: .heimdallrc.json, YAML
+// (.heimdallrc, .heimdallrc.yaml/.yml, also under .config/), package.json's "heimdall" key or
+// [tool.heimdall-version] in pyproject.toml; one per directory, read only from inside the project.
+// Code runs only when the user names it with --config. With none, the build backend's layout (layout.ts).
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
-import { firstDuplicateKey, jsonSyntaxError } from '../formats/json.js';
-import { decodeUtf8, lineIndex } from '../core/text.js';
+import { decodeUtf8 } from '../core/text.js';
 import { findGitTop, isInside, readRegular } from '../git/workspace.js';
 import { defaultConfig } from './defaults.js';
+import { isObj } from './fields.js';
 import { detectLayout, type ReadFile } from './layout.js';
+import { parseJsonConfig, parseYamlConfig } from './parse.js';
+import { formatOf, PACKAGE_KEY, placesIn, readCandidateText, readConfigText, refuseFoundCode, type Format, type Place } from './places.js';
+import { pyprojectTable, TABLE, validatePyprojectTable } from './pyproject.js';
 import { validateConfig } from './schema.js';
-import { PYPROJECT, readPyprojectTable, TABLE, validatePyprojectTable } from './pyproject.js';
 import type { LoadedConfig } from './types.js';
-
-const MODULE = 'heimdall';
-const FAST = `.${MODULE}rc.json`;
-// Data only: a configuration that is code runs only when the user names it (--config).
-const DATA_PLACES = [
-  'package.json', `.${MODULE}rc`, `.${MODULE}rc.json`, `.${MODULE}rc.yaml`, `.${MODULE}rc.yml`,
-  `.config/${MODULE}rc`, `.config/${MODULE}rc.json`, `.config/${MODULE}rc.yaml`, `.config/${MODULE}rc.yml`,
-];
-const CODE_PLACES = ['js', 'ts', 'cjs', 'mjs'].flatMap((ext) => [`.${MODULE}rc.${ext}`, `${MODULE}.config.${ext}`, `.config/${MODULE}rc.${ext}`]);
-const OTHER_PLACES = new Set([`.${MODULE}rc`, `.${MODULE}rc.yaml`, `.${MODULE}rc.yml`, ...CODE_PLACES.filter((p) => !p.includes('/'))]);
 
 export interface LoadConfigOptions {
   /** Where to start looking (default: process.cwd()). */
@@ -37,7 +30,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
   const start = realpathSync(given);
   if (options.configFile) {
     const file = path.resolve(options.configFile);
-    return { ...(await loadFile(file)), root: path.dirname(file), file, gitTop: findGitTop(path.dirname(file)) };
+    return { ...(await loadNamed(file)), root: path.dirname(file), file, gitTop: findGitTop(path.dirname(file)) };
   }
   const gitTop = findGitTop(start);
   // Never above the git top level; outside a repository, only the start directory.
@@ -84,95 +77,72 @@ function lstatExists(p: string): boolean {
 
 type Found = { config: LoadedConfig['config']; file: string };
 
-/** The configuration of a directory: a .heimdallrc.json (or another cosmiconfig place), or [tool.heimdall-version]; never both. */
+/** The configuration of a directory: at most one place may hold one, and a found one is data. */
 async function searchDir(dir: string): Promise<Found | undefined> {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return undefined;
-  }
-  const pyprojectFile = path.join(dir, PYPROJECT);
-  const table = entries.includes(PYPROJECT) ? readPyprojectTable(pyprojectFile, shown(pyprojectFile)) : undefined;
-  const other = await searchOther(dir, entries);
-  if (table && other)
-    throw new UserError(`two configurations apply here: ${shown(other.file)} and [${TABLE}] in ${shown(pyprojectFile)}; keep one of them`);
-  return other ?? (table && { config: validatePyprojectTable(table.table, table.text, shown(pyprojectFile)), file: pyprojectFile });
-}
-
-async function searchOther(dir: string, entries: string[]): Promise<Found | undefined> {
-  if (entries.includes(FAST)) return loadFile(path.join(dir, FAST));
-  const maybe =
-    entries.some((e) => OTHER_PLACES.has(e)) ||
-    (entries.includes('.config') && isDirectory(path.join(dir, '.config'))) ||
-    (entries.includes('package.json') && packageJsonMentions(path.join(dir, 'package.json')));
-  if (!maybe) return undefined;
-  // cosmiconfig would block on a FIFO where a configuration could be.
-  for (const place of DATA_PLACES) {
-    const file = path.join(dir, place);
-    if (lstatExists(file) && !isFile(file)) throw new UserError(`${shown(file)}: cannot read the configuration: it is not a regular file`);
-  }
-  const { cosmiconfig } = await loadCosmiconfig();
-  try {
-    const result = await cosmiconfig(MODULE, { searchStrategy: 'none', searchPlaces: DATA_PLACES, cache: false }).search(dir);
-    if (!result) return refuseCode(dir);
-    return { config: validated(result.config, result.filepath), file: result.filepath };
-  } catch (e) {
-    if (e instanceof UserError) throw e;
-    throw new UserError(`configuration in ${dir}: ${(e as Error).message.split('\n')[0]}`);
-  }
-}
-
-/** A configuration that is code is reported, never run: running it is the user's decision. */
-function refuseCode(dir: string): undefined {
-  const code = CODE_PLACES.map((p) => path.join(dir, p)).find((f) => isFile(f));
-  if (code)
-    throw new UserError(`${shown(code)} is a configuration written as code, which heimdall-version does not run when it only finds it; to use it, name it: --config ${shown(code)} (or write .heimdallrc.json instead)`);
-  return undefined;
-}
-
-async function loadFile(file: string): Promise<{ config: LoadedConfig['config']; file: string }> {
-  let text: string;
-  try {
-    const read = readRegular(file);
-    if ('missing' in read) throw new UserError(`${shown(file)}: cannot read the configuration: it ${read.missing}`);
-    text = read.bytes.toString('utf8');
-  } catch (e) {
-    if (e instanceof UserError) throw e;
-    throw new UserError(`${shown(file)}: cannot read the configuration (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-  if (path.basename(file) === PYPROJECT) {
-    const table = readPyprojectTable(file, shown(file));
-    if (!table) throw new UserError(`${shown(file)}: has no [${TABLE}] table`);
-    return { config: validatePyprojectTable(table.table, table.text, shown(file)), file };
-  }
-  if (path.extname(file) !== '.json' && path.basename(file) !== FAST) {
-    const { cosmiconfig } = await loadCosmiconfig();
-    try {
-      const result = await cosmiconfig(MODULE, { searchStrategy: 'none', cache: false }).load(file);
-      return { config: validated(result?.config ?? {}, file), file };
-    } catch (e) {
-      if (e instanceof UserError) throw e;
-      throw new UserError(`${shown(file)}: ${(e as Error).message.split('\n')[0]}`);
+  const held: Place[] = [];
+  const texts = new Map<Place, string>();
+  for (const place of placesIn(dir)) {
+    if (place.format === 'package' || place.format === 'pyproject') {
+      const text = readCandidateText(dir, place);
+      if (text === undefined || !(place.format === 'package' ? packageConfig(text, shown(place.file)) : pyprojectTable(text, shown(place.file)))) continue;
+      texts.set(place, text);
     }
+    held.push(place);
   }
-  return { config: validated(parseJson(text, file), file), file };
+  if (held.length > 1) {
+    const names = held.map(named);
+    throw new UserError(`${held.length === 2 ? 'two' : held.length} configurations apply here: ${names.slice(0, -1).join(', ')} and ${names.at(-1)}; keep one of them`);
+  }
+  const only = held[0];
+  if (!only) return undefined;
+  if (only.format === 'code') refuseFoundCode(only, shown(only.file));
+  return { config: await readData(only.file, only.format, texts.get(only) ?? readConfigText(dir, only.file, shown(only.file))), file: only.file };
 }
 
-function parseJson(text: string, file: string): unknown {
+const named = (place: Place) =>
+  place.format === 'package' ? `"${PACKAGE_KEY}" in ${shown(place.file)}` : place.format === 'pyproject' ? `[${TABLE}] in ${shown(place.file)}` : shown(place.file);
+
+/** A file named with --config: any format heimdall-version reads, code included (naming it is the user's decision to run it). */
+async function loadNamed(file: string): Promise<Found> {
+  const format = formatOf(file);
+  if (format === undefined) {
+    const why = path.extname(file) === '.ts' ? 'a TypeScript configuration cannot be run; name a .js, .cjs or .mjs file, or' : 'name';
+    throw new UserError(`${shown(file)}: not a configuration format heimdall-version reads; ${why} a .json, .yaml or .yml file, package.json or pyproject.toml`);
+  }
+  if (format === 'code') return { config: validated(await runCode(file), file), file };
+  return { config: await readData(file, format, readConfigText(undefined, file, shown(file))), file };
+}
+
+/** Parses and validates one configuration file's text. */
+async function readData(file: string, format: Exclude<Format, 'code'>, text: string): Promise<LoadedConfig['config']> {
+  const where = shown(file);
+  if (format === 'pyproject') {
+    const table = pyprojectTable(text, where);
+    if (!table) throw new UserError(`${where}: has no [${TABLE}] table`);
+    return validatePyprojectTable(table.table, table.text, where);
+  }
+  if (format === 'package') {
+    const config = packageConfig(text, where);
+    if (!config) throw new UserError(`${where}: has no "${PACKAGE_KEY}" key`);
+    return validated(config.value, file);
+  }
+  return validated(format === 'json' ? parseJsonConfig(text, where) : await parseYamlConfig(text, where), file);
+}
+
+/** package.json's "heimdall" value, or undefined when it has none. */
+function packageConfig(text: string, where: string): { value: unknown } | undefined {
+  const pkg = parseJsonConfig(text, where, PACKAGE_KEY);
+  return isObj(pkg) && Object.hasOwn(pkg, PACKAGE_KEY) ? { value: pkg[PACKAGE_KEY] } : undefined;
+}
+
+/** Runs a configuration written as code and takes what it exports. */
+async function runCode(file: string): Promise<unknown> {
+  const { createRequire } = await import('node:module');
   try {
-    const value: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
-    const duplicate = firstDuplicateKey(text);
-    if (duplicate) {
-      const where = lineIndex(text)(duplicate.offset);
-      throw new UserError(`${shown(file)}:${where.line}:${where.column}: "${duplicate.path}" appears twice; keep one (JSON would silently use the last)`);
-    }
-    return value;
+    const exported: unknown = createRequire(file)(file);
+    return isObj(exported) && exported.__esModule && 'default' in exported ? exported.default : exported;
   } catch (e) {
-    if (e instanceof UserError) throw e;
-    const located = jsonSyntaxError(text);
-    const where = located?.offset !== undefined ? lineIndex(text)(located.offset) : undefined;
-    throw new UserError(`${shown(file)}${where ? `:${where.line}:${where.column}` : ''}: invalid JSON: ${located?.message ?? (e as Error).message}`);
+    throw new UserError(`${shown(file)}: the configuration failed to load: ${String((e as Error).message ?? e).split('\n')[0]}`);
   }
 }
 
@@ -190,32 +160,9 @@ function validated(raw: unknown, file: string) {
   return result.config;
 }
 
-// cosmiconfig is CommonJS: under ESM its named exports may sit on `default`.
-async function loadCosmiconfig(): Promise<typeof import('cosmiconfig')> {
-  const mod = (await import('cosmiconfig')) as typeof import('cosmiconfig') & { default?: typeof import('cosmiconfig') };
-  return mod.default && !mod.cosmiconfig ? mod.default : mod;
-}
-
 function isDirectory(p: string): boolean {
   try {
     return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function packageJsonMentions(file: string): boolean {
-  try {
-    const read = readRegular(file);
-    return 'bytes' in read && read.bytes.toString('utf8').includes(`"${MODULE}"`);
   } catch {
     return false;
   }

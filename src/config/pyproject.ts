@@ -11,7 +11,7 @@ export const PYPROJECT = 'pyproject.toml';
 export const TABLE = 'tool.heimdall-version';
 const KEY = String.raw`\s*(?:tool|"tool")\s*\.\s*(?:heimdall-version|"heimdall-version")`;
 
-/** The table as data, or undefined when the file has none; a file that mentions it but does not parse is an error. */
+/** The table as data, or undefined when the file has none (or is no regular file); a file that mentions it but does not parse is an error. */
 export function readPyprojectTable(file: string, shown: string): { table: unknown; text: string } | undefined {
   let text: string;
   try {
@@ -22,6 +22,11 @@ export function readPyprojectTable(file: string, shown: string): { table: unknow
   } catch {
     return undefined;
   }
+  return pyprojectTable(text, shown);
+}
+
+/** The [tool.heimdall-version] table of pyproject.toml's text, or undefined when it has none. */
+export function pyprojectTable(text: string, shown: string): { table: unknown; text: string } | undefined {
   // Most pyproject.toml files never mention the tool: no TOML parse for them.
   if (!text.includes('heimdall-version')) return undefined;
   const tree = readTomlTree(text);
@@ -31,7 +36,8 @@ export function readPyprojectTable(file: string, shown: string): { table: unknow
     const at = problem?.offset !== undefined ? lineIndex(text)(problem.offset) : undefined;
     throw new UserError(`${shown}${at ? `:${at.line}:${at.column}` : ''}: ${problem?.message ?? 'invalid TOML'} (it holds the [${TABLE}] configuration)`);
   }
-  const table = (tree.tool as Record<string, unknown> | undefined)?.['heimdall-version'];
+  const tool = tree.tool as Record<string, unknown> | undefined;
+  const table = tool && Object.hasOwn(tool, 'heimdall-version') ? tool['heimdall-version'] : undefined;
   return table === undefined ? undefined : { table, text };
 }
 

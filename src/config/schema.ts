@@ -73,11 +73,20 @@ export const CONFIG = object({
   }),
 });
 
+const LOADING_KEYS = ['$import', 'extends'];
+
 /** Returns the config, or the list of problems ("sources[1].type: must be one of …"). */
 export function validateConfig(raw: unknown): { config: Infer<typeof CONFIG> } | { problems: string[] } {
   if (!isObj(raw)) return { problems: [`the configuration must be an object, not ${kind(raw)}`] };
   const problems: string[] = [];
-  const config = CONFIG.parse(raw, '', (where, what) => problems.push(`${where}: ${what}`));
+  // Keys other tools use to load more configuration, or code: said plainly, not as a mere unknown key.
+  const own = { ...raw };
+  for (const key of LOADING_KEYS)
+    if (Object.hasOwn(own, key)) {
+      problems.push(`${key}: a configuration is data: it cannot import or extend another file or run code; write the settings here`);
+      delete own[key];
+    }
+  const config = CONFIG.parse(own, '', (where, what) => problems.push(`${where}: ${what}`));
   return problems.length || !config ? { problems } : { config };
 }
 

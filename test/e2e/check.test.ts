@@ -278,7 +278,7 @@ describe('project discovery', () => {
     expect(run(['show', '--cwd', 'py/pkg'], repo.dir).stdout).toBe('1.4.0\n');
   });
 
-  it('reads the config from a "heimdall" key in package.json through cosmiconfig', () => {
+  it('reads the config from a "heimdall" key in package.json', () => {
     const repo = tempRepo({
       'package.json': JSON.stringify({ name: 'x', version: '3.1.0', heimdall: { sources: [{ file: 'package.json', type: 'json' }] } }),
     });

@@ -37,18 +37,18 @@ export const initCommand = defineCommand({
 });
 
 /** Where every other command would take the project to be: an existing configuration's directory, else the git top level. */
-async function projectRoot(cwd: string | undefined): Promise<string> {
+async function projectRoot(cwd: string | undefined, force: boolean): Promise<string> {
   const start = path.resolve(cwd ?? process.cwd());
   try {
     return (await loadConfig({ cwd: start })).root;
   } catch (e) {
-    if (!existsSync(start)) throw e;
-    return findGitTop(start) ?? start; // an unreadable configuration: --force may replace it
+    if (!existsSync(start) || !force) throw e;
+    return findGitTop(start) ?? start; // an unusable configuration: --force may replace it
   }
 }
 
 async function runInit(v: CommandValues<typeof INIT_FLAGS>, io: Io): Promise<number> {
-  const root = await projectRoot(v.cwd);
+  const root = await projectRoot(v.cwd, v.force);
   const target = path.join(root, '.heimdallrc.json');
   if (existsSync(target) && !v.force) throw new UserError(`${target} exists; pass --force to replace it`);
   const read = rootFileReader(root);
