@@ -2,12 +2,14 @@
 // - the CLI, dist/cli.cjs (scripts/bundle-cli.cjs); its code cache is made by the first run of each
 //   installed copy (bin/heimdall-version.cjs), never shipped: it only fits the Node that made it;
 // - the programmatic API as ESM, dist/index.js, with its .d.ts files;
-// - schema/heimdallrc.schema.json, from the configuration's declaration (scripts/schema.mjs).
+// - schema/heimdallrc.schema.json, from the configuration's declaration (scripts/schema.mjs);
+// - the test build with live fault points, outside dist/ and never published (scripts/test-build.mjs).
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { writeConfigSchema } from './schema.mjs';
+import { buildTestCli } from './test-build.mjs';
 
 const { COMMON, bundleCli } = createRequire(import.meta.url)('./bundle-cli.cjs');
 
@@ -16,3 +18,4 @@ await writeConfigSchema();
 await bundleCli(process.cwd(), esbuild);
 await esbuild.build({ ...COMMON, external: COMMON.external, entryPoints: { index: 'src/index.ts' }, outdir: 'dist', format: 'esm', splitting: true, chunkNames: 'api/[name]-[hash]' });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+await buildTestCli(esbuild, COMMON);

@@ -50,6 +50,7 @@ export function applyChanges(state: ChangeState, root: string, changes: FileChan
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw unfinished(state);
     throw new UserError(`cannot write the journal ${state.journal} (${(e as Error).message}); nothing was written`, 1);
   }
+  injectFault('journal');
   const replaced: typeof targets = [];
   const finish = () => {
     rmSync(state.journal, { force: true });
@@ -63,9 +64,10 @@ export function applyChanges(state: ChangeState, root: string, changes: FileChan
   try {
     for (const t of targets) {
       injectFault(`files:${replaced.length}`);
-      replaceFile(t.real, t.change.after, t.stat);
+      replaceFile(t.real, t.change.after, t.stat, `temp:${replaced.length}`);
       replaced.push(t);
     }
+    injectFault('written');
   } catch (e) {
     const restored = rollback();
     const what = e instanceof UserError ? e.message : `${(e as NodeJS.ErrnoException).code ?? ''} ${(e as Error).message}`.trim();
@@ -79,10 +81,11 @@ export function applyChanges(state: ChangeState, root: string, changes: FileChan
 export const baseRelative = (state: ChangeState, root: string, file: string) => path.relative(state.base, path.join(root, file)).split(path.sep).join('/');
 
 /** Renames a new, synced copy over `target`, with the owner and mode `was` had. */
-export function replaceFile(target: string, content: Buffer, was: Stats): void {
+export function replaceFile(target: string, content: Buffer, was: Stats, point?: string): void {
   const temp = tempName(target);
   try {
     writeNew(temp, content, was.mode & 0o7777, { uid: was.uid, gid: was.gid });
+    if (point) injectFault(point);
     renameSync(temp, target);
   } catch (e) {
     rmSync(temp, { force: true });

@@ -82,6 +82,7 @@ async function runActions(loaded: LoadedConfig, { plan, project, gitFiles }: Pla
         break;
       case 'push':
         finish();
+        injectFault('push');
         await pushRefs(gitTop, action.remote, action.refs);
         break;
     }

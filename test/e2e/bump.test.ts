@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../helpers/cli.js';
+import { runWithFault } from '../helpers/faults.js';
 import { cleanupTempDirs, exampleRepo, layoutRepo, pyproject, tempDir, tempRepo, versionPy, VPY, type TempRepo } from '../helpers/repo.js';
 
 afterAll(cleanupTempDirs);
@@ -245,7 +246,7 @@ describe('all or nothing', () => {
     const repo = exampleRepo().commit();
     const files = ['pyproject.toml', VPY];
     const before = snapshot(repo, files);
-    const res = run(['bump', 'minor'], repo.dir, { HEIMDALL_VERSION_FAULT: 'fail-after:1' });
+    const res = runWithFault(['bump', 'minor'], repo.dir, 'fail-after:1');
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('writing failed (injected failure at files:1); every file is as it was; restored pyproject.toml');
     expect(snapshot(repo, files)).toEqual(before);
@@ -256,7 +257,7 @@ describe('all or nothing', () => {
     const repo = exampleRepo().commit();
     const files = ['pyproject.toml', VPY];
     const before = snapshot(repo, files);
-    const crashed = run(['bump', 'minor'], repo.dir, { HEIMDALL_VERSION_FAULT: 'crash-after:1' });
+    const crashed = runWithFault(['bump', 'minor'], repo.dir, 'crash-after:1');
     expect(crashed.code).not.toBe(0);
     expect(repo.read('pyproject.toml')).toContain('version = "0.3.0"');
     const next = run(['recover'], repo.dir);

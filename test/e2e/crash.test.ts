@@ -1,10 +1,9 @@
-// bump --commit --tag killed (SIGKILL) at any moment: after recover, work tree, index and HEAD agree (issue #11).
-import { spawn } from 'node:child_process';
+// bump --commit --tag killed (SIGKILL) at each point it passes: after recover, work tree, index and HEAD agree (issue #11).
 import path from 'node:path';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, run } from '../helpers/cli.js';
-import { testEnv } from '../helpers/env.js';
+import { run } from '../helpers/cli.js';
+import { runWithFault } from '../helpers/faults.js';
 import { cleanupTempDirs, layoutRepo, pyproject, tempDir, tempRepo, versionPy, VPY, type TempRepo } from '../helpers/repo.js';
 
 afterAll(cleanupTempDirs);
@@ -32,7 +31,7 @@ describe('a crash at each named point of bump --commit --tag', () => {
     it(`at ${point} is ${side === 'old' ? 'undone' : 'finished'} by recover`, () => {
       const repo = layoutRepo().commit();
       const start = repo.git('rev-parse', 'HEAD').trim();
-      const crashed = run(['bump', 'patch', '--commit', '--tag'], repo.dir, { HEIMDALL_VERSION_FAULT: `crash-at:${point}` });
+      const crashed = runWithFault(['bump', 'patch', '--commit', '--tag'], repo.dir, `crash-at:${point}`);
       expect(crashed.code).not.toBe(0);
       expect(run(['check'], repo.dir).stderr).toContain('heimdall-version recover');
       const res = run(['recover'], repo.dir);
@@ -43,37 +42,12 @@ describe('a crash at each named point of bump --commit --tag', () => {
   }
 });
 
-/** The processes of a process group still alive (a killed bump's git may finish what it started). */
-const groupAlive = (pgid: number) =>
-  readdirSync('/proc').some((p) => {
-    if (!/^\d+$/.test(p)) return false;
-    try {
-      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return Number(fields[2]) === pgid && fields[0] !== 'Z';
-    } catch {
-      return false;
-    }
-  });
-
-function bumpKilledAfter(repo: TempRepo, ms: number): Promise<number | null> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'bump', 'patch', '--commit', '--tag'], { cwd: repo.dir, env: testEnv(ENV), detached: true, stdio: 'ignore' });
-    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
-    child.on('exit', async (code) => {
-      clearTimeout(timer);
-      while (groupAlive(child.pid!)) await new Promise((r) => setTimeout(r, 10));
-      resolve(code);
-    });
-  });
-}
-
 describe('outside git, the journal lives in the state directory, keyed by the project root', () => {
   it('a crashed bump is reported by check and undone by recover', () => {
     const project = tempRepo({ 'pyproject.toml': pyproject('0.2.0'), [VPY]: versionPy('0.2.0') }, false);
     const state = tempDir('hv-state-');
     const env = { XDG_STATE_HOME: state };
-    expect(run(['bump', 'patch'], project.dir, { ...env, HEIMDALL_VERSION_FAULT: 'crash-at:files:1' }).code).not.toBe(0);
+    expect(runWithFault(['bump', 'patch'], project.dir, 'crash-at:files:1', env).code).not.toBe(0);
     const journals = readdirSync(path.join(state, 'heimdall-version'));
     expect(journals, 'one directory, named by a 20-hex-digit key').toEqual([expect.stringMatching(/^[0-9a-f]{20}$/)]);
     expect(readdirSync(path.join(state, 'heimdall-version', journals[0]!))).toContain('heimdall-version.journal');
@@ -86,35 +60,29 @@ describe('outside git, the journal lives in the state directory, keyed by the pr
   });
 });
 
-describe('SIGKILL at random moments', () => {
-  it('50 kills: after recover, every repository is all old or all new, never in between', async () => {
-    // One uninterrupted run shows when the change is under way (journal present): the kills aim there, and around it.
-    const timing = layoutRepo().commit();
-    const t0 = Date.now();
-    const window = { from: Infinity, to: 0 };
-    const watch = setInterval(() => {
-      if (existsSync(timing.path('.git/heimdall-version.journal'))) (window.from = Math.min(window.from, Date.now() - t0)), (window.to = Date.now() - t0);
-    }, 2);
-    expect(await bumpKilledAfter(timing, 60_000)).toBe(0);
-    clearInterval(watch);
-    const full = Date.now() - t0;
-    const from = Number.isFinite(window.from) ? Math.max(0, window.from - 40) : 0;
-    const to = window.to ? Math.min(full, window.to + 40) : full;
-    let seed = 1125;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed / 2 ** 31);
-    const seen = { old: 0, new: 0, recovered: 0 };
-    for (let i = 0; i < 50; i++) {
+describe('SIGKILL at every point a bump passes', () => {
+  it('after recover, each repository is all old or all new, never in between', () => {
+    // One run traces every point it passes, in order; then one run is killed at each of them.
+    const trace = path.join(tempDir('hv-trace-'), 'points');
+    const traced = runWithFault(['bump', 'patch', '--commit', '--tag'], layoutRepo().commit().dir, `trace:${trace}`);
+    expect(traced.code, traced.stderr).toBe(0);
+    const points = readFileSync(trace, 'utf8').trim().split('\n');
+    expect(points).toEqual(['locked', 'journal', 'files:0', 'temp:0', 'files:1', 'temp:1', 'written', 'commit', 'added', 'tag', 'finish']);
+    const sides: string[] = [];
+    for (const [i, point] of points.entries()) {
       const repo = layoutRepo().commit();
       const start = repo.git('rev-parse', 'HEAD').trim();
-      const delay = Math.round(from + random() * (to - from));
-      await bumpKilledAfter(repo, delay);
+      const reached = path.join(tempDir('hv-trace-'), 'points');
+      const crashed = runWithFault(['bump', 'patch', '--commit', '--tag'], repo.dir, `trace:${reached},crash-at:${point}`);
+      expect(crashed.code, point).not.toBe(0);
+      // The kill landed exactly at this point: the run passed every point before it, and no other.
+      expect(readFileSync(reached, 'utf8').trim().split('\n'), point).toEqual(points.slice(0, i + 1));
       const res = run(['recover'], repo.dir, ENV);
-      expect(res.code, `kill after ${delay} ms: ${res.stderr}`).toBe(0);
-      if (res.stdout !== 'nothing to recover\n') seen.recovered++;
-      seen[expectAgreement(repo, start, `kill after ${delay} ms (change under way ${from}–${to} of ${full} ms)`)]++;
+      expect(res.code, `${point}: ${res.stderr}`).toBe(0);
+      sides.push(`${point}:${expectAgreement(repo, start, `killed at ${point}`)}`);
+      expect(readdirSync(repo.path()).filter((f) => f.endsWith('.heimdall-tmp')), point).toEqual([]);
+      expect(readdirSync(repo.path('cognitive_memory/core')).filter((f) => f.endsWith('.heimdall-tmp')), point).toEqual([]);
     }
-    // The kills must have landed inside the change, not only before or after it.
-    expect(seen.recovered).toBeGreaterThan(0);
-    console.log(`random kills: ${JSON.stringify(seen)}, aimed at ${from}–${to} ms of a ${full} ms bump`);
+    expect(sides).toEqual([...points.slice(0, 9).map((p) => `${p}:old`), 'tag:new', 'finish:new']);
   }, 300_000);
 });

@@ -1,11 +1,10 @@
 // Writes never follow a planted link, keep owner and mode, and one change at a time (issue #11).
-import { spawn } from 'node:child_process';
 import { chownSync, existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, utimesSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, run, type RunResult } from '../helpers/cli.js';
-import { testEnv } from '../helpers/env.js';
+import { run } from '../helpers/cli.js';
+import { spawnWithFault } from '../helpers/faults.js';
 import { canRunAsNobody } from '../helpers/nobody.js';
 import { cleanupTempDirs, layoutRepo, pyproject, tempDir, versionPy, VPY } from '../helpers/repo.js';
 
@@ -53,17 +52,6 @@ describe.runIf(canRunAsNobody('exclusive-writes.test.ts'))('a bump run by root',
   });
 });
 
-function spawnBump(dir: string, env: Record<string, string>): Promise<RunResult & { pid: number }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'bump', 'patch'], { cwd: dir, env: testEnv(env) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, pid: child.pid! }));
-  });
-}
-
 describe('the lock', () => {
   it('lets exactly one of five concurrent bumps through; the others refuse clearly', async () => {
     const repo = layoutRepo().commit();
@@ -71,7 +59,7 @@ describe('the lock', () => {
     writeFileSync(gate, '');
     let exited = 0;
     // Each run that gets the lock waits at the gate (announcing itself with gate.<pid>) until all five have settled.
-    const runs = Array.from({ length: 5 }, () => spawnBump(repo.dir, { HEIMDALL_VERSION_FAULT: `pause-at:locked:${gate}` }).then((r) => (exited++, r)));
+    const runs = Array.from({ length: 5 }, () => spawnWithFault(['bump', 'patch'], repo.dir, `pause-at:locked:${gate}`).then((r) => (exited++, r)));
     const waiting = () => readdirSync(path.dirname(gate)).filter((f) => f.startsWith('gate.')).length;
     while (exited + waiting() < 5) await new Promise((r) => setTimeout(r, 20));
     rmSync(gate);

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../helpers/cli.js';
+import { runWithFault } from '../helpers/faults.js';
 import { cleanupTempDirs, layoutRepo, pyproject, tempDir, versionPy, VPY, type TempRepo } from '../helpers/repo.js';
 
 afterAll(cleanupTempDirs);
@@ -101,7 +102,7 @@ describe('the configuration search', () => {
 /** A bump killed after its first file: the journal left behind in the git directory. */
 function interrupted(): TempRepo {
   const repo = layoutRepo().commit();
-  const crashed = run(['bump', 'minor'], repo.dir, { HEIMDALL_VERSION_FAULT: 'crash-after:1' });
+  const crashed = runWithFault(['bump', 'minor'], repo.dir, 'crash-after:1');
   expect(crashed.code).not.toBe(0);
   return repo;
 }
