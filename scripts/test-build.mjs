@@ -1,6 +1,7 @@
 // The test build, .test-build/cli-with-faults.cjs: the CLI bundled as dist/cli.cjs is, except that
 // src/change/fault.ts (each point a no-op) is replaced by test/helpers/fault-points.ts, which acts on them.
 // It lives outside dist/ and outside package.json's files: npm never publishes it.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 const NO_OP = path.resolve('src/change/fault.ts');
@@ -14,7 +15,9 @@ const liveFaults = {
   },
 };
 
+/** Nothing to build in a copy without the tests (a checkout installed as a dependency may lack them). */
 export async function buildTestCli(esbuild, common) {
+  if (!existsSync(LIVE)) return;
   await esbuild.build({
     ...common,
     entryPoints: ['test/helpers/fault-cli.ts'],
