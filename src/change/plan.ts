@@ -46,12 +46,12 @@ export function planBump(project: Project, spellings: Spellings): Edit[] {
 
 /**
  * check --fix: what the fixable rules (meta.fixable) report: literals that mean another release than
- * the primary (version-mismatch), and Python literals not in normalized form (version-spelling), each
+ * the primary (version-mismatch), and literals not in their scheme's normal form (version-spelling), each
  * set to its source's spelling of the primary.
  */
 export function planFix(project: Project, spellings: Spellings): Edit[] {
   const expected = { scheme: project.primary.scheme, value: project.primary.hits[0]?.value ?? '' };
-  return editsWhere(project, spellings, (s, old, version) => old !== version && (s.scheme.name === 'pep440' || !sameVersion(expected, { scheme: s.scheme, value: old })));
+  return editsWhere(project, spellings, (s, old, version) => old !== version && (s.scheme.normalForm !== undefined || !sameVersion(expected, { scheme: s.scheme, value: old })));
 }
 
 function editsWhere(project: Project, spellings: Spellings, wanted: (source: LoadedSource, old: string, version: string) => boolean): Edit[] {

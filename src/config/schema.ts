@@ -1,7 +1,7 @@
 // The configuration, declared once: its TypeScript types (types.ts), its validation, its defaults
 // and the JSON Schema shipped for editors (scripts/build.mjs writes schema/heimdallrc.schema.json).
-import { flag, isObj, kind, list, object, oneOf, strings, text, type Infer, type Json } from './fields.js';
-import { SCHEMES } from '../version/scheme.js';
+import { flag, isObj, kind, list, object, strings, text, type Infer, type Json } from './fields.js';
+import { versioningSetting } from './versioning.js';
 import { ruleSettings } from './rules.js';
 import { RULES } from '../rules/index.js';
 import { outsideRoot, SOURCE } from './source.js';
@@ -32,11 +32,7 @@ export const CONFIG = object({
       if (primary && 'short' in primary && primary.short)
         issue(at, `${primary.file}: a source with "short": true states only X.Y and cannot be the primary source; make the source with the whole version primary`);
     }),
-  versioning: oneOf(SCHEMES)
-    .default('semver')
-    .describe(
-      'Which versions are allowed: "semver" (MAJOR.MINOR.PATCH with an optional a/b/rc pre-release, spelled 0.3.0rc1 in Python files and 0.3.0-rc.1 in package.json) or "pep440" (anything PEP 440 accepts: post, dev, epoch and local parts too).',
-    ),
+  versioning: versioningSetting(),
   tags: object({
     prefix: text({ allowEmpty: true }).default('v').describe('Version tags are <prefix><version>, e.g. v0.2.0.'),
   }),

@@ -6,7 +6,7 @@ export type { RuleId } from '../rules/index.js';
 export type { Severity } from '../rules/types.js';
 
 export type Config = Infer<typeof CONFIG>;
-/** Which versions the project allows: SemVer-shaped ones (spelled the Python way in Python files), or all of PEP 440. */
+/** Which versions the project allows: a registered scheme's name, or [name, options] (src/version/schemes.ts). */
 export type Versioning = Config['versioning'];
 export type SourceConfig = Config['sources'][number];
 export type ReleaseConfig = Config['release'];

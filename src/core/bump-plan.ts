@@ -8,7 +8,7 @@ import { changelogRelease } from '../change/changelog-release.js';
 import { changedTrackedFiles, remotePushUrl, tagCommit } from '../git/git.js';
 import { howToRepair } from '../report/advice.js';
 import { nextVersion } from '../version/next-version.js';
-import { loadScheme } from '../version/scheme.js';
+import { readableSchemes, versioningOf } from '../version/schemes.js';
 import type { BumpAction, BumpEvent, BumpOptions, BumpPlan } from './change-types.js';
 import { UserError } from './errors.js';
 import { inspect } from './inspect.js';
@@ -30,9 +30,11 @@ export async function planVersionBump(loaded: LoadedConfig, options: BumpOptions
   }
   const from = project.version;
   if (from === undefined) throw new UserError(`${project.primary.file} states no version literal to bump (${project.primary.label})`, 1);
-  // An explicit version may be spelled either way: the other scheme reads what the project's does not.
-  const other = await loadScheme(project.scheme.name === 'pep440' ? 'semver' : 'pep440');
-  const next = nextVersion(project.scheme, from, options.spec, { preid: options.preid, force: options.force ?? false, versioning: loaded.config.versioning, other });
+  // An explicit version may be spelled another way: any registered scheme that can read it reads what the project's does not.
+  const versioning = versioningOf(loaded.config.versioning);
+  const others = (await readableSchemes(versioning)).filter((s) => s.name !== project.scheme.name);
+  const policy = versioning.declaration.policy(versioning.options);
+  const next = nextVersion(project.scheme, from, options.spec, { preid: options.preid, force: options.force ?? false, policy, others, now: options.now ?? new Date() });
   if ('error' in next) throw new UserError(next.error, next.exitCode);
   const to = next.version;
   const { spellings, problems } = spellingsFor(project, next.meaning);

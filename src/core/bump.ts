@@ -9,7 +9,7 @@ import type { LoadedConfig } from '../config/types.js';
 import { commitFiles, createTag, headCommit, pushRefs } from '../git/git.js';
 import { readIndexEntries, writeIndexEntries } from '../git/index-entries.js';
 import { didYouMean } from '../cli/suggest.js';
-import { LEVELS, type Level } from '../version/bump.js';
+import { BUMP_LEVELS } from '../version/schemes.js';
 import { planVersionBump, type PlannedBump } from './bump-plan.js';
 import { applyVerified, underLock } from './change.js';
 import type { BumpEvent, BumpOptions, BumpResult } from './change-types.js';
@@ -18,8 +18,8 @@ import { UserError } from './errors.js';
 export async function bump(options: BumpOptions): Promise<BumpResult> {
   const { spec } = options;
   // A level with a typo is a usage error before anything is read: no version is spelt without a digit.
-  if (!LEVELS.includes(spec as Level) && !/\d/.test(spec))
-    throw new UserError(`"${spec}" is neither a bump level (${LEVELS.join(', ')}) nor a version${didYouMean(spec, LEVELS)}`);
+  if (!BUMP_LEVELS.includes(spec) && !/\d/.test(spec))
+    throw new UserError(`"${spec}" is neither a bump level (${BUMP_LEVELS.join(', ')}) nor a version${didYouMean(spec, BUMP_LEVELS)}`);
   const emit = options.onEvent ?? (() => {});
   const loaded = await loadConfig({ cwd: options.cwd, configFile: options.configFile });
   if (options.dryRun) {

@@ -46,12 +46,14 @@ export type BumpEvent =
   | { type: 'done'; action: BumpAction };
 
 export interface BumpOptions extends ChangeOptions<BumpEvent> {
-  /** A level (major, minor, patch, premajor, preminor, prepatch, prerelease, post, dev, release) or an explicit version. */
+  /** A bump level of the versioning policy (major, minor, patch, premajor, preminor, prepatch, prerelease, post, dev, release) or an explicit version. */
   spec: string;
   /** The pre-release phase the pre* levels use (a, b, rc; alpha and beta also do). */
   preid?: string;
   /** Set an explicit version even when it is not newer. */
   force?: boolean;
+  /** Today, for a level that follows the calendar; the real date when absent. */
+  now?: Date;
   /** Plan and announce, change nothing. */
   dryRun?: boolean;
   commit?: boolean;

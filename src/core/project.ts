@@ -8,7 +8,8 @@ import type { Locator } from '../sources/types.js';
 import { decodeUtf8, lineIndex } from './text.js';
 import type { FileReader, ReadResult } from '../git/workspace.js';
 import { readTags } from '../git/git.js';
-import { loadScheme, type SchemeName, type VersionScheme } from '../version/scheme.js';
+import type { VersionScheme } from '../version/scheme.js';
+import { DEFAULT_VERSIONING, loadScheme, PYTHON_SCHEME, readingName, versioningOf } from '../version/schemes.js';
 import { shortForm } from '../version/short.js';
 import { TagReader } from '../version/tags.js';
 import { distributionIn, normalizeDistribution } from './names.js';
@@ -42,19 +43,22 @@ async function loadPackage(loaded: LoadedConfig, read: FileReader): Promise<Pack
   // Locators are looked up once per type (Babel is loaded only for js), then every source is plain work.
   const locators = new Map<SourceType, Locator<SourceConfig>>();
   for (const type of new Set(configs.map((s) => s.type))) locators.set(type, await locatorFor(type));
-  // Each scheme's module is loaded only when a source (or the policy) needs it. Tags of a Python build backend are PEP 440.
+  // Each scheme's module is loaded only when a source (or the policy) needs it. Tags of a Python build backend are read as Python's scheme.
+  const versioning = versioningOf(loaded.config.versioning);
   const fromTags = loaded.layout?.fromTags;
-  const primaryName = fromTags ? 'pep440' : schemeNameOf(configs.find((s) => s.primary) ?? configs[0]!, 'pep440');
-  const names = new Set<SchemeName>([primaryName, ...configs.map((s) => schemeNameOf(s, primaryName))]);
-  if (loaded.config.versioning === 'pep440') names.add('pep440');
-  const schemes = new Map<SchemeName, VersionScheme>();
-  for (const name of names) schemes.set(name, await loadScheme(name));
+  const primaryName = readingName(fromTags ? PYTHON_SCHEME : schemeNameOf(configs.find((s) => s.primary) ?? configs[0]!, PYTHON_SCHEME), versioning);
+  const nameOf = (config: SourceConfig) => readingName(schemeNameOf(config, primaryName), versioning);
+  const names = new Set<string>([primaryName, ...configs.map(nameOf)]);
+  // A policy chosen on purpose may be spelled in tags (v1.0.0.post1 in a SemVer project).
+  if (versioning.declaration.name !== DEFAULT_VERSIONING) names.add(versioning.declaration.name);
+  const schemes = new Map<string, VersionScheme>();
+  for (const name of names) schemes.set(name, await loadScheme(name, versioning));
   const scheme = schemes.get(primaryName)!;
-  const tagReader = new TagReader(loaded.config.tags.prefix, scheme, [...schemes.values()].find((s) => s !== scheme));
+  const tagReader = new TagReader(loaded.config.tags.prefix, scheme, [...schemes.values()]);
   const pyproject = textOf(contents.get(PYPROJECT)!);
   const distribution = 'text' in pyproject ? distributionIn(readTomlTree(pyproject.text)) : undefined;
   const sources = configs.map((config) => {
-    const own = schemes.get(schemeNameOf(config, primaryName))!;
+    const own = schemes.get(nameOf(config))!;
     return loadSource(config, contents.get(config.file)!, locators.get(config.type)!, 'short' in config && config.short ? shortForm(own) : own, distribution);
   });
   const primary = fromTags ? await newestTagSource(loaded, fromTags, tagReader) : (sources.find((s) => s.primary) ?? sources[0]!);
@@ -82,7 +86,7 @@ async function loadPackage(loaded: LoadedConfig, read: FileReader): Promise<Pack
 }
 
 /** The scheme a source's versions are read in: its kind's, or for a regex its own "scheme" or the primary's. */
-function schemeNameOf(config: SourceConfig, primary: SchemeName): SchemeName {
+function schemeNameOf(config: SourceConfig, primary: string): string {
   const declared = kindOf(config.type).scheme;
   if (declared !== 'primary') return declared;
   return ('scheme' in config && config.scheme) || primary;

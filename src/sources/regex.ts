@@ -1,6 +1,6 @@
 // A regular expression with a named group `version`: every match is a version to check and bump.
 import { oneOf, text } from '../config/fields.js';
-import { SCHEMES } from '../version/scheme.js';
+import { SCHEME_NAMES } from '../version/schemes.js';
 import { defineKind } from './kind.js';
 import { runInNewContext } from 'node:vm';
 import type { Located, Locator, VersionHit } from './types.js';
@@ -57,7 +57,7 @@ export const regexSource = defineKind({
   description: 'Every match of a regular expression with a named group (?<version>…).',
   options: {
     pattern: text({ check: patternProblem }).required('is required for a regex source').describe('regex: a JavaScript pattern with a named group (?<version>…).'),
-    scheme: oneOf(SCHEMES).describe('regex: read its versions as "semver" or "pep440" (default: the primary source\'s scheme).'),
+    scheme: oneOf(SCHEME_NAMES).describe(`regex: read its versions as ${SCHEME_NAMES.map((n) => `"${n}"`).join(', ').replace(/, ([^,]*)$/, ' or $1')} (default: the primary source's scheme).`),
   },
   label: (o) => o.pattern,
   locate: locateRegexVersion,

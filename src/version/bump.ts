@@ -1,5 +1,5 @@
 // Bump levels over a version's meaning (PEP 440's model, which SemVer-shaped versions fit).
-import type { Meaning, PreLabel } from './scheme.js';
+import type { Bumped, Meaning, PreLabel } from './scheme.js';
 
 export const LEVELS = ['major', 'minor', 'patch', 'premajor', 'preminor', 'prepatch', 'prerelease', 'post', 'dev', 'release'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -7,8 +7,6 @@ export const isLevel = (spec: string): spec is Level => (LEVELS as readonly stri
 
 const PREIDS: Record<string, PreLabel> = { a: 'a', alpha: 'a', b: 'b', beta: 'b', c: 'rc', rc: 'rc', pre: 'rc', preview: 'rc' };
 const RANK: Record<PreLabel, number> = { a: 0, b: 1, rc: 2 };
-
-export type Bumped = { meaning: Meaning } | { error: string };
 
 /** The pre-release label --preid names (alpha → a, beta → b), or undefined when PEP 440 has no such label. */
 export const preLabel = (preid: string): PreLabel | undefined => PREIDS[preid.toLowerCase()];

@@ -86,6 +86,9 @@ function newerPattern(version: string): string {
 export const pep440: VersionScheme = {
   name: 'pep440',
   title: 'PEP 440',
+  examples: '1.2.0, 1.2.0rc1 or 1.2.0.post1',
+  invalidNote: "; Python's build tools refuse it",
+  normalForm: { spells: 'PEP 440 normalizes to', because: ' (the spelling build gives the wheel)' },
   valid: (version) => isPlain(version) || PEP440.test(version),
   parse,
   spell,

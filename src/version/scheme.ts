@@ -1,9 +1,9 @@
-// The seam between the tool and a version language. Rules, bump, tags and release ask a scheme;
-// only semver.ts and pep440.ts know how versions are spelled and ordered.
+// The seam between the tool and a version language: what a scheme is. Rules, bump, tags and release
+// ask a scheme; only the scheme modules registered in schemes.ts know how versions are spelled and ordered.
+import type { Output, Shape } from '../config/fields.js';
 import { shortOf } from './short.js';
 
-export type SchemeName = 'semver' | 'pep440';
-export const SCHEMES: readonly SchemeName[] = ['semver', 'pep440'];
+export type { SchemeName } from './schemes.js';
 export type PreLabel = 'a' | 'b' | 'rc';
 
 /**
@@ -23,14 +23,25 @@ export interface Meaning {
 /** A meaning spelled in a scheme, or why the scheme cannot spell it. */
 export type Spelled = { version: string } | { none: string };
 
+/** How a scheme reads versions: what the sources it reads may state, and in which order. */
 export interface VersionScheme {
-  readonly name: SchemeName;
+  readonly name: string;
   /** For messages: "PEP 440", "SemVer 2.0". */
   readonly title: string;
+  /** For messages: a few valid versions ("1.2.0 or 1.2.0-rc.1"). */
+  readonly examples: string;
+  /** Said after "not a valid … version", e.g. that Python's build tools refuse it. */
+  readonly invalidNote?: string;
+  /**
+   * Present when several spellings mean one version (PEP 440: 1.0 ≡ 1.0.0, 0.3.0-rc.1 ≡ 0.3.0rc1):
+   * they are compared by meaning and written in the canonical spelling, which these words name.
+   * Absent when the spelling is the version (SemVer: 1.0.0-rc1 and 1.0.0-rc.1 are two versions).
+   */
+  readonly normalForm?: { spells: string; because: string };
   /** A view that states only MAJOR.MINOR (src/version/short.ts): compared and spelled as such. */
   readonly short?: boolean;
   valid(version: string): boolean;
-  /** The meaning of a valid version, or undefined when it is invalid or has none the other scheme shares. */
+  /** The meaning of a valid version, or undefined when it is invalid or has none the other schemes share. */
   parse(version: string): Meaning | undefined;
   /** The canonical spelling of a meaning in this scheme. */
   spell(meaning: Meaning): Spelled;
@@ -43,17 +54,48 @@ export interface VersionScheme {
   newerPattern(version: string): string;
 }
 
-const loaded = new Map<SchemeName, VersionScheme>();
+export type Bumped = { meaning: Meaning } | { error: string };
 
-/** Loads a scheme's module on first use: a project without PEP 440 sources never loads that library. */
-export async function loadScheme(name: SchemeName): Promise<VersionScheme> {
-  let scheme = loaded.get(name);
-  if (!scheme) {
-    scheme = name === 'pep440' ? (await import('./pep440.js')).pep440 : (await import('./semver.js')).semver;
-    loaded.set(name, scheme);
-  }
-  return scheme;
+/** What a bump level may depend on besides the version: the pre-release phase asked for, and today. */
+export interface BumpContext {
+  preid?: PreLabel;
+  now: Date;
 }
+
+/** The "versioning" policy: which versions a project allows and how it bumps them. */
+export interface Policy {
+  readonly name: string;
+  /** What it allows, for messages. */
+  readonly words: string;
+  /** The bump levels it has. */
+  readonly levels: readonly string[];
+  /** Whether it allows a valid version of this meaning (undefined: one with no meaning the schemes share, a SemVer 1.0.0-foo). */
+  allows(meaning: Meaning | undefined): boolean;
+  /** The allowed version nearest to one it does not allow, when there is an obvious one. */
+  nearest?(meaning: Meaning): Meaning | undefined;
+  bump(meaning: Meaning, level: string, context: BumpContext): Bumped;
+}
+
+/**
+ * A version scheme as the registry (schemes.ts) holds it: what configuration and the command line
+ * need before anything is read, a policy, and its reading, loaded on first use.
+ */
+export interface SchemeDeclaration<N extends string = string, S extends Shape = Shape> {
+  readonly name: N;
+  /** What the "versioning" policy of this name allows, for the configuration's description. */
+  readonly description: string;
+  /** Options given as ["name", { options }] in "versioning"; a scheme with required ones is chosen only so. */
+  readonly options: S;
+  /** Every bump level its policy may have (before the options are known). */
+  readonly levels: readonly string[];
+  /** As the project's versioning, it reads the files this other scheme reads by default (CalVer refines PEP 440). */
+  readonly refines?: string;
+  policy(options: Output<S>): Policy;
+  load(options: Output<S>): VersionScheme | Promise<VersionScheme>;
+}
+
+/** Declares a scheme, its option types inferred from its options. */
+export const defineScheme = <const N extends string, S extends Shape>(declaration: SchemeDeclaration<N, S>): SchemeDeclaration<N, S> => declaration;
 
 /** The canonical spelling of a version in its own scheme, or undefined when it is invalid. */
 export function canonical(scheme: VersionScheme, version: string): string | undefined {
@@ -70,9 +112,9 @@ export interface Stated {
 }
 
 /**
- * Whether two stated versions mean the same release. Two SemVer spellings must be identical;
- * once PEP 440 is involved the meanings are compared in PEP 440's terms (1.0 ≡ 1.0.0, rc1 ≡ -rc.1);
- * a short X.Y form agrees with every version of that MAJOR.MINOR.
+ * Whether two stated versions mean the same release. Two spellings of a scheme without a normal
+ * form (SemVer) must be identical; once a scheme with one is involved the meanings are compared in
+ * PEP 440's terms (1.0 ≡ 1.0.0, rc1 ≡ -rc.1); a short X.Y form agrees with every version of that MAJOR.MINOR.
  */
 export function sameVersion(x: Stated, y: Stated): boolean {
   if (x.value === y.value && x.scheme === y.scheme) return true;
@@ -80,11 +122,27 @@ export function sameVersion(x: Stated, y: Stated): boolean {
     const [sx, sy] = [shortOf(x), shortOf(y)];
     return sx !== undefined && sx === sy;
   }
-  const python = x.scheme.name === 'pep440' ? x.scheme : y.scheme.name === 'pep440' ? y.scheme : undefined;
-  if (!python) return false;
+  if (!x.scheme.normalForm && !y.scheme.normalForm) return false;
   const [mx, my] = [x.scheme.parse(x.value), y.scheme.parse(y.value)];
-  if (!mx || !my) return false;
-  return python.compare(spelling(python, mx), spelling(python, my)) === 0;
+  return mx !== undefined && my !== undefined && sameMeaning(mx, my);
+}
+
+/** PEP 440's equality: trailing zero release numbers do not count (1.0 ≡ 1.0.0); local parts are already normalized. */
+export function sameMeaning(a: Meaning, b: Meaning): boolean {
+  const release = (m: Meaning) => {
+    let n = m.release.length;
+    while (n > 1 && m.release[n - 1] === 0) n--;
+    return m.release.slice(0, n).join('.');
+  };
+  return (
+    a.epoch === b.epoch &&
+    release(a) === release(b) &&
+    a.pre?.[0] === b.pre?.[0] &&
+    a.pre?.[1] === b.pre?.[1] &&
+    a.post === b.post &&
+    a.dev === b.dev &&
+    a.local === b.local
+  );
 }
 
 /** The spelling of a meaning the scheme can always spell (PEP 440 spells every meaning). */
@@ -97,5 +155,5 @@ export function spelling(scheme: VersionScheme, meaning: Meaning): string {
 /** The normalized PEP 440 spelling of a version's meaning (what build writes into the artifacts), or undefined when it has none. */
 export async function pythonSpelling(scheme: VersionScheme, version: string | undefined): Promise<string | undefined> {
   const meaning = version === undefined ? undefined : scheme.parse(version);
-  return meaning && spelling(await loadScheme('pep440'), meaning);
+  return meaning && spelling((await import('./pep440.js')).pep440, meaning);
 }

@@ -151,6 +151,7 @@ function newerSemverPattern(version: string): string {
 export const semver: VersionScheme = {
   name: 'semver',
   title: 'SemVer 2.0',
+  examples: '1.2.0 or 1.2.0-rc.1',
   valid: isSemver,
   parse: meaningOf,
   spell: spellSemver,

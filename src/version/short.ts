@@ -15,6 +15,8 @@ export function shortForm(base: VersionScheme): VersionScheme {
     form = {
       name: base.name,
       title: 'the short X.Y form',
+      examples: '1.2',
+      ...(base.normalForm ? { normalForm: base.normalForm } : {}),
       short: true,
       valid: (version) => SHORT.test(version),
       parse,

@@ -1,5 +1,5 @@
 // Version tags as a project reads them: <prefix><version> in the primary source's scheme, or
-// spelled the other scheme's way (v0.3.0-rc.1 for a PEP 440 project), ordered in the primary's terms.
+// spelled another loaded scheme's way (v0.3.0-rc.1 for a PEP 440 project), ordered in the primary's terms.
 import type { VersionScheme } from './scheme.js';
 
 export interface VersionTag {
@@ -9,12 +9,16 @@ export interface VersionTag {
 }
 
 export class TagReader {
-  /** `other`: the other scheme, when the project has loaded it (a SemVer project may not have PEP 440). */
+  /** The other schemes the project has loaded (a SemVer project may not have PEP 440). */
+  readonly others: readonly VersionScheme[];
+
   constructor(
     readonly prefix: string,
     readonly scheme: VersionScheme,
-    readonly other?: VersionScheme,
-  ) {}
+    others: VersionScheme | readonly VersionScheme[] = [],
+  ) {
+    this.others = (Array.isArray(others) ? others : [others]).filter((o) => o !== scheme);
+  }
 
   /** The version a tag name states, or undefined when it is not a version tag. */
   version(name: string): string | undefined {
@@ -24,11 +28,14 @@ export class TagReader {
     const first = text.charCodeAt(0);
     if (!(first >= 48 && first <= 57)) return undefined;
     if (this.scheme.valid(text)) return text;
-    // Spelled the other way: with the three release numbers both schemes share (0.3.0rc1 ≡ 0.3.0-rc.1).
-    const meaning = this.other?.parse(text);
-    if (!meaning || meaning.release.length !== 3) return undefined;
-    const spelled = this.scheme.spell(meaning);
-    return 'version' in spelled ? spelled.version : undefined;
+    // Spelled another way: with the three release numbers the schemes share (0.3.0rc1 ≡ 0.3.0-rc.1).
+    for (const other of this.others) {
+      const meaning = other.parse(text);
+      if (!meaning || meaning.release.length !== 3) continue;
+      const spelled = this.scheme.spell(meaning);
+      if ('version' in spelled) return spelled.version;
+    }
+    return undefined;
   }
 
   /** Whether the tag name states a version newer than `version` (a valid version of the scheme). */
@@ -52,11 +59,13 @@ export class TagReader {
    * `version` (and may match more: matches are confirmed with isNewer), or undefined when none can be made.
    */
   newerPattern(version: string): string | undefined {
-    const own = this.scheme.newerPattern(version);
-    if (!this.other) return own;
-    const meaning = this.scheme.parse(version);
-    const spelled = meaning && this.other.spell(meaning);
-    if (!spelled || !('version' in spelled)) return undefined;
-    return `(?:${own}|${this.other.newerPattern(spelled.version)})`;
+    const patterns = [this.scheme.newerPattern(version)];
+    const meaning = this.others.length ? this.scheme.parse(version) : undefined;
+    for (const other of this.others) {
+      const spelled = meaning && other.spell(meaning);
+      if (!spelled || !('version' in spelled)) return undefined;
+      patterns.push(other.newerPattern(spelled.version));
+    }
+    return patterns.length === 1 ? patterns[0] : `(?:${patterns.join('|')})`;
   }
 }

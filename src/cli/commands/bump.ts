@@ -1,6 +1,7 @@
 // bump on the command line: flags in, the bump use case's events rendered (the plan, then each step as it is done).
 import { defineCommand, type CommandValues, type Flags, type Io } from '../command.js';
 import { UserError } from '../../core/errors.js';
+import { BUMP_LEVELS } from '../../version/schemes.js';
 import { bump } from '../../core/bump.js';
 import type { BumpAction, BumpEvent, BumpPlan } from '../../core/change-types.js';
 import { formatStylish } from '../../report/stylish.js';
@@ -21,14 +22,14 @@ type BumpValues = CommandValues<typeof BUMP_FLAGS>;
 export const bumpCommand = defineCommand({
   name: 'bump',
   summary: 'set the next version in every source at once (all or nothing)',
-  args: [{ name: 'LEVEL|VERSION', help: 'major, minor, patch, premajor, preminor, prepatch, prerelease, post, dev, release, or an explicit version such as 1.4.0 (either spelling: 1.4.0rc1 or 1.4.0-rc.1)' }],
+  args: [{ name: 'LEVEL|VERSION', help: `${BUMP_LEVELS.join(', ')}, or an explicit version such as 1.4.0 (either spelling: 1.4.0rc1 or 1.4.0-rc.1)` }],
   options: BUMP_FLAGS,
   examples: ['bump patch', 'bump minor --dry-run', 'bump 1.0.0 --commit --tag', 'bump prerelease --preid rc --tag --push'],
   run: runBump,
 });
 
 async function runBump(v: BumpValues, positionals: string[], io: Io): Promise<number> {
-  if (positionals.length !== 1) throw new UserError('bump takes one argument: major, minor, patch, premajor, preminor, prepatch, prerelease, post, dev, release or a version');
+  if (positionals.length !== 1) throw new UserError(`bump takes one argument: ${BUMP_LEVELS.join(', ')} or a version`);
   let asked = false;
   const ask = v.push && !v.yes ? io.confirm : undefined;
   const confirmPush = ask && (async (p: BumpPlan) => {

@@ -18,8 +18,7 @@ import { distributionIn } from '../../core/names.js';
 import type { DetectContext, Detected } from '../../sources/kind.js';
 import { findGitTop } from '../../git/workspace.js';
 import { loadConfig } from '../../config/load.js';
-import { isSemverShaped } from '../../version/policy.js';
-import { loadScheme } from '../../version/scheme.js';
+import { DEFAULT_VERSIONING, loadScheme, policyOf, PYTHON_SCHEME, versioningFor } from '../../version/schemes.js';
 
 const SKIP = new Set(['node_modules', 'venv', '.venv', 'env', 'build', 'dist', 'site-packages', '__pycache__', 'tests', 'test', 'docs', 'examples']);
 
@@ -94,7 +93,7 @@ async function runInit(v: CommandValues<typeof INIT_FLAGS>, io: Io): Promise<num
   const untranslated = [...problems, ...imported.flatMap((i) => i.untranslated.map((u) => `${i.tool}: ${u}`))];
   if (untranslated.length) io.out(`could not translate:\n${untranslated.map((u) => `  - ${u}\n`).join('')}`);
   writeFileSync(target, JSON.stringify(config, null, 2) + '\n');
-  if (versioning) io.out(`  versioning: "${versioning}" (${primaryValue} is not MAJOR.MINOR.PATCH with an optional a/b/rc pre-release)\n`);
+  if (versioning) io.out(`  versioning: "${versioning}" (${primaryValue} is not ${policyOf(DEFAULT_VERSIONING).words})\n`);
   io.out(`  tags: prefix "${prefix}"\nwrote ${path.relative(process.cwd(), target) || target}; run heimdall-version check\n`);
   return 0;
 }
@@ -146,9 +145,11 @@ async function tagPrefix(root: string): Promise<string> {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]?.[0] ?? 'v';
 }
 
-/** "pep440" when the current version is a PEP 440 version that is not SemVer-shaped (1.0.post1, 2.0); else the default. */
-async function policyFor(primary: SourceConfig, value: string | undefined): Promise<'pep440' | undefined> {
-  if (value === undefined || kindOf(primary.type).scheme === 'semver') return undefined;
-  const meaning = (await loadScheme('pep440')).parse(value);
-  return meaning && !isSemverShaped(meaning) ? 'pep440' : undefined;
+/** Another versioning policy when the default does not allow the current version (1.0.post1, 2.0 are no SemVer-shaped versions); else none. */
+async function policyFor(primary: SourceConfig, value: string | undefined): Promise<string | undefined> {
+  const name = kindOf(primary.type).scheme;
+  // A file read in the default policy's own scheme is left to it.
+  if (value === undefined || name === DEFAULT_VERSIONING) return undefined;
+  const meaning = (await loadScheme(name === 'primary' ? PYTHON_SCHEME : name)).parse(value);
+  return meaning && !policyOf(DEFAULT_VERSIONING).allows(meaning) ? versioningFor(meaning) : undefined;
 }
