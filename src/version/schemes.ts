@@ -82,6 +82,8 @@ export function versioningFor(meaning: Meaning | undefined, except?: string): Sc
   return SCHEMES.find((s) => s.name !== except && !needsOptions(s) && s.policy({} as never).allows(meaning))?.name;
 }
 
-/** A policy that has a bump level the project's lacks, to suggest. */
-export const versioningWithLevel = (level: string, except: string): SchemeName | undefined =>
-  SCHEMES.find((s) => s.name !== except && !needsOptions(s) && s.policy({} as never).levels.includes(level))?.name;
+/** A policy that has a bump level the project's lacks, to suggest; none when the project's needs options (it was chosen on purpose). */
+export function versioningWithLevel(level: string, except: string): SchemeName | undefined {
+  if (needsOptions(declarationOf(except)!)) return undefined;
+  return SCHEMES.find((s) => s.name !== except && !needsOptions(s) && s.policy({} as never).levels.includes(level))?.name;
+}
