@@ -12,6 +12,7 @@ import type { CheckResult, Diagnostic } from './result.js';
 
 export type { CheckResult, SourceSummary } from './result.js';
 import { sameVersion } from '../version/scheme.js';
+import type { TagReader } from '../version/tags.js';
 import { indexReader, isShallow, workTreeReader, type FileReader } from '../git/workspace.js';
 
 export interface CheckOptions extends LoadConfigOptions {
@@ -74,12 +75,7 @@ export function ruleContext(pkg: Package, tags: TagState, releasing: boolean): R
 async function readTagState(gitTop: string | undefined, pkg: Package, info: TagInfo | undefined, staged: boolean): Promise<TagState> {
   if (!gitTop || !info) return { available: false, reason: 'not a git repository' };
   if (info.gitMissing) return { available: false, reason: 'git is not installed' };
-  const reader = pkg.tagReader;
-  const newest = reader.newest(info.newestReachable);
-  const headTags: VersionTag[] = info.onHead.flatMap((name) => {
-    const version = reader.version(name);
-    return version === undefined ? [] : [{ name, version }];
-  });
+  const { newest, headTags } = versionTags(pkg.tagReader, info);
   const { version, scheme } = pkg;
   let changed = false;
   if (!staged && version !== undefined && headTags.length > 0 && !headTags.some((t) => sameVersion({ scheme, value: t.version }, { scheme, value: version }))) {
@@ -89,6 +85,15 @@ async function readTagState(gitTop: string | undefined, pkg: Package, info: TagI
     changed = diff;
   }
   return { available: true, newest, headTags, shallow: isShallow(gitTop), changedSinceHead: changed, staged };
+}
+
+/** The newest version tag reachable from HEAD, and the version tags on HEAD, read in the package's scheme. */
+export function versionTags(reader: TagReader, info: Pick<TagInfo, 'newestReachable' | 'onHead'>): { newest?: VersionTag; headTags: VersionTag[] } {
+  const headTags = info.onHead.flatMap((name) => {
+    const version = reader.version(name);
+    return version === undefined ? [] : [{ name, version }];
+  });
+  return { newest: reader.newest(info.newestReachable), headTags };
 }
 
 function sortDiagnostics(diagnostics: Diagnostic[], pkg: Package): Diagnostic[] {

@@ -26,16 +26,20 @@ export interface Project extends LoadedConfig, Omit<Package, 'layout'> {
   packages: Package[];
 }
 
+/** Names of the tags reachable from HEAD that start with a prefix: from git, or from a table in a unit test. */
+export type ReachableTags = (prefix: string) => Promise<string[]>;
+
 const PYPROJECT = 'pyproject.toml';
 
-export async function loadProject(loaded: LoadedConfig, read: FileReader): Promise<Project> {
-  const pkg = await loadPackage(loaded, read);
+/** Files come through `read` (the work tree, the git index, a map); tags, when only tags state the version, through `reachableTags`. */
+export async function loadProject(loaded: LoadedConfig, read: FileReader, reachableTags: ReachableTags = gitReachableTags(loaded.gitTop)): Promise<Project> {
+  const pkg = await loadPackage(loaded, read, reachableTags);
   // The project's layout is the configuration's (with the sources it gave); the package keeps how they were found.
   const { layout: _found, ...facts } = pkg;
   return { ...facts, ...loaded, packages: [pkg] };
 }
 
-async function loadPackage(loaded: LoadedConfig, read: FileReader): Promise<Package> {
+async function loadPackage(loaded: LoadedConfig, read: FileReader, reachableTags: ReachableTags): Promise<Package> {
   const configs = loaded.config.sources;
   const ruleFiles = filesRulesRead(loaded.config.rules);
   const files = [...new Set([...configs.map((s) => s.file), PYPROJECT, ...ruleFiles])];
@@ -61,7 +65,7 @@ async function loadPackage(loaded: LoadedConfig, read: FileReader): Promise<Pack
     const own = schemes.get(nameOf(config))!;
     return loadSource(config, contents.get(config.file)!, locators.get(config.type)!, 'short' in config && config.short ? shortForm(own) : own, distribution);
   });
-  const primary = fromTags ? await newestTagSource(loaded, fromTags, tagReader) : (sources.find((s) => s.primary) ?? sources[0]!);
+  const primary = fromTags ? await newestTagSource(fromTags, tagReader, reachableTags) : (sources.find((s) => s.primary) ?? sources[0]!);
   primary.primary = true;
   const values = [...new Set(primary.hits.map((h) => h.value))];
   const texts = new Map(ruleFiles.map((file) => [file, textOf(contents.get(file)!)]));
@@ -99,9 +103,8 @@ function textOf(content: ReadResult): FileText {
 }
 
 /** A version from git tags: the newest version tag reachable from HEAD stands in for the primary source. */
-async function newestTagSource(loaded: LoadedConfig, tool: string, tags: TagReader): Promise<LoadedSource> {
-  const info = loaded.gitTop ? await readTags(loaded.gitTop, tags.prefix, false) : undefined;
-  const newest = info && tags.newest(info.newestReachable);
+async function newestTagSource(tool: string, tags: TagReader, reachableTags: ReachableTags): Promise<LoadedSource> {
+  const newest = tags.newest(await reachableTags(tags.prefix));
   return {
     name: newest ? `tag ${newest.name}` : 'git tags',
     file: newest ? `tag ${newest.name}` : 'git tags',
@@ -114,6 +117,12 @@ async function newestTagSource(loaded: LoadedConfig, tool: string, tags: TagRead
     problems: [],
   };
 }
+
+/** Outside a git repository no tag is reachable. */
+const gitReachableTags =
+  (gitTop: string | undefined): ReachableTags =>
+  async (prefix) =>
+    gitTop ? (await readTags(gitTop, prefix, false)).newestReachable : [];
 
 function loadSource(config: SourceConfig, content: ReadResult, locate: Locator<SourceConfig>, scheme: VersionScheme, distribution: string | undefined): LoadedSource {
   const source: LoadedSource = {

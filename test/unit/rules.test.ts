@@ -1,3 +1,6 @@
+// The rule engine: severities, options, messages made from ids and data, and a few rules' decisions on hand-made sources.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LoadedSource } from '../../src/core/package.js';
 import { formatMessage, RULES, runRules } from '../../src/rules/index.js';
@@ -165,5 +168,12 @@ describe('a rule with options', () => {
         ],
       },
     });
+  });
+});
+
+describe('the rule tables', () => {
+  it('exist for every rule, one file each under test/unit/rules/', () => {
+    const tables = readdirSync(path.resolve('test/unit/rules')).map((f) => f.replace(/\.test\.ts$/, ''));
+    expect(RULES.map((r) => r.meta.id).filter((id) => !tables.includes(id))).toEqual([]);
   });
 });

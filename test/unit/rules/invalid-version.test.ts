@@ -1,0 +1,34 @@
+// invalid-version, as a table run in-process: the projects it passes, and the id and position of each report it makes.
+import { invalidVersion } from '../../../src/rules/invalid-version.js';
+import { ruleTester } from '../../helpers/rule-tester.js';
+import { packageJson, pyproject, WITH_JSON } from '../../helpers/rule-fixtures.js';
+
+const SHORT = { sources: [{ file: 'pyproject.toml', type: 'toml', primary: true }, { file: 'docs/conf.py', type: 'python', variable: 'version', short: true }] };
+
+ruleTester(invalidVersion, {
+  valid: [
+    { name: 'a SemVer-shaped PEP 440 version', config: WITH_JSON, files: { 'pyproject.toml': pyproject('1.2.0rc1'), 'package.json': packageJson('1.2.0-rc.1') } },
+    { name: 'a post-release under the pep440 policy', config: { ...WITH_JSON, versioning: 'pep440' }, files: { 'pyproject.toml': pyproject('1.2.0.post1'), 'package.json': packageJson('1.2.0') } },
+    { name: 'a short X.Y source, which the semver policy does not hold to three numbers (the policy is the full version\'s)', config: SHORT, files: { 'pyproject.toml': pyproject('1.2.0'), 'docs/conf.py': 'version = "1.2"\n' } },
+  ],
+  invalid: [
+    { name: 'no PEP 440 version in a Python file', config: WITH_JSON, files: { 'pyproject.toml': pyproject('banana'), 'package.json': packageJson('1.2.0') }, errors: [{ messageId: 'notPython', file: 'pyproject.toml', line: 3, column: 12 }] },
+    { name: 'no SemVer version in a JSON file', config: WITH_JSON, files: { 'pyproject.toml': pyproject('1.2.0'), 'package.json': packageJson('1.2') }, errors: [{ messageId: 'notSemver', file: 'package.json', line: 3, column: 15 }] },
+    { name: 'a short source holding a full version', config: SHORT, files: { 'pyproject.toml': pyproject('1.2.0'), 'docs/conf.py': 'version = "1.2.0"\n' }, errors: [{ messageId: 'notShort', file: 'docs/conf.py', line: 1, column: 12 }] },
+    {
+      name: 'a valid version the semver policy refuses, with the nearest allowed one',
+      config: WITH_JSON,
+      files: { 'pyproject.toml': pyproject('1.0'), 'package.json': packageJson('1.0.0') },
+      errors: [{ messageId: 'policy', file: 'pyproject.toml', line: 3, column: 12, data: { versioning: 'semver', nearest: 'the nearest allowed version is 1.0.0; ' } }],
+    },
+    {
+      name: 'every source is held to its own scheme, each at its position',
+      config: WITH_JSON,
+      files: { 'pyproject.toml': pyproject('1.2.0-'), 'package.json': packageJson('v1.2.0') },
+      errors: [
+        { messageId: 'notPython', file: 'pyproject.toml', line: 3, column: 12 },
+        { messageId: 'notSemver', file: 'package.json', line: 3, column: 15 },
+      ],
+    },
+  ],
+});
