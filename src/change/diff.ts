@@ -24,7 +24,7 @@ export function unifiedDiff(change: FileChange): string {
     out.push(`@@ -${from + 1},${count} +${from + 1},${count} @@`, ...body);
     i = j + 1;
   }
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 /** The diff as a terminal shows it: headers bold, removals red, additions green, hunks cyan. */

@@ -31,6 +31,7 @@ const ENTRY = /^[0-7]{6} [0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
 /** A path that stays below its base whatever the links: relative, no '..' or empty segment, no control character. */
 export function isPlainRelative(file: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
   if (file === '' || file.startsWith('/') || /[\0-\x1f\\]/.test(file)) return false;
   return file.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');
 }

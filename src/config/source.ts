@@ -72,6 +72,7 @@ export const SOURCE = new Field<SourceConfig>(
       const others = [...OPTIONS.keys()].filter((n) => !(n in own));
       return {
         if: { properties: { type: { const: k.type } }, required: ['type'] },
+        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a thenable
         then: { ...(required.length ? { required } : {}), ...(others.length ? { properties: Object.fromEntries(others.map((n) => [n, false])) } : {}) },
       };
     }),

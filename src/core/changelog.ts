@@ -26,11 +26,11 @@ export function markdownHeadings(text: string): Heading[] {
   return out;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The heading for `version` ("[1.2.0] - 2024-01-01", "v1.2.0", "demo 1.2.0 (2024-01-01)"), if any. */
 export function versionHeading(headings: Heading[], version: string): Heading | undefined {
-  const re = new RegExp(`(^|[\\s\\[(])v?${escape(version)}($|[\\s\\])])`);
+  const re = new RegExp(`(^|[\\s\\[(])v?${escapeRegExp(version)}($|[\\s\\])])`);
   return headings.find((h) => re.test(h.text));
 }
 

@@ -5,7 +5,7 @@
 // understand (reftable, GIT_DIR elsewhere, symbolic or nested tags, an object kept in a pack, a
 // tag newer than the version, a prefix that is not ASCII) makes it return undefined, and git
 // itself is asked.
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { TagInfo } from './git.js';
 import type { TagReader } from '../version/tags.js';
@@ -92,14 +92,14 @@ function samePath(a: string, b: string): boolean {
   }
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Whether packed-refs holds a tag above the version: one regular expression over the whole file
  * finds the few lines that may be, which are then compared in full.
  */
 function packedHasNewer(packed: string, tags: TagReader, pattern: string, version: string): boolean {
-  const lines = new RegExp(`^[0-9a-f]+ refs/tags/(${escape(tags.prefix)}${pattern})\r?$`, 'gm');
+  const lines = new RegExp(`^[0-9a-f]+ refs/tags/(${escapeRegExp(tags.prefix)}${pattern})\r?$`, 'gm');
   for (const m of packed.matchAll(lines)) if (tags.isNewer(m[1]!, version)) return true;
   return false;
 }
@@ -139,7 +139,7 @@ function looseTags(common: string, prefix: string): Map<string, string> | undefi
 
 /** Collects file names under dir ('/' for subfolders); false when something there is not a plain file. */
 function listFiles(dir: string, base: string, out: string[]): boolean {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {

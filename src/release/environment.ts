@@ -82,6 +82,7 @@ export async function probe(ctx: CommandContext, env: Environment, want: ProbeEx
 }
 
 /** Extracts an sdist (refusing paths that leave the directory) and builds a wheel from it, offline, without isolation. */
+// biome-ignore lint/complexity/noUselessStringRaw: a Python program; raw, so a backslash added to it stays Python's
 export const EXTRACT = String.raw`
 import os, sys, tarfile
 archive, dest = sys.argv[1], os.path.realpath(sys.argv[2])

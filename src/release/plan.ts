@@ -11,6 +11,7 @@ export interface Step {
   description: string;
   stage: Stage;
   /** Returns a detail to print after ✔ (gates), or nothing when the step printed its own lines. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a step's run may return nothing at all
   run(): Promise<string | void>;
 }
 
@@ -48,6 +49,7 @@ export async function runPlan(steps: Step[], say: (s: string) => void, cleanup: 
   try {
     for (const step of steps) {
       if (interrupted) throw new UserError(`interrupted before ${step.name}; the release stopped and no tag was created`, 1);
+      // biome-ignore lint/suspicious/noConfusingVoidType: what a step's run returns
       let detail: string | void;
       try {
         detail = await step.run();

@@ -40,7 +40,7 @@ export function formatSarif(result: CheckResult, rules: RuleMeta[]): string {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return `${JSON.stringify(log, null, 2)}\n`;
 }
 
 const pathToFileUri = (p: string) => `file://${encodeURI(p.split('\\').join('/').replace(/^(?=[A-Za-z]:)/, '/'))}`;

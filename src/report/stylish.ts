@@ -27,7 +27,7 @@ export function formatStylish(result: CheckResult, { color }: StylishOptions): s
       `${lines.length ? '\n' : ''}${paint(32, '✔')} ${result.version ?? '(no version)'}: ${files}${names.length > 1 ? ' agree' : ''}${warnings ? ` (${plural(warnings, 'warning')})` : ''}`,
     );
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

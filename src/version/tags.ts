@@ -31,7 +31,7 @@ export class TagReader {
     // Spelled another way: with the three release numbers the schemes share (0.3.0rc1 ≡ 0.3.0-rc.1).
     for (const other of this.others) {
       const meaning = other.parse(text);
-      if (!meaning || meaning.release.length !== 3) continue;
+      if (meaning?.release.length !== 3) continue;
       const spelled = this.scheme.spell(meaning);
       if ('version' in spelled) return spelled.version;
     }

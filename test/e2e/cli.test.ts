@@ -28,8 +28,8 @@ describe('help', () => {
     const dir = tempDir();
     for (const c of COMMANDS) {
       const text = run([c, '--help'], dir).stdout;
-      const flags = [...text.matchAll(/^  (?:-\w, )?(--[\w-]+)(?: [A-Z|]+)?(?: \(repeatable\))?\n {6}(\S.*)\n {6}e\.g\. heimdall-version (.*)$/gm)];
-      const listed = [...text.matchAll(/^  (?:-\w, )?(--[\w-]+)/gm)].map((m) => m[1]);
+      const flags = [...text.matchAll(/^ {2}(?:-\w, )?(--[\w-]+)(?: [A-Z|]+)?(?: \(repeatable\))?\n {6}(\S.*)\n {6}e\.g\. heimdall-version (.*)$/gm)];
+      const listed = [...text.matchAll(/^ {2}(?:-\w, )?(--[\w-]+)/gm)].map((m) => m[1]);
       expect(flags.map((m) => m[1])).toEqual(listed);
       for (const [, flag, , example] of flags) expect(example!.split(' ')).toContain(flag);
       expect(listed).toEqual(expect.arrayContaining(['--cwd', '--config', '--debug', '--help']));

@@ -263,7 +263,7 @@ describe('this repository and its examples', () => {
     for (const file of files) {
       const text = readFileSync(path.join(examples, file), 'utf8');
       // An npm spec ("heimdall-version@0.1.0", npx heimdall-version) would fetch whatever holds the name.
-      expect(text, file).not.toMatch(/(^|[\s"'\[])heimdall-version@\d/m);
+      expect(text, file).not.toMatch(/(^|[\s"'[])heimdall-version@\d/m);
       expect(text, file).not.toMatch(/\bnpx\s+(-\S+\s+)*heimdall-version\b/);
     }
   });

@@ -2,7 +2,6 @@
 // and Python read as Python runs it (issue #11).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
 import { testEnv } from '../helpers/env.js';

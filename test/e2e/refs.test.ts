@@ -147,7 +147,10 @@ describe('tags from the ref files', () => {
     ['PEP 440', pep440, ['0.1.0', '0.2', '0.2.10', '1.0.0rc1', '1.0.0-rc.2', '1.0.0', '1.0.0.post1', '1.0.1.dev0', '1.1', '01.1.1', '2.0.0']],
   ] as const)('agrees with git on many random histories (%s)', async (_name, scheme, versions) => {
     let seed = 20261124;
-    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
     const answered = { byFiles: 0, byGit: 0 };
     for (let round = 0; round < 12; round++) {
       const repo = tempRepo({ 'a.txt': '0' }).commit('c0');

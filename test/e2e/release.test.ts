@@ -157,6 +157,7 @@ describe.skipIf(!hasTools)('release', { timeout: 180_000 }, () => {
     // The real run takes the same steps, in the same order.
     const real = await run(['release', '--upload'], repo.dir, env());
     expect(real.code, real.stderr.slice(-500)).toBe(0);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: it strips the terminal's colour escapes
     const ran = [...real.stdout.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').matchAll(/^✔ (.+?)(?:: | \(\d)/gm)].map((m) => m[1]);
     expect(ran, real.stdout).toEqual(steps);
   });

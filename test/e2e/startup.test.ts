@@ -161,7 +161,7 @@ describe('the JavaScript parser (Babel)', () => {
     const spy = path.join(path.dirname(log), 'spy.cjs');
     writeFileSync(spy, `const M = require('node:module'); const fs = require('node:fs'); const load = M._load;
 M._load = function (request, ...rest) { fs.appendFileSync(${JSON.stringify(log)}, request + '\\n'); return load.call(this, request, ...rest); };\n`);
-    expect(check(PROJECT + '/bin/heimdall-version.cjs', cwd, { NODE_OPTIONS: `--require ${spy}` }).code).toBe(0);
+    expect(check(`${PROJECT}/bin/heimdall-version.cjs`, cwd, { NODE_OPTIONS: `--require ${spy}` }).code).toBe(0);
     return readFileSync(log, 'utf8').split('\n');
   };
 

@@ -32,6 +32,7 @@ describe('action.yml', () => {
     expect(Object.keys(action.inputs).sort()).toEqual(['args', 'node-version', 'working-directory']);
     expect(action.inputs.args!.default).toBe('check --format github');
     const setup = action.runs.steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JavaScript template
     expect(setup).toMatchObject({ if: "inputs.node-version != ''", with: { 'node-version': '${{ inputs.node-version }}' } });
     expect(readFileSync(path.join(PROJECT, 'action.yml'), 'utf8')).toContain(`esbuild@${ESBUILD}`);
   });

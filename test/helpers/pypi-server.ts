@@ -84,14 +84,14 @@ export function startPypiServer(options: { username?: string; password?: string;
     let file: Part | undefined;
     for (const part of parseMultipart(body, boundary[1] ?? boundary[2]!)) {
       if (part.filename !== undefined) file = part;
-      else (fields[part.name] ??= []).push(part.data.toString('utf8'));
+      else fields[part.name] = [...(fields[part.name] ?? []), part.data.toString('utf8')];
     }
     const field = (k: string) => fields[k]?.[0];
     if (field(':action') !== 'file_upload') return answer(res, 400, 'Invalid value for :action');
     const name = field('name');
     const version = field('version');
     if (!name || !version) return answer(res, 400, `Invalid value for ${!name ? 'name' : 'version'}. Error: This field is required.`);
-    if (!file || file.name !== 'content' || !file.filename) return answer(res, 400, 'Upload payload does not have a file.');
+    if (file?.name !== 'content' || !file.filename) return answer(res, 400, 'Upload payload does not have a file.');
     const sha256 = createHash('sha256').update(file.data).digest('hex');
     if (field('sha256_digest') !== undefined && field('sha256_digest') !== sha256)
       return answer(res, 400, 'The digest supplied does not match a digest calculated from the uploaded file.');

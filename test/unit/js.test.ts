@@ -62,6 +62,7 @@ describe('locateJsVersion', () => {
   });
 
   it('reports a value that is not a literal as uncheckable', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: JavaScript source text under test, with a template literal in it
     for (const init of ['pkg.version', "'1' + '.0'", '`${major}.0.0`', 'String(1)']) {
       const text = `export const VERSION = ${init};`;
       const located = locateJsVersion(text, {});

@@ -54,7 +54,7 @@ async function runShow(v: GlobalValues & { json: boolean }, io: Io): Promise<num
   await refuseUnfinished(loaded);
   const { result } = await inspect(loaded, false);
   if (v.json) {
-    io.out(JSON.stringify({ version: result.version, ...(result.layout ? { layout: result.layout } : {}), sources: result.sources }, null, 2) + '\n');
+    io.out(`${JSON.stringify({ version: result.version, ...(result.layout ? { layout: result.layout } : {}), sources: result.sources }, null, 2)}\n`);
     return result.version === null ? 1 : 0;
   }
   if (result.version === null) {

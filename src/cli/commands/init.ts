@@ -92,7 +92,7 @@ async function runInit(v: CommandValues<typeof INIT_FLAGS>, io: Io): Promise<num
   for (const i of imported) io.out(`imported ${i.tool} (${i.from})\n`);
   const untranslated = [...problems, ...imported.flatMap((i) => i.untranslated.map((u) => `${i.tool}: ${u}`))];
   if (untranslated.length) io.out(`could not translate:\n${untranslated.map((u) => `  - ${u}\n`).join('')}`);
-  writeFileSync(target, JSON.stringify(config, null, 2) + '\n');
+  writeFileSync(target, `${JSON.stringify(config, null, 2)}\n`);
   if (versioning) io.out(`  versioning: "${versioning}" (${primaryValue} is not ${policyOf(DEFAULT_VERSIONING).words})\n`);
   io.out(`  tags: prefix "${prefix}"\nwrote ${path.relative(process.cwd(), target) || target}; run heimdall-version check\n`);
   return 0;

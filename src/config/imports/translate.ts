@@ -71,6 +71,6 @@ export function sourceFor(f: ToolFile): { source: SourceConfig } | { problem: st
   const rest = search.slice(m.index + m[0].length);
   if (VERSION_PLACEHOLDER.test(rest) || /\{[a-z_]+\}/.test(search.slice(0, m.index) + rest))
     return { problem: `${f.file}: the search pattern "${search}" uses placeholders other than one version` };
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return { source: { file: f.file, type: 'regex', pattern: `${escape(search.slice(0, m.index))}${VERSION_GROUP}${escape(rest)}` } };
+  const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return { source: { file: f.file, type: 'regex', pattern: `${escapeRegExp(search.slice(0, m.index))}${VERSION_GROUP}${escapeRegExp(rest)}` } };
 }
