@@ -48,6 +48,7 @@ export type JsonErrorCode =
 
 export interface JsonVisitor {
   /** A key of the object at `path`; `repeated` when that object already had it. Returning true stops the reading. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a visitor that returns nothing reads on
   key?(name: string, offset: number, path: JsonPath, repeated: boolean): boolean | void;
   /** A complete value at `path`: a scalar, or a container at its closing bracket; `string` is a string's decoded value. `start`/`end` include quotes and brackets. */
   value?(path: JsonPath, start: number, end: number, string?: string): void;
@@ -164,8 +165,10 @@ export function visitJson(text: string, visitor: JsonVisitor = {}): JsonSyntaxEr
         path.pop();
         if (token === SyntaxKind.CommaToken) {
           token = next();
-          if (frame.array) path.push((frame.at = (frame.at as number) + 1));
-          else key(frame);
+          if (frame.array) {
+            frame.at = (frame.at as number) + 1;
+            path.push(frame.at);
+          } else key(frame);
           break;
         }
         const close = frame.array ? SyntaxKind.CloseBracketToken : SyntaxKind.CloseBraceToken;

@@ -77,7 +77,7 @@ describe('readIni', () => {
       .map(([first, lines]) => first + lines.join(''));
     const texts = fc.sample(file, 600);
     const expected = configparser(texts);
-    texts.forEach((text, i) => expect([text, ours(text)]).toEqual([text, expected[i]]));
+    for (const [i, text] of texts.entries()) expect([text, ours(text)]).toEqual([text, expected[i]]);
   });
 });
 
