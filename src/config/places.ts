@@ -81,7 +81,7 @@ export function readConfigText(root: string | undefined, file: string, shown: st
   }
   if (root !== undefined && !isInside(realpathSync(root), real))
     throw new UserError(`${shown}: cannot read the configuration: it leads outside the project (to ${real}); a configuration is read only from inside the project`);
-  let read;
+  let read: ReturnType<typeof readRegular>;
   try {
     read = readRegular(real);
   } catch (e) {
