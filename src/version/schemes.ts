@@ -63,7 +63,10 @@ export async function loadScheme(name: string, versioning?: Versioning): Promise
   if (needsOptions(declaration))
     throw new UserError(`the "${name}" scheme is read only with its options: set "versioning": ["${name}", { … }] in the configuration`, 2);
   let scheme = loaded.get(name);
-  if (!scheme) loaded.set(name, (scheme = await declaration.load({})));
+  if (!scheme) {
+    scheme = await declaration.load({});
+    loaded.set(name, scheme);
+  }
   return scheme;
 }
 

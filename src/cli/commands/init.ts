@@ -1,6 +1,6 @@
 // init: the layout's sources, other tools' configurations and what the source kinds detect, shown, then
 // written to .heimdallrc.json (config/imports/plan.ts decides what is kept).
-import { existsSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineCommand, type CommandValues, type Flags, type Io } from '../command.js';
 import type { SourceConfig } from '../../config/types.js';
@@ -117,7 +117,7 @@ function distributionName(pyproject: string | undefined): string | undefined {
 /** Files up to three directories deep, sorted, without hidden, dependency, build, test and docs directories. */
 function projectFiles(root: string, dir = '', depth = 0): string[] {
   if (depth > 3) return [];
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(path.join(root, dir), { withFileTypes: true });
   } catch {
