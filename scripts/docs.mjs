@@ -181,6 +181,9 @@ function configurationPage({ configJsonSchema }) {
 
 function typeOf(s) {
   if (s.enum) return s.enum.map((v) => json(v)).join(' | ');
+  if (s.const !== undefined) return json(s.const);
+  // A tuple ([name, options]) lists its items.
+  if (s.type === 'array' && Array.isArray(s.items)) return `[${s.items.map(typeOf).join(', ')}]`;
   if (s.type === 'array') return `array of ${s.items ? typeOf(s.items) : 'any'}`;
   if (s.anyOf) return s.anyOf.map(typeOf).join(' or ');
   return s.type ?? '';
