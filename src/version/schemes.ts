@@ -4,6 +4,7 @@
 import type { Output, Shape } from '../config/fields.js';
 import { UserError } from '../core/errors.js';
 import { LEVELS } from './bump.js';
+import { calverScheme } from './calver.js';
 import { pep440Scheme } from './pep440-scheme.js';
 import type { Meaning, Policy, SchemeDeclaration, VersionScheme } from './scheme.js';
 import { semverScheme } from './semver-scheme.js';
@@ -12,6 +13,7 @@ import { semverScheme } from './semver-scheme.js';
 export const SCHEMES = [
   semverScheme,
   pep440Scheme,
+  calverScheme,
 ] as const;
 
 export type SchemeName = (typeof SCHEMES)[number]['name'];
