@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LoadedSource } from '../../src/core/package.js';
-import { formatMessage, runRules } from '../../src/rules/index.js';
+import { formatMessage, RULES, runRules } from '../../src/rules/index.js';
 import { defineRule } from '../../src/rules/types.js';
 import { ruleSettings } from '../../src/config/rules.js';
 import { text } from '../../src/config/fields.js';
