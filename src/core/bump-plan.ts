@@ -6,6 +6,7 @@ import type { LoadedConfig } from '../config/types.js';
 import { changesFor, planBump, spellingsFor } from '../change/plan.js';
 import { changelogRelease } from '../change/changelog-release.js';
 import { changedTrackedFiles, remotePushUrl, tagCommit } from '../git/git.js';
+import { splitUrlCredentials } from '../release/credentials.js';
 import { howToRepair } from '../report/advice.js';
 import { nextVersion } from '../version/next-version.js';
 import { readableSchemes, versioningOf } from '../version/schemes.js';
@@ -53,19 +54,21 @@ export async function planVersionBump(loaded: LoadedConfig, options: BumpOptions
   }
   if (tag) actions.push({ kind: 'tag', name: tag, message: fill(loaded.config.bump.tagMessage) });
   if (options.push) {
+    const url = await pushTarget(loaded);
     const remote = loaded.config.release.remote;
-    actions.push({ kind: 'push', remote, url: await pushTarget(loaded), refs: ['HEAD', ...(tag ? [`refs/tags/${tag}`] : [])] });
+    // A remote given as a URL is named by its URL, which is shown without credentials like any other.
+    actions.push({ kind: 'push', remote: remote === url.raw ? url.shown : remote, url: url.shown, refs: ['HEAD', ...(tag ? [`refs/tags/${tag}`] : [])] });
   }
   return { plan: { from, to, changes, actions }, project, gitFiles };
 }
 
-/** --push needs a remote to push to: checked before anything is written. */
-async function pushTarget(loaded: LoadedConfig): Promise<string> {
+/** --push needs a remote to push to (checked before anything is written); its URL may embed credentials. */
+async function pushTarget(loaded: LoadedConfig): Promise<{ raw: string; shown: string }> {
   const remote = loaded.config.release.remote;
   // A URL or path, not a remote's name.
-  const url = /[:/]/.test(remote) ? remote : await remotePushUrl(loaded.gitTop!, remote);
-  if (url === undefined) throw new UserError(`--push: this repository has no remote "${remote}" (git remote add ${remote} URL, or set release.remote); nothing was changed`, 2);
-  return url;
+  const raw = /[:/]/.test(remote) ? remote : await remotePushUrl(loaded.gitTop!, remote);
+  if (raw === undefined) throw new UserError(`--push: this repository has no remote "${remote}" (git remote add ${remote} URL, or set release.remote); nothing was changed`, 2);
+  return { raw, shown: splitUrlCredentials(raw).url };
 }
 
 /** Everything that would make --commit/--tag go wrong is refused before a byte is written. */

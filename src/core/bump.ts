@@ -83,7 +83,8 @@ async function runActions(loaded: LoadedConfig, { plan, project, gitFiles }: Pla
       case 'push':
         finish();
         injectFault('push');
-        await pushRefs(gitTop, action.remote, action.refs);
+        // The action names the remote for showing; git is given it as configured, credentials and all.
+        await pushRefs(gitTop, loaded.config.release.remote, action.refs);
         break;
     }
     emit({ type: 'done', action });

@@ -26,7 +26,7 @@ export type BumpAction =
   | { kind: 'write'; from: string; to: string; files: string[] }
   | { kind: 'commit'; message: string; files: string[] }
   | { kind: 'tag'; name: string; message: string }
-  /** `url` is for showing: any credentials in it are left out. */
+  /** For showing: the remote's name (or, given as a URL, that URL) and its URL, with any credentials left out. */
   | { kind: 'push'; remote: string; url: string; refs: string[] };
 
 export interface BumpPlan {
