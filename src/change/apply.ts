@@ -1,6 +1,6 @@
 // Writing planned changes: all or nothing. The journal (written first, in a place git does not carry)
 // lets `recover` finish or undo a change a crash left half-done; each file is replaced by renaming an
-// exclusively created, synced temp file over the checked path, keeping its owner and mode.
+// exclusively created, synced temp file over the checked path, keeping its owner, mode, ACL and attributes.
 import { readFileSync, realpathSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { FileChange } from './plan.js';
@@ -10,6 +10,7 @@ import { createWithContent, syncDir, tempName, writeNew } from './exclusive.js';
 import type { Journal, JournalGit } from './journal.js';
 import { ensureStateDir, unfinished, type ChangeState } from './state.js';
 import { injectFault } from './fault.js';
+import { copyAttributes } from './attributes.js';
 
 export interface Applied {
   /** Puts every replaced file back as it was; returns the files restored. */
@@ -80,11 +81,12 @@ export function applyChanges(state: ChangeState, root: string, changes: FileChan
 /** A root-relative path as the journal keeps it: relative to the state's base, '/'-separated. */
 export const baseRelative = (state: ChangeState, root: string, file: string) => path.relative(state.base, path.join(root, file)).split(path.sep).join('/');
 
-/** Renames a new, synced copy over `target`, with the owner and mode `was` had. */
+/** Renames a new, synced copy over `target`, with the owner and mode `was` had and the target's ACL and extended attributes. */
 export function replaceFile(target: string, content: Buffer, was: Stats, point?: string): void {
   const temp = tempName(target);
   try {
     writeNew(temp, content, was.mode & 0o7777, { uid: was.uid, gid: was.gid });
+    copyAttributes(target, temp);
     if (point) injectFault(point);
     renameSync(temp, target);
   } catch (e) {
