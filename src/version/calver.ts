@@ -103,7 +103,8 @@ function calver(format: string): { scheme: VersionScheme; policy: Policy } {
     allows: (m) => m !== undefined && 'version' in spell(m),
     bump,
   };
-  made.set(format, (done = { scheme, policy }));
+  done = { scheme, policy };
+  made.set(format, done);
   return done;
 }
 
