@@ -12,8 +12,8 @@ ruleTester(invalidVersion, {
     { name: 'a short X.Y source, which the semver policy does not hold to three numbers (the policy is the full version\'s)', config: SHORT, files: { 'pyproject.toml': pyproject('1.2.0'), 'docs/conf.py': 'version = "1.2"\n' } },
   ],
   invalid: [
-    { name: 'no PEP 440 version in a Python file', config: WITH_JSON, files: { 'pyproject.toml': pyproject('banana'), 'package.json': packageJson('1.2.0') }, errors: [{ messageId: 'notPython', file: 'pyproject.toml', line: 3, column: 12 }] },
-    { name: 'no SemVer version in a JSON file', config: WITH_JSON, files: { 'pyproject.toml': pyproject('1.2.0'), 'package.json': packageJson('1.2') }, errors: [{ messageId: 'notSemver', file: 'package.json', line: 3, column: 15 }] },
+    { name: 'no PEP 440 version in a Python file', config: WITH_JSON, files: { 'pyproject.toml': pyproject('banana'), 'package.json': packageJson('1.2.0') }, errors: [{ messageId: 'notValid', file: 'pyproject.toml', line: 3, column: 12, data: { scheme: 'PEP 440' } }] },
+    { name: 'no SemVer version in a JSON file', config: WITH_JSON, files: { 'pyproject.toml': pyproject('1.2.0'), 'package.json': packageJson('1.2') }, errors: [{ messageId: 'notValid', file: 'package.json', line: 3, column: 15, data: { scheme: 'SemVer 2.0' } }] },
     { name: 'a short source holding a full version', config: SHORT, files: { 'pyproject.toml': pyproject('1.2.0'), 'docs/conf.py': 'version = "1.2.0"\n' }, errors: [{ messageId: 'notShort', file: 'docs/conf.py', line: 1, column: 12 }] },
     {
       name: 'a valid version the semver policy refuses, with the nearest allowed one',
@@ -26,8 +26,8 @@ ruleTester(invalidVersion, {
       config: WITH_JSON,
       files: { 'pyproject.toml': pyproject('1.2.0-'), 'package.json': packageJson('v1.2.0') },
       errors: [
-        { messageId: 'notPython', file: 'pyproject.toml', line: 3, column: 12 },
-        { messageId: 'notSemver', file: 'package.json', line: 3, column: 15 },
+        { messageId: 'notValid', file: 'pyproject.toml', line: 3, column: 12, data: { scheme: 'PEP 440' } },
+        { messageId: 'notValid', file: 'package.json', line: 3, column: 15, data: { scheme: 'SemVer 2.0' } },
       ],
     },
   ],
