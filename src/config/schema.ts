@@ -5,6 +5,7 @@ import { versioningSetting } from './versioning.js';
 import { ruleSettings } from './rules.js';
 import { RULES } from '../rules/index.js';
 import { outsideRoot, SOURCE } from './source.js';
+import { branchProblem, refPrefixProblem, remoteProblem } from '../git/ref-name.js';
 import type { SourceConfig } from '../sources/index.js';
 import type { Rule } from '../rules/types.js';
 
@@ -34,7 +35,7 @@ export const CONFIG = object({
     }),
   versioning: versioningSetting(),
   tags: object({
-    prefix: text({ allowEmpty: true }).default('v').describe('Version tags are <prefix><version>, e.g. v0.2.0.'),
+    prefix: text({ allowEmpty: true, check: refPrefixProblem }).default('v').describe('Version tags are <prefix><version>, e.g. v0.2.0. The prefix follows git\'s rules for ref names (no space, "..", "*", "?", "[", "~", "^", ":", "\\", "@{" or control characters) and may not start with "-".'),
   }),
   rules: ruleSettings(RULES as unknown as Rule[]).describe('Severity per rule, ESLint style: "error", "warn" or "off", or [severity, options] for a rule with options.'),
   bump: object({
@@ -64,8 +65,8 @@ export const CONFIG = object({
       testpypi: url().default('https://test.pypi.org/simple/'),
       pypi: url().default('https://pypi.org/simple/'),
     }).describe('Package indexes (simple API) to install from: after --test-upload from testpypi, with pypi for the dependencies.'),
-    branch: text().describe('Releases are made only from this branch.'),
-    remote: text().default('origin').describe('Where --push sends the tag.'),
+    branch: text({ check: branchProblem }).describe('Releases are made only from this branch.'),
+    remote: text({ check: remoteProblem }).default('origin').describe('Where --push sends the tag.'),
   }),
 });
 

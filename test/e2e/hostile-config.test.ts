@@ -105,3 +105,34 @@ describe('a configuration file that is a link', () => {
     expect(run(['show'], repo.dir)).toMatchObject({ code: 0, stdout: '0.2.0\n' });
   });
 });
+
+describe('keys every object has', () => {
+  const configs: [string, string, string][] = [
+    ['.heimdallrc.json', '{"__proto__": {"sources": [{"file": "missing.toml", "type": "toml"}]}}', '__proto__: unknown key'],
+    ['.heimdallrc.json', '{"tags": {"constructor": "x"}}', 'tags.constructor: unknown key'],
+    ['.heimdallrc.yaml', '__proto__:\n  tags: { prefix: x }\n', '__proto__: unknown key'],
+    ['pyproject.toml', '[project]\nname = "heimdall-mcp"\nversion = "0.2.0"\n\n[tool.heimdall-version.constructor]\nx = 1\n', 'tool.heimdall-version.constructor: unknown key'],
+  ];
+  for (const [place, content, problem] of configs) {
+    it(`are unknown keys in ${place}: ${JSON.stringify(content).slice(0, 40)}`, () => {
+      const repo = layoutRepo().write(place, content).commit();
+      const res = run(['check'], repo.dir);
+      expect(res.code, res.stderr).toBe(2);
+      expect(res.stderr).toContain(problem);
+    });
+  }
+});
+
+describe('a tag prefix that git could read as an option or a pattern', () => {
+  for (const prefix of ['-d', '--points-at=HEAD', 'v*', '../heads/', 'v\u001b]0;x\u0007']) {
+    it(`(${JSON.stringify(prefix)}) is a configuration error in check and bump, and no tag is made`, () => {
+      const repo = layoutRepo().write('.heimdallrc.json', JSON.stringify({ tags: { prefix } })).commit();
+      for (const args of [['check'], ['bump', 'patch', '--tag']]) {
+        const res = run(args, repo.dir);
+        expect(res.code, `${args.join(' ')}: ${res.stderr}`).toBe(2);
+        expect(res.stderr).toContain('tags.prefix: must not');
+      }
+      expect(repo.git('tag', '--list')).toBe('');
+    });
+  }
+});

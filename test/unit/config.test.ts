@@ -87,3 +87,55 @@ describe('the schema fragment for [tool.heimdall-version] in pyproject.toml', ()
     expect(fragment.$id).toBe('https://unpkg.com/heimdall-version/schema/pyproject-tool.schema.json');
   });
 });
+
+describe('keys that name what every object has', () => {
+  // JSON.parse, YAML and TOML all give these as own keys; `key in {}` is true for them.
+  const json = (text: string) => validateConfig(JSON.parse(text));
+  const cases: [string, string][] = [
+    ['{"__proto__": {"sources": []}}', '__proto__: unknown key'],
+    ['{"constructor": {}}', 'constructor: unknown key'],
+    ['{"tags": {"__proto__": "x"}}', 'tags.__proto__: unknown key'],
+    ['{"tags": {"constructor": "x"}}', 'tags.constructor: unknown key'],
+    ['{"release": {"toString": "x"}}', 'release.toString: unknown key'],
+    ['{"rules": {"__proto__": "off"}}', 'rules.__proto__: unknown rule'],
+    ['{"rules": {"constructor": "off"}}', 'rules.constructor: unknown rule'],
+    ['{"sources": [{"file": "a.toml", "type": "toml", "__proto__": 1}]}', 'sources[0].__proto__: unknown key'],
+    ['{"bump": {"hasOwnProperty": "x"}}', 'bump.hasOwnProperty: unknown key'],
+  ];
+  for (const [text, problem] of cases) {
+    it(`are unknown keys: ${text}`, () => {
+      const result = json(text);
+      expect('problems' in result && result.problems.join('\n')).toContain(problem);
+    });
+  }
+});
+
+describe('strings that reach git', () => {
+  const problems = (config: unknown) => {
+    const result = validateConfig(config);
+    return 'problems' in result ? result.problems : [];
+  };
+  const badPrefixes = ['-', '--upload-pack=touch x', '-d', 'a..b', 'v*', 'v?', 'v[', 'v ', 'v\t', 'v\n', 'v\r', 'v\u001b[31m', 'v\u007f', 'v@{', 'v~', 'v^', 'v:', 'v\\', '/v', 'a//v', '.v', 'a/.v', 'a.lock/v'];
+  for (const prefix of badPrefixes) {
+    it(`refuses the tag prefix ${JSON.stringify(prefix)}`, () => {
+      expect(problems({ tags: { prefix } }).join('\n')).toMatch(/^tags\.prefix: /);
+    });
+  }
+  for (const prefix of ['', 'v', 'release-', 'pkg/v', 'pkg/sub/', 'v.', '@', 'héimdall-', 'V_']) {
+    it(`takes the tag prefix ${JSON.stringify(prefix)}`, () => expect(problems({ tags: { prefix } })).toEqual([]));
+  }
+
+  it('refuses a release branch that is no branch name or could be read as an option', () => {
+    for (const branch of ['-x', 'a..b', 'a b', 'x.lock', 'x/', 'x.', '@', 'a\u001b']) expect(problems({ release: { branch } }).join('\n'), branch).toMatch(/^release\.branch: /);
+    for (const branch of ['main', 'release/1.x', 'v1.0']) expect(problems({ release: { branch } }), branch).toEqual([]);
+  });
+
+  it('refuses a remote that could be read as an option or holds control characters', () => {
+    for (const remote of ['-x', '--receive-pack=touch /tmp/x', 'a\nb', 'a\u0000b']) expect(problems({ release: { remote } }).join('\n'), remote).toMatch(/^release\.remote: /);
+    for (const remote of ['origin', 'upstream', 'https://example.invalid/x.git', 'git@example.invalid:org/x.git', '../other.git']) expect(problems({ release: { remote } }), remote).toEqual([]);
+  });
+
+  it('refuses control characters in a source file name', () => {
+    for (const file of ['a\nb.toml', 'a\rb', 'a\u001b]0;x\u0007', 'a\u0000']) expect(problems({ sources: [{ file, type: 'toml' }] }).join('\n'), JSON.stringify(file)).toMatch(/^sources\[0\]\.file: /);
+  });
+});
