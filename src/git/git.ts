@@ -1,9 +1,25 @@
-// Every git call of the tool. Plain `git` processes: no shell, output parsed here.
+// Every git call of the tool. Plain `git` processes: no shell, output parsed here. Read commands
+// call git through readGit: the repository's configuration can name programs for git to run, and
+// a read must run none of them (docs/security.md lists what is neutralised and why).
 import { UserError } from '../core/errors.js';
 import { injectFault } from '../change/fault.js';
 
 // Loading node:child_process costs a check more than the rest of its work: only a git call loads it.
-const childProcess = () => import('node:child_process');
+export const childProcess = () => import('node:child_process');
+export type ChildProcessModule = Awaited<ReturnType<typeof childProcess>>;
+
+/**
+ * Options of every git a read command starts. Reads use plumbing that runs no filter, textconv or
+ * external diff driver (cat-file --batch, ls-files, for-each-ref, rev-parse, symbolic-ref); these
+ * options cover what such commands would still do on the repository's say-so.
+ */
+export const READ_ONLY = [
+  '--no-pager', // core.pager and pager.<command>
+  '--literal-pathspecs', // a file name is a name, never a glob or a :(magic) pathspec
+  '--no-optional-locks', // no opportunistic index refresh written by a read
+  '-c', 'core.fsmonitor=false', // the fsmonitor hook runs wherever the index is read
+  '-c', 'core.hooksPath=/dev/null', // no hook runs from a read, whatever git version adds one
+];
 
 export interface GitResult {
   code: number;
@@ -12,14 +28,31 @@ export interface GitResult {
 }
 
 export async function git(cwd: string, args: string[], input?: string): Promise<GitResult> {
-  const { execFile } = await childProcess();
+  return startGit(await childProcess(), cwd, args, input);
+}
+
+/** git as read commands run it (READ_ONLY). */
+export async function readGit(cwd: string, args: string[], input?: string): Promise<GitResult> {
+  return startGit(await childProcess(), cwd, [...READ_ONLY, ...args], input);
+}
+
+/** Starts git at once (so that another may run beside it) and resolves when it ends. */
+export function startGit(cp: ChildProcessModule, cwd: string, args: string[], input?: string): Promise<GitResult> {
   return new Promise((resolve) => {
-    const child = execFile('git', args, { cwd, maxBuffer: 1 << 30, encoding: 'utf8' }, (err, stdout, stderr) => {
+    const child = cp.execFile('git', args, { cwd, maxBuffer: 1 << 30, encoding: 'utf8' }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 127) : 0;
       resolve({ code, stdout, stderr: err && !stderr ? err.message : stderr });
     });
     if (input !== undefined) child.stdin?.end(input);
   });
+}
+
+/** A read command's git run to completion with its input given at once: no streams to drive, which a hook's check would pay for. */
+export function readGitSync(cp: ChildProcessModule, cwd: string, args: string[], input: string): { code: number; stdout: Buffer; stderr: string } {
+  const res = cp.spawnSync('git', [...READ_ONLY, ...args], { cwd, input, maxBuffer: 1 << 30 });
+  // git that refuses the repository exits before reading its input: EPIPE then, and git's own words in stderr.
+  if (res.error && !((res.error as NodeJS.ErrnoException).code === 'EPIPE' && res.status)) throw res.error;
+  return { code: res.status ?? 1, stdout: res.stdout, stderr: res.stderr.toString('utf8') };
 }
 
 export interface TagInfo {
@@ -44,8 +77,8 @@ export async function readTags(gitTop: string, prefix: string, withHead = true):
   const pattern = `refs/tags/${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
   // Names only: asking for peeled objects (%(*objectname)) reads every tag object and is slow.
   const [merged, onHead] = await Promise.all([
-    git(gitTop, ['for-each-ref', '--merged', 'HEAD', '--format=%(refname:strip=2)', pattern]),
-    withHead ? git(gitTop, ['for-each-ref', '--points-at', 'HEAD', '--format=%(refname:strip=2)', 'refs/tags']) : undefined,
+    readGit(gitTop, ['for-each-ref', '--merged', 'HEAD', '--format=%(refname:strip=2)', pattern]),
+    withHead ? readGit(gitTop, ['for-each-ref', '--points-at', 'HEAD', '--format=%(refname:strip=2)', 'refs/tags']) : undefined,
   ]);
   if (merged.code === 127) return { newestReachable: [], onHead: [], gitMissing: true };
   for (const res of [merged, onHead]) {
@@ -59,41 +92,8 @@ export async function readTags(gitTop: string, prefix: string, withHead = true):
 
 /** HEAD names a branch that has no commit yet (a new repository): no tag is reachable, and that is no failure. */
 async function isUnborn(gitTop: string): Promise<boolean> {
-  const [resolved, symbolic] = await Promise.all([git(gitTop, ['rev-parse', '-q', '--verify', 'HEAD']), git(gitTop, ['symbolic-ref', '-q', 'HEAD'])]);
+  const [resolved, symbolic] = await Promise.all([readGit(gitTop, ['rev-parse', '-q', '--verify', 'HEAD']), readGit(gitTop, ['symbolic-ref', '-q', 'HEAD'])]);
   return resolved.code === 1 && symbolic.code === 0;
-}
-
-/** True when any of the files differs between HEAD and the work tree (or the index); 'git-missing' when git cannot be started. */
-export async function changedSinceHead(gitTop: string, files: string[]): Promise<boolean | 'git-missing'> {
-  const res = await git(gitTop, ['diff', '--quiet', 'HEAD', '--', ...files]);
-  if (res.code === 127) return 'git-missing';
-  if (res.code > 1) throw gitFailure(gitTop, res, 'comparing with HEAD (git diff)');
-  return res.code === 1;
-}
-
-/** Reads blobs from the index in one `git cat-file --batch`; absent paths are left out of the map. */
-export async function readIndexFiles(gitTop: string, files: string[]): Promise<Map<string, Buffer>> {
-  const { spawnSync } = await childProcess();
-  // Run to completion with its input given at once: no streams to drive, which a hook's check would pay for.
-  const res = spawnSync('git', ['cat-file', '--batch'], { cwd: gitTop, input: files.map((f) => `:${f}\n`).join(''), maxBuffer: 1 << 30 });
-  // git that refuses the repository exits before reading its input: EPIPE then, and git's own words in stderr.
-  if (res.error && !((res.error as NodeJS.ErrnoException).code === 'EPIPE' && res.status)) throw res.error;
-  if (res.status !== 0) throw gitFailure(gitTop, { code: res.status ?? 1, stdout: '', stderr: res.stderr.toString('utf8') }, 'reading the git index (git cat-file)');
-  const out = res.stdout;
-  const result = new Map<string, Buffer>();
-  let pos = 0;
-  for (const file of files) {
-    const nl = out.indexOf(10, pos);
-    if (nl === -1) break;
-    const header = out.subarray(pos, nl).toString('utf8');
-    pos = nl + 1;
-    const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
-    if (!m) continue;
-    const size = Number(m[2]);
-    if (m[1] === 'blob') result.set(file, out.subarray(pos, pos + size));
-    pos += size + 1;
-  }
-  return result;
 }
 
 /** Runs git and returns stdout, or throws a UserError (exit 1) that quotes git's own words. */
@@ -135,17 +135,18 @@ export async function currentBranch(gitTop: string): Promise<string | undefined>
 
 /** Commits exactly these files (their work-tree content), whatever else is staged. */
 export async function commitFiles(gitTop: string, files: string[], message: string): Promise<void> {
-  await gitOrFail(gitTop, ['add', '--', ...files], 'git add');
+  // Literal pathspecs: a source named "*" stages and commits itself, not every file.
+  await gitOrFail(gitTop, ['--literal-pathspecs', 'add', '--', ...files], 'git add');
   injectFault('added');
-  await gitOrFail(gitTop, ['commit', '-q', '-m', message, '--only', '--', ...files], 'git commit');
+  await gitOrFail(gitTop, ['--literal-pathspecs', 'commit', '-q', '-m', message, '--only', '--', ...files], 'git commit');
 }
 
 export async function createTag(gitTop: string, tag: string, message: string): Promise<void> {
-  await gitOrFail(gitTop, ['tag', '-a', tag, '-m', message], `git tag ${tag}`);
+  await gitOrFail(gitTop, ['tag', '-a', '-m', message, '--', tag], `git tag ${tag}`);
 }
 
 export async function pushRefs(gitTop: string, remote: string, refs: string[]): Promise<void> {
-  await gitOrFail(gitTop, ['push', '--atomic', remote, ...refs], `git push ${remote}`);
+  await gitOrFail(gitTop, ['push', '--atomic', '--', remote, ...refs], `git push ${remote}`);
 }
 
 /** The URL a remote pushes to, or undefined when the repository has no such remote. */

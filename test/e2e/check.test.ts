@@ -192,6 +192,12 @@ describe('git tags', () => {
     expect(run(['check'], repo.dir).code).toBe(0);
   });
 
+  it('holds HEAD\'s tag against a version whose files changed only in their line endings', () => {
+    const repo = consistent().commit().tag('v0.1.9');
+    for (const file of ['pyproject.toml', VPY]) repo.write(file, repo.read(file).replace(/\n/g, '\r\n'));
+    expect(run(['check'], repo.dir).stdout).toContain('HEAD is tagged v0.1.9');
+  });
+
   it('works in a repository with no commits', () => {
     const repo = consistent();
     const res = run(['check'], repo.dir);

@@ -1,5 +1,5 @@
 // Read commands on a tree someone else wrote: they write nothing and run nothing (issue #11).
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../helpers/cli.js';
@@ -172,5 +172,40 @@ describe('a journal that heimdall-version did not write', () => {
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('leads outside the project');
     expect(readFileSync(path.join(outside, 'secret'), 'utf8')).toBe('after');
+  });
+});
+
+describe('check --staged on an index entry that is not a file', () => {
+  it('reports a version file staged as a symbolic link, never reading the link as the file', () => {
+    const repo = layoutRepo('0.2.0').commit();
+    rmSync(repo.path(VPY));
+    // A link's content in git is its target: here, text that reads as the runtime file.
+    symlinkSync('__version__ = "0.2.0"', repo.path(VPY));
+    repo.git('add', VPY);
+    const res = run(['check', '--staged', '--format', 'json'], repo.dir);
+    expect(res.code).toBe(1);
+    expect(JSON.parse(res.stdout).diagnostics).toEqual([
+      expect.objectContaining({ rule: 'source-missing', file: VPY, message: expect.stringContaining('is a symbolic link in the index') }),
+    ]);
+  });
+
+  it('reports a version file in conflict', () => {
+    const repo = layoutRepo('0.2.0').commit();
+    repo.git('checkout', '-q', '-b', 'other');
+    repo.write(VPY, versionPy('0.3.0')).commit('other');
+    repo.git('checkout', '-q', 'main');
+    repo.write(VPY, versionPy('0.4.0')).commit('main');
+    expect(() => repo.git('merge', '-q', 'other')).toThrow();
+    const res = run(['check', '--staged'], repo.dir);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toContain(`${VPY} is unmerged in the git index`);
+  });
+
+  it('reads a file whose name looks like an index stage as that file', () => {
+    const repo = layoutRepo('0.2.0');
+    repo.write('1:pyproject.toml', pyproject('0.2.0'));
+    repo.write('.heimdallrc.json', JSON.stringify({ sources: [{ file: '1:pyproject.toml', type: 'toml' }] }));
+    repo.commit();
+    expect(run(['check', '--staged'], repo.dir)).toMatchObject({ code: 0, stdout: '✔ 0.2.0: 1:pyproject.toml\n' });
   });
 });

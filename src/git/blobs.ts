@@ -1,0 +1,96 @@
+// File content from git's objects, as read commands need it: what the index holds for a few files
+// (each entry's kind from `git ls-files`, a regular file's bytes from `git cat-file --batch`, side
+// by side), and whether files changed since HEAD. Raw objects only: no filter, textconv or diff
+// driver the repository configures can run.
+import { lstatSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { childProcess, gitFailure, readGitSync, startGit, READ_ONLY, type ChildProcessModule } from './git.js';
+
+export type IndexFile = { bytes: Buffer } | { missing: string };
+
+/** Each file's staged content, or why the index holds none a source can be read from. */
+export async function readIndexFiles(gitTop: string, files: string[]): Promise<Map<string, IndexFile>> {
+  // A name with a line break cannot be asked for on cat-file's input, which is one name a line.
+  const askable = files.filter((f) => !f.includes('\n'));
+  const cp = await childProcess();
+  const modes = startGit(cp, gitTop, [...READ_ONLY, 'ls-files', '-s', '-z', '--', ...files]);
+  // ":0:" names stage 0 of the path itself: a name such as "1:x" is never read as stage 1 of "x".
+  const blobs = readBlobs(cp, gitTop, askable.map((f) => `:0:${f}`));
+  const listed = await modes;
+  if (listed.code !== 0) throw gitFailure(gitTop, listed, 'reading the git index (git ls-files)');
+  const entries = new Map<string, { mode: string; stage: string }>();
+  for (const record of listed.stdout.split('\0')) {
+    const m = /^(\d{6}) [0-9a-f]+ (\d)\t(.*)$/s.exec(record);
+    if (m && !(entries.get(m[3]!)?.stage === '0')) entries.set(m[3]!, { mode: m[1]!, stage: m[2]! });
+  }
+  return new Map(
+    files.map((file): [string, IndexFile] => {
+      const entry = entries.get(file);
+      if (!entry) return [file, { missing: 'is not in the git index (not staged or not tracked)' }];
+      if (entry.stage !== '0') return [file, { missing: 'is unmerged in the git index (a conflict to resolve first)' }];
+      if (entry.mode === '120000') return [file, { missing: 'is a symbolic link in the index, not a file; its target is not read' }];
+      if (entry.mode === '160000') return [file, { missing: 'is a submodule in the index, not a file' }];
+      const bytes = blobs.get(`:0:${file}`);
+      if (!bytes) return [file, { missing: file.includes('\n') ? 'has a line break in its name, which cannot be read from the index' : 'is not in the git index (not staged or not tracked)' }];
+      return [file, { bytes }];
+    }),
+  );
+}
+
+/** Reads blobs by name in one `git cat-file --batch` (raw objects: no filter or textconv runs); absent names are left out. */
+function readBlobs(cp: ChildProcessModule, gitTop: string, names: string[]): Map<string, Buffer> {
+  const result = new Map<string, Buffer>();
+  if (names.length === 0) return result;
+  const res = readGitSync(cp, gitTop, ['cat-file', '--batch'], names.map((n) => `${n}\n`).join(''));
+  if (res.code !== 0) throw gitFailure(gitTop, { code: res.code, stdout: '', stderr: res.stderr }, 'reading git objects (git cat-file)');
+  const out = res.stdout;
+  let pos = 0;
+  for (const name of names) {
+    const nl = out.indexOf(10, pos);
+    if (nl === -1) break;
+    const header = out.subarray(pos, nl).toString('utf8');
+    pos = nl + 1;
+    const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    if (!m) continue;
+    const size = Number(m[2]);
+    if (m[1] === 'blob') result.set(name, out.subarray(pos, pos + size));
+    pos += size + 1;
+  }
+  return result;
+}
+
+/**
+ * True when any of the files differs between HEAD and the work tree; 'git-missing' when git cannot be
+ * started. HEAD's blobs are read raw and compared with the files' bytes here, so that no clean filter,
+ * textconv or external diff the repository configures runs (git diff would run them). Line endings
+ * do not count: a file whose only change is CRLF still states HEAD's version.
+ */
+export async function changedSinceHead(gitTop: string, files: string[]): Promise<boolean | 'git-missing'> {
+  const cp = await childProcess();
+  let blobs: Map<string, Buffer>;
+  try {
+    blobs = readBlobs(cp, gitTop, files.filter((f) => !f.includes('\n')).map((f) => `HEAD:${f}`));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'git-missing';
+    throw e;
+  }
+  return files.some((file) => {
+    const blob = blobs.get(`HEAD:${file}`);
+    const now = workTreeBytes(gitTop, file);
+    return !blob || !now || !(now.equals(blob) || crlfToLf(now).equals(crlfToLf(blob)));
+  });
+}
+
+/** A file's bytes as git would store them (a link's target path), or undefined when it is gone or leads out of the top level. */
+function workTreeBytes(gitTop: string, file: string): Buffer | undefined {
+  const full = path.join(gitTop, file);
+  try {
+    if (lstatSync(full).isSymbolicLink()) return Buffer.from(readlinkSync(full));
+    const real = realpathSync(full);
+    return real.startsWith(`${realpathSync(gitTop)}${path.sep}`) && lstatSync(real).isFile() ? readFileSync(real) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const crlfToLf = (bytes: Buffer) => (bytes.includes(13) ? Buffer.from(bytes.toString('latin1').replace(/\r\n/g, '\n'), 'latin1') : bytes);
