@@ -11,6 +11,7 @@ import type { Journal, JournalGit } from './journal.js';
 import { ensureStateDir, unfinished, type ChangeState } from './state.js';
 import { injectFault } from './fault.js';
 import { copyAttributes } from './attributes.js';
+import { refuseForeignWriters } from './foreign-writers.js';
 
 export interface Applied {
   /** Puts every replaced file back as it was; returns the files restored. */
@@ -20,8 +21,9 @@ export interface Applied {
 }
 
 /** Replaces each file's content, or restores everything and throws. Call under withLock. */
-export function applyChanges(state: ChangeState, root: string, changes: FileChange[], git?: JournalGit): Applied {
+export function applyChanges(state: ChangeState, root: string, changes: FileChange[], git?: JournalGit, allowForeignOwner = false): Applied {
   const realRoot = realpathSync(root);
+  if (!allowForeignOwner) refuseForeignWriters(realRoot, changes.map((c) => c.file));
   const targets = changes.map((c) => {
     let real: string;
     let current: Buffer;

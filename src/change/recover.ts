@@ -10,6 +10,7 @@ import { replaceFile } from './apply.js';
 import { syncDir } from './exclusive.js';
 import { parseJournal, type Journal, type JournalFile } from './journal.js';
 import type { ChangeState } from './state.js';
+import { refuseForeignWriters } from './foreign-writers.js';
 
 interface Target {
   entry: JournalFile;
@@ -19,7 +20,7 @@ interface Target {
 }
 
 /** Returns what was done, in words; call under the lock. */
-export async function recoverChange(state: ChangeState, gitTop: string | undefined, discard: boolean): Promise<string> {
+export async function recoverChange(state: ChangeState, gitTop: string | undefined, discard: boolean, allowForeignOwner = false): Promise<string> {
   let text: string;
   try {
     text = readFileSync(state.journal, 'utf8');
@@ -32,6 +33,7 @@ export async function recoverChange(state: ChangeState, gitTop: string | undefin
   if ('problem' in parsed)
     throw new UserError(`${state.journal} is not a journal heimdall-version can trust (${parsed.problem}); nothing was changed. Check your version files, then remove it with: heimdall-version recover --discard`, 2);
   const journal = parsed.journal;
+  if (!allowForeignOwner) refuseForeignWriters(state.base, journal.files.map((f) => f.file));
   const targets = journal.files.map((entry) => locate(state.base, entry));
   for (const t of targets) removeTemps(path.join(state.base, ...t.entry.file.split('/')));
   removeTemps(state.journal);

@@ -11,7 +11,7 @@ import { readIndexEntries, writeIndexEntries } from '../git/index-entries.js';
 import { didYouMean } from '../cli/suggest.js';
 import { BUMP_LEVELS } from '../version/schemes.js';
 import { planVersionBump, type PlannedBump } from './bump-plan.js';
-import { applyVerified, underLock } from './change.js';
+import { applyVerified, refuseForeignTree, underLock } from './change.js';
 import type { BumpEvent, BumpOptions, BumpResult } from './change-types.js';
 import { UserError } from './errors.js';
 
@@ -29,12 +29,13 @@ export async function bump(options: BumpOptions): Promise<BumpResult> {
     return { plan, applied: false };
   }
   return underLock(loaded, emit, async () => {
+    refuseForeignTree(loaded, options.allowForeignOwner);
     const planned = await planVersionBump(loaded, options, emit);
     const { plan } = planned;
     emit({ type: 'planned', plan, dryRun: false });
     if (options.confirmPush && plan.actions.some((a) => a.kind === 'push') && !(await options.confirmPush(plan)))
       throw new UserError('not confirmed; nothing was changed', 1);
-    await runActions(loaded, planned, emit);
+    await runActions(loaded, planned, emit, options.allowForeignOwner);
     return { plan, applied: true };
   });
 }
@@ -43,7 +44,7 @@ export async function bump(options: BumpOptions): Promise<BumpResult> {
  * The journal stays until the commit and tag are made, so recover can undo (no commit yet) or finish
  * (commit made) a change a crash interrupted; a push comes after it is gone.
  */
-async function runActions(loaded: LoadedConfig, { plan, project, gitFiles }: PlannedBump, emit: (e: BumpEvent) => void): Promise<void> {
+async function runActions(loaded: LoadedConfig, { plan, project, gitFiles }: PlannedBump, emit: (e: BumpEvent) => void, allowForeignOwner = false): Promise<void> {
   const gitTop = loaded.gitTop!;
   const commit = plan.actions.find((a) => a.kind === 'commit');
   const tag = plan.actions.find((a) => a.kind === 'tag');
@@ -61,7 +62,7 @@ async function runActions(loaded: LoadedConfig, { plan, project, gitFiles }: Pla
   for (const action of plan.actions) {
     switch (action.kind) {
       case 'write':
-        applied = await applyVerified(loaded, plan.changes, { scheme: project.scheme, value: plan.to }, journalGit);
+        applied = await applyVerified(loaded, plan.changes, { scheme: project.scheme, value: plan.to }, journalGit, allowForeignOwner);
         break;
       case 'commit':
         try {

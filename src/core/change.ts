@@ -5,6 +5,7 @@ import type { JournalGit } from '../change/journal.js';
 import { withLock } from '../change/lock.js';
 import { injectFault } from '../change/fault.js';
 import { changeState, unfinished } from '../change/state.js';
+import { refuseForeignWriters } from '../change/foreign-writers.js';
 import type { LoadedConfig } from '../config/types.js';
 import type { FileChange } from '../change/plan.js';
 import { UserError } from './errors.js';
@@ -23,9 +24,14 @@ export async function underLock<T>(loaded: LoadedConfig, emit: (e: NoticeEvent) 
   });
 }
 
+/** Refuses, before anything is read, to change a tree where another user could redirect the writes (see foreign-writers.ts). */
+export function refuseForeignTree(loaded: LoadedConfig, allowForeignOwner = false): void {
+  if (!allowForeignOwner) refuseForeignWriters(loaded.root, loaded.config.sources.map((s) => s.file).filter((f) => f !== ''));
+}
+
 /** Applies the changes, re-reads every source and rolls back unless each literal now means `target`. */
-export async function applyVerified(loaded: LoadedConfig, changes: FileChange[], target: Stated, git?: JournalGit): Promise<Applied> {
-  const applied = applyChanges(await changeState(loaded.root, loaded.gitTop), loaded.root, changes, git);
+export async function applyVerified(loaded: LoadedConfig, changes: FileChange[], target: Stated, git?: JournalGit, allowForeignOwner = false): Promise<Applied> {
+  const applied = applyChanges(await changeState(loaded.root, loaded.gitTop), loaded.root, changes, git, allowForeignOwner);
   const after = await loadProject(loaded, workTreeReader(loaded.root));
   const version = target.value;
   const wrong = after.sources.flatMap((s) => [

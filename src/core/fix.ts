@@ -3,7 +3,7 @@
 import { changesFor, planFix, spellingsFor } from '../change/plan.js';
 import { refuseUnfinished } from '../change/state.js';
 import { loadConfig } from '../config/load.js';
-import { applyVerified, underLock } from './change.js';
+import { applyVerified, refuseForeignTree, underLock } from './change.js';
 import type { FixOptions, FixResult } from './change-types.js';
 import { inspect } from './inspect.js';
 
@@ -11,6 +11,7 @@ export async function fix(options: FixOptions = {}): Promise<FixResult> {
   const emit = options.onEvent ?? (() => {});
   const loaded = await loadConfig({ cwd: options.cwd, configFile: options.configFile });
   const run = async (): Promise<FixResult> => {
+    if (!options.dryRun) refuseForeignTree(loaded, options.allowForeignOwner);
     const { project, result } = await inspect(loaded, false);
     const version = project.version;
     const meaning = version === undefined ? undefined : project.scheme.parse(version);
@@ -20,7 +21,7 @@ export async function fix(options: FixOptions = {}): Promise<FixResult> {
     const dryRun = options.dryRun ?? false;
     emit({ type: 'fix-planned', version: version!, changes, dryRun });
     if (dryRun) return { version, changes, applied: false, result };
-    (await applyVerified(loaded, changes, { scheme: project.scheme, value: version! })).finish();
+    (await applyVerified(loaded, changes, { scheme: project.scheme, value: version! }, undefined, options.allowForeignOwner)).finish();
     return { version, changes, applied: true, result: (await inspect(loaded, false)).result };
   };
   if (options.dryRun) return (await refuseUnfinished(loaded), run());

@@ -9,6 +9,6 @@ export async function recover(options: RecoverOptions = {}): Promise<RecoverResu
   const emit = options.onEvent ?? (() => {});
   const loaded = await loadConfig({ cwd: options.cwd, configFile: options.configFile });
   const state = await changeState(loaded.root, loaded.gitTop);
-  const summary = await withLock(state, (message) => emit({ type: 'notice', message }), () => recoverChange(state, loaded.gitTop, options.discard ?? false));
+  const summary = await withLock(state, (message) => emit({ type: 'notice', message }), () => recoverChange(state, loaded.gitTop, options.discard ?? false, options.allowForeignOwner ?? false));
   return { summary };
 }

@@ -16,6 +16,7 @@ const BUMP_FLAGS = {
   yes: { type: 'boolean', short: 'y', help: 'do not ask for confirmation before pushing', example: 'bump patch --tag --push --yes' },
   'allow-dirty': { type: 'boolean', help: 'commit even though other tracked files have changes (only the version files are committed)', example: 'bump patch --commit --allow-dirty' },
   force: { type: 'boolean', help: 'set an explicit VERSION even when it is not newer than the current one', example: 'bump 0.1.0 --force' },
+  'allow-foreign-owner': { type: 'boolean', help: 'write even where a directory on the way belongs to another user or others may write it (they could redirect the writes)', example: 'bump patch --allow-foreign-owner' },
 } as const satisfies Flags;
 type BumpValues = CommandValues<typeof BUMP_FLAGS>;
 
@@ -56,7 +57,7 @@ async function runBump(v: BumpValues, positionals: string[], io: Io): Promise<nu
   };
   await bump({
     cwd: v.cwd, configFile: v.config, spec: positionals[0]!, preid: v.preid, force: v.force, dryRun: v['dry-run'],
-    commit: v.commit, tag: v.tag, push: v.push, allowDirty: v['allow-dirty'], confirmPush, onEvent: render,
+    commit: v.commit, tag: v.tag, push: v.push, allowDirty: v['allow-dirty'], allowForeignOwner: v['allow-foreign-owner'], confirmPush, onEvent: render,
   });
   return 0;
 }

@@ -13,6 +13,7 @@ const CHECK_FLAGS = {
   format: { type: 'string', arg: 'FORMAT', help: `the report's format: ${FORMATS.join(', ')}`, example: 'check --format json' },
   fix: { type: 'boolean', help: 'set every drifted version literal to the primary version (not runtime lookups)', example: 'check --fix' },
   'dry-run': { type: 'boolean', help: 'with --fix: print the diff, write nothing', example: 'check --fix --dry-run' },
+  'allow-foreign-owner': { type: 'boolean', help: 'with --fix: write even where a directory on the way belongs to another user or others may write it (they could redirect the writes)', example: 'check --fix --allow-foreign-owner' },
 } as const satisfies Flags;
 export type CheckValues = CommandValues<typeof CHECK_FLAGS>;
 
@@ -42,6 +43,7 @@ async function runCheck(v: CheckValues, io: Io): Promise<number> {
   // The writing machinery (journal, lock, node:crypto) is loaded only for --fix.
   if (v.fix) return (await import('./fix.js')).runFix(v, format, io);
   if (v['dry-run']) throw new UserError('--dry-run goes with --fix');
+  if (v['allow-foreign-owner']) throw new UserError('--allow-foreign-owner goes with --fix');
   const loaded = await loadConfig(common(v));
   if (!v.staged) await refuseUnfinished(loaded);
   const { result } = await inspect(loaded, v.staged);

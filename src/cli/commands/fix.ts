@@ -16,7 +16,7 @@ export async function runFix(v: CheckValues, format: Format, io: Io): Promise<nu
     say(showDiff(e.changes, format === 'stylish' && io.color));
     if (e.dryRun) say(`dry run: would set ${e.changes.map((c) => c.file).join(', ')} to ${e.version}; nothing was written\n`);
   };
-  const done = await fix({ ...common(v), dryRun: v['dry-run'], onEvent: render });
+  const done = await fix({ ...common(v), dryRun: v['dry-run'], allowForeignOwner: v['allow-foreign-owner'], onEvent: render });
   if (done.applied) say(`fixed: ${done.changes.map((c) => c.file).join(', ')} now agree with ${done.version}\n`);
   io.out(formatResult(done.result, format, io.color));
   return done.result.ok ? 0 : 1;
