@@ -7,7 +7,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      // Threads, not processes: the unit tests start nothing, and a worker thread costs less to start
+      // (on the shared 2-core machine: 19 to 24 s instead of 26 to 32 s, 9.6 s of CPU instead of 11.3).
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], pool: 'threads' } },
       { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/helpers/fresh-build.ts'] } },
     ],
   },
