@@ -7,6 +7,7 @@ import { Field, flag, isObj, kind, oneOf, readField, text, type Json } from './f
 /** A reason why a configured path may leave the project root, or undefined if it stays inside. */
 export function outsideRoot(p: string): string | undefined {
   // A name with a line break or an escape sequence could forge output lines and break git's line protocols.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
   const control = /[\u0000-\u001f\u007f]/.exec(p);
   if (control) return `must not contain control characters (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
   if (path.posix.isAbsolute(p) || path.win32.isAbsolute(p)) return `must be relative to the project root, not absolute ("${p}")`;

@@ -17,6 +17,7 @@ export function remoteProblem(remote: string): string | undefined {
   return optionProblem(remote) ?? (CONTROL.test(remote) ? `must not contain control characters (${shownControl(remote)})` : undefined);
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const shownControl = (s: string) => `U+${s.match(CONTROL)![0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
