@@ -50,3 +50,27 @@ describe('removing it again', () => {
     expect(removeHook(crlf.text)).toBe('repos:\r\n- repo: local\r\n  hooks:\r\n  - id: x\r\n');
   });
 });
+
+describe('read as YAML, not as lines', () => {
+  it('finds a quoted repos: key and a list whose last item ends in a block scalar', () => {
+    const text = '"repos":\n- repo: local\n  hooks:\n  - id: x\n    entry: |\n      echo a\n\n      echo b\n# the end\n';
+    const res = addHook(text, 'hv');
+    const cut = text.indexOf('# the end');
+    expect(res).toEqual({ text: text.slice(0, cut) + hookEntry('hv', '', '\n') + text.slice(cut) });
+  });
+
+  it('is not fooled by the hook id inside another hook\'s text', () => {
+    const text = "repos:\n  - repo: local\n    hooks:\n      - id: docs\n        entry: |\n          - id: heimdall-version\n        language: system\n";
+    expect(hasHook(text)).toBe(false);
+    expect(hasHook(`${text}  - repo: https://example.invalid/heimdall-version\n    rev: v0.1.0\n    hooks:\n      - id: heimdall-version\n`)).toBe(true);
+  });
+
+  it('says why when the file is not valid YAML, and leaves an entry someone edited in place', () => {
+    const broken = addHook('repos:\n  - repo: local\n   hooks: [\n', 'hv');
+    expect('problem' in broken && broken.problem).toMatch(/^it is not valid YAML \(/);
+    const added = addHook(HEIMDALL_MCP, 'hv');
+    if (!('text' in added)) throw new Error(added.problem);
+    const edited = added.text.replace('        always_run: true\n', '        always_run: true\n        stages: [pre-push]\n');
+    expect(removeHook(edited)).toBeUndefined();
+  });
+});
