@@ -30,3 +30,5 @@ export type {
   RecoverOptions,
   RecoverResult,
 } from './core/change-types.js';
+export { init, type InitOptions, type InitResult, type InitEvent, type InitCandidate, type InitConfig } from './core/init.js';
+export { installHook, uninstallHook, type HookOptions, type HookResult, type HookEvent, type HookManager, type HookOutcome, type InstalledBy } from './core/hook.js';

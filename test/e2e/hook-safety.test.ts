@@ -31,4 +31,18 @@ describe('hook install', () => {
     expect(res.stderr).toContain('outside the hooks directory');
     expect(readFileSync(outside, 'utf8')).toBe('#!/bin/sh\necho shared\n');
   });
+
+  it('never overwrites a hook a former install chained: refuses, both hooks byte for byte as they were', () => {
+    const repo = layoutRepo().commit();
+    const hook = repo.path('.git/hooks/pre-commit');
+    const chained = `${hook}.heimdall-chained`;
+    writeFileSync(hook, `#!${process.execPath}\nconsole.log('node hook');\n`);
+    writeFileSync(chained, '#!/bin/sh\necho the hook chained before\n');
+    chmodSync(hook, 0o755);
+    const res = run(['hook', 'install'], repo.dir);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('pre-commit.heimdall-chained exists already');
+    expect(readFileSync(hook, 'utf8')).toBe(`#!${process.execPath}\nconsole.log('node hook');\n`);
+    expect(readFileSync(chained, 'utf8')).toBe('#!/bin/sh\necho the hook chained before\n');
+  });
 });

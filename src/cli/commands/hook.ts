@@ -1,14 +1,9 @@
-// hook install | uninstall: the staged check in the repository's pre-commit hook.
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
+// hook install | uninstall: parses the action, runs the use case (core/hook.ts), words its outcome.
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { defineCommand, type GlobalValues, type Io } from '../command.js';
-import { loadConfig } from '../../config/load.js';
 import { UserError } from '../../core/errors.js';
-import { gitOrFail } from '../../git/git.js';
-import { isInside } from '../../git/workspace.js';
-import { appendBlock, CHAINED_SUFFIX, chainWrapper, hasBlock, hookBlock, insertBlock, isEmptyScript, isShellScript, removeBlock, type InstalledBy } from '../../git/hook-script.js';
-import { frameworkHook, usesFramework } from './hook-framework.js';
+import { installHook, uninstallHook, type HookResult, type InstalledBy } from '../../core/hook.js';
 
 export const hookCommand = defineCommand({
   name: 'hook',
@@ -22,55 +17,40 @@ export const hookCommand = defineCommand({
 async function runHook(v: GlobalValues, positionals: string[], io: Io): Promise<number> {
   const action = positionals[0];
   if ((action !== 'install' && action !== 'uninstall') || positionals.length !== 1) throw new UserError('usage: heimdall-version hook install|uninstall');
-  const loaded = await loadConfig({ cwd: v.cwd, configFile: v.config });
-  const gitTop = loaded.gitTop;
-  if (!gitTop) throw new UserError('hook install needs a git repository (run git init first)');
-  const target = await hookTarget(gitTop);
-  const rel = path.relative(process.cwd(), target.file) || target.file;
-  const cwdArg = path.relative(gitTop, loaded.root).split(path.sep).join('/') || undefined;
-  refuseOutsideLink(target.file, rel);
-  const bytes = existsSync(target.file) ? readFileSync(target.file) : undefined;
-  // Bytes that are not text (a compiled hook) are never edited: such a hook is chained instead.
-  const binary = bytes !== undefined && (bytes.includes(0) || !isUtf8(bytes));
-  const current = bytes?.toString('utf8');
-  const chained = `${target.file}${CHAINED_SUFFIX}`;
-  if (!target.husky && usesFramework(gitTop, current)) return frameworkHook(action, gitTop, io);
-
-  if (action === 'uninstall') {
-    if (current === undefined || !hasBlock(current)) return (io.out(`no heimdall-version check in ${rel}; nothing to remove\n`), 0);
-    const rest = removeBlock(current);
-    if (existsSync(chained)) {
-      renameSync(chained, target.file);
-      io.out(`removed the heimdall-version check; restored the original ${rel}\n`);
-    } else if (isEmptyScript(rest)) {
-      rmSync(target.file);
-      io.out(`removed ${rel} (it held only the heimdall-version check)\n`);
-    } else {
-      writeFileSync(target.file, rest);
-      io.out(`removed the heimdall-version check from ${rel}\n`);
-    }
-    return 0;
-  }
-
-  if (current !== undefined && hasBlock(current)) return (io.out(`the heimdall-version check is already in ${rel}\n`), 0);
-  mkdirSync(path.dirname(target.file), { recursive: true });
-  const block = hookBlock(cwdArg, installedBy());
-  if (target.husky) {
-    writeFileSync(target.file, appendBlock(current ?? '', block));
-    io.out(`added the heimdall-version check to ${rel} (husky)\n`);
-  } else if (current === undefined) {
-    writeFileSync(target.file, insertBlock('', block), { mode: 0o755 });
-    io.out(`wrote ${rel}\n`);
-  } else if (!binary && isShellScript(current)) {
-    writeFileSync(target.file, insertBlock(current, block));
-    io.out(`added the heimdall-version check to the existing ${rel}; its own commands still run after it\n`);
-  } else {
-    renameSync(target.file, chained);
-    writeFileSync(target.file, chainWrapper(block, path.basename(chained)), { mode: 0o755 });
-    io.out(`moved the existing ${rel} to ${path.basename(chained)} and chained it after the heimdall-version check\n`);
-  }
-  chmodSync(target.file, statSync(target.file).mode | 0o111);
+  const options = { cwd: v.cwd, configFile: v.config, installedBy: installedBy() };
+  const result = action === 'install' ? await installHook(options) : await uninstallHook(options);
+  io.out(`${hookMessage(result)}\n`);
   return 0;
+}
+
+/** The outcome in words, with paths as the user would type them from here. */
+export function hookMessage(r: HookResult): string {
+  const rel = path.relative(process.cwd(), r.file) || r.file;
+  if (r.manager === 'pre-commit') {
+    if (r.action === 'uninstall') return r.outcome === 'removed' ? `removed the heimdall-version hook from ${rel}` : `no heimdall-version hook added by hook install in ${rel}; nothing to remove`;
+    if (r.outcome === 'already-installed') return `${rel} already runs the heimdall-version hook`;
+    return `added the heimdall-version hook to ${rel} (this repository uses the pre-commit framework, whose pre-commit install replaces .git/hooks/pre-commit); run pre-commit install if you have not`;
+  }
+  switch (r.outcome) {
+    case 'already-installed':
+      return `the heimdall-version check is already in ${rel}`;
+    case 'created':
+      return r.manager === 'husky' ? `added the heimdall-version check to ${rel} (husky)` : `wrote ${rel}`;
+    case 'appended':
+      return `added the heimdall-version check to ${rel} (husky)`;
+    case 'inserted':
+      return `added the heimdall-version check to the existing ${rel}; its own commands still run after it`;
+    case 'chained':
+      return `moved the existing ${rel} to ${path.basename(r.chained!)} and chained it after the heimdall-version check`;
+    case 'not-installed':
+      return `no heimdall-version check in ${rel}; nothing to remove`;
+    case 'restored':
+      return `removed the heimdall-version check; restored the original ${rel}`;
+    case 'deleted':
+      return `removed ${rel} (it held only the heimdall-version check)`;
+    case 'removed':
+      return `removed the heimdall-version check from ${rel}`;
+  }
 }
 
 /** This very heimdall-version, by absolute paths (node and the bin that started it), if it was started from its bin. */
@@ -82,26 +62,4 @@ function installedBy(): InstalledBy | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A hook that is a link leading out of its directory belongs to someone else: never written through. */
-function refuseOutsideLink(file: string, rel: string): void {
-  if (!lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()) return;
-  const dir = realpathSync(path.dirname(file));
-  let target: string;
-  try {
-    target = realpathSync(file);
-  } catch {
-    target = path.resolve(path.dirname(file), readlinkSync(file));
-  }
-  if (!isInside(dir, target))
-    throw new UserError(`${rel} is a link to ${target}, outside the hooks directory; heimdall-version does not edit files elsewhere: replace the link with a hook of its own, or add \`heimdall-version check --staged\` to ${target} yourself`, 1);
-}
-
-/** husky's .husky/pre-commit when the repository uses husky, else git's own hooks directory (core.hooksPath honoured). */
-async function hookTarget(gitTop: string): Promise<{ file: string; husky: boolean }> {
-  const huskyDir = path.join(gitTop, '.husky');
-  if (existsSync(huskyDir) && statSync(huskyDir).isDirectory()) return { file: path.join(huskyDir, 'pre-commit'), husky: true };
-  const hooks = (await gitOrFail(gitTop, ['rev-parse', '--git-path', 'hooks'], 'finding the hooks directory')).trim();
-  return { file: path.resolve(gitTop, hooks, 'pre-commit'), husky: false };
 }
