@@ -1,21 +1,20 @@
 // What init learns about a project beyond its files' text: the files themselves, the tag prefix in
 // use, where the schema is for this user, the versioning policy the current version needs.
-import { existsSync, readdirSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { git } from '../git/git.js';
 import { findGitTop } from '../git/workspace.js';
 import { kindOf, type SourceConfig } from '../sources/index.js';
 import { readTomlTree } from '../sources/toml.js';
 import { distributionIn } from './names.js';
-import { isSemverShaped } from '../version/policy.js';
-import { loadScheme } from '../version/scheme.js';
+import { DEFAULT_VERSIONING, loadScheme, policyOf, PYTHON_SCHEME, versioningFor } from '../version/schemes.js';
 
 const SKIP = new Set(['node_modules', 'venv', '.venv', 'env', 'build', 'dist', 'site-packages', '__pycache__', 'tests', 'test', 'docs', 'examples']);
 
 /** Files up to three directories deep, sorted, without hidden, dependency, build, test and docs directories. */
 export function projectFiles(root: string, dir = '', depth = 0): string[] {
   if (depth > 3) return [];
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(path.join(root, dir), { withFileTypes: true });
   } catch {
@@ -54,9 +53,14 @@ export function distributionName(pyproject: string | undefined): string | undefi
   return pyproject === undefined ? undefined : distributionIn(readTomlTree(pyproject));
 }
 
-/** "pep440" when the current version is a PEP 440 version that is not SemVer-shaped (1.0.post1, 2.0); else the default. */
-export async function policyFor(primary: SourceConfig, value: string | undefined): Promise<'pep440' | undefined> {
-  if (value === undefined || kindOf(primary.type).scheme === 'semver') return undefined;
-  const meaning = (await loadScheme('pep440')).parse(value);
-  return meaning && !isSemverShaped(meaning) ? 'pep440' : undefined;
+/** Another versioning policy when the default does not allow the current version (1.0.post1, 2.0 are no SemVer-shaped versions); else none. */
+export async function policyFor(primary: SourceConfig, value: string | undefined): Promise<string | undefined> {
+  const name = kindOf(primary.type).scheme;
+  // A file read in the default policy's own scheme is left to it.
+  if (value === undefined || name === DEFAULT_VERSIONING) return undefined;
+  const meaning = (await loadScheme(name === 'primary' ? PYTHON_SCHEME : name)).parse(value);
+  return meaning && !policyOf(DEFAULT_VERSIONING).allows(meaning) ? versioningFor(meaning) : undefined;
 }
+
+/** How the default policy reads in words ("MAJOR.MINOR.PATCH with …"), for saying why another was chosen. */
+export const defaultPolicyWords = () => policyOf(DEFAULT_VERSIONING).words;

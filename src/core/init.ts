@@ -15,7 +15,7 @@ import { PYPROJECT, pyprojectTable, TABLE } from '../config/pyproject.js';
 import type { DetectContext, Detected } from '../sources/kind.js';
 import { findGitTop } from '../git/workspace.js';
 import { leadingShort } from '../version/short.js';
-import { distributionName, policyFor, projectFiles, schemaReference, tagPrefix } from './init-project.js';
+import { defaultPolicyWords, distributionName, policyFor, projectFiles, schemaReference, tagPrefix } from './init-project.js';
 import { createWhole, replaceWhole, shownPath } from './whole-files.js';
 
 const TARGET = JSON_RC;
@@ -48,7 +48,7 @@ export interface InitCandidate {
 export interface InitConfig {
   $schema?: string;
   sources: SourceConfig[];
-  versioning?: 'pep440';
+  versioning?: string;
   tags: { prefix: string };
   rules?: Record<string, string>;
   bump?: { message?: string; tagMessage?: string };
@@ -59,7 +59,7 @@ export type InitEvent =
   | { type: 'found'; candidates: InitCandidate[] }
   | { type: 'imported'; tool: string; from: string }
   | { type: 'untranslated'; notes: string[] }
-  | { type: 'written'; file: string; config: InitConfig; primaryValue?: string };
+  | { type: 'written'; file: string; config: InitConfig; primaryValue?: string; /** Why another versioning policy: the default's words. */ defaultPolicy: string };
 
 export interface InitResult {
   /** The file written (absolute), or undefined when the version comes from tags and nothing was. */
@@ -116,10 +116,10 @@ export async function init(options: InitOptions = {}): Promise<InitResult> {
     ...(read('CHANGELOG.md') !== undefined ? { rules: { 'changelog-entry': 'error' } } : {}),
     ...(message || tagMessage ? { bump: { ...(message ? { message } : {}), ...(tagMessage ? { tagMessage } : {}) } } : {}),
   };
-  const text = JSON.stringify(config, null, 2) + '\n';
+  const text = `${JSON.stringify(config, null, 2)}\n`;
   if (existsSync(target)) replaceWhole(target, text);
   else createWhole(target, text, 0o644);
-  emit({ type: 'written', file: target, config, ...(primaryValue !== undefined ? { primaryValue } : {}) });
+  emit({ type: 'written', file: target, config, ...(primaryValue !== undefined ? { primaryValue } : {}), defaultPolicy: defaultPolicyWords() });
   return { file: target, config, candidates, imported: tools, untranslated };
 }
 

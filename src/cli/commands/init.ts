@@ -34,7 +34,7 @@ function render(e: InitEvent): string {
       return `could not translate:\n${e.notes.map((u) => `  - ${u}\n`).join('')}`;
     case 'written': {
       const { versioning, tags } = e.config;
-      const policy = versioning ? `  versioning: "${versioning}" (${e.primaryValue} is not MAJOR.MINOR.PATCH with an optional a/b/rc pre-release)\n` : '';
+      const policy = versioning ? `  versioning: "${versioning}" (${e.primaryValue} is not ${e.defaultPolicy})\n` : '';
       return `${policy}  tags: prefix "${tags.prefix}"\nwrote ${path.relative(process.cwd(), e.file) || e.file}; run heimdall-version check\n`;
     }
   }
