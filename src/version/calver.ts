@@ -4,13 +4,13 @@
 // compared by their numbers and written as the format spells them (0M and 0D zero-padded).
 import { text } from '../config/fields.js';
 import { defineScheme, type Bumped, type Meaning, type Policy, type Spelled, type VersionScheme } from './scheme.js';
+import { beyondLimits } from './limits.js';
 import { above } from './semver.js';
 
 const FORMAT = '^(?:YYYY|YY|0Y)(?:\\.(?:MM|0M)(?:\\.(?:DD|0D))?)?(?:\\.N)?$';
 const FORMAT_WORDS =
   'must be a CalVer format: a year (YYYY, YY or 0Y), then optionally a month (MM or 0M) and a day (DD or 0D), then optionally a counter N, separated by dots, e.g. "YYYY.0M.0D" or "YYYY.N"';
-/** Numbers JavaScript holds exactly. */
-const NUMBER = /^\d{1,15}$/;
+const NUMBER = /^\d+$/;
 const EXAMPLE_DATE = new Date(Date.UTC(2026, 0, 5));
 
 /** A format's reading and policy, made once per format. */
@@ -34,6 +34,7 @@ function calver(format: string): { scheme: VersionScheme; policy: Policy } {
   };
   /** The release numbers of a version, leading zeros or not; undefined when it has another shape. */
   const numbers = (version: string): number[] | undefined => {
+    if (beyondLimits(version)) return undefined;
     const parts = version.split('.', tokens.length + 1);
     if (parts.length !== tokens.length || !parts.every((p) => NUMBER.test(p))) return undefined;
     const r = parts.map(Number);

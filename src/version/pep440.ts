@@ -2,6 +2,7 @@
 // orders them; plain MAJOR.MINOR.PATCH (most versions) is settled by the hand-written fast paths.
 import { compare as comparePublic, parse as parseLib } from '@renovatebot/pep440';
 import { VERSION_PATTERN } from '@renovatebot/pep440/lib/version.js';
+import { beyondLimits } from './limits.js';
 import type { Meaning, PreLabel, VersionScheme } from './scheme.js';
 import { above, compareVersions, isPlain, normalizeLocal } from './semver.js';
 
@@ -17,6 +18,7 @@ interface LibVersion {
 }
 
 function parse(version: string): Meaning | undefined {
+  if (beyondLimits(version)) return undefined;
   if (isPlain(version)) return { epoch: 0, release: version.split('.').map(Number) };
   const parsed = parseLib(version, PEP440) as unknown as LibVersion | null;
   if (!parsed) return undefined;
@@ -67,20 +69,19 @@ function compareLocal(a: string | undefined, b: string | undefined): number {
 /**
  * Every tag text that may be newer than `version`: another epoch, a release number above one of
  * the version's at the same position, or the same release numbers followed by anything (then
- * compared in full). Numbers may carry leading zeros in PEP 440.
+ * compared in full). Numbers may carry leading zeros in PEP 440. Each release number nests the
+ * next, so that the pattern grows with the version's length.
  */
 function newerPattern(version: string): string {
   const { epoch, release } = parse(version)!;
   if (epoch > 0) return '\\d\\S*';
-  const alternatives = ['\\d+!\\S*'];
-  release.forEach((n, i) => {
-    const before = release.slice(0, i).map((r) => `0*${r}\\.`).join('');
-    alternatives.push(`${before}0*${above(String(n))}(?![0-9])\\S*`);
-  });
-  const same = (i: number): string =>
-    i === release.length - 1 ? `0*${release[i]}(?:\\.[0-9]+)*(?![0-9])` : `0*${release[i]}(?:(?!\\.?[0-9])|\\.${same(i + 1)})`;
-  alternatives.push(`${same(0)}\\S*`);
-  return `(?:${alternatives.join('|')})`;
+  const last = release.length - 1;
+  const from = (i: number): string => {
+    const r = String(release[i]);
+    const rest = i === last ? '(?:\\.[0-9]+)*(?![0-9])\\S*' : `(?!\\.?[0-9])\\S*|\\.${from(i + 1)}`;
+    return `0*(?:${above(r)}(?![0-9])\\S*|${r}(?:${rest}))`;
+  };
+  return `(?:\\d+!\\S*|${from(0)})`;
 }
 
 export const pep440: VersionScheme = {
@@ -89,7 +90,7 @@ export const pep440: VersionScheme = {
   examples: '1.2.0, 1.2.0rc1 or 1.2.0.post1',
   invalidNote: "; Python's build tools refuse it",
   normalForm: { spells: 'PEP 440 normalizes to', because: ' (the spelling build gives the wheel)' },
-  valid: (version) => isPlain(version) || PEP440.test(version),
+  valid: (version) => !beyondLimits(version) && (isPlain(version) || PEP440.test(version)),
   parse,
   spell,
   compare,

@@ -40,6 +40,7 @@ export interface VersionScheme {
   readonly normalForm?: { spells: string; because: string };
   /** A view that states only MAJOR.MINOR (src/version/short.ts): compared and spelled as such. */
   readonly short?: boolean;
+  /** False at once for a version beyond the limits of limits.ts (256 characters, numbers of 15 digits). */
   valid(version: string): boolean;
   /** The meaning of a valid version, or undefined when it is invalid or has none the other schemes share. */
   parse(version: string): Meaning | undefined;

@@ -1,5 +1,6 @@
 // SemVer 2.0 held strictly (no "v", no loose forms): recognising and ordering versions, and the
 // SemVer scheme. Small on purpose: `check` runs this on every commit and must not pay for loading `semver`.
+import { beyondLimits } from './limits.js';
 import type { Meaning, PreLabel, Spelled, VersionScheme } from './scheme.js';
 
 // The regular expression published with the SemVer 2.0 specification.
@@ -13,7 +14,7 @@ const PLAIN = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 export const isPlain = (version: string): boolean => PLAIN.test(version);
 
 export function isSemver(version: string): boolean {
-  return PLAIN.test(version) || SEMVER.test(version);
+  return !beyondLimits(version) && (PLAIN.test(version) || SEMVER.test(version));
 }
 
 /** Orders two valid versions by SemVer precedence (build metadata ignored). */
@@ -79,14 +80,17 @@ export function newerCorePattern(version: string): string {
   return `(?:${above(major)}\\.${n}\\.${n}|${major}\\.${above(minor)}\\.${n}|${major}\\.${minor}\\.${above(patch)})`;
 }
 
-/** Decimal numbers above n (given without leading zeros): longer ones, or the same length with a higher digit. */
+/**
+ * Decimal numbers above n (given without leading zeros): longer ones, or the same length with a
+ * higher digit where they first differ. Each digit nests the next, so the pattern grows with n's length.
+ */
 export function above(n: string): string {
-  const alternatives = [`[1-9]\\d{${n.length},}`];
-  for (let i = 0; i < n.length; i++) {
+  const from = (i: number): string => {
     const digit = n.charCodeAt(i) - 48;
-    if (digit < 9) alternatives.push(`${n.slice(0, i)}[${digit + 1}-9]\\d{${n.length - i - 1}}`);
-  }
-  return `(?:${alternatives.join('|')})`;
+    const alternatives = [...(digit < 9 ? [`[${digit + 1}-9]\\d{${n.length - i - 1}}`] : []), ...(i < n.length - 1 ? [`${n[i]}${from(i + 1)}`] : [])];
+    return alternatives.length ? `(?:${alternatives.join('|')})` : '(?!)';
+  };
+  return `(?:[1-9]\\d{${n.length},}|${from(0)})`;
 }
 
 // Pre-release words PEP 440 reads (it normalizes alpha to a, c/pre/preview to rc); dev is its dev release.
@@ -96,6 +100,7 @@ const LOCAL = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/i;
 
 /** The Python meaning of a SemVer version: `-rc.1` is rc1, `+build.5` a local version; undefined when it has none. */
 function meaningOf(version: string): Meaning | undefined {
+  if (beyondLimits(version)) return undefined;
   const m = PLAIN.exec(version) ?? SEMVER.exec(version);
   if (!m) return undefined;
   const meaning: Meaning = { epoch: 0, release: [Number(m[1]), Number(m[2]), Number(m[3])] };

@@ -2,6 +2,7 @@
 // `release`: MAJOR.MINOR of the release and nothing else. A source read in it is compared with the
 // primary's first two release numbers (0.3 agrees with 0.3.0, 0.3.1, 0.3.0rc1 and 1!0.3.0) and
 // bumped to them.
+import { beyondLimits } from './limits.js';
 import type { Meaning, Spelled, Stated, VersionScheme } from './scheme.js';
 
 const SHORT = /^\s*(\d+)\.(\d+)\s*$/;
@@ -18,7 +19,7 @@ export function shortForm(base: VersionScheme): VersionScheme {
       examples: '1.2',
       ...(base.normalForm ? { normalForm: base.normalForm } : {}),
       short: true,
-      valid: (version) => SHORT.test(version),
+      valid: (version) => !beyondLimits(version) && SHORT.test(version),
       parse,
       spell,
       compare: (a, b) => base.compare(spellShort(a), spellShort(b)),
@@ -30,7 +31,7 @@ export function shortForm(base: VersionScheme): VersionScheme {
 }
 
 function parse(version: string): Meaning | undefined {
-  const m = SHORT.exec(version);
+  const m = beyondLimits(version) ? null : SHORT.exec(version);
   return m ? { epoch: 0, release: [Number(m[1]), Number(m[2])] } : undefined;
 }
 

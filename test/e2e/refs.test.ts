@@ -1,6 +1,6 @@
 // Tags read from .git's ref files against git's own answer, on real repositories: whenever the file
 // reader answers, it must say what git says; when it cannot be sure, it must step aside.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTags } from '../../src/git/git.js';
@@ -134,6 +134,24 @@ describe('tags from the ref files', () => {
     repo.tag('ü1.0.0').tag('ü2.0.0');
     repo.git('pack-refs', '--all');
     expect(await tagsFromFiles(repo.dir, reader('ü'), '1.0.0', true)).toBeUndefined();
+  });
+
+  it('reads 10,000 packed tags, among them names of 40 KB with 20,000 release numbers, and agrees with git', async () => {
+    const repo = history();
+    // Lightweight: the lines are sorted here, and an annotated tag's ^ line must follow its own.
+    repo.tag('v0.0.1');
+    repo.git('pack-refs', '--all');
+    const before = repo.git('rev-parse', 'HEAD~1').trim();
+    const hostile = [`v1.0.0${'.1'.repeat(20000)}`, `v1.0.0-${'a.'.repeat(20000)}a`, `v${'9'.repeat(40000)}`];
+    const names = [...Array.from({ length: 10000 }, (_, i) => `v0.${i}.0`), ...hostile];
+    const kept = repo.read('.git/packed-refs').split('\n').filter((l) => l && !l.startsWith('#'));
+    const lines = [...kept, ...names.map((n) => `${before} refs/tags/${n}`)].sort((a, b) => (a.slice(41) < b.slice(41) ? -1 : 1));
+    writeFileSync(repo.path('.git/packed-refs'), `# pack-refs with: peeled fully-peeled sorted \n${lines.join('\n')}\n`);
+    for (const scheme of [pep440, semver]) {
+      expect(await agreed(repo, 'v', '1.0.0', true, scheme)).toEqual({ newestReachable: [], onHead: ['v0.0.1'] });
+      const git = await readTags(repo.dir, 'v', false);
+      expect(reader('v', scheme).newest(git.newestReachable)).toEqual({ name: 'v0.9999.0', version: '0.9999.0' });
+    }
   });
 
   it('needs no commit when there are no tags, and leaves HEAD alone for a staged check', async () => {

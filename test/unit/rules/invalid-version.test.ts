@@ -14,6 +14,18 @@ ruleTester(invalidVersion, {
   invalid: [
     { name: 'no PEP 440 version in a Python file', config: WITH_JSON, files: { 'pyproject.toml': pyproject('banana'), 'package.json': packageJson('1.2.0') }, errors: [{ messageId: 'notValid', file: 'pyproject.toml', line: 3, column: 12, data: { scheme: 'PEP 440' } }] },
     { name: 'no SemVer version in a JSON file', config: WITH_JSON, files: { 'pyproject.toml': pyproject('1.2.0'), 'package.json': packageJson('1.2') }, errors: [{ messageId: 'notValid', file: 'package.json', line: 3, column: 15, data: { scheme: 'SemVer 2.0' } }] },
+    {
+      name: 'a version longer than any (256 characters), not repeated whole',
+      config: WITH_JSON,
+      files: { 'pyproject.toml': pyproject('1.'.repeat(200)), 'package.json': packageJson('1.2.0') },
+      errors: [{ messageId: 'tooLong', file: 'pyproject.toml', line: 3, column: 12, data: { length: 400, max: 256, start: '1.1.1.1.1.1.1.1.1.1.' } }],
+    },
+    {
+      name: 'a number of more digits than any version\'s',
+      config: WITH_JSON,
+      files: { 'pyproject.toml': pyproject('1.0.12345678901234567'), 'package.json': packageJson('1.2.0') },
+      errors: [{ messageId: 'hugeNumber', file: 'pyproject.toml', line: 3, column: 12, data: { number: '12345678901234567', max: 15 } }],
+    },
     { name: 'a short source holding a full version', config: SHORT, files: { 'pyproject.toml': pyproject('1.2.0'), 'docs/conf.py': 'version = "1.2.0"\n' }, errors: [{ messageId: 'notShort', file: 'docs/conf.py', line: 1, column: 12 }] },
     {
       name: 'a valid version the semver policy refuses, with the nearest allowed one',
