@@ -2,7 +2,7 @@
 // Pure: reads project files through `read` (root-relative path → text, or undefined if absent).
 import { UserError } from '../core/errors.js';
 import { readIni } from '../formats/ini.js';
-import { locatePythonVersion } from '../sources/python.js';
+import { locatePythonVersion } from '../sources/python/locate.js';
 import { readTomlTree } from '../sources/toml.js';
 import type { Layout, SourceConfig } from './types.js';
 import { distributionIn, importName } from '../core/names.js';

@@ -1,7 +1,7 @@
 // The ini, text and setup(version=…) adapters: where the version is, and exactly which bytes a bump replaces.
 import { describe, expect, it } from 'vitest';
 import { locateIniVersion } from '../../src/sources/ini.js';
-import { locateCallArgument } from '../../src/sources/python-call.js';
+import { locateCallArgument } from '../../src/sources/python/call.js';
 import { locateTextVersion } from '../../src/sources/text.js';
 import { yamlSource } from '../../src/sources/yaml.js';
 import type { Located } from '../../src/sources/types.js';

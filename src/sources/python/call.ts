@@ -1,7 +1,10 @@
 // A keyword argument of a module-level call, as setup.py states it: `setup(name="x", version="1.2.0")`.
-// A name passed there (`version=__version__`) is followed to its module-level literal.
-import { classify, isOp, lineCounter, matchingClose, moduleAssignments, moduleStatements, tokenize, topLevel, type Token } from './python.js';
-import type { Located, Locator } from './types.js';
+// A name passed there (`version=__version__`) is followed to its module-level bindings.
+import type { Located, Locator } from '../types.js';
+import { bindings } from './bindings.js';
+import { classify } from './classify.js';
+import { readPython, resolveBindings } from './locate.js';
+import { isOp, matchingClose, topLevel, type Token } from './tokens.js';
 
 /** The argument tokens of every module-level statement that is a call of `call` (or `<module>.<call>`). */
 function callArguments(statements: Token[][], call: string): Token[][] {
@@ -20,11 +23,10 @@ export const locateCallArgument: Locator<{ call: string; keyword?: string }> = (
   const call = options.call;
   const keyword = options.keyword ?? 'version';
   const label = `${call}(${keyword}=…)`;
-  const lineOf = lineCounter(text);
-  const { lines, error } = tokenize(text, lineOf);
+  const { statements, lineOf, error } = readPython(text);
   const located: Located = { hits: [], lookups: [], problems: error ? [error] : [], label };
-  const statements = moduleStatements(lines);
-  for (const args of callArguments(statements, call)) {
+  const straight = statements.filter((s) => s.straight && !s.header).map((s) => s.tokens);
+  for (const args of callArguments(straight, call)) {
     let from = 0;
     for (const comma of [...topLevel(args, ','), args.length]) {
       const arg = args.slice(from, comma);
@@ -36,10 +38,12 @@ export const locateCallArgument: Locator<{ call: string; keyword?: string }> = (
       else if ('lookup' in c) located.lookups.push(c.lookup);
       else if (value.length === 1 && value[0]!.kind === 'name') {
         // version=__version__: the literal that name is given at module level is the version.
-        const assigned = moduleAssignments(lines, new Set([value[0]!.text])).map((a) => classify(a.rhs, text));
-        const literals = assigned.flatMap((a) => ('hit' in a ? [a.hit] : []));
+        const name = value[0]!.id!;
+        const resolved = resolveBindings(bindings(statements, [name]), name, text, lineOf);
+        const literals = resolved.hits;
         if (literals.length) located.hits.push(...literals);
         else located.problems.push({ kind: 'uncheckable', message: `${label} passes ${value[0]!.text}, which has no module-level string literal at line ${lineOf(value[0]!.start)}`, offset: value[0]!.start });
+        if (literals.length) located.problems.push(...resolved.rebound);
       } else located.problems.push({ kind: 'uncheckable', message: `${label} is ${c.what} at line ${lineOf(arg[0].start)}, which cannot be checked; pass a string literal`, offset: arg[0].start });
     }
   }

@@ -1,7 +1,7 @@
 // Sphinx's docs/conf.py, for init: `release` is the full version, `version` usually its short X.Y
 // form. Both are python sources; the short one is read as such ("short": true).
-import type { Detected } from './kind.js';
-import { locatePythonVersion } from './python.js';
+import type { Detected } from '../kind.js';
+import { locatePythonVersion } from './locate.js';
 
 const CONF_FILES = ['docs/conf.py', 'doc/conf.py', 'docs/source/conf.py', 'doc/source/conf.py'];
 const SHORT = /^\s*\d+\.\d+\s*$/;
