@@ -32,7 +32,7 @@ describe('check of a version.py that rebinds __version__ after its literal', () 
       expect([what, res.stderr, mismatch || warned]).toEqual([what, '', true]);
       // The stylish report says it too: no green line alone.
       const stylish = run(['check'], repo.dir);
-      expect([what, /  (warn|error)  /.test(stylish.stdout)]).toEqual([what, true]);
+      expect([what, / {2}(warn|error) {2}/.test(stylish.stdout)]).toEqual([what, true]);
     });
   });
 

@@ -56,7 +56,9 @@ function bindingsOf(s: Statement, names: Set<string>, lengths: Set<number>, out:
   const add = (name: Token | undefined, how?: string, rhs?: Token[]) => {
     if (name?.kind === 'name' && names.has(name.id!)) out.push({ name: name.id!, at: name.start, how, rhs, statement: s });
   };
-  const addAll = (found: Token[], how: string) => found.forEach((n) => add(n, how));
+  const addAll = (found: Token[], how: string) => {
+    for (const n of found) add(n, how);
+  };
   // `global N` in a function or class body: any call of it may rebind the module's N.
   if (isWord(t[0], 'global')) {
     if (s.nested) for (const n of t.slice(1)) if (n.kind === 'name' && names.has(n.id!)) out.push({ name: n.id!, at: n.start, how: 'a global statement in a function', late: true, statement: s });
@@ -75,11 +77,13 @@ function bindingsOf(s: Statement, names: Set<string>, lengths: Set<number>, out:
   switch (s.header) {
     case 'def':
     case 'class':
-      return add(t[isWord(first, 'async') ? 2 : 1], `a ${s.header} statement`);
+      add(t[isWord(first, 'async') ? 2 : 1], `a ${s.header} statement`);
+      return;
     case 'for': {
       const from = isWord(first, 'async') ? 2 : 1;
       const inAt = t.findIndex((x, k) => k >= from && isWord(x, 'in'));
-      return addAll(targetNames(t, from, inAt === -1 ? t.length : inAt), 'a for loop');
+      addAll(targetNames(t, from, inAt === -1 ? t.length : inAt), 'a for loop');
+      return;
     }
     case 'with':
       for (let k = 0; k < t.length; k++) {
@@ -96,7 +100,8 @@ function bindingsOf(s: Statement, names: Set<string>, lengths: Set<number>, out:
       return;
     case 'except': {
       const as = t.findIndex((x) => isWord(x, 'as'));
-      return as === -1 ? undefined : add(t[as + 1], 'an except clause (as), which also deletes it after the clause');
+      if (as !== -1) add(t[as + 1], 'an except clause (as), which also deletes it after the clause');
+      return;
     }
     case 'case': {
       // A capture pattern binds any bare name; the guard after `if` binds nothing.
@@ -113,7 +118,10 @@ function bindingsOf(s: Statement, names: Set<string>, lengths: Set<number>, out:
   }
   if (isWord(first, 'from')) {
     const imp = t.findIndex((x) => isWord(x, 'import'));
-    if (isOp(t[imp + 1], '*')) return names.forEach((name) => out.push({ name, at: t[imp + 1]!.start, how: 'a star import (from … import *)', statement: s }));
+    if (isOp(t[imp + 1], '*')) {
+      for (const name of names) out.push({ name, at: t[imp + 1]!.start, how: 'a star import (from … import *)', statement: s });
+      return;
+    }
     const [from, to] = isOp(t[imp + 1], '(') ? [imp + 2, t.length - 1] : [imp + 1, t.length];
     for (const item of split(t, from, to)) add(imported(item), 'an import');
     return;
@@ -123,9 +131,15 @@ function bindingsOf(s: Statement, names: Set<string>, lengths: Set<number>, out:
     return;
   }
   // `type N = …` (Python 3.12): `type` is a keyword only there.
-  if (isWord(first, 'type') && t[1]?.kind === 'name' && topLevel(t, '=').length) return add(t[1], 'a type alias');
+  if (isWord(first, 'type') && t[1]?.kind === 'name' && topLevel(t, '=').length) {
+    add(t[1], 'a type alias');
+    return;
+  }
   const augmented = t.findIndex((x) => x.kind === 'op' && AUGMENTED.has(x.text));
-  if (augmented !== -1 && topLevel(t, t[augmented]!.text).length) return add(soleName(t, 0, augmented), `an augmented assignment (${t[augmented]!.text})`);
+  if (augmented !== -1 && topLevel(t, t[augmented]!.text).length) {
+    add(soleName(t, 0, augmented), `an augmented assignment (${t[augmented]!.text})`);
+    return;
+  }
   const eqs = topLevel(t, '=');
   if (!eqs.length) return;
   const rhs = t.slice(eqs.at(-1)! + 1);

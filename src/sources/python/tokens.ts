@@ -50,4 +50,4 @@ export function matchingClose(tokens: Token[], from: number): number {
 }
 
 /** A name as Python compares identifiers: NFKC-normalized. */
-export const identifier = (name: string): string => (/^[\x00-\x7f]*$/.test(name) ? name : name.normalize('NFKC'));
+export const identifier = (name: string): string => (/^\w*$/.test(name) ? name : name.normalize('NFKC'));
