@@ -87,8 +87,8 @@ export const baseRelative = (state: ChangeState, root: string, file: string) => 
 export function replaceFile(target: string, content: Buffer, was: Stats, point?: string): void {
   const temp = tempName(target);
   try {
-    writeNew(temp, content, was.mode & 0o7777, { uid: was.uid, gid: was.gid });
-    copyAttributes(target, temp);
+    // One sync covers the bytes and the attributes copied onto the open file.
+    writeNew(temp, content, was.mode & 0o7777, { uid: was.uid, gid: was.gid }, () => copyAttributes(target, temp));
     if (point) injectFault(point);
     renameSync(temp, target);
   } catch (e) {

@@ -8,13 +8,14 @@ export const tempName = (target: string) => path.join(path.dirname(target), `.${
 
 const CREATE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 
-/** Writes a new file that did not exist (never through a link), synced, with this mode and owner. */
-export function writeNew(file: string, content: Buffer, mode: number, owner?: { uid: number; gid: number }): void {
+/** Writes a new file that did not exist (never through a link), synced, with this mode and owner; `finish` runs just before the sync. */
+export function writeNew(file: string, content: Buffer, mode: number, owner?: { uid: number; gid: number }, finish?: () => void): void {
   const fd = openSync(file, CREATE, mode & 0o777);
   try {
     if (owner) keepOwner(fd, owner);
     fchmodSync(fd, mode);
     writeSync(fd, content);
+    finish?.();
     fsyncSync(fd);
   } catch (e) {
     closeSync(fd);
