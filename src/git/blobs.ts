@@ -4,7 +4,7 @@
 // driver the repository configures can run.
 import { lstatSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { childProcess, gitFailure, readGitSync, startGit, READ_ONLY, type ChildProcessModule } from './git.js';
+import { childProcess, gitFailure, readGitSync, startReadGit, type ChildProcessModule } from './git.js';
 
 export type IndexFile = { bytes: Buffer } | { missing: string };
 
@@ -13,7 +13,7 @@ export async function readIndexFiles(gitTop: string, files: string[]): Promise<M
   // A name with a line break cannot be asked for on cat-file's input, which is one name a line.
   const askable = files.filter((f) => !f.includes('\n'));
   const cp = await childProcess();
-  const modes = startGit(cp, gitTop, [...READ_ONLY, 'ls-files', '-s', '-z', '--', ...files]);
+  const modes = startReadGit(cp, gitTop, ['ls-files', '-s', '-z', '--', ...files]);
   // ":0:" names stage 0 of the path itself: a name such as "1:x" is never read as stage 1 of "x".
   const blobs = readBlobs(cp, gitTop, askable.map((f) => `:0:${f}`));
   const listed = await modes;
@@ -31,7 +31,7 @@ export async function readIndexFiles(gitTop: string, files: string[]): Promise<M
       if (entry.mode === '120000') return [file, { missing: 'is a symbolic link in the index, not a file; its target is not read' }];
       if (entry.mode === '160000') return [file, { missing: 'is a submodule in the index, not a file' }];
       const bytes = blobs.get(`:0:${file}`);
-      if (!bytes) return [file, { missing: file.includes('\n') ? 'has a line break in its name, which cannot be read from the index' : 'is not in the git index (not staged or not tracked)' }];
+      if (!bytes) return [file, { missing: file.includes('\n') ? 'has a line break in its name, which cannot be read from the index' : 'is staged, but its object is missing from the repository (a read never fetches one)' }];
       return [file, { bytes }];
     }),
   );

@@ -21,6 +21,15 @@ export const READ_ONLY = [
   '-c', 'core.hooksPath=/dev/null', // no hook runs from a read, whatever git version adds one
 ];
 
+/**
+ * The environment of every git a read command starts. A repository that says it is a partial clone
+ * makes git fetch a missing object from a remote it names, running that remote's programs (a local
+ * remote's uploadpack, core.sshCommand): reads fetch nothing. GIT_ALLOW_PROTOCOL overrides every
+ * protocol.*.allow the repository sets; no transport is named '(none)'. GIT_NO_LAZY_FETCH (git 2.44)
+ * stops the fetch before it starts.
+ */
+export const readEnv = (): NodeJS.ProcessEnv => ({ ...process.env, GIT_ALLOW_PROTOCOL: '(none)', GIT_NO_LAZY_FETCH: '1' });
+
 export interface GitResult {
   code: number;
   stdout: string;
@@ -33,13 +42,16 @@ export async function git(cwd: string, args: string[], input?: string): Promise<
 
 /** git as read commands run it (READ_ONLY). */
 export async function readGit(cwd: string, args: string[], input?: string): Promise<GitResult> {
-  return startGit(await childProcess(), cwd, [...READ_ONLY, ...args], input);
+  return startReadGit(await childProcess(), cwd, args, input);
 }
 
+/** startGit as read commands run it (READ_ONLY, readEnv). */
+export const startReadGit = (cp: ChildProcessModule, cwd: string, args: string[], input?: string) => startGit(cp, cwd, [...READ_ONLY, ...args], input, readEnv());
+
 /** Starts git at once (so that another may run beside it) and resolves when it ends. */
-export function startGit(cp: ChildProcessModule, cwd: string, args: string[], input?: string): Promise<GitResult> {
+export function startGit(cp: ChildProcessModule, cwd: string, args: string[], input?: string, env?: NodeJS.ProcessEnv): Promise<GitResult> {
   return new Promise((resolve) => {
-    const child = cp.execFile('git', args, { cwd, maxBuffer: 1 << 30, encoding: 'utf8' }, (err, stdout, stderr) => {
+    const child = cp.execFile('git', args, { cwd, env, maxBuffer: 1 << 30, encoding: 'utf8' }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 127) : 0;
       resolve({ code, stdout, stderr: err && !stderr ? err.message : stderr });
     });
@@ -49,7 +61,7 @@ export function startGit(cp: ChildProcessModule, cwd: string, args: string[], in
 
 /** A read command's git run to completion with its input given at once: no streams to drive, which a hook's check would pay for. */
 export function readGitSync(cp: ChildProcessModule, cwd: string, args: string[], input: string): { code: number; stdout: Buffer; stderr: string } {
-  const res = cp.spawnSync('git', [...READ_ONLY, ...args], { cwd, input, maxBuffer: 1 << 30 });
+  const res = cp.spawnSync('git', [...READ_ONLY, ...args], { cwd, input, env: readEnv(), maxBuffer: 1 << 30 });
   // git that refuses the repository exits before reading its input: EPIPE then, and git's own words in stderr.
   if (res.error && !((res.error as NodeJS.ErrnoException).code === 'EPIPE' && res.status)) throw res.error;
   return { code: res.status ?? 1, stdout: res.stdout, stderr: res.stderr.toString('utf8') };
