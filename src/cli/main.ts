@@ -7,6 +7,7 @@ import { commandHelp, generalHelp } from './help.js';
 import { parseCommandLine } from './parse.js';
 import { didYouMean } from './suggest.js';
 import { isTerminal, write } from './output.js';
+import { printableLines } from '../report/printable.js';
 import { VERSION } from '../core/tool-version.js';
 
 export { drained } from './output.js';
@@ -47,11 +48,11 @@ export async function main(argv: string[], given?: Io): Promise<number> {
     return await command.run(values, positionals, io);
   } catch (e) {
     if (isUserError(e)) {
-      io.err(`heimdall-version: ${e.message}\n`);
+      io.err(`heimdall-version: ${printableLines(e.message)}\n`);
       if (debug) io.err(`${e.stack}\n`);
       return e.exitCode;
     }
-    io.err(`heimdall-version: unexpected error: ${(e as Error)?.message ?? String(e)}\n`);
+    io.err(`heimdall-version: unexpected error: ${printableLines((e as Error)?.message ?? String(e))}\n`);
     io.err(debug ? `${(e as Error)?.stack}\n` : 'Run again with --debug for details, and please report it.\n');
     return 1;
   }

@@ -8,7 +8,12 @@ type Obj = Record<string, unknown>;
 
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 export const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`);
-const join = (at: string, key: string) => (at ? `${at}.${key}` : key);
+/** A key's path as problems name it; a key that is no plain name is quoted, so a line break or an escape in it stays visible and inert. */
+export const keyPath = (at: string, key: string) => {
+  const name = /^[\w$-]+$/.test(key) ? key : JSON.stringify(key);
+  return at ? `${at}.${name}` : name;
+};
+const join = keyPath;
 
 /** A field of type T; `Opt` is true while an absent value stays absent (no default, not required). */
 export class Field<T, Opt extends boolean = true> {

@@ -2,16 +2,19 @@
 // source has, then the options of its kind (an option of another kind "does not apply").
 import path from 'node:path';
 import { SOURCE_KINDS, SOURCE_TYPES, kindOf, type SourceConfig } from '../sources/index.js';
-import { Field, flag, isObj, kind, oneOf, readField, text, type Json } from './fields.js';
+import { Field, flag, isObj, keyPath, kind, oneOf, readField, text, type Json } from './fields.js';
 
-/** A reason why a configured path may leave the project root, or undefined if it stays inside. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A reason why a configured path may leave the project root or cannot name a file, or undefined. */
 export function outsideRoot(p: string): string | undefined {
   // A name with a line break or an escape sequence could forge output lines and break git's line protocols.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
   const control = /[\u0000-\u001f\u007f]/.exec(p);
   if (control) return `must not contain control characters (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
-  if (path.posix.isAbsolute(p) || path.win32.isAbsolute(p)) return `must be relative to the project root, not absolute ("${p}")`;
-  if (p.split(/[\\/]/).includes('..')) return `must stay inside the project root ("${p}" contains "..")`;
+  if (LONE_SURROGATE.test(p)) return 'must be valid Unicode (it holds half of a surrogate pair, which no file name on disk can)';
+  if (path.posix.isAbsolute(p) || path.win32.isAbsolute(p)) return `must be relative to the project root, not absolute (${JSON.stringify(p)})`;
+  if (p.split(/[\\/]/).includes('..')) return `must stay inside the project root (${JSON.stringify(p)} contains "..")`;
   return undefined;
 }
 
@@ -39,7 +42,7 @@ const takes = (type: string) => (optionNames(type).length ? optionNames(type).ma
 export const SOURCE = new Field<SourceConfig>(
   (v, at, issue) => {
     if (!isObj(v)) return void issue(at, `must be an object, not ${kind(v)}`);
-    for (const k of Object.keys(v)) if (!KNOWN.includes(k)) issue(`${at}.${k}`, `unknown key (known: ${KNOWN.join(', ')})`);
+    for (const k of Object.keys(v)) if (!KNOWN.includes(k)) issue(keyPath(at, k), `unknown key (known: ${KNOWN.join(', ')})`);
     const out: Record<string, unknown> = {};
     let ok = true;
     const read = (key: string, field: AnyField) => {

@@ -7,8 +7,9 @@ import { readTags, type TagInfo } from '../git/git.js';
 import { changedSinceHead } from '../git/blobs.js';
 import { loadProject, type Package, type Project } from './project.js';
 import { tagsFromFiles } from '../git/refs.js';
-import { runRules } from '../rules/index.js';
-import type { RuleContext, TagState, VersionTag } from '../rules/types.js';
+import { RULES, runRules } from '../rules/index.js';
+import { settingOf } from '../rules/settings.js';
+import type { Rule, RuleContext, TagState, VersionTag } from '../rules/types.js';
 import type { CheckResult, Diagnostic } from './result.js';
 
 export type { CheckResult, SourceSummary } from './result.js';
@@ -54,6 +55,7 @@ export async function inspectWith(loaded: LoadedConfig, reader: FileReader, stag
       })),
     ),
     diagnostics,
+    rules: (RULES as unknown as readonly Rule[]).filter((rule) => settingOf(rule, loaded.config.rules)).map((rule) => rule.meta.id),
   };
   return { project, tags: checked[0]!.tags, result };
 }

@@ -24,4 +24,6 @@ export interface CheckResult {
   root: string;
   sources: SourceSummary[];
   diagnostics: Diagnostic[];
+  /** The rules that ran (those not off), so a report says only what was checked. */
+  rules?: string[];
 }

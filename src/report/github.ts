@@ -1,7 +1,10 @@
-// GitHub Actions workflow commands: annotations on the pull request's files.
+// GitHub Actions workflow commands: annotations on the pull request's files. Data and properties
+// are escaped as the workflow-command spec says, after the text is made printable, so that every
+// command printed is one heimdall-version meant.
 import type { CheckResult } from '../core/result.js';
+import { printable } from './printable.js';
 
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeData = (s: string) => printable(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export function formatGithub(result: CheckResult): string {

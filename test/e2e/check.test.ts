@@ -332,6 +332,14 @@ describe('configuration errors exit 2 and name the file', () => {
 });
 
 describe('formats and usage', () => {
+  it('says the sources agree only when version-mismatch compared them', () => {
+    const repo = consistent('0.2.0').write(VPY, versionPy('0.1.0'));
+    repo.write('.heimdallrc.json', JSON.stringify({ sources: [{ file: 'pyproject.toml', type: 'toml' }, { file: VPY, type: 'python' }], rules: { 'version-mismatch': 'off' } })).commit();
+    expect(run(['check'], repo.dir)).toMatchObject({ code: 0, stdout: `✔ 0.2.0: pyproject.toml, ${VPY} read; not compared with each other (version-mismatch is off)\n` });
+    repo.write(VPY, versionPy('0.2.0')).write('.heimdallrc.json', JSON.stringify({ sources: [{ file: 'pyproject.toml', type: 'toml' }, { file: VPY, type: 'python' }] })).commit();
+    expect(run(['check'], repo.dir)).toMatchObject({ code: 0, stdout: `✔ 0.2.0: pyproject.toml, ${VPY} agree\n` });
+  });
+
   it('prints GitHub annotations', () => {
     const repo = exampleRepo('heimdall-mcp-drifted');
     const res = run(['check', '--format', 'github'], repo.dir);

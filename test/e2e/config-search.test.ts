@@ -67,7 +67,7 @@ describe('YAML configurations', () => {
     ['a key given twice', 'tags:\n  prefix: v\ntags:\n  prefix: x\n', '.heimdallrc.yaml:3:1: invalid YAML: Map keys must be unique'],
     ['a tag it does not know', 'tags:\n  prefix: !!js/function x\n', '.heimdallrc.yaml:2:11: invalid YAML'],
     ['a key that is a list', '? [a, b]\n: 1\n', '.heimdallrc.yaml:1:3: invalid YAML: a key must be a plain name, not a list or a map'],
-    ['a merge key', 'base: &b { prefix: v }\ntags:\n  <<: *b\n', 'tags.<<: unknown key'],
+    ['a merge key', 'base: &b { prefix: v }\ntags:\n  <<: *b\n', 'tags."<<": unknown key'],
     ['an empty file', '# nothing yet\n', '.heimdallrc.yaml: holds no configuration (the file is empty)'],
     ['bad syntax', 'sources: [\n', '.heimdallrc.yaml:2:1: invalid YAML'],
   ];

@@ -2,6 +2,7 @@
 import { defineCommand, type CommandValues, type Flags, type GlobalValues, type Io } from '../command.js';
 import { UserError } from '../../core/errors.js';
 import { FORMATS, formatResult, type Format } from '../../report/index.js';
+import { inertJson } from '../../report/printable.js';
 import { loadConfig } from '../../config/load.js';
 import { inspect } from '../../core/inspect.js';
 import { refuseUnfinished } from '../../change/state.js';
@@ -54,15 +55,19 @@ async function runCheck(v: CheckValues, io: Io): Promise<number> {
 async function runShow(v: GlobalValues & { json: boolean }, io: Io): Promise<number> {
   const loaded = await loadConfig(common(v));
   await refuseUnfinished(loaded);
-  const { result } = await inspect(loaded, false);
+  const { project, result } = await inspect(loaded, false);
   if (v.json) {
-    io.out(`${JSON.stringify({ version: result.version, ...(result.layout ? { layout: result.layout } : {}), sources: result.sources }, null, 2)}\n`);
+    io.out(`${inertJson(JSON.stringify({ version: result.version, ...(result.layout ? { layout: result.layout } : {}), sources: result.sources }, null, 2))}\n`);
     return result.version === null ? 1 : 0;
   }
+  const primary = result.sources.find((s) => s.primary)?.file;
   if (result.version === null) {
-    const why = result.diagnostics.find((d) => d.rule === 'source-missing' && d.file === result.sources.find((s) => s.primary)?.file);
+    const why = result.diagnostics.find((d) => d.rule === 'source-missing' && d.file === primary);
     throw new UserError(`no version: ${why?.message ?? 'the primary source has no single version'}`, 1);
   }
+  // `VERSION=$(heimdall-version show)` and `>> $GITHUB_ENV` take the output as it is: only a version, on one line.
+  if (!project.scheme.valid(result.version) || !/^[!-~]+$/.test(result.version))
+    throw new UserError(`no version: ${primary ?? 'the primary source'} states ${JSON.stringify(result.version)}, which is not a valid ${project.scheme.title} version`, 1);
   io.out(`${result.version}\n`);
   return 0;
 }
