@@ -66,3 +66,11 @@ export function refuseForeignWriters(root: string, files: string[]): void {
     }
   }
 }
+
+/** Throws unless nobody else could redirect writes into `dir` (where the lock and journal go, maybe outside the
+ *  project: a `.git` file names any git directory): every directory on its path as written, links followed. */
+export function refuseForeignDir(dir: string): void {
+  const abs = path.resolve(dir);
+  const top = path.parse(abs).root;
+  refuseForeignWriters(top, [[...path.relative(top, abs).split(path.sep), '-'].filter(Boolean).join('/')]);
+}

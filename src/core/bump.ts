@@ -28,8 +28,8 @@ export async function bump(options: BumpOptions): Promise<BumpResult> {
     emit({ type: 'planned', plan, dryRun: true });
     return { plan, applied: false };
   }
+  await refuseForeignTree(loaded, options.allowForeignOwner);
   return underLock(loaded, emit, async () => {
-    refuseForeignTree(loaded, options.allowForeignOwner);
     const planned = await planVersionBump(loaded, options, emit);
     const { plan } = planned;
     emit({ type: 'planned', plan, dryRun: false });

@@ -5,7 +5,7 @@ import type { JournalGit } from '../change/journal.js';
 import { withLock } from '../change/lock.js';
 import { injectFault } from '../change/fault.js';
 import { changeState, unfinished } from '../change/state.js';
-import { refuseForeignWriters } from '../change/foreign-writers.js';
+import { refuseForeignDir, refuseForeignWriters } from '../change/foreign-writers.js';
 import type { LoadedConfig } from '../config/types.js';
 import type { FileChange } from '../change/plan.js';
 import { UserError } from './errors.js';
@@ -24,9 +24,12 @@ export async function underLock<T>(loaded: LoadedConfig, emit: (e: NoticeEvent) 
   });
 }
 
-/** Refuses, before anything is read, to change a tree where another user could redirect the writes (see foreign-writers.ts). */
-export function refuseForeignTree(loaded: LoadedConfig, allowForeignOwner = false): void {
-  if (!allowForeignOwner) refuseForeignWriters(loaded.root, loaded.config.sources.map((s) => s.file).filter((f) => f !== ''));
+/** Refuses, before anything is read or the lock taken, to change a tree where another user could redirect the writes
+ *  (see foreign-writers.ts): the sources' and the lock and journal's. */
+export async function refuseForeignTree(loaded: LoadedConfig, allowForeignOwner = false): Promise<void> {
+  if (allowForeignOwner) return;
+  refuseForeignWriters(loaded.root, loaded.config.sources.map((s) => s.file).filter((f) => f !== ''));
+  refuseForeignDir((await changeState(loaded.root, loaded.gitTop)).dir);
 }
 
 /** Applies the changes, re-reads every source and rolls back unless each literal now means `target`. */

@@ -11,7 +11,6 @@ export async function fix(options: FixOptions = {}): Promise<FixResult> {
   const emit = options.onEvent ?? (() => {});
   const loaded = await loadConfig({ cwd: options.cwd, configFile: options.configFile });
   const run = async (): Promise<FixResult> => {
-    if (!options.dryRun) refuseForeignTree(loaded, options.allowForeignOwner);
     const { project, result } = await inspect(loaded, false);
     const version = project.version;
     const meaning = version === undefined ? undefined : project.scheme.parse(version);
@@ -25,5 +24,6 @@ export async function fix(options: FixOptions = {}): Promise<FixResult> {
     return { version, changes, applied: true, result: (await inspect(loaded, false)).result };
   };
   if (options.dryRun) return (await refuseUnfinished(loaded), run());
+  await refuseForeignTree(loaded, options.allowForeignOwner);
   return underLock(loaded, emit, run);
 }
