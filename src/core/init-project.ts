@@ -8,6 +8,7 @@ import { kindOf, type SourceConfig } from '../sources/index.js';
 import { readTomlTree } from '../sources/toml.js';
 import { distributionIn } from './names.js';
 import { DEFAULT_VERSIONING, loadScheme, policyOf, PYTHON_SCHEME, versioningFor } from '../version/schemes.js';
+import { MAX_VERSION_LENGTH } from '../version/limits.js';
 
 const SKIP = new Set(['node_modules', 'venv', '.venv', 'env', 'build', 'dist', 'site-packages', '__pycache__', 'tests', 'test', 'docs', 'examples']);
 
@@ -36,7 +37,10 @@ export async function tagPrefix(root: string): Promise<string> {
   const tags = (await git(top, ['tag', '--list'])).stdout.split('\n').filter(Boolean);
   const counts = new Map<string, number>();
   for (const t of tags) {
-    const m = /^(.*?)\d+\.\d+(?:\.\d+)*(?:[-.+]?[0-9A-Za-z.]+)?$/.exec(t);
+    // A name longer than a prefix and any version is none; the pattern has no two ways to read a
+    // version's tail, so a name that almost matches costs no more than its length squared.
+    if (t.length > MAX_VERSION_LENGTH + 64) continue;
+    const m = /^(.*?)\d+\.\d+(?:[0-9A-Za-z.]*|(?:\.\d+)*[-+][0-9A-Za-z.]+)$/.exec(t);
     if (m && !/\d$/.test(m[1]!)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]?.[0] ?? 'v';

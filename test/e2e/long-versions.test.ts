@@ -41,6 +41,20 @@ describe('a version of 10 KB', () => {
     expect(run(['check'], repo.dir)).toEqual({ code: 0, stdout: '✔ 1.0.1: pyproject.toml\n', stderr: '' });
   });
 
+  it('leaves init\'s guess of the tag prefix to the real tags', () => {
+    const repo = tempRepo({ 'pyproject.toml': pyproject('1.0.1') }).commit('initial');
+    repo.tag('release-1.0.0').tag('release-1.0.1');
+    // Tag names of 6 KB that look almost like versions, with a prefix init would count.
+    const head = repo.git('rev-parse', 'HEAD').trim();
+    const names = ['v', 'w'].map((p) => `${p}${'1.'.repeat(3000)}x!`);
+    const lines = [...names.map((n) => `${head} refs/tags/${n}`), `${head} refs/tags/release-1.0.0`, `${head} refs/tags/release-1.0.1`].sort((a, b) => (a.slice(41) < b.slice(41) ? -1 : 1));
+    repo.git('tag', '-d', 'release-1.0.0', 'release-1.0.1');
+    writeFileSync(repo.path('.git/packed-refs'), `# pack-refs with: peeled fully-peeled sorted \n${lines.join('\n')}\n`);
+    const res = run(['init'], repo.dir);
+    expect({ code: res.code, stderr: res.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(JSON.parse(repo.read('.heimdallrc.json')).tags).toEqual({ prefix: 'release-' });
+  });
+
   it('is not bumped: bump refuses with the check\'s report, writing nothing', () => {
     const repo = hostileRepo(LONG);
     const res = run(['bump', 'patch'], repo.dir);
