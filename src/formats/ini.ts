@@ -35,6 +35,9 @@ export interface IniDocument {
   problems: IniProblem[];
 }
 
+/** A line as quoted in a message: a hostile file must not be echoed back whole. */
+const quoted = (line: string) => (line.length > 40 ? `${line.slice(0, 40)}…` : line);
+
 // configparser's SECTCRE, matched on the stripped line (from its start, to the last "]").
 const SECTION = /^\[(.+)\]/;
 
@@ -79,14 +82,14 @@ export function readIni(text: string): IniDocument {
       continue;
     }
     if (section === undefined) {
-      doc.problems.push({ message: `a key before the first [section]: "${stripped}"`, offset: lineAt + lead });
+      doc.problems.push({ message: `a key before the first [section]: "${quoted(stripped)}"`, offset: lineAt + lead });
       continue;
     }
     // configparser's OPTCRE: the key runs to the first delimiter (found by hand: the lazy pattern backtracks quadratically on long lines).
     const delimiter = stripped.search(/[=:]/);
     const key = delimiter === -1 ? '' : stripped.slice(0, delimiter).trimEnd();
     if (!key) {
-      const message = stripped[0] === '[' && delimiter === -1 ? `a section header must be "[name]", not "${stripped}"` : `"${stripped}" is neither "key = value" nor a section header`;
+      const message = stripped[0] === '[' && delimiter === -1 ? `a section header must be "[name]", not "${quoted(stripped)}"` : `"${quoted(stripped)}" is neither "key = value" nor a section header`;
       doc.problems.push({ message, offset: lineAt + lead });
       continue;
     }

@@ -43,11 +43,25 @@ function parseModule(text: string): { program: Node } | { problem: SourceProblem
     try {
       return { program: parse(text, { sourceType: 'module', plugins, errorRecovery: false }).program as unknown as Node };
     } catch (e) {
+      // Babel descends recursively: brackets nested thousands deep exhaust the stack, whatever the plugins.
+      if (e instanceof RangeError && /call stack/.test(e.message)) return { problem: { kind: 'parse-error', message: 'cannot parse: nested too deeply to read', offset: deepest(text) } };
       first ??= e as Error;
     }
   }
   const message = (first?.message ?? 'unknown error').replace(/ \(\d+:\d+\)$/, '');
   return { problem: { kind: 'parse-error', message: `cannot parse: ${message}`, offset: first?.loc?.index ?? first?.pos } };
+}
+
+/** The offset of the first bracket at the deepest nesting, counted roughly (quotes and comments are not skipped). */
+function deepest(text: string): number {
+  let [depth, most, at] = [0, 0, 0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{') {
+      if (++depth > most) [most, at] = [depth, i];
+    } else if (c === ')' || c === ']' || c === '}') depth--;
+  }
+  return at;
 }
 
 /** Top-level `const`/`let`/`var` initializers, and exported name → initializer (direct exports and `export { a as b }`). */

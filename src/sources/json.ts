@@ -2,6 +2,7 @@
 // where malformed JSON breaks.
 import { text } from '../config/fields.js';
 import { visitJson } from '../formats/json.js';
+import { excerpt } from './excerpt.js';
 import { defineKind } from './kind.js';
 import type { Located, Locator, SourceProblem } from './types.js';
 
@@ -29,7 +30,7 @@ export const locateJsonVersion: Locator<{ key?: string }> = (text, options) => {
   if (!found) return none({ kind: 'not-found', message: `no "${label}" key` });
   if (found.value === undefined) {
     const raw = text.slice(found.start, found.end);
-    const shown = raw.startsWith('{') ? 'an object' : raw.startsWith('[') ? 'an array' : raw;
+    const shown = raw.startsWith('{') ? 'an object' : raw.startsWith('[') ? 'an array' : excerpt(raw);
     return none({ kind: 'not-found', message: `"${label}" must be a string, not ${shown}`, offset: found.start });
   }
   return { hits: [{ value: found.value, start: found.start + 1, end: found.end - 1 }], lookups: [], problems: [], label };

@@ -13,7 +13,9 @@ function locateYamlVersion(yaml: YamlLib, text: string, options: { key?: string 
   const error = doc.errors[0];
   if (error) {
     const duplicate = error.code === 'DUPLICATE_KEY';
-    return none({ kind: duplicate ? 'ambiguous' : 'parse-error', message: `${duplicate ? '' : 'invalid YAML: '}${error.message.split('\n')[0]}`, offset: error.pos[0] });
+    // The yaml library reports its own stack running out (collections nested thousands deep) as an error.
+    const words = error.message.split('\n')[0]!.replace(/^Maximum call stack size exceeded/, 'nested too deeply to read');
+    return none({ kind: duplicate ? 'ambiguous' : 'parse-error', message: `${duplicate ? '' : 'invalid YAML: '}${words}`, offset: error.pos[0] });
   }
   const node = doc.getIn(key.split('.'), true);
   if (node === undefined || node === null) return none({ kind: 'not-found', message: `no "${key}" key` });

@@ -1,5 +1,6 @@
 // A keyword argument of a module-level call, as setup.py states it: `setup(name="x", version="1.2.0")`.
 // A name passed there (`version=__version__`) is followed to its module-level bindings.
+import { excerpt } from '../excerpt.js';
 import type { Located, Locator } from '../types.js';
 import { bindings } from './bindings.js';
 import { classify } from './classify.js';
@@ -42,7 +43,7 @@ export const locateCallArgument: Locator<{ call: string; keyword?: string }> = (
         const resolved = resolveBindings(bindings(statements, [name]), name, text, lineOf);
         const literals = resolved.hits;
         if (literals.length) located.hits.push(...literals);
-        else located.problems.push({ kind: 'uncheckable', message: `${label} passes ${value[0]!.text}, which has no module-level string literal at line ${lineOf(value[0]!.start)}`, offset: value[0]!.start });
+        else located.problems.push({ kind: 'uncheckable', message: `${label} passes ${excerpt(value[0]!.text)}, which has no module-level string literal at line ${lineOf(value[0]!.start)}`, offset: value[0]!.start });
         if (literals.length) located.problems.push(...resolved.rebound);
       } else located.problems.push({ kind: 'uncheckable', message: `${label} is ${c.what} at line ${lineOf(arg[0].start)}, which cannot be checked; pass a string literal`, offset: arg[0].start });
     }

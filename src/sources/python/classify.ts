@@ -1,5 +1,6 @@
 // What an assigned value is: a string literal to check and rewrite, a metadata lookup of a
 // distribution, or something else that cannot be checked (named for the message).
+import { excerpt } from '../excerpt.js';
 import type { RuntimeLookup, VersionHit } from '../types.js';
 import { isOp, matchingClose, type Token } from './tokens.js';
 
@@ -42,7 +43,7 @@ export function classify(rhs: Token[], text: string): Classified {
   }
   if (t.length > 1 && t.every((x) => x.kind === 'string')) return { what: 'several concatenated strings' };
   if (t.length === 1 && first!.kind === 'number') return { what: 'a number' };
-  if (t.length === 1 && first!.kind === 'name') return { what: `the name ${first!.text}` };
+  if (t.length === 1 && first!.kind === 'name') return { what: `the name ${excerpt(first!.text)}` };
   // A call of a dotted name whose parentheses close at the end: `importlib.metadata.version("x")`.
   let open = 0;
   while (t[open]?.kind === 'name' && isOp(t[open + 1], '.')) open += 2;
@@ -53,7 +54,7 @@ export function classify(rhs: Token[], text: string): Classified {
     const arg = args[0];
     if (LOOKUPS.has(callee) && args.length === 1 && arg!.kind === 'string' && !stringFlaw(arg!, text))
       return { lookup: { distribution: text.slice(arg!.contentStart, arg!.contentEnd), start: arg!.contentStart!, end: arg!.contentEnd! } };
-    return { what: `${callee}()` };
+    return { what: `${excerpt(callee)}()` };
   }
   return { what: 'an expression' };
 }

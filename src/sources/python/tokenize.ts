@@ -9,6 +9,8 @@ const STRING_PREFIX = /^(?:[rubft]|br|rb|fr|rf|tr|rt)$/i;
 const NUMBER = /[0-9.][0-9A-Za-z_.]*/y;
 const ASCII_NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 const UNICODE_NAME = /[\p{L}\p{Nl}_][\p{L}\p{N}\p{Mn}\p{Mc}_]*/uy;
+// Python's tokenizer refuses brackets nested deeper than this (MAXLEVEL).
+const MAX_NESTING = 200;
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 
@@ -83,8 +85,9 @@ export function tokenize(text: string, lineOf: (offset: number) => number): { li
       } else {
         const op = SINGLE_OPS.includes(c) ? c : (OPS.find((o) => text.startsWith(o, i)) ?? c);
         const t: Token = { kind: 'op', text: op, start: i, end: i + op.length };
-        if (opens(t)) brackets.push(t);
-        else if (closes(t)) brackets.pop();
+        if (opens(t) && brackets.push(t) > MAX_NESTING)
+          return { lines: complete(), error: { kind: 'parse-error', message: `SyntaxError: too many nested parentheses (line ${lineOf(i)})`, offset: i } };
+        if (closes(t)) brackets.pop();
         push(t);
         i += op.length;
       }
