@@ -109,7 +109,15 @@ async function loadNamed(file: string): Promise<Found> {
     const why = path.extname(file) === '.ts' ? 'a TypeScript configuration cannot be run; name a .js, .cjs or .mjs file, or' : 'name';
     throw new UserError(`${shown(file)}: not a configuration format heimdall-version reads; ${why} a .json, .yaml or .yml file, package.json or pyproject.toml`);
   }
-  if (format === 'code') return { config: validated(await runCode(file), file), file };
+  if (format === 'code') {
+    const exported = await runCode(file);
+    try {
+      return { config: validated(exported, file), file };
+    } catch (e) {
+      // Its getters run as it is read: what they throw is the configuration's failure too.
+      throw e instanceof UserError ? e : failedToLoad(file, e);
+    }
+  }
   return { config: await readData(file, format, readConfigText(undefined, file, shown(file))), file };
 }
 
@@ -142,9 +150,13 @@ async function runCode(file: string): Promise<unknown> {
     const exported: unknown = createRequire(file)(file);
     return isObj(exported) && exported.__esModule && 'default' in exported ? exported.default : exported;
   } catch (e) {
-    throw new UserError(`${shown(file)}: the configuration failed to load: ${String((e as Error).message ?? e).split('\n')[0]}`);
+    throw failedToLoad(file, e);
   }
 }
+
+/** Code may throw anything, null included. */
+const failedToLoad = (file: string, e: unknown) =>
+  new UserError(`${shown(file)}: the configuration failed to load: ${String(isObj(e) && 'message' in e ? e.message : e).split('\n')[0]}`);
 
 /** A path as the user would type it from here. */
 const shown = (file: string) => {
