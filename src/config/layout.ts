@@ -2,11 +2,11 @@
 // Pure: reads project files through `read` (root-relative path → text, or undefined if absent).
 import { UserError } from '../core/errors.js';
 import { readIni } from '../formats/ini.js';
-import { locatePythonVersion } from '../sources/python/locate.js';
 import { readTomlTree } from '../sources/toml.js';
 import type { Layout, SourceConfig } from './types.js';
 import { distributionIn, importName } from '../core/names.js';
 import { HEIMDALL_RUNTIME } from './defaults.js';
+import { type ListDirs, OWN_VERSION_FILES, ownPackageDirs, ownVersionSources, topPackagesIn } from './own-version.js';
 
 export type { Layout };
 
@@ -16,22 +16,30 @@ type Tree = Record<string, unknown>;
 const PYPROJECT = 'pyproject.toml';
 // hatchling's default pattern for a version file, in JavaScript syntax.
 const HATCH_DEFAULT = '(?:^|\\n)[ \\t]*(?:__version__|VERSION)[ \\t]*=[ \\t]*[\'"]v?(?<version>[^\'"\\n]+)[\'"]';
-const VERSION_FILES = ['__init__.py', '__about__.py', '__version__.py', 'version.py'];
+// Beside a version from tags, _version.py is usually what the tag tool generates.
+const TAG_VERSION_FILES = OWN_VERSION_FILES.filter((f) => f !== '_version.py');
 
 const obj = (v: unknown): Tree => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Tree) : {});
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
-export function detectLayout(read: ReadFile): Layout {
-  const layout = fromBackend(read);
+/** The layout's sources; given `dirs` (zero configuration), also the package's own version file init would keep. */
+export function detectLayout(read: ReadFile, dirs?: ListDirs): Layout {
+  const text = read(PYPROJECT);
+  const tree = text === undefined ? undefined : readTomlTree(text);
+  const layout = fromBackend(read, text, tree);
   // heimdall-mcp's runtime copy is checked whenever it exists, whatever the layout.
   if (read(HEIMDALL_RUNTIME) !== undefined && !layout.sources.some((s) => s.file === HEIMDALL_RUNTIME))
     layout.sources.push({ file: HEIMDALL_RUNTIME, type: 'python' });
+  if (dirs && !layout.fromTags) {
+    const dist = distributionIn(tree);
+    const exists = (file: string) => read(file) !== undefined;
+    const taken = new Set(layout.sources.map((s) => s.file));
+    layout.sources.push(...ownVersionSources(read, ownPackageDirs(dist, topPackagesIn(dirs, exists), exists), dist, (file) => taken.has(file)));
+  }
   return layout;
 }
 
-function fromBackend(read: ReadFile): Layout {
-  const text = read(PYPROJECT);
-  const tree = text === undefined ? undefined : readTomlTree(text);
+function fromBackend(read: ReadFile, text: string | undefined, tree: Tree | undefined): Layout {
   const project = obj(tree?.project);
   const tool = obj(tree?.tool);
   const buildSystem = obj(tree?.['build-system']);
@@ -98,22 +106,14 @@ function tagTool(tool: Tree, requires: string[], dynamic: boolean): { id: string
 
 /** A package's own version literal committed beside a tag-based version: it goes stale at the next tag. */
 function literalsBesideTags(read: ReadFile, dist: string | undefined, tool: Tree): SourceConfig[] {
-  if (!dist) return [];
   const generated = new Set(
     [obj(tool.setuptools_scm).version_file, obj(tool.setuptools_scm).write_to, obj(obj(obj(tool.hatch).build).hooks).vcs && obj(obj(obj(obj(tool.hatch).build).hooks).vcs)['version-file'], obj(obj(tool.pdm).version).write_to].filter(
       (f): f is string => typeof f === 'string',
     ),
   );
-  const name = importName(dist);
-  const candidates = ['', 'src/'].flatMap((r) => [...VERSION_FILES.map((f) => `${r}${name}/${f}`), `${r}${name}.py`]);
-  return candidates
-    .filter((file) => !generated.has(file))
-    .flatMap((file): SourceConfig[] => {
-      const text = read(file);
-      if (text === undefined) return [];
-      const located = locatePythonVersion(text, {});
-      return located.hits.length || located.lookups.length ? [{ file, type: 'python', variable: located.label }] : [];
-    });
+  // Only a package named after the distribution: with tags as the truth, nothing else is guessed.
+  const exists = (file: string) => read(file) !== undefined;
+  return ownVersionSources(read, ownPackageDirs(dist, [], exists), dist, (file) => generated.has(file), TAG_VERSION_FILES);
 }
 
 function setupCfgLayout(read: ReadFile): Layout | undefined {

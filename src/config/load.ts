@@ -10,6 +10,7 @@ import { findGitTop, isInside, readRegular } from '../git/workspace.js';
 import { defaultConfig } from './defaults.js';
 import { isObj } from './fields.js';
 import { detectLayout, type ReadFile } from './layout.js';
+import { rootDirLister } from './root-dirs.js';
 import { parseJsonConfig, parseYamlConfig } from './parse.js';
 import { formatOf, PACKAGE_KEY, placesIn, readCandidateText, readConfigText, refuseFoundCode, type Format, type Place } from './places.js';
 import { pyprojectTable, TABLE, validatePyprojectTable } from './pyproject.js';
@@ -40,7 +41,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
     if (!gitTop || dir === gitTop || path.dirname(dir) === dir) break;
   }
   const root = gitTop ?? start;
-  const layout = detectLayout(rootFileReader(root));
+  const layout = detectLayout(rootFileReader(root), rootDirLister(root));
   return { config: { ...defaultConfig(), sources: layout.sources }, root, gitTop, layout };
 }
 

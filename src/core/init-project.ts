@@ -4,13 +4,13 @@ import { type Dirent, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { git } from '../git/git.js';
 import { findGitTop } from '../git/workspace.js';
+import { NOT_PACKAGES } from '../config/own-version.js';
 import { kindOf, type SourceConfig } from '../sources/index.js';
 import { readTomlTree } from '../sources/toml.js';
 import { distributionIn } from './names.js';
 import { DEFAULT_VERSIONING, loadScheme, policyOf, PYTHON_SCHEME, versioningFor } from '../version/schemes.js';
 import { MAX_VERSION_LENGTH } from '../version/limits.js';
 
-const SKIP = new Set(['node_modules', 'venv', '.venv', 'env', 'build', 'dist', 'site-packages', '__pycache__', 'tests', 'test', 'docs', 'examples']);
 
 /** Files up to three directories deep, sorted, without hidden, dependency, build, test and docs directories. */
 export function projectFiles(root: string, dir = '', depth = 0): string[] {
@@ -25,7 +25,7 @@ export function projectFiles(root: string, dir = '', depth = 0): string[] {
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((e) => {
       const rel = dir ? `${dir}/${e.name}` : e.name;
-      if (e.isDirectory()) return e.name.startsWith('.') || SKIP.has(e.name) ? [] : projectFiles(root, rel, depth + 1);
+      if (e.isDirectory()) return e.name.startsWith('.') || NOT_PACKAGES.has(e.name) ? [] : projectFiles(root, rel, depth + 1);
       return [rel];
     });
 }

@@ -4,6 +4,7 @@
 import { kindOf, type SourceConfig } from '../../sources/index.js';
 import type { Located } from '../../sources/types.js';
 import { importName } from '../../core/names.js';
+import { isOwnVersionFile, isVendored, ownPackageDirs, topPackagesIn } from '../own-version.js';
 import type { Layout, ReadFile } from '../layout.js';
 import { sourceFor, type Imported } from './translate.js';
 
@@ -16,9 +17,6 @@ export interface Candidate {
   keep: boolean;
 }
 
-const OWN_FILES = new Set(['__init__.py', '_version.py', '__version__.py', '__about__.py', 'version.py']);
-const VENDORED = /(^|\/)(_vendor|vendor|vendored|third_party|_vendored)\//;
-
 const label = (s: SourceConfig) => kindOf(s.type).label(s as never);
 // One source per file and kind; only regex sources (a pattern each) and python ones (a variable each) may read one file several ways.
 const same = (a: SourceConfig, b: SourceConfig) => a.file === b.file && a.type === b.type && ((a.type !== 'regex' && a.type !== 'python') || label(a) === label(b));
@@ -29,24 +27,16 @@ export function locateIn(read: ReadFile, source: SourceConfig): Located | undefi
   return text === undefined || !locate ? undefined : (locate as (t: string, o: SourceConfig) => Located)(text, source);
 }
 
-/** Top-level packages: directories at the root or under src/ holding __init__.py. */
-function topPackages(files: string[]): string[] {
-  return files.flatMap((f) => {
-    const m = /^(src\/)?([^/]+)\/__init__\.py$/.exec(f);
-    return m ? [`${m[1] ?? ''}${m[2]}`] : [];
-  });
-}
-
-/** Whether a file is the distribution's own version file (not a subpackage's, not vendored). */
-export function isOwnVersionFile(file: string, dist: string | undefined, files: string[]): boolean {
-  if (VENDORED.test(file)) return false;
-  const name = dist && importName(dist);
-  if (name && (file === `${name}.py` || file === `src/${name}.py`)) return true;
-  const dir = file.slice(0, file.lastIndexOf('/'));
-  if (!OWN_FILES.has(file.slice(file.lastIndexOf('/') + 1))) return false;
-  const tops = topPackages(files);
-  const own = tops.filter((t) => t.split('/').pop() === name);
-  return (own.length ? own : tops).includes(dir);
+/** The distribution's own package directories, by the rule zero configuration uses (own-version.ts). */
+function ownDirsIn(files: string[], dist: string | undefined): string[] {
+  const listed = new Set(files);
+  const exists = (file: string) => listed.has(file);
+  const dirs = (dir: string) => {
+    const prefix = dir ? `${dir}/` : '';
+    const below = files.filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length).split('/'));
+    return [...new Set(below.filter((parts) => parts.length > 1).map((parts) => parts[0]!))];
+  };
+  return ownPackageDirs(dist, topPackagesIn(dirs, exists), exists);
 }
 
 export function planInit(input: {
@@ -87,14 +77,15 @@ export function planInit(input: {
     add({ ...d.source, primary: undefined } as SourceConfig, d.keep ?? '', d.keep !== undefined);
   }
   const primaryValue = candidates.find((c) => c.source.primary)?.value;
+  const ownDirs = ownDirsIn(files, dist);
   for (const c of candidates) {
     if (c.keep) continue;
     if (c.value === undefined && c.lookup === undefined) c.why = 'states no version';
     else if (include.has(c.source.file)) (c.keep = true), (c.why = 'named with --include');
     else if (c.lookup !== undefined) (c.keep = true), (c.why = 'a runtime lookup');
-    else if (isOwnVersionFile(c.source.file, dist, files)) (c.keep = true), (c.why = "the package's own version");
+    else if (isOwnVersionFile(c.source.file, ownDirs, dist)) (c.keep = true), (c.why = "the package's own version");
     else if (c.value === primaryValue) (c.keep = true), (c.why = 'agrees');
-    else c.why = `${VENDORED.test(c.source.file) ? 'vendored code' : 'a subpackage'}'s own version, left out (add it with --include ${c.source.file})`;
+    else c.why = `${isVendored(c.source.file) ? 'vendored code' : 'a subpackage'}'s own version, left out (add it with --include ${c.source.file})`;
   }
   return { candidates: candidates.filter((c) => c.keep || c.value !== undefined || c.lookup !== undefined), problems, primaryValue };
 }
