@@ -41,7 +41,8 @@ replace = "demo=={new_version}"
     expect(config.sources).toEqual([
       { file: 'pyproject.toml', type: 'toml', key: 'project.version', primary: true },
       { file: 'demo/__init__.py', type: 'python', variable: '__version__' },
-      { file: 'README.md', type: 'regex', pattern: 'demo==(?<version>\\d+(?:\\.\\d+)*(?:[-.+_]?[0-9A-Za-z]+)*)' },
+      // bump-my-version's default parse, MAJOR.MINOR.PATCH, finds the version; not part of a longer number.
+      { file: 'README.md', type: 'regex', pattern: 'demo==(?<version>(?:\\d+)\\.(?:\\d+)\\.(?:\\d+))(?!\\.?\\d)' },
     ]);
     expect(config.tags).toEqual({ prefix: 'release-' });
     expect(config.bump).toEqual({ message: 'Release {new} (was {old})' });
@@ -82,7 +83,8 @@ replace = "demo=={new_version}"
     });
     expect(config.sources.slice(1)).toEqual([
       { file: 'demo/__init__.py', type: 'python', variable: '__version__' },
-      { file: 'README.md', type: 'regex', pattern: '(?:demo==)[^\\n]*?(?<version>\\d+(?:\\.\\d+)*(?:[-.+_]?[0-9A-Za-z]+)*)' },
+      // On the lines commitizen's regex matches, the first version, wherever it stands on the line.
+      { file: 'README.md', type: 'regex', pattern: '^(?=[^\\n]*?(?:demo==))[^\\n]*?(?<![0-9A-Za-z.])v?(?<version>\\d+(?:\\.\\d+)+(?:[-.+_]?[0-9A-Za-z]+)*)' },
     ]);
     expect(config.tags.prefix).toBe('v');
     expect(config.bump).toEqual({ message: 'bump: version {old} → {new}' });

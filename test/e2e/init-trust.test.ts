@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../helpers/cli.js';
 import { cleanupTempDirs, pyproject, tempRepo } from '../helpers/repo.js';
 
+const STATIC = '[project]\nname = "demo"\nversion = "1.2.0"\n';
+
 afterAll(cleanupTempDirs);
 
 describe('init refuses to write a second configuration', () => {
@@ -42,5 +44,57 @@ describe('init refuses to write a second configuration', () => {
     const repo = tempRepo({ 'pyproject.toml': pyproject('0.2.0'), 'package.json': '{"name":"x","version":"0.2.0","description":"uses heimdall"}\n' });
     expect(run(['init'], repo.dir).code).toBe(0);
     expect(existsSync(repo.path('.heimdallrc.json'))).toBe(true);
+  });
+});
+
+describe('init imports faithfully, or says what it could not carry', () => {
+  const initIn = (files: Record<string, string>) => {
+    const repo = tempRepo({ 'pyproject.toml': STATIC, ...files }).commit();
+    const res = run(['init'], repo.dir);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    return { repo, out: res.stdout, config: JSON.parse(repo.read('.heimdallrc.json')) as { sources: { file: string }[] } };
+  };
+  const hits = (dir: string, file: string) =>
+    (JSON.parse(run(['check', '--format', 'json'], dir).stdout) as { sources: { file: string; version: string | null }[] }).sources.filter((s) => s.file === file);
+
+  it("commitizen's file:regex selects lines, and the version may stand anywhere on them", () => {
+    const { repo, config } = initIn({
+      'pyproject.toml': `${STATIC}\n[tool.commitizen]\nversion_provider = "pep621"\nversion_files = [".pre-commit-config.yaml:rev:.+Commitizen"]\n`,
+      '.pre-commit-config.yaml': 'repos:\n  - repo: https://github.com/commitizen-tools/commitizen\n    rev: v1.2.0  # updated by Commitizen\n    hooks:\n      - id: commitizen\n',
+    });
+    expect(config.sources.map((s) => s.file)).toEqual(['pyproject.toml', '.pre-commit-config.yaml']);
+    expect(run(['check'], repo.dir).code).toBe(0);
+    expect(run(['bump', 'patch'], repo.dir).code).toBe(0);
+    expect(repo.read('.pre-commit-config.yaml')).toContain('    rev: v1.2.1  # updated by Commitizen\n');
+  });
+
+  it("bump-my-version's search finds the version with its parse pattern, not any run of digits", () => {
+    const { repo } = initIn({
+      'pyproject.toml': `${STATIC}\n[tool.bumpversion]\ncurrent_version = "1.2.0"\n\n[[tool.bumpversion.files]]\nfilename = "README.md"\nsearch = "The current version {current_version} of"\n`,
+      'README.md': 'The current version 2 of the wire protocol is stable.\nThe current version 1.2.0 of demo needs Python 3.\n',
+    });
+    expect(hits(repo.dir, 'README.md').map((s) => s.version)).toEqual(['1.2.0']);
+    expect(run(['check'], repo.dir).code).toBe(0);
+  });
+
+  it('bump2version: a custom parse is the pattern, and a per-file search uses it', () => {
+    const { repo } = initIn({
+      '.bumpversion.cfg': '[bumpversion]\ncurrent_version = 1.2.0\nparse = (?P<major>\\d+)\\.(?P<minor>\\d+)\\.(?P<patch>\\d+)\n\n[bumpversion:file:docs.txt]\nsearch = release {current_version}\n',
+      'docs.txt': 'release 3 notes\nrelease 1.2.0\n',
+    });
+    expect(hits(repo.dir, 'docs.txt').map((s) => s.version)).toEqual(['1.2.0']);
+    expect(run(['check'], repo.dir).code).toBe(0);
+  });
+
+  it('an imported source that finds no version now is left out and listed with the reason', () => {
+    const { repo, out, config } = initIn({
+      '.bumpversion.cfg': '[bumpversion]\ncurrent_version = 1.2.0\n\n[bumpversion:file:README.md]\nsearch = demo=={current_version}\n\n[bumpversion:file:docs/index.md]\n',
+      'README.md': 'pip install demo\n',
+    });
+    expect(config.sources.map((s) => s.file)).toEqual(['pyproject.toml']);
+    expect(out).toMatch(/could not translate:\n(  - .*\n)*  - bump2version: README\.md \(from \.bumpversion\.cfg \[bumpversion\]\) was left out: .*matches nothing/);
+    expect(out).toMatch(/  - bump2version: docs\/index\.md \(from \.bumpversion\.cfg \[bumpversion\]\) was left out: docs\/index\.md does not exist/);
+    expect(run(['check'], repo.dir).code).toBe(0);
   });
 });

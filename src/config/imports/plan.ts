@@ -39,6 +39,14 @@ function ownDirsIn(files: string[], dist: string | undefined): string[] {
   return ownPackageDirs(dist, topPackagesIn(dirs, exists), exists);
 }
 
+/** Why a source finds no version in the file as it is now, or undefined when it finds one (or its kind is not judged here). */
+function findsNothing(read: ReadFile, c: Candidate): string | undefined {
+  if (c.value !== undefined || c.lookup !== undefined) return undefined;
+  if (read(c.source.file) === undefined) return `${c.source.file} does not exist`;
+  const located = locateIn(read, c.source);
+  return located && (located.problems[0]?.message ?? `no version found in ${c.source.file}`);
+}
+
 export function planInit(input: {
   layout: Layout;
   imported: Imported[];
@@ -51,21 +59,29 @@ export function planInit(input: {
   const { layout, imported, detected, read, files, dist, include } = input;
   const candidates: Candidate[] = [];
   const problems: string[] = [];
-  const add = (source: SourceConfig, why: string, keepAlways: boolean) => {
-    if (candidates.some((c) => same(c.source, source))) return;
+  const add = (source: SourceConfig, why: string, keepAlways: boolean): Candidate | undefined => {
+    if (candidates.some((c) => same(c.source, source))) return undefined;
     const located = locateIn(read, source);
     const value = located?.hits[0]?.value;
     const lookup = located?.lookups[0]?.distribution;
     // A python source is written with the variable it was found under, as the user would.
     const named = source.type === 'python' && !source.variable && !source.call && located ? { ...source, variable: located.label } : source;
-    candidates.push({ source: named, value, lookup, why, keep: keepAlways });
+    const candidate = { source: named, value, lookup, why, keep: keepAlways };
+    candidates.push(candidate);
+    return candidate;
   };
   for (const s of layout.sources) add(s, s.primary ? `primary: ${layout.reason}` : 'the runtime copy', true);
   for (const config of imported) {
     for (const f of config.files) {
       const t = sourceFor(f);
-      if ('source' in t) add(t.source, `from ${config.from}`, true);
-      else problems.push(`${config.tool}: ${t.problem}`);
+      if (!('source' in t)) {
+        problems.push(`${config.tool}: ${t.problem}`);
+        continue;
+      }
+      // A source that finds no version now would fail check at once: it is left out, and said why.
+      const added = add(t.source, `from ${config.from}`, true);
+      const none = added && findsNothing(read, added);
+      if (added && none) (added.keep = false), problems.push(`${config.tool}: ${f.file} (from ${config.from}) was left out: ${none}`);
     }
   }
   const single = dist && [`${importName(dist)}.py`, `src/${importName(dist)}.py`].find((f) => files.includes(f));

@@ -4,6 +4,7 @@ import { readTomlTree } from '../../sources/toml.js';
 import type { ReadFile } from '../layout.js';
 import { readIniSections } from './ini-sections.js';
 import { tagPrefixOf, translateTemplate, type Imported, type ToolFile } from './translate.js';
+import { DEFAULT_PARSE, versionFromParse } from './patterns.js';
 
 type Tree = Record<string, unknown>;
 const obj = (v: unknown): Tree => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Tree) : {});
@@ -65,18 +66,30 @@ function templates(imported: Imported, message: string | undefined, tagMessage: 
   }
 }
 
-const BMV_KNOWN = ['current_version', 'search', 'replace', 'tag_name', 'tag_message', 'message', 'files', 'commit', 'tag', 'allow_dirty', 'sign_tags', 'parse', 'serialize'];
-const DEFAULT_PARSE = '(?P<major>\\d+)\\.(?P<minor>\\d+)\\.(?P<patch>\\d+)';
+const BMV_KNOWN = ['current_version', 'search', 'replace', 'tag_name', 'tag_message', 'message', 'files', 'commit', 'tag', 'allow_dirty', 'sign_tags', 'parse', 'serialize', 'regex'];
+
+/** A file of bump2version or bump-my-version: its search finds the version with the tool's parse pattern (per file, else the tool's). */
+function parsedFile(imported: Imported, file: string, search: string | undefined, parse: string, searchIsRegex = false): void {
+  const version = versionFromParse(parse);
+  if ('problem' in version) imported.untranslated.push(`${file}: ${version.problem}; the file was left out`);
+  else imported.files.push({ file, search, version: version.pattern, ...(searchIsRegex ? { searchIsRegex } : {}) });
+}
+
+/** A custom parse finds the version; how the tool would write it (serialize) is the project's scheme here. */
+function customParse(imported: Imported, parse: string | undefined): void {
+  if (parse !== undefined && parse !== DEFAULT_PARSE) imported.untranslated.push(`parse = "${parse}" finds the version, but serialize does not carry over: heimdall-version writes versions in the project's scheme`);
+}
 
 function bumpMyVersion(t: Tree, from: string): Imported {
   const imported: Imported = { tool: 'bump-my-version', from, files: [], untranslated: [] };
   const search = str(t.search);
+  const parse = str(t.parse) ?? DEFAULT_PARSE;
   for (const f of arr(t.files).map(obj)) {
     const file = str(f.filename);
-    if (file) imported.files.push({ file, search: str(f.search) ?? search });
+    if (file) parsedFile(imported, file, str(f.search) ?? search, str(f.parse) ?? parse, (f.regex ?? t.regex) === true);
     else imported.untranslated.push(`a [[files]] entry without filename (glob = ${JSON.stringify(f.glob ?? null)})`);
   }
-  if (str(t.parse) !== undefined && t.parse !== DEFAULT_PARSE) imported.untranslated.push(`parse = "${t.parse}" and serialize: heimdall-version uses the project's version scheme`);
+  customParse(imported, str(t.parse));
   templates(imported, str(t.message), str(t.tag_message), str(t.tag_name));
   leftOver(t, BMV_KNOWN, from, imported.untranslated);
   return imported;
@@ -90,12 +103,14 @@ function iniBumpversion(read: ReadFile, file: string): Imported | undefined {
   if (!main) return undefined;
   const imported: Imported = { tool: 'bump2version', from: `${file} [bumpversion]`, files: [], untranslated: [] };
   const search = main.get('search');
+  const parse = main.get('parse') ?? DEFAULT_PARSE;
   for (const [name, keys] of sections) {
     const m = /^bumpversion:(file|glob|part)(?:\([^)]*\))?:(.+)$/.exec(name);
     if (!m) continue;
-    if (m[1] === 'file') imported.files.push({ file: m[2]!.trim(), search: keys.get('search') ?? search });
+    if (m[1] === 'file') parsedFile(imported, m[2]!.trim(), keys.get('search') ?? search, keys.get('parse') ?? parse);
     else imported.untranslated.push(`[${name}]: ${m[1] === 'glob' ? 'globs are not sources; name each file' : 'version parts are the scheme\'s business'}`);
   }
+  customParse(imported, main.get('parse'));
   templates(imported, main.get('message'), main.get('tag_message'), main.get('tag_name'));
   leftOver(Object.fromEntries(main), BMV_KNOWN, `${file} [bumpversion]`, imported.untranslated);
   return imported;
@@ -103,16 +118,28 @@ function iniBumpversion(read: ReadFile, file: string): Imported | undefined {
 
 function tbump(t: Tree, from: string): Imported {
   const imported: Imported = { tool: 'tbump', from, files: [], untranslated: [] };
+  // tbump's search is a regular expression, and [version] regex (verbose mode) is what a version looks like.
+  const regex = str(obj(t.version).regex);
+  const parse = regex === undefined ? DEFAULT_PARSE : withoutVerboseSpace(regex);
   for (const f of arr(t.file).map(obj)) {
     const file = str(f.src);
     if (!file) continue;
     if (f.version_template !== undefined) imported.untranslated.push(`${file}: version_template = "${f.version_template}" (another spelling of the version)`);
-    else imported.files.push({ file, search: str(f.search) });
+    else parsedFile(imported, file, str(f.search), parse, true);
   }
   const git = obj(t.git);
   templates(imported, str(git.message_template), undefined, str(git.tag_template));
   for (const key of ['before_commit', 'after_push', 'field']) if (t[key] !== undefined) imported.untranslated.push(`${from} ${key}: hooks and fields are not translated`);
   return imported;
+}
+
+/** A re.VERBOSE pattern as a plain one: unescaped white space and # comments removed. */
+function withoutVerboseSpace(pattern: string): string {
+  return pattern
+    .split('\n')
+    .map((line) => line.replace(/(?<!\\)#.*$/, ''))
+    .join('')
+    .replace(/(?<!\\)\s+/g, '');
 }
 
 function commitizen(t: Tree, from: string): Imported {

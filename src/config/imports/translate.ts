@@ -1,11 +1,16 @@
 // Turning another tool's notion of a version file into one of our sources: the right kind where the
 // file kind is known, else a regex built from the tool's search pattern.
 import type { SourceConfig } from '../types.js';
+import { commitizenLines, PLAIN_VERSION, searchPattern } from './patterns.js';
 
 export interface ToolFile {
   file: string;
   /** The tool's search text with its placeholder for the version, e.g. 'version = "{current_version}"'. */
   search?: string;
+  /** bump-my-version's regex = true: the search text is a (Python) regular expression. */
+  searchIsRegex?: boolean;
+  /** What a version looks like to the tool (its parse, in JavaScript syntax); default a plain version. */
+  version?: string;
   /** commitizen: the version is on the lines this (Python) regular expression matches. */
   lineRegex?: string;
 }
@@ -25,7 +30,6 @@ export interface Imported {
 
 // Placeholders of the version in each tool's templates.
 const VERSION_PLACEHOLDER = /\{current_version\}|\{new_version\}|\{version\}|\$\{?(?:current_)?version\}?|\{pep440_version\}/;
-const VERSION_GROUP = '(?<version>\\d+(?:\\.\\d+)*(?:[-.+_]?[0-9A-Za-z]+)*)';
 
 /** A message template in our placeholders ({old}, {new}, {tag}), or undefined if it uses others. */
 export function translateTemplate(template: string): string | undefined {
@@ -46,13 +50,8 @@ export function tagPrefixOf(template: string): string | undefined {
 /** The source for one of the tool's files. */
 export function sourceFor(f: ToolFile): { source: SourceConfig } | { problem: string } {
   if (f.lineRegex !== undefined) {
-    const pattern = `(?:${f.lineRegex.replace(/\(\?P</g, '(?<')})[^\\n]*?${VERSION_GROUP}`;
-    try {
-      new RegExp(pattern, 'gmd');
-      return { source: { file: f.file, type: 'regex', pattern } };
-    } catch {
-      return { problem: `${f.file}: the regular expression "${f.lineRegex}" does not translate to JavaScript` };
-    }
+    const lines = commitizenLines(f.lineRegex);
+    return 'pattern' in lines ? { source: { file: f.file, type: 'regex', pattern: lines.pattern } } : { problem: `${f.file}: ${lines.problem}` };
   }
   const search = f.search ?? '{current_version}';
   const base = f.file.split('/').pop()!;
@@ -71,6 +70,6 @@ export function sourceFor(f: ToolFile): { source: SourceConfig } | { problem: st
   const rest = search.slice(m.index + m[0].length);
   if (VERSION_PLACEHOLDER.test(rest) || /\{[a-z_]+\}/.test(search.slice(0, m.index) + rest))
     return { problem: `${f.file}: the search pattern "${search}" uses placeholders other than one version` };
-  const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return { source: { file: f.file, type: 'regex', pattern: `${escapeRegExp(search.slice(0, m.index))}${VERSION_GROUP}${escapeRegExp(rest)}` } };
+  const pattern = searchPattern(search.slice(0, m.index), rest, f.version ?? PLAIN_VERSION, f.searchIsRegex === true);
+  return 'pattern' in pattern ? { source: { file: f.file, type: 'regex', pattern: pattern.pattern } } : { problem: `${f.file}: ${pattern.problem}` };
 }
