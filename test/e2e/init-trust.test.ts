@@ -93,8 +93,8 @@ describe('init imports faithfully, or says what it could not carry', () => {
       'README.md': 'pip install demo\n',
     });
     expect(config.sources.map((s) => s.file)).toEqual(['pyproject.toml']);
-    expect(out).toMatch(/could not translate:\n(  - .*\n)*  - bump2version: README\.md \(from \.bumpversion\.cfg \[bumpversion\]\) was left out: .*matches nothing/);
-    expect(out).toMatch(/  - bump2version: docs\/index\.md \(from \.bumpversion\.cfg \[bumpversion\]\) was left out: docs\/index\.md does not exist/);
+    expect(out).toMatch(/could not translate:\n( {2}- .*\n)* {2}- bump2version: README\.md \(from \.bumpversion\.cfg \[bumpversion\]\) was left out: .*matches nothing/);
+    expect(out).toMatch(/ {2}- bump2version: docs\/index\.md \(from \.bumpversion\.cfg \[bumpversion\]\) was left out: docs\/index\.md does not exist/);
     expect(run(['check'], repo.dir).code).toBe(0);
   });
 });
