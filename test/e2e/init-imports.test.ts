@@ -84,7 +84,7 @@ replace = "demo=={new_version}"
     expect(config.sources.slice(1)).toEqual([
       { file: 'demo/__init__.py', type: 'python', variable: '__version__' },
       // On the lines commitizen's regex matches, the first version, wherever it stands on the line.
-      { file: 'README.md', type: 'regex', pattern: '^(?=[^\\n]*?(?:demo==))[^\\n]*?(?<![0-9A-Za-z.])v?(?<version>\\d+(?:\\.\\d+)+(?:[-.+_]?[0-9A-Za-z]+)*)' },
+      { file: 'README.md', type: 'regex', pattern: '^(?=[^\\n]*?(?:demo==))[^\\n]*?(?<![0-9A-Za-z.])v?(?<version>\\d+(?:\\.\\d+)+[0-9A-Za-z]*(?:[-.+_][0-9A-Za-z]+)*)' },
     ]);
     expect(config.tags.prefix).toBe('v');
     expect(config.bump).toEqual({ message: 'bump: version {old} → {new}' });

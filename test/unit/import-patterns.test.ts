@@ -19,6 +19,11 @@ describe("commitizen's version_files regex", () => {
     expect(found(pattern(commitizenLines('image')), 'image: python3.11 app 2.0.1\n')).toEqual(['2.0.1']);
   });
 
+  it('reads every part of a version a Python tool writes', () => {
+    const lines = pattern(commitizenLines('pin'));
+    expect(found(lines, 'pin 1.2.0rc1\npin v1.2.0.post1.dev2\npin 1.2.0-beta.1+local.7 (x)\npin 2024.10\n')).toEqual(['1.2.0rc1', '1.2.0.post1.dev2', '1.2.0-beta.1+local.7', '2024.10']);
+  });
+
   it('says when a regex does not translate', () => {
     expect(commitizenLines('(?i)version')).toEqual({ problem: 'the regular expression "(?i)version" does not translate to JavaScript' });
   });

@@ -1,8 +1,12 @@
 // The version as other tools find it, as JavaScript regular expressions: their `parse` (bump2version,
 // bump-my-version, tbump), commitizen's line regex, else a plain version; Python syntax translated.
 
-/** A version as Python tools write one: MAJOR.MINOR at least, then any pre, post, dev or local part. */
-export const PLAIN_VERSION = String.raw`\d+(?:\.\d+)+(?:[-.+_]?[0-9A-Za-z]+)*`;
+/**
+ * A version as Python tools write one: MAJOR.MINOR at least, then any pre, post, dev or local part.
+ * Its tail has one reading only (letters and digits, then separated runs), so text that almost
+ * matches cannot make the search backtrack without end.
+ */
+export const PLAIN_VERSION = String.raw`\d+(?:\.\d+)+[0-9A-Za-z]*(?:[-.+_][0-9A-Za-z]+)*`;
 
 /** bump2version's and bump-my-version's default parse: MAJOR.MINOR.PATCH. */
 export const DEFAULT_PARSE = String.raw`(?P<major>\d+)\.(?P<minor>\d+)\.(?P<patch>\d+)`;
