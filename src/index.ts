@@ -32,3 +32,10 @@ export type {
 } from './core/change-types.js';
 export { init, type InitOptions, type InitResult, type InitEvent, type InitCandidate, type InitConfig } from './core/init.js';
 export { installHook, uninstallHook, type HookOptions, type HookResult, type HookEvent, type HookManager, type HookOutcome, type InstalledBy } from './core/hook.js';
+export { release, type ReleaseOptions, type ReleaseResult, type Mode } from './core/release.js';
+export { verify, type VerifyOptions, type VerifyResult } from './core/verify.js';
+export type { RunOptions } from './release/prepare.js';
+export type { StepEvent } from './release/events.js';
+export type { Clock } from './release/clock.js';
+export type { PlannedStep, StepRecord, RunResult } from './release/runner.js';
+export type { Status, Stage } from './release/step.js';

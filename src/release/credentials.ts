@@ -6,9 +6,9 @@ const CREDENTIAL = /^(?:TWINE_(?:USERNAME|PASSWORD|REPOSITORY_URL|REPOSITORY)$|A
 
 export const isCredentialVariable = (name: string) => CREDENTIAL.test(name);
 
-/** The environment minus every credential variable: what build, validate, check and the probes get. */
-export function withoutCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !isCredentialVariable(name)));
+/** The environment minus every credential variable, and any variable holding a secret: what build, validate, check and the probes get. */
+export function withoutCredentials(env: NodeJS.ProcessEnv, secrets: string[] = []): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name, value]) => !isCredentialVariable(name) && !secrets.includes(value ?? '')));
 }
 
 /** The values of the credential variables, for the mask. */

@@ -3,10 +3,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { StepFailed } from './plan.js';
+import type { StepContext } from './context.js';
 import { PROBE, probeFindings, type Findings, type ProbeExpectation, type ProbeReport } from './probe.js';
-import type { Scratch } from './scratch.js';
-import { execute, type CommandContext } from './steps.js';
+import { execute } from './run-command.js';
+import { StepFailed } from './step.js';
 
 export interface Environment {
   /** The scratch directory that holds the environment (also the working directory of what runs in it). */
@@ -19,32 +19,26 @@ export interface Environment {
   pip: string[];
 }
 
-export interface EnvironmentContext extends CommandContext {
-  /** The release interpreter: it creates the environments. */
-  python: string;
-  scratch: Scratch;
-}
-
 const PIP_OPTIONS = ['--disable-pip-version-check', '--no-input', 'install'];
 
 /** Runs a part of a step; a non-zero exit is a finding (StepFailed), not a crash. */
-export async function part(ctx: CommandContext, name: string, argv: string[], cwd: string, failure: string, shown?: string): Promise<void> {
-  const res = await execute(ctx, name, argv, { cwd, part: true, shown });
-  if (res.spawnError) throw new StepFailed(`${failure}: ${argv[0]} could not start (${res.spawnError})`);
-  if (res.code !== 0) throw new StepFailed(`${failure} (exit code ${res.code}; its output is above)`);
+export async function part(ctx: StepContext, name: string, argv: string[], cwd: string, failure: string, shown?: string): Promise<void> {
+  const res = await execute(ctx, name, argv, { cwd, part: true, ...(shown ? { shown } : {}) });
+  if (res.spawnError) throw new StepFailed('part-not-started', `${failure}: ${argv[0]} could not start (${res.spawnError})`);
+  if (res.code !== 0) throw new StepFailed('part-failed', `${failure} (exit code ${res.code}; its output is above)`);
 }
 
 /**
  * A fresh venv without pip (instant); pip comes from the release interpreter (`pip --python`,
  * pip 22.3 and later), or, when that has none, is put into the environment with ensurepip.
  */
-export async function createEnvironment(ctx: EnvironmentContext, purpose: string): Promise<Environment> {
+export async function createEnvironment(ctx: StepContext, purpose: string): Promise<Environment> {
   const home = ctx.scratch.make(purpose);
   const dir = path.join(home, 'env');
-  await part(ctx, 'venv', [ctx.python, '-m', 'venv', '--without-pip', dir], home, `${ctx.python} -m venv could not create an environment`);
+  await part(ctx, 'venv', [ctx.release.python, '-m', 'venv', '--without-pip', dir], home, `${ctx.release.python} -m venv could not create an environment`);
   const bin = path.join(dir, process.platform === 'win32' ? 'Scripts' : 'bin');
   const python = path.join(bin, process.platform === 'win32' ? 'python.exe' : 'python');
-  if (outerPipWorks(ctx.python)) return { home, python, bin, pip: [ctx.python, '-I', '-m', 'pip', '--python', python, ...PIP_OPTIONS] };
+  if (outerPipWorks(ctx.release.python)) return { home, python, bin, pip: [ctx.release.python, '-I', '-m', 'pip', '--python', python, ...PIP_OPTIONS] };
   await part(ctx, 'ensurepip', [python, '-I', '-m', 'ensurepip', '--default-pip'], home, 'pip could not be put into the environment');
   return { home, python, bin, pip: [python, '-I', '-m', 'pip', ...PIP_OPTIONS] };
 }
@@ -60,21 +54,21 @@ function outerPipWorks(python: string): boolean {
 }
 
 /** Installs one wheel file with nothing else: no dependencies, no index (works offline). */
-export async function installWheelOffline(ctx: CommandContext, env: Environment, wheel: string): Promise<void> {
+export async function installWheelOffline(ctx: StepContext, env: Environment, wheel: string): Promise<void> {
   const argv = [...env.pip, '--no-deps', '--no-index', '--no-cache-dir', '--quiet', wheel];
   await part(ctx, 'pip install', argv, env.home, `pip could not install ${path.basename(wheel)}`);
 }
 
 /** Installs `requirement` from an index; returns false when pip fails (the index may not have it yet). */
-export async function installFromIndex(ctx: CommandContext, env: Environment, requirement: string, index: string, extra: string): Promise<boolean> {
+export async function pipInstallFromIndex(ctx: StepContext, env: Environment, requirement: string, index: string, extra: string): Promise<boolean> {
   const argv = [...env.pip, '--no-cache-dir', '--retries', '1', '--index-url', index, '--extra-index-url', extra, requirement];
   const res = await execute(ctx, 'pip install', argv, { cwd: env.home, part: true });
-  if (res.spawnError) throw new StepFailed(`pip could not start (${res.spawnError})`);
+  if (res.spawnError) throw new StepFailed('part-not-started', `pip could not start (${res.spawnError})`);
   return res.code === 0;
 }
 
 /** Runs the probe in the environment and reads its report into findings. */
-export async function probe(ctx: CommandContext, env: Environment, want: ProbeExpectation, sources: { file: string; variable: string }[]): Promise<Findings> {
+export async function probe(ctx: StepContext, env: Environment, want: ProbeExpectation, sources: { file: string; variable: string }[]): Promise<Findings> {
   const reportFile = path.join(env.home, 'probe.json');
   const args = [want.distribution, reportFile, JSON.stringify(sources.map((s) => [s.file, s.variable]))];
   await part(ctx, 'ask the installed package', [env.python, '-I', '-c', PROBE, ...args], env.home, 'the version probe failed', `${env.python} -I -c <probe> ${args.join(' ')}`);
@@ -94,23 +88,18 @@ with tarfile.open(archive) as tar:
     tar.extractall(dest)
 `;
 
-export async function wheelFromSdist(ctx: EnvironmentContext, sdist: string): Promise<string> {
+export async function wheelFromSdist(ctx: StepContext, sdist: string): Promise<string> {
   const home = ctx.scratch.make('sdist');
   const src = path.join(home, 'src');
   const out = path.join(home, 'wheel');
-  await part(ctx, 'extract', [ctx.python, '-I', '-c', EXTRACT, sdist, src], home, `${path.basename(sdist)} could not be extracted`, `${ctx.python} -I -c <extract> ${sdist} ${src}`);
+  await part(ctx, 'extract', [ctx.release.python, '-I', '-c', EXTRACT, sdist, src], home, `${path.basename(sdist)} could not be extracted`, `${ctx.release.python} -I -c <extract> ${sdist} ${src}`);
   const top = readdirSync(src);
-  if (top.length !== 1) throw new StepFailed(`${path.basename(sdist)} should hold one top-level directory, but holds ${top.length}`);
-  const build = [ctx.python, '-m', 'build', '--wheel', '--no-isolation', '--outdir', out, path.join(src, top[0]!)];
-  await part(ctx, 'build wheel from sdist', build, home, `building a wheel from ${path.basename(sdist)} failed (it runs offline without isolation: the build backend must be importable by ${ctx.python})`);
+  if (top.length !== 1) throw new StepFailed('sdist-layout', `${path.basename(sdist)} should hold one top-level directory, but holds ${top.length}`);
+  const build = [ctx.release.python, '-m', 'build', '--wheel', '--no-isolation', '--outdir', out, path.join(src, top[0]!)];
+  await part(ctx, 'build wheel from sdist', build, home, `building a wheel from ${path.basename(sdist)} failed (it runs offline without isolation: the build backend must be importable by ${ctx.release.python})`);
   const wheel = existsSync(out) ? readdirSync(out).find((f) => f.endsWith('.whl')) : undefined;
-  if (!wheel) throw new StepFailed(`building from ${path.basename(sdist)} made no wheel`);
+  if (!wheel) throw new StepFailed('no-wheel', `building from ${path.basename(sdist)} made no wheel`);
   return path.join(out, wheel);
-}
-
-/** The variables the package's own code gets: twine's credentials (TWINE_*, or any variable holding a secret) left out. */
-export function withoutCredentials(env: NodeJS.ProcessEnv, secrets: string[]): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([name, value]) => !name.startsWith('TWINE_') && !secrets.includes(value ?? '')));
 }
 
 /** The environment's variables for commands run "inside" it, as an activated venv would set them. */

@@ -8,6 +8,8 @@ import { BIN, runAsync as run } from '../helpers/cli.js';
 import { needs, testEnv } from '../helpers/env.js';
 import { startPypiServer, type PypiServer } from '../helpers/pypi-server.js';
 import { cleanupTempDirs, exampleRepo, tempDir, type TempRepo, VPY } from '../helpers/repo.js';
+import { renderSteps } from '../../src/cli/render-steps.js';
+import { release, type StepEvent } from '../../src/index.js';
 
 const PY = '/usr/bin/python3';
 const hasTools = needs(
@@ -190,7 +192,7 @@ describe.skipIf(!hasTools)('verify, and --test-upload followed by an install fro
     expect(wrong.stdout).toContain('expected 2.0.1');
   });
 
-  it('--test-upload installs <dist>==<version> from the index (retrying while it catches up) and asks it', async () => {
+  it('--test-upload installs <dist>==<version> from the index (retrying, through the clock, while it catches up) and asks it', async () => {
     const lagging = await startPypiServer({ username: '__token__', password: PASSWORD, lagging: 1 });
     try {
       const repo = pkg('2.1.0', {
@@ -198,13 +200,22 @@ describe.skipIf(!hasTools)('verify, and --test-upload followed by an install fro
         indexes: { testpypi: lagging.simple, pypi: lagging.simple },
         smoke: [['heimdall']],
       });
-      const res = await run(['release', '--test-upload'], repo.dir, env());
-      expect(res.code, res.stderr.slice(-800)).toBe(0);
+      // The library use case, in this process, with a clock that records the waits instead of waiting.
+      const slept: number[] = [];
+      const clock = { now: () => 0, sleep: async (ms: number) => void slept.push(ms) };
+      const events: StepEvent[] = [];
+      let out = '';
+      const render = renderSteps({ out: (s) => (out += s), err: (s) => (out += s), color: false }, false);
+      const res = await release({ cwd: repo.dir, mode: 'test-upload', env: testEnv(env()), clock, onEvent: (e) => (events.push(e), render(e)) });
+      expect(res.ok, out.slice(-800)).toBe(true);
+      expect(slept).toEqual([5000]);
+      expect(events).toContainEqual({ type: 'wait', step: 'install from TestPyPI', seconds: 5, reason: 'TestPyPI does not serve heimdall-mcp==2.1.0 yet; attempt 2 of 6' });
       expect(lagging.uploads.map((u) => u.filename).sort()).toEqual(['heimdall-mcp-2.1.0.tar.gz', 'heimdall_mcp-2.1.0-py3-none-any.whl']);
-      expect(res.stdout).toContain(`pip install: `);
-      expect(res.stdout).toContain(`--index-url ${lagging.simple} --extra-index-url ${lagging.simple} heimdall-mcp==2.1.0`);
-      expect(res.stdout).toContain('… TestPyPI does not serve heimdall-mcp==2.1.0 yet; attempt 2 of 6: retrying in 5s');
-      expect(res.stdout).toContain('✔ install from TestPyPI: heimdall-mcp==2.1.0 from TestPyPI: importlib.metadata.version("heimdall-mcp") is 2.1.0; `SYSTEM_VERSION` in cognitive_memory/core/version.py is 2.1.0; heimdall exited with 0');
+      expect(out).toContain(`pip install: `);
+      expect(out).toContain(`--index-url ${lagging.simple} --extra-index-url ${lagging.simple} heimdall-mcp==2.1.0`);
+      expect(out).toContain('… TestPyPI does not serve heimdall-mcp==2.1.0 yet; attempt 2 of 6: retrying in 5s');
+      expect(out).toContain('✔ install from TestPyPI: heimdall-mcp==2.1.0 from TestPyPI: importlib.metadata.version("heimdall-mcp") is 2.1.0; `SYSTEM_VERSION` in cognitive_memory/core/version.py is 2.1.0; heimdall exited with 0');
+      expect(res.steps.at(-1)).toMatchObject({ step: 'install from TestPyPI', status: 'passed', code: 'installed-version-right' });
       expect(repo.git('tag', '--list')).toBe('');
       // verify --index-url asks the same index again, for CI jobs that built elsewhere.
       const verified = await run(['verify', '--index-url', lagging.simple], repo.dir, env());

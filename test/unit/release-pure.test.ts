@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { maskedStream, maskText, secretsFrom } from '../../src/release/mask.js';
-import { planText, runPlan, StepFailed, type Step } from '../../src/release/plan.js';
+import { planText } from '../../src/cli/render-steps.js';
+import type { StepContext } from '../../src/release/context.js';
+import type { StepEvent } from '../../src/release/events.js';
+import { planOf, runSteps, type PlannedStep } from '../../src/release/runner.js';
+import { failed, passed, StepFailed, type Step } from '../../src/release/step.js';
 
 describe('masking', () => {
   it('collects the given credentials and ~/.pypirc passwords, short ones included', () => {
@@ -25,27 +29,79 @@ describe('masking', () => {
 });
 
 describe('the release plan', () => {
-  const step = (name: string, description: string): Step => ({ name, description, stage: 'gate', run: async () => 'ok' });
+  const plan = (n: number): PlannedStep[] => Array.from({ length: n }, (_, i) => ({ name: `s${i + 1}`, description: `does ${i + 1}`, stage: 'gate' }));
 
   it('prints every step numbered, in order, with its description', () => {
-    const steps = Array.from({ length: 10 }, (_, i) => step(`s${i + 1}`, `does ${i + 1}`));
-    expect(planText(steps.slice(0, 2))).toBe('  1. s1: does 1\n  2. s2: does 2\n');
-    expect(planText(steps).split('\n')[9]).toBe('  10. s10: does 10');
-    expect(planText(steps).split('\n')[0]).toBe('   1. s1: does 1');
+    expect(planText(plan(2))).toBe('  1. s1: does 1\n  2. s2: does 2\n');
+    expect(planText(plan(10)).split('\n')[9]).toBe('  10. s10: does 10');
+    expect(planText(plan(10)).split('\n')[0]).toBe('   1. s1: does 1');
   });
 
-  it('runs the steps in order and stops at the first failure, naming it', async () => {
+  it('runs the steps in order and stops at the first failure, naming it, with codes in its events', async () => {
     const ran: string[] = [];
-    const out: string[] = [];
+    const events: StepEvent[] = [];
     const steps: Step[] = [
-      { name: 'a', description: '', stage: 'gate', run: async () => (ran.push('a'), 'fine') },
-      { name: 'b', description: '', stage: 'built', run: async () => { ran.push('b'); throw new StepFailed('broken'); } },
-      { name: 'c', description: '', stage: 'built', run: async () => void ran.push('c') },
+      { name: 'a', description: () => 'first', stage: 'gate', run: async () => (ran.push('a'), passed('fine', 'fine')) },
+      { name: 'b', description: () => '', stage: 'built', run: async () => { ran.push('b'); throw new StepFailed('broken', 'broken'); } },
+      { name: 'c', description: () => '', stage: 'built', run: async () => (ran.push('c'), passed('never')) },
     ];
-    let cleaned = 0;
-    await expect(runPlan(steps, (s) => out.push(s), () => cleaned++)).rejects.toThrow('release stopped at "b"; nothing was uploaded or tagged');
+    const result = await runSteps(steps, fakeContext((e) => events.push(e)));
     expect(ran).toEqual(['a', 'b']);
-    expect(out).toEqual(['✔ a: fine\n', '✖ b: broken\n']);
-    expect(cleaned).toBe(1);
+    expect(result.ok).toBe(false);
+    expect(result.stopped).toMatchObject({ step: 'b', code: 'broken', message: 'release stopped at "b"; nothing was uploaded or tagged' });
+    expect(events.map((e) => (e.type === 'step' ? [e.step, e.status, e.status === 'started' ? e.description : e.code] : []))).toEqual([
+      ['a', 'started', 'first'],
+      ['a', 'passed', 'fine'],
+      ['b', 'started', ''],
+      ['b', 'failed', 'broken'],
+    ]);
+  });
+
+  it('takes only the steps whose condition holds, and an aborted run stops before the next step', async () => {
+    const controller = new AbortController();
+    const steps: Step[] = [
+      { name: 'a', description: () => '', stage: 'gate', run: async () => (controller.abort('SIGINT'), passed('ok')) },
+      { name: 'skipped', description: () => '', when: () => false, stage: 'gate', run: async () => passed('never') },
+      { name: 'b', description: () => '', stage: 'gate', run: async () => passed('never') },
+    ];
+    const ctx = { ...fakeContext(() => {}), signal: controller.signal };
+    const plan = planOf(steps, ctx);
+    expect(plan.map((s) => s.name)).toEqual(['a', 'b']);
+    const result = await runSteps(plan, ctx);
+    expect(result.stopped).toMatchObject({ step: 'b', code: 'interrupted-before', message: 'interrupted before b; the release stopped and no tag was created' });
+  });
+
+  it('a command that exits non-zero is a failure with its exit code, and says no tag was created on an upload', async () => {
+    const ctx = { ...fakeContext(() => {}), mode: 'upload' as const };
+    const steps: Step[] = [{ name: 'upload (PyPI)', description: () => '', stage: 'built', run: async () => failed('exit-code', 'exit code 3 (its output is above)', 3) }];
+    expect((await runSteps(steps, ctx)).stopped?.message).toBe('step upload (PyPI) failed with exit code 3; the release stopped and no tag was created');
   });
 });
+
+/** A context with nothing behind it: enough for steps that touch nothing. */
+function fakeContext(emit: (e: StepEvent) => void): StepContext {
+  return {
+    command: 'release',
+    mode: 'no-upload',
+    root: '/nonexistent',
+    primaryFile: 'pyproject.toml',
+    tagPrefix: 'v',
+    tagMessage: '',
+    pythonSources: [],
+    distShown: 'dist/',
+    allowDirty: false,
+    push: false,
+    requireSmoke: false,
+    askFirst: false,
+    env: {},
+    uploadEnv: {},
+    secrets: [],
+    scratch: { make: () => '/nonexistent', removeAll: () => {} },
+    clock: { now: () => 0, sleep: async () => {} },
+    signal: new AbortController().signal,
+    emit,
+    state: { files: [], metadata: new Map() },
+    step: '',
+    release: {} as StepContext['release'],
+  };
+}

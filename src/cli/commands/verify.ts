@@ -1,15 +1,8 @@
-// verify: the installed-version checks on existing artifacts, or on a version installed from an index.
-import path from 'node:path';
+// verify: parses the flags, runs the verify use case and renders its events.
 import { defineCommand, type CommandValues, type Flags, type Io } from '../command.js';
-import { loadConfig } from '../../config/load.js';
-import { inspect } from '../../core/inspect.js';
-import { maskText, secretsFrom } from '../../release/mask.js';
-import { credentialValues, withoutCredentials } from '../../release/credentials.js';
-import { runPlan } from '../../release/plan.js';
-import { scratchDirs } from '../../release/scratch.js';
-import { verifyPlan } from '../../release/verify-plan.js';
-import { pythonSpelling } from '../../version/scheme.js';
-import { pythonSources, readPypirc, withPython } from './release.js';
+import { UserError } from '../../core/errors.js';
+import { verify } from '../../core/verify.js';
+import { interruptions, renderSteps } from '../render-steps.js';
 
 const VERIFY_FLAGS = {
   dist: { type: 'string', arg: 'DIR', help: 'where the wheel and sdist are (default: dist/ in the project)', example: 'verify --dist artifacts/' },
@@ -27,32 +20,24 @@ export const verifyCommand = defineCommand({
 });
 
 async function runVerify(v: CommandValues<typeof VERIFY_FLAGS>, io: Io): Promise<number> {
-  const loaded = await loadConfig({ cwd: v.cwd, configFile: v.config });
-  const release = withPython(loaded.config.release, v.python);
-  const { project } = await inspect(loaded, false);
-  const secrets = secretsFrom(credentialValues(process.env), readPypirc());
-  const say = (s: string) => io.out(maskText(s, secrets));
-  const scratch = scratchDirs();
-  const steps = verifyPlan({
-    cwd: loaded.root,
-    env: withoutCredentials(process.env),
-    secrets,
-    io: { out: io.out, err: io.err, progress: io.color && !process.env.CI },
-    say,
-    python: release.python,
-    scratch,
-    root: loaded.root,
-    distribution: project.distribution,
-    version: (await pythonSpelling(project.scheme, project.version)) ?? '',
-    pythonSources: pythonSources(project),
-    smoke: release.smoke ?? [],
-    requireSmoke: v['require-smoke'],
-    stage: 'verify',
-    dist: v.dist ? path.resolve(v.dist) : path.join(loaded.root, 'dist'),
-    indexUrl: v['index-url'],
-    extraIndex: release.indexes.pypi,
-  });
-  await runPlan(steps, say, scratch.removeAll);
-  say(`verified ${project.version}: the installed package reports it\n`);
-  return 0;
+  const render = renderSteps(io, io.color && !process.env.CI);
+  const signals = interruptions();
+  try {
+    const result = await verify({
+      ...(v.cwd ? { cwd: v.cwd } : {}),
+      ...(v.config ? { configFile: v.config } : {}),
+      ...(v.dist !== undefined ? { dist: v.dist } : {}),
+      ...(v['index-url'] !== undefined ? { indexUrl: v['index-url'] } : {}),
+      requireSmoke: v['require-smoke'],
+      ...(v.python ? { python: v.python } : {}),
+      signal: signals.signal,
+      onEvent: render,
+    });
+    if (result.stopped) throw new UserError(result.stopped.message, 1);
+    io.out(`verified ${result.version}: the installed package reports it\n`);
+    return 0;
+  } finally {
+    render.close();
+    signals.release();
+  }
 }

@@ -1,0 +1,83 @@
+// What every release and verify step sees: the project, the configuration, the environment the
+// commands get, and the state the steps hand on (bumpp style: one plain object).
+import { defaultRelease } from '../config/defaults.js';
+import type { ReleaseConfig } from '../config/types.js';
+import type { CheckResult } from '../core/result.js';
+import type { ArtifactMetadata } from './artifact-metadata.js';
+import type { Clock } from './clock.js';
+import { buildArgv } from './diagnose.js';
+import type { Environment } from './environment.js';
+import type { Emit } from './events.js';
+import type { Scratch } from './scratch.js';
+
+export type Mode = 'no-upload' | 'test-upload' | 'upload';
+
+/** What the steps hand on: the artifacts (absolute paths), their metadata, and the wheel's environment for smoke. */
+export interface ArtifactState {
+  files: string[];
+  metadata: Map<string, ArtifactMetadata>;
+  wheelEnv?: Environment;
+}
+
+export interface StepContext {
+  command: 'release' | 'verify';
+  mode: Mode;
+  root: string;
+  gitTop?: string;
+  /** The configuration after --python and --no-isolation. */
+  release: ReleaseConfig;
+  /** The check of the work tree (release only). */
+  check?: CheckResult;
+  /** The primary source's version as written, and its PEP 440 spelling (what the artifacts carry). */
+  version?: string;
+  pep440?: string;
+  primaryFile: string;
+  /** The tag a release makes; undefined when the project states no version. */
+  tag?: string;
+  tagPrefix: string;
+  tagMessage: string;
+  /** [project] name, and the python sources with the variable each states the version in. */
+  distribution?: string;
+  pythonSources: { file: string; variable: string }[];
+  /** Where the built artifacts are, and how to name that directory to people; undefined: nothing to check on disk. */
+  dist?: string;
+  distShown: string;
+  /** An index to install the release from and ask it (after --test-upload, or verify --index-url). */
+  index?: { label: string; url: string; extra: string };
+  allowDirty: boolean;
+  push: boolean;
+  requireSmoke: boolean;
+  /** Whether to ask before an upload to PyPI, and how (absent: nobody to ask). */
+  askFirst: boolean;
+  confirm?: (question: string) => Promise<boolean>;
+  /** Without credential variables: every command but the upload. */
+  env: NodeJS.ProcessEnv;
+  /** The upload's environment: with the credentials (and those a repository URL carried). */
+  uploadEnv: NodeJS.ProcessEnv;
+  secrets: string[];
+  scratch: Scratch;
+  clock: Clock;
+  signal: AbortSignal;
+  emit: Emit;
+  state: ArtifactState;
+  /** The step now running (set by the runner): commands are reported under it. */
+  step: string;
+}
+
+/** The build command as run: with --no-isolation when isolation is off. */
+export const buildCommand = (ctx: StepContext) => buildArgv(ctx.release.build, ctx.release.isolation);
+
+/** The upload command; the default repositories go by twine's names, so ~/.pypirc credentials apply; others by URL. */
+export function uploadCommand(ctx: StepContext): string[] | undefined {
+  if (ctx.mode === 'no-upload') return undefined;
+  const key = ctx.mode === 'upload' ? 'pypi' : 'testpypi';
+  const url = ctx.release.repositories[key];
+  const target = url === defaultRelease().repositories[key] ? ['--repository', key] : ['--repository-url', url];
+  return [...ctx.release.upload, ...target, '--non-interactive'];
+}
+
+/** An upload to PyPI is tagged afterwards: failures say that no tag was created. */
+export const tagged = (ctx: StepContext) => ctx.command === 'release' && ctx.mode === 'upload';
+
+/** The tag, or what it would be, for the plan: never "vundefined". */
+export const tagShown = (ctx: StepContext) => ctx.tag ?? `${ctx.tagPrefix}<version>`;
