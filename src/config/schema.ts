@@ -19,7 +19,12 @@ export const HEIMDALL_SOURCES: SourceConfig[] = [
 
 const argv = () => strings({ minItems: 1, message: 'must be a non-empty array of non-empty strings (an argv, run without a shell)' });
 const url = () => text({ pattern: ['^https?://', 'must be an http(s) URL'] });
-const python = (release: { python?: unknown }) => (typeof release.python === 'string' ? release.python : 'python3');
+/** The interpreter that `[python, "-m", "build", …]` names, if the build command is one. */
+const namedByBuild = (build: unknown) => (Array.isArray(build) && build[1] === '-m' && build[2] === 'build' && typeof build[0] === 'string' ? build[0] : undefined);
+
+/** The release interpreter: release.python, else the one the configured build command names, else python3. */
+export const releaseInterpreter = (release: { python?: unknown; build?: unknown }): string =>
+  typeof release.python === 'string' ? release.python : (namedByBuild(release.build) ?? 'python3');
 
 export const CONFIG = object({
   $schema: text({ allowEmpty: true }),
@@ -43,14 +48,14 @@ export const CONFIG = object({
     tagMessage: text().default('Release {tag}').describe('Message of the annotated tag; {old}, {new} and {tag} are replaced.'),
   }),
   release: object({
-    python: text().default('python3').describe('The interpreter that has build and twine (Debian: /usr/bin/python3).'),
+    python: text().describe('The interpreter that has build and twine (Debian: /usr/bin/python3); default: the interpreter release.build names (["/opt/py/bin/python", "-m", "build"]), else python3.'),
     validate: argv().describe('Optional command run before the build, e.g. ["python3", "-c", "import cognitive_memory, heimdall"].'),
     isolation: flag()
       .default(true)
       .describe('false: python -m build --no-isolation, with the build backend installed in release.python (offline, or for a twine that cannot read a newer Metadata-Version).'),
-    build: argv().default((r) => [python(r), '-m', 'build']).describe('A command as an argv array, run without a shell.'),
-    check: argv().default((r) => [python(r), '-m', 'twine', 'check']).describe('A command as an argv array, run without a shell.'),
-    upload: argv().default((r) => [python(r), '-m', 'twine', 'upload']).describe('A command as an argv array, run without a shell.'),
+    build: argv().default((r) => [releaseInterpreter(r), '-m', 'build']).describe('A command as an argv array, run without a shell.'),
+    check: argv().default((r) => [releaseInterpreter(r), '-m', 'twine', 'check']).describe('A command as an argv array, run without a shell.'),
+    upload: argv().default((r) => [releaseInterpreter(r), '-m', 'twine', 'upload']).describe('A command as an argv array, run without a shell.'),
     repositories: object({
       testpypi: url().default('https://test.pypi.org/legacy/'),
       pypi: url().default('https://upload.pypi.org/legacy/'),

@@ -12,6 +12,9 @@ import type { Scratch } from './scratch.js';
 
 export type Mode = 'no-upload' | 'test-upload' | 'upload';
 
+/** release.* with the interpreter decided: release.python, else the one release.build names, else python3. */
+export type ReleaseSettings = ReleaseConfig & { python: string };
+
 /** What the steps hand on: the artifacts (absolute paths), their metadata, and the wheel's environment for smoke. */
 export interface ArtifactState {
   files: string[];
@@ -24,8 +27,8 @@ export interface StepContext {
   mode: Mode;
   root: string;
   gitTop?: string;
-  /** The configuration after --python and --no-isolation. */
-  release: ReleaseConfig;
+  /** The configuration after --python and --no-isolation, with the release interpreter resolved. */
+  release: ReleaseSettings;
   /** The check of the work tree (release only). */
   check?: CheckResult;
   /** The primary source's version as written, and its PEP 440 spelling (what the artifacts carry). */
@@ -50,8 +53,13 @@ export interface StepContext {
   /** Whether to ask before an upload to PyPI, and how (absent: nobody to ask). */
   askFirst: boolean;
   confirm?: (question: string) => Promise<boolean>;
-  /** Without credential variables: every command but the upload. */
+  /**
+   * Without credential variables, with PYTHONSAFEPATH=1: every command but validate and the upload.
+   * No Python the tool starts puts its working directory (the project) first on sys.path.
+   */
   env: NodeJS.ProcessEnv;
+  /** Without credential variables, as the user set the rest: validate, which is meant to import the project. */
+  projectEnv: NodeJS.ProcessEnv;
   /** The upload's environment: with the credentials (and those a repository URL carried). */
   uploadEnv: NodeJS.ProcessEnv;
   secrets: string[];

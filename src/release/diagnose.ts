@@ -10,8 +10,21 @@ export function buildArgv(build: string[], isolation: boolean): string[] {
   return !isolation && isBuild && !build.includes('--no-isolation') && !build.includes('-n') ? [...build, '--no-isolation'] : build;
 }
 
-/** The reason a build failed, when its output shows one worth saying plainly. */
-export function explainBuild(output: string, build: string[]): string | undefined {
+/** The requirements build listed as missing (a build without isolation checks the backend and its dependencies). */
+export function missingDependencies(output: string): string[] {
+  const block = /Missing dependencies:((?:\s*\n\t[^\n]+)+)/.exec(output)?.[1] ?? '';
+  return [...new Set(block.split('\n').flatMap((l) => l.trim().split(' -> ')).map((r) => r.trim()).filter(Boolean))];
+}
+
+/** A requirement's distribution name (what importlib.metadata knows it by). */
+export const requirementName = (requirement: string) => /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(requirement)?.[0] ?? requirement;
+
+/**
+ * The reason a build failed, when its output shows one worth saying plainly. `installed` says, for
+ * each missing requirement, the version the interpreter has (undefined: none or not matching), so
+ * a backend that is installed but lacks one of its own dependencies is not called missing.
+ */
+export function explainBuild(output: string, build: string[], installed?: Map<string, string | undefined>): string | undefined {
   const isolated = build[1] === '-m' && build[2] === 'build' && !build.includes('--no-isolation') && !build.includes('-n');
   const python = build[0];
   const missing = PIP_MISSING.exec(output)?.[1];
@@ -20,11 +33,44 @@ export function explainBuild(output: string, build: string[]): string | undefine
       `the isolated build could not install its build requirements${missing ? ` (pip: no matching distribution found for ${missing})` : ' (pip could not reach the package index)'}; ` +
       `offline, build with the backend installed in ${python}: set "release": { "isolation": false } in the configuration, or pass --no-isolation`
     );
-  const notInstalled = /Missing dependencies:\s*\n?\s*(.+)/.exec(output)?.[1]?.trim();
-  if (notInstalled) return `${python} lacks the build backend (${notInstalled}) that a build without isolation uses: install it there, or build isolated (release.isolation: true)`;
+  const listed = missingDependencies(output);
+  if (listed.length) {
+    const present = listed.filter((r) => installed?.get(r) !== undefined);
+    const absent = listed.filter((r) => installed?.get(r) === undefined).join(', ');
+    if (present.length === 0) return `${python} lacks the build backend (${absent}) that a build without isolation uses: install it there, or build isolated (release.isolation: true)`;
+    const has = present.map((r) => `${requirementName(r)} ${installed!.get(r)}`).join(', ');
+    return (
+      `${python} has ${has}, but not ${absent}, which ${present.map(requirementName).join(' or ')} requires; python -m build checks the backend's own dependencies too: ` +
+      `install ${absent} into ${python}, or skip that check with --skip-dependency-check in release.build`
+    );
+  }
   const last = output.split('\n').filter((l) => /^\s*ERROR\b/.test(l)).at(-1)?.trim();
   return last ? `the build said: ${last}` : undefined;
 }
+
+/** Asks `python` which of the requirements it satisfies: the installed version, or undefined. */
+export const INSTALLED = String.raw`
+import json, re, sys
+import importlib.metadata as md
+try:
+    from packaging.requirements import Requirement
+except ImportError:
+    Requirement = None
+found = {}
+for text in sys.argv[1:]:
+    name = re.match(r"[A-Za-z0-9][A-Za-z0-9._-]*", text)
+    try:
+        version = md.version(name.group(0)) if name else None
+    except Exception:
+        version = None
+    if version is not None and Requirement is not None:
+        try:
+            if not Requirement(text).specifier.contains(version, prereleases=True): version = None
+        except Exception:
+            pass
+    found[text] = version
+json.dump(found, sys.stdout)
+`;
 
 /** Metadata-Version per artifact, as read from the artifact's own metadata. */
 export interface ArtifactMetadata {

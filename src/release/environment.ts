@@ -95,7 +95,9 @@ export async function wheelFromSdist(ctx: StepContext, sdist: string): Promise<s
   await part(ctx, 'extract', [ctx.release.python, '-I', '-c', EXTRACT, sdist, src], home, `${path.basename(sdist)} could not be extracted`, `${ctx.release.python} -I -c <extract> ${sdist} ${src}`);
   const top = readdirSync(src);
   if (top.length !== 1) throw new StepFailed('sdist-layout', `${path.basename(sdist)} should hold one top-level directory, but holds ${top.length}`);
-  const build = [ctx.release.python, '-m', 'build', '--wheel', '--no-isolation', '--outdir', out, path.join(src, top[0]!)];
+  // Offline, without isolation, and without build's check of the backend's own dependencies: a distribution's
+  // backend may declare some it does not package (Debian's hatchling: editables, used only for editable installs).
+  const build = [ctx.release.python, '-m', 'build', '--wheel', '--no-isolation', '--skip-dependency-check', '--outdir', out, path.join(src, top[0]!)];
   await part(ctx, 'build wheel from sdist', build, home, `building a wheel from ${path.basename(sdist)} failed (it runs offline without isolation: the build backend must be importable by ${ctx.release.python})`);
   const wheel = existsSync(out) ? readdirSync(out).find((f) => f.endsWith('.whl')) : undefined;
   if (!wheel) throw new StepFailed('no-wheel', `building from ${path.basename(sdist)} made no wheel`);

@@ -4,13 +4,14 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type LoadConfigOptions } from '../config/load.js';
-import type { LoadedConfig, ReleaseConfig } from '../config/types.js';
+import { releaseInterpreter } from '../config/schema.js';
+import type { LoadedConfig } from '../config/types.js';
 import { inspect } from '../core/inspect.js';
 import type { Project } from '../core/project.js';
 import type { CheckResult } from '../core/result.js';
 import { pythonSpelling } from '../version/scheme.js';
 import { systemClock, type Clock } from './clock.js';
-import type { Mode, StepContext } from './context.js';
+import type { Mode, ReleaseSettings, StepContext } from './context.js';
 import { credentialValues, splitUrlCredentials, uploadEnvironment, withoutCredentials } from './credentials.js';
 import type { Emit, StepEvent } from './events.js';
 import { maskText, secretsFrom } from './mask.js';
@@ -43,7 +44,8 @@ export async function prepare(command: StepContext['command'], mode: Mode, optio
   const loaded = await loadConfig({ ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.configFile ? { configFile: options.configFile } : {}) });
   const { project, result } = await inspect(loaded, false, command === 'release');
   const env = options.env ?? process.env;
-  const release = withPython(loaded.config.release, options.python);
+  const configured = loaded.config.release;
+  const release = withPython({ ...configured, python: releaseInterpreter(configured) }, options.python);
   // Credentials in a repository URL travel in twine's environment, never on its command line.
   const urls = { pypi: splitUrlCredentials(release.repositories.pypi), testpypi: splitUrlCredentials(release.repositories.testpypi) };
   const inUrls = [urls.pypi.password, urls.testpypi.password].filter((p): p is string => p !== undefined);
@@ -75,8 +77,9 @@ export async function prepare(command: StepContext['command'], mode: Mode, optio
     requireSmoke: options.requireSmoke === true,
     askFirst: false,
     // Only the upload gets credentials: every other command runs without them.
-    env: withoutCredentials(env, secrets),
-    uploadEnv: uploadEnvironment(env, mode === 'upload' ? urls.pypi : urls.testpypi),
+    env: { ...withoutCredentials(env, secrets), ...SAFE_PATH },
+    projectEnv: withoutCredentials(env, secrets),
+    uploadEnv: { ...uploadEnvironment(env, mode === 'upload' ? urls.pypi : urls.testpypi), ...SAFE_PATH },
     secrets,
     scratch: scratchDirs(),
     clock: options.clock ?? systemClock,
@@ -87,6 +90,9 @@ export async function prepare(command: StepContext['command'], mode: Mode, optio
   };
   return { loaded, project, check: result, ctx };
 }
+
+/** Python 3.11+ then puts neither the working directory (-m, -c) nor a script's directory first on sys.path: a project's twine/ or build.py is never imported in place of the tool. */
+const SAFE_PATH = { PYTHONSAFEPATH: '1' };
 
 const withDefined = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
 
@@ -112,7 +118,7 @@ export function pythonSources(project: Project): { file: string; variable: strin
 }
 
 /** --python replaces the interpreter wherever the configuration used the configured one. */
-export function withPython(release: ReleaseConfig, python: string | undefined): ReleaseConfig {
+export function withPython(release: ReleaseSettings, python: string | undefined): ReleaseSettings {
   if (!python) return release;
   const swap = (argv: string[]) => (argv[0] === release.python ? [python, ...argv.slice(1)] : argv);
   return { ...release, python, build: swap(release.build), check: swap(release.check), upload: swap(release.upload), validate: release.validate && swap(release.validate) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildArgv, explainBuild, explainTwine } from '../../src/release/diagnose.js';
+import { buildArgv, explainBuild, explainTwine, missingDependencies } from '../../src/release/diagnose.js';
 
 const BUILD = ['/usr/bin/python3', '-m', 'build'];
 const TWINE_4 = `Checking dist/p-1.0-py3-none-any.whl: ERROR    InvalidDistribution: Metadata is missing required fields: Name,
@@ -26,6 +26,17 @@ describe('release diagnoses', () => {
       '/usr/bin/python3 lacks the build backend (hatchling) that a build without isolation uses: install it there, or build isolated (release.isolation: true)',
     );
     expect(explainBuild('all fine until\n', BUILD)).toBeUndefined();
+  });
+
+  it('tells an installed backend that lacks one of its own dependencies from a missing backend', () => {
+    const output = 'ERROR Missing dependencies:\n\thatchling\n\teditables>=0.3\n';
+    const build = [...BUILD, '--no-isolation'];
+    expect(missingDependencies(output)).toEqual(['hatchling', 'editables>=0.3']);
+    expect(missingDependencies('ERROR Missing dependencies:\n\tfoo\n\tfoo -> bar>=1\n')).toEqual(['foo', 'bar>=1']);
+    expect(explainBuild(output, build, new Map([['hatchling', '1.12.2'], ['editables>=0.3', undefined]]))).toBe(
+      "/usr/bin/python3 has hatchling 1.12.2, but not editables>=0.3, which hatchling requires; python -m build checks the backend's own dependencies too: install editables>=0.3 into /usr/bin/python3, or skip that check with --skip-dependency-check in release.build",
+    );
+    expect(explainBuild(output, build, new Map([['hatchling', undefined], ['editables>=0.3', undefined]]))).toContain('lacks the build backend (hatchling, editables>=0.3)');
   });
 
   it('explains an old twine against a newer Metadata-Version, with both ways out', () => {

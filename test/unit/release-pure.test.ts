@@ -94,6 +94,7 @@ function fakeContext(emit: (e: StepEvent) => void): StepContext {
     requireSmoke: false,
     askFirst: false,
     env: {},
+    projectEnv: {},
     uploadEnv: {},
     secrets: [],
     scratch: { make: () => '/nonexistent', removeAll: () => {} },

@@ -11,7 +11,8 @@ export const twineCheck: Step = {
   description: (ctx) => `${ctx.release.check.join(' ')} dist/*`,
   stage: 'built',
   run: (ctx) =>
-    commandStep(ctx, [...ctx.release.check, ...distArguments(ctx)], {
+    commandStep(ctx, [...ctx.release.check, ...ctx.state.files], {
+      cwd: ctx.scratch.make('twine'),
       explain: (output) => {
         const metadata = ctx.state.files.map((f) => ({ name: path.basename(f), metadataVersion: ctx.state.metadata.get(f)?.metadataVersion }));
         return explainTwine(output, metadata, twineVersion(ctx), ctx.release.check, ctx.release.isolation);
@@ -19,13 +20,10 @@ export const twineCheck: Step = {
     }),
 };
 
-/** The artifacts as twine's arguments: dist/<file>, relative to the project. */
-export const distArguments = (ctx: StepContext) => ctx.state.files.map((f) => `dist/${path.basename(f)}`);
-
 /** The version of the twine that `check` runs (`python -m twine …`), or undefined when it cannot be told. */
 function twineVersion(ctx: StepContext): string | undefined {
   const check = ctx.release.check;
   if (check[1] !== '-m' || check[2] !== 'twine') return undefined;
-  const res = spawnSync(check[0]!, ['-m', 'twine', '--version'], { encoding: 'utf8', env: ctx.env, cwd: ctx.root, timeout: 30_000 });
+  const res = spawnSync(check[0]!, ['-m', 'twine', '--version'], { encoding: 'utf8', env: ctx.env, cwd: ctx.scratch.make('twine'), timeout: 30_000 });
   return /twine version (\S+)/.exec(res.stdout ?? '')?.[1];
 }

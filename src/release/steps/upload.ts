@@ -2,12 +2,12 @@
 import { uploadCommand } from '../context.js';
 import { commandStep } from '../run-command.js';
 import type { Step } from '../step.js';
-import { distArguments } from './twine-check.js';
 
 export const upload: Step = {
   name: (ctx) => `upload (${ctx.mode === 'upload' ? 'PyPI' : 'TestPyPI'})`,
   description: (ctx) => `${uploadCommand(ctx)!.join(' ')} dist/*`,
   when: (ctx) => ctx.command === 'release' && ctx.mode !== 'no-upload',
   stage: 'built',
-  run: (ctx) => commandStep(ctx, [...uploadCommand(ctx)!, ...distArguments(ctx)], { env: ctx.uploadEnv }),
+  // From an empty directory, the artifacts by absolute path: nothing in the project is importable by the upload, which holds the credentials.
+  run: (ctx) => commandStep(ctx, [...uploadCommand(ctx)!, ...ctx.state.files], { env: ctx.uploadEnv, cwd: ctx.scratch.make('upload') }),
 };

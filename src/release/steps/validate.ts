@@ -7,5 +7,6 @@ export const validate: Step = {
   description: (ctx) => ctx.release.validate!.join(' '),
   when: (ctx) => ctx.release.validate !== undefined,
   stage: 'gate',
-  run: (ctx) => commandStep(ctx, ctx.release.validate!),
+  // The one command meant to run the project's own code: it keeps the project on sys.path (no PYTHONSAFEPATH forced).
+  run: (ctx) => commandStep(ctx, ctx.release.validate!, { env: ctx.projectEnv }),
 };
