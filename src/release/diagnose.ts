@@ -49,6 +49,7 @@ export function explainBuild(output: string, build: string[], installed?: Map<st
 }
 
 /** Asks `python` which of the requirements it satisfies: the installed version, or undefined. */
+// biome-ignore lint/complexity/noUselessStringRaw: a Python program; raw, so a backslash added to it stays Python's
 export const INSTALLED = String.raw`
 import json, re, sys
 import importlib.metadata as md
