@@ -6,7 +6,6 @@ import type { CheckResult } from '../core/result.js';
 import type { ArtifactMetadata } from './artifact-metadata.js';
 import type { Clock } from './clock.js';
 import { buildArgv } from './diagnose.js';
-import type { Environment } from './environment.js';
 import type { Emit } from './events.js';
 import type { Scratch } from './scratch.js';
 
@@ -14,6 +13,18 @@ export type Mode = 'no-upload' | 'test-upload' | 'upload';
 
 /** release.* with the interpreter decided: release.python, else the one release.build names, else python3. */
 export type ReleaseSettings = ReleaseConfig & { python: string };
+
+/** A throwaway Python environment (environment.ts makes them). */
+export interface Environment {
+  /** The scratch directory that holds the environment (also the working directory of what runs in it). */
+  home: string;
+  /** The environment's own interpreter. */
+  python: string;
+  /** Where its console scripts are. */
+  bin: string;
+  /** How to run pip for this environment: the release interpreter's pip aimed at it, or its own. */
+  pip: string[];
+}
 
 /** What the steps hand on: the artifacts (absolute paths), their metadata, and the wheel's environment for smoke. */
 export interface ArtifactState {

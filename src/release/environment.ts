@@ -3,21 +3,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { StepContext } from './context.js';
+import type { Environment, StepContext } from './context.js';
 import { PROBE, probeFindings, type Findings, type ProbeExpectation, type ProbeReport } from './probe.js';
 import { execute } from './run-command.js';
-import { StepFailed } from './step.js';
-
-export interface Environment {
-  /** The scratch directory that holds the environment (also the working directory of what runs in it). */
-  home: string;
-  /** The environment's own interpreter. */
-  python: string;
-  /** Where its console scripts are. */
-  bin: string;
-  /** How to run pip for this environment: the release interpreter's pip aimed at it, or its own. */
-  pip: string[];
-}
+import { StepFailed } from './outcome.js';
+export type { Environment } from './context.js';
 
 const PIP_OPTIONS = ['--disable-pip-version-check', '--no-input', 'install'];
 

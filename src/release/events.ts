@@ -1,7 +1,7 @@
 // What release and verify report while they run, as data: the CLI renders these (terminal or plain
 // lines); a library caller may render them its own way. Every text in them is already masked.
 import type { CheckResult } from '../core/result.js';
-import type { Status } from './step.js';
+import type { Status } from './outcome.js';
 
 export type StepEvent =
   /** A step begins (`status: 'started'`) or ends with its outcome's code and words. */

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import type { StepContext } from './context.js';
 import { maskedStream, maskText } from './mask.js';
-import { failed, passed, StepFailed, type Outcome } from './step.js';
+import { failed, passed, StepFailed, type Outcome } from './outcome.js';
 
 export interface Ran {
   code: number;
