@@ -44,6 +44,8 @@ export type JsonErrorCode =
   | 'PropertyNameExpected'
   | 'ColonExpected'
   | 'CommaExpected'
+  | 'CloseBraceExpected'
+  | 'CloseBracketExpected'
   | 'EndOfFileExpected';
 
 export interface JsonVisitor {
@@ -172,7 +174,10 @@ export function visitJson(text: string, visitor: JsonVisitor = {}): JsonSyntaxEr
           break;
         }
         const close = frame.array ? SyntaxKind.CloseBracketToken : SyntaxKind.CloseBraceToken;
-        if (token !== close) fail(token === SyntaxKind.Unknown ? 'InvalidSymbol' : 'CommaExpected', `expected "," or "${frame.array ? ']' : '}'}", ${found()}`);
+        if (token !== close) {
+          const code = token === SyntaxKind.Unknown ? 'InvalidSymbol' : token !== SyntaxKind.EOF ? 'CommaExpected' : frame.array ? 'CloseBracketExpected' : 'CloseBraceExpected';
+          fail(code, `expected "," or "${frame.array ? ']' : '}'}", ${found()}`);
+        }
         stack.pop();
         visitor.value?.(path, frame.start, scanner.getTokenOffset() + 1);
       }
