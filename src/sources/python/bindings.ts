@@ -17,11 +17,10 @@ export interface Binding {
   how?: string;
   /** It may run after any later assignment (a function's `global` or `globals()[…]`, run when called). */
   late?: boolean;
-  statement: Statement;
 }
 
 /** Name tokens a target list binds in tokens[from, to): `a`, `(a, b)`, `[a, *b]`, not `a.b`, `a[b]` or `f(a)`. */
-export function targetNames(tokens: Token[], from: number, to: number): Token[] {
+function targetNames(tokens: Token[], from: number, to: number): Token[] {
   const out: Token[] = [];
   // One entry per open bracket: whether it groups targets (rather than being a call, subscript or display).
   const groups: boolean[] = [];
@@ -54,20 +53,20 @@ function bindingsOf(s: Statement, names: Set<string>, lengths: Set<number>, out:
   const t = s.tokens;
   if (!t.some((x) => mentions(x, names, lengths)) && !(isWord(t[0], 'from') && isOp(t.at(-1), '*'))) return;
   const add = (name: Token | undefined, how?: string, rhs?: Token[]) => {
-    if (name?.kind === 'name' && names.has(name.id!)) out.push({ name: name.id!, at: name.start, how, rhs, statement: s });
+    if (name?.kind === 'name' && names.has(name.id!)) out.push({ name: name.id!, at: name.start, how, rhs });
   };
   const addAll = (found: Token[], how: string) => {
     for (const n of found) add(n, how);
   };
   // `global N` in a function or class body: any call of it may rebind the module's N.
   if (isWord(t[0], 'global')) {
-    if (s.nested) for (const n of t.slice(1)) if (n.kind === 'name' && names.has(n.id!)) out.push({ name: n.id!, at: n.start, how: 'a global statement in a function', late: true, statement: s });
+    if (s.nested) for (const n of t.slice(1)) if (n.kind === 'name' && names.has(n.id!)) out.push({ name: n.id!, at: n.start, how: 'a global statement in a function', late: true });
     return;
   }
   if ((s.module || s.nested) && t.some((x) => x.kind === 'name' && DYNAMIC.has(x.text))) {
     for (const x of t) {
       const named = x.kind === 'string' ? x.text.slice(x.contentStart! - x.start, x.contentEnd! - x.start) : undefined;
-      if (named !== undefined && names.has(named)) out.push({ name: named, at: x.start, how: 'a dynamic assignment (globals(), setattr())', late: true, statement: s });
+      if (named !== undefined && names.has(named)) out.push({ name: named, at: x.start, how: 'a dynamic assignment (globals(), setattr())', late: true });
     }
   }
   if (!s.module) return;
@@ -119,7 +118,7 @@ function bindingsOf(s: Statement, names: Set<string>, lengths: Set<number>, out:
   if (isWord(first, 'from')) {
     const imp = t.findIndex((x) => isWord(x, 'import'));
     if (isOp(t[imp + 1], '*')) {
-      for (const name of names) out.push({ name, at: t[imp + 1]!.start, how: 'a star import (from … import *)', statement: s });
+      for (const name of names) out.push({ name, at: t[imp + 1]!.start, how: 'a star import (from … import *)' });
       return;
     }
     const [from, to] = isOp(t[imp + 1], '(') ? [imp + 2, t.length - 1] : [imp + 1, t.length];

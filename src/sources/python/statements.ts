@@ -18,8 +18,6 @@ export interface Statement {
   module: boolean;
   /** Module level, run once in order: outside blocks or only inside if/try ones. */
   straight: boolean;
-  /** Outside every block: it runs, after all that comes before it. */
-  top: boolean;
   /** Inside a def or class body (where `global` reaches the module). */
   nested: boolean;
 }
@@ -53,7 +51,7 @@ export function statements(lines: Line[]): Statement[] {
   const open: Record<Block, number> = { transparent: 0, conditional: 0, scope: 0, never: 0 };
   const emit = (tokens: Token[], header?: string) => {
     const module = open.scope === 0 && open.never === 0;
-    out.push({ tokens, header, module, straight: module && open.conditional === 0, top: blocks.length === 0, nested: open.scope > 0 && open.never === 0 });
+    out.push({ tokens, header, module, straight: module && open.conditional === 0, nested: open.scope > 0 && open.never === 0 });
   };
   const simple = (tokens: Token[], from: number) => {
     if (from === 0 && !tokens.some((t) => t.kind === 'op' && t.text === ';')) return emit(tokens);
@@ -79,6 +77,3 @@ export function statements(lines: Line[]): Statement[] {
   }
   return out;
 }
-
-/** The module-level simple statements that run once, in order (also inside module-level if/try blocks). */
-export const moduleStatements = (lines: Line[]): Token[][] => statements(lines).filter((s) => s.straight && !s.header).map((s) => s.tokens);
