@@ -83,6 +83,15 @@ export interface StepContext {
   step: string;
 }
 
+/**
+ * The variables of what runs in a throwaway environment (venv, pip, the probe, the wheel from the
+ * sdist, smoke): no PYTHONPATH or PYTHONHOME may put the project's tree in front of what was installed.
+ */
+export function throwawayEnv(ctx: StepContext, base: NodeJS.ProcessEnv = ctx.env): NodeJS.ProcessEnv {
+  const { PYTHONPATH: _path, PYTHONHOME: _home, ...rest } = base;
+  return rest;
+}
+
 /** The build command as run: with --no-isolation when isolation is off. */
 export const buildCommand = (ctx: StepContext) => buildArgv(ctx.release.build, ctx.release.isolation);
 

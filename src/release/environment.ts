@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Environment, StepContext } from './context.js';
+import { throwawayEnv, type Environment, type StepContext } from './context.js';
 import { PROBE, probeFindings, type Findings, type ProbeExpectation, type ProbeReport } from './probe.js';
 import { execute } from './run-command.js';
 import { StepFailed } from './outcome.js';
@@ -13,7 +13,7 @@ const PIP_OPTIONS = ['--disable-pip-version-check', '--no-input', 'install'];
 
 /** Runs a part of a step; a non-zero exit is a finding (StepFailed), not a crash. */
 export async function part(ctx: StepContext, name: string, argv: string[], cwd: string, failure: string, shown?: string): Promise<void> {
-  const res = await execute(ctx, name, argv, { cwd, part: true, ...(shown ? { shown } : {}) });
+  const res = await execute(ctx, name, argv, { cwd, env: throwawayEnv(ctx), part: true, ...(shown ? { shown } : {}) });
   if (res.spawnError) throw new StepFailed('part-not-started', `${failure}: ${argv[0]} could not start (${res.spawnError})`);
   if (res.code !== 0) throw new StepFailed('part-failed', `${failure} (exit code ${res.code}; its output is above)`);
 }
@@ -52,7 +52,7 @@ export async function installWheelOffline(ctx: StepContext, env: Environment, wh
 /** Installs `requirement` from an index; returns false when pip fails (the index may not have it yet). */
 export async function pipInstallFromIndex(ctx: StepContext, env: Environment, requirement: string, index: string, extra: string): Promise<boolean> {
   const argv = [...env.pip, '--no-cache-dir', '--retries', '1', '--index-url', index, '--extra-index-url', extra, requirement];
-  const res = await execute(ctx, 'pip install', argv, { cwd: env.home, part: true });
+  const res = await execute(ctx, 'pip install', argv, { cwd: env.home, env: throwawayEnv(ctx), part: true });
   if (res.spawnError) throw new StepFailed('part-not-started', `pip could not start (${res.spawnError})`);
   return res.code === 0;
 }

@@ -2,7 +2,7 @@
 // the smoke commands run inside it. Shared by the installed-version, smoke and index steps.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { StepContext } from './context.js';
+import { throwawayEnv, type StepContext } from './context.js';
 import { activated, probe, type Environment } from './environment.js';
 import { execute } from './run-command.js';
 import { failed, passed, StepFailed, type Outcome } from './step.js';
@@ -23,17 +23,11 @@ export function verdict(findings: { problems: string[]; passed: string[] }, what
 /** Runs every smoke command inside `env` (its bin/ first on PATH, a scratch directory as working directory). */
 export async function runSmoke(ctx: StepContext, env: Environment): Promise<string> {
   for (const argv of ctx.release.smoke ?? []) {
-    const res = await execute(ctx, 'smoke', argv, { cwd: env.home, env: withoutPythonPath(activated(env, ctx.env)), part: true });
+    const res = await execute(ctx, 'smoke', argv, { cwd: env.home, env: throwawayEnv(ctx, activated(env, ctx.env)), part: true });
     if (res.spawnError) throw new StepFailed('smoke-not-started', `${argv.join(' ')} could not start in the environment: ${res.spawnError}`);
     if (res.code !== 0) throw new StepFailed('smoke-failed', `${argv.join(' ')} exited with ${res.code} (its output is above)`);
   }
   return `${(ctx.release.smoke ?? []).map((a) => a.join(' ')).join('; ')} exited with 0`;
-}
-
-/** The environment is about what is installed: no PYTHONPATH may put the project's tree in front of it. */
-function withoutPythonPath(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { PYTHONPATH: _, ...rest } = env;
-  return rest;
 }
 
 /** What `importlib.metadata` and each python source are asked, in words for the plan. */

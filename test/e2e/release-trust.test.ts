@@ -58,6 +58,18 @@ describe.skipIf(!hasTools)('Python runs isolated from the project', { timeout: 3
   });
 });
 
+describe.skipIf(!hasTools)('the smoke commands see what was installed', { timeout: 300_000 }, () => {
+  it('a PYTHONPATH naming the project does not put its tree in front of the installed package', async () => {
+    const where = 'import cognitive_memory; print("imported from", cognitive_memory.__file__)';
+    const repo = project({ smoke: [['python', '-c', where]] });
+    const res = await run(['release', '--no-upload'], repo.dir, env({ PYTHONPATH: repo.dir }));
+    expect(res.code, res.stdout.slice(-1500)).toBe(0);
+    const imported = /^imported from (.+)$/m.exec(res.stdout)?.[1];
+    expect(imported).toMatch(/\/env\/lib\/python3[^/]*\/site-packages\/cognitive_memory\/__init__\.py$/);
+    expect(imported!.startsWith(repo.dir)).toBe(false);
+  });
+});
+
 describe.skipIf(!hasTools)('clean never follows a link', { timeout: 120_000 }, () => {
   it('a committed link at any component of a clean path leaves what it points to alone', async () => {
     const outside = tempDir();
@@ -83,7 +95,7 @@ describe.skipIf(!hasTools)('clean never follows a link', { timeout: 120_000 }, (
 });
 
 describe.skipIf(!hasTools)('an archive bomb is read only up to a bound', { timeout: 180_000 }, () => {
-  it('a wheel whose METADATA inflates to 400 MB: verify stops at 4 MB with a clear error, and no process grows past 200 MB', () => {
+  it('a wheel whose METADATA and an sdist whose PKG-INFO inflate to 400 MB: verify stops at 4 MB with a clear error, and no process grows past 200 MB', () => {
     const repo = project();
     const dist = tempDir();
     const wheel = path.join(dist, 'heimdall_mcp-0.2.0-py3-none-any.whl');
@@ -95,6 +107,23 @@ describe.skipIf(!hasTools)('an archive bomb is read only up to a bound', { timeo
       '        for _ in range(400): f.write(b"A" * 1048576)',
     ].join('\n');
     expect(spawnSync(PY, ['-c', make, wheel]).status).toBe(0);
+    const sdist = path.join(dist, 'heimdall-mcp-0.2.0.tar.gz');
+    const tar = path.join(tempDir(), 'make_sdist.py');
+    writeFileSync(tar, [
+      'import sys, tarfile',
+      'head = b"Metadata-Version: 2.1\\nName: heimdall-mcp\\nVersion: 0.2.0\\nX-Padding: "',
+      'class Padded:',
+      '    def __init__(self, total): self.pos, self.total = 0, total',
+      '    def read(self, n):',
+      '        n = min(n, self.total - self.pos)',
+      '        out = (head[self.pos:self.pos + n] + b"A" * n)[:n]',
+      '        self.pos += n',
+      '        return out',
+      'info = tarfile.TarInfo("heimdall-mcp-0.2.0/PKG-INFO")',
+      'info.size = 400 * 1048576',
+      'with tarfile.open(sys.argv[1], "w:gz", compresslevel=1) as t: t.addfile(info, Padded(info.size))',
+    ].join('\n'));
+    expect(spawnSync(PY, [tar, sdist]).status).toBe(0);
     // The peak resident size of the largest process of the tree (the CLI, or the Python it starts), as the kernel counted it.
     const measure = path.join(tempDir(), 'rusage');
     const wrapper = 'import json, resource, subprocess, sys\nr = subprocess.run(sys.argv[2:], capture_output=True, text=True)\njson.dump({"code": r.returncode, "out": r.stdout, "err": r.stderr, "kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}, open(sys.argv[1], "w"))';
@@ -102,6 +131,7 @@ describe.skipIf(!hasTools)('an archive bomb is read only up to a bound', { timeo
     const res = JSON.parse(readFileSync(measure, 'utf8')) as { code: number; out: string; err: string; kb: number };
     expect(res.code, res.err).toBe(1);
     expect(res.out).toContain('heimdall_mcp-0.2.0-py3-none-any.whl: cannot be read (its heimdall_mcp-0.2.0.dist-info/METADATA is larger than 4 MB: stopped reading there)');
+    expect(res.out).toContain('heimdall-mcp-0.2.0.tar.gz: cannot be read (its heimdall-mcp-0.2.0/PKG-INFO is larger than 4 MB: stopped reading there)');
     expect(res.kb).toBeLessThan(200 * 1024);
   });
 });

@@ -1,5 +1,6 @@
 // The smoke commands, in the wheel's environment once its dependencies are installed (they need an index).
 import { unconditionalRequirements } from '../artifact-metadata.js';
+import { throwawayEnv } from '../context.js';
 import { execute } from '../run-command.js';
 import { runSmoke } from '../installed-package.js';
 import { failed, passed, skipped, type Step } from '../step.js';
@@ -15,7 +16,7 @@ export const smoke: Step = {
     const wheel = ctx.state.files.find((f) => f.endsWith('.whl'))!;
     const needs = unconditionalRequirements(ctx.state.metadata.get(wheel));
     if (needs.length) {
-      const res = await execute(ctx, 'pip install', [...env.pip, '--retries', '1', wheel], { cwd: env.home, part: true });
+      const res = await execute(ctx, 'pip install', [...env.pip, '--retries', '1', wheel], { cwd: env.home, env: throwawayEnv(ctx), part: true });
       if (res.code !== 0 || res.spawnError) {
         const why = `pip could not install the dependencies (${needs.join(', ')}): offline, or no index reachable`;
         if (ctx.requireSmoke) return failed('dependencies-unavailable', `${why}; --require-smoke makes that a failure`);
