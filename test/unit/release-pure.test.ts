@@ -4,7 +4,8 @@ import { planText } from '../../src/cli/render-steps.js';
 import type { StepContext } from '../../src/release/context.js';
 import type { StepEvent } from '../../src/release/events.js';
 import { planOf, runSteps, type PlannedStep } from '../../src/release/runner.js';
-import { failed, passed, StepFailed, type Step } from '../../src/release/step.js';
+import { RELEASE_STEPS, VERIFY_STEPS } from '../../src/release/registry.js';
+import { failed, passed, StepFailed, stepName, type Step } from '../../src/release/step.js';
 
 describe('masking', () => {
   it('collects the given credentials and ~/.pypirc passwords, short ones included', () => {
@@ -75,6 +76,33 @@ describe('the release plan', () => {
     const ctx = { ...fakeContext(() => {}), mode: 'upload' as const };
     const steps: Step[] = [{ name: 'upload (PyPI)', description: () => '', stage: 'built', run: async () => failed('exit-code', 'exit code 3 (its output is above)', 3) }];
     expect((await runSteps(steps, ctx)).stopped?.message).toBe('step upload (PyPI) failed with exit code 3; the release stopped and no tag was created');
+  });
+});
+
+describe('the registries', () => {
+  const names = (registry: readonly Step[], ctx: StepContext) => planOf(registry, ctx).map((s) => stepName(s, ctx));
+  const release = { validate: ['python3', '-c', 'pass'], branch: 'main', smoke: [], indexes: { testpypi: 'http://127.0.0.1:1/simple/', pypi: 'http://127.0.0.1:1/simple/' } } as unknown as StepContext['release'];
+
+  it('an upload from a git repository takes every gate, the build, the checks, the upload and the tag, in order', () => {
+    const ctx = { ...fakeContext(() => {}), mode: 'upload' as const, gitTop: '/repo', dist: '/repo/dist', release, push: true };
+    expect(names(RELEASE_STEPS, ctx)).toEqual([
+      'versions consistent', 'version usable by Python', 'tools present', 'work tree clean', 'release branch', 'tag free', 'validate', 'clean', 'build', 'artifacts',
+      'installed version', 'installed version (sdist)', 'twine check', 'upload (PyPI)', 'tag', 'push',
+    ]);
+  });
+
+  it('a test upload installs from the index after uploading, and is not tagged; outside git an upload stops at a gate', () => {
+    const index = { label: 'TestPyPI', url: 'http://127.0.0.1:1/simple/', extra: 'http://127.0.0.1:1/simple/' };
+    const ctx = { ...fakeContext(() => {}), mode: 'test-upload' as const, gitTop: '/repo', dist: '/repo/dist', release, index };
+    expect(names(RELEASE_STEPS, ctx).slice(-3)).toEqual(['twine check', 'upload (TestPyPI)', 'install from TestPyPI']);
+    expect(names(RELEASE_STEPS, { ...ctx, gitTop: undefined } as StepContext)).toContain('git repository');
+  });
+
+  it('verify checks the artifacts, or with an index only what it serves', () => {
+    const ctx = { ...fakeContext(() => {}), command: 'verify' as const, dist: '/repo/dist', release };
+    expect(names(VERIFY_STEPS, ctx)).toEqual(['version usable by Python', 'tools present', 'artifacts', 'installed version', 'installed version (sdist)']);
+    const url = 'http://127.0.0.1:1/simple/';
+    expect(names(VERIFY_STEPS, { ...ctx, dist: undefined, index: { label: url, url, extra: url } } as StepContext)).toEqual(['version usable by Python', 'tools present', `install from ${url}`]);
   });
 });
 
