@@ -17,7 +17,13 @@ delete process.env.NODE_EXTRA_CA_CERTS;
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/heimdall-version.cjs');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 3;
-const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@example.invalid', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@example.invalid' };
+const GIT_ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'b',
+  GIT_AUTHOR_EMAIL: 'b@example.invalid',
+  GIT_COMMITTER_NAME: 'b',
+  GIT_COMMITTER_EMAIL: 'b@example.invalid',
+};
 const root = mkdtempSync(path.join(os.tmpdir(), 'hv-bench-'));
 process.on('exit', () => rmSync(root, { recursive: true, force: true }));
 
@@ -32,11 +38,16 @@ function fixture(name, { tags = 0, sources = 0, pyprojectBytes = 0 } = {}) {
   const dir = path.join(root, name);
   mkdirSync(dir);
   git(dir, 'init', '-q', '-b', 'main');
-  const padding = pyprojectBytes ? `\n[tool.padding]\n${Array.from({ length: Math.ceil(pyprojectBytes / 40) }, (_, i) => `key_${i} = "value ${'x'.repeat(20)}"`).join('\n')}\n` : '';
+  const padding = pyprojectBytes
+    ? `\n[tool.padding]\n${Array.from({ length: Math.ceil(pyprojectBytes / 40) }, (_, i) => `key_${i} = "value ${'x'.repeat(20)}"`).join('\n')}\n`
+    : '';
   write(dir, 'pyproject.toml', `[project]\nname = "heimdall-mcp"\nversion = "0.0.0"\n${padding}`);
   write(dir, 'cognitive_memory/core/version.py', `try:\n    SYSTEM_VERSION = version("heimdall-mcp")\nexcept Exception:\n    SYSTEM_VERSION = "0.0.0"\n`);
   if (sources) {
-    const list = [{ file: 'pyproject.toml', type: 'toml', primary: true }, { file: 'cognitive_memory/core/version.py', type: 'python' }];
+    const list = [
+      { file: 'pyproject.toml', type: 'toml', primary: true },
+      { file: 'cognitive_memory/core/version.py', type: 'python' },
+    ];
     for (let i = 0; i < sources - 2; i++) {
       write(dir, `pkg${i}/__init__.py`, `"""Package ${i}."""\n__version__ = "0.0.0"\n`);
       list.push({ file: `pkg${i}/__init__.py`, type: 'python' });
@@ -51,7 +62,11 @@ function fixture(name, { tags = 0, sources = 0, pyprojectBytes = 0 } = {}) {
     execFileSync('git', ['update-ref', '--stdin'], { cwd: dir, input: refs });
     git(dir, 'pack-refs', '--all'); // as after a clone or gc
   }
-  for (const f of ['pyproject.toml', 'cognitive_memory/core/version.py', ...Array.from({ length: Math.max(0, sources - 2) }, (_, i) => `pkg${i}/__init__.py`)]) {
+  for (const f of [
+    'pyproject.toml',
+    'cognitive_memory/core/version.py',
+    ...Array.from({ length: Math.max(0, sources - 2) }, (_, i) => `pkg${i}/__init__.py`),
+  ]) {
     const file = path.join(dir, f);
     writeFileSync(file, readFileSync(file, 'utf8').replace('"0.0.0"', '"1.0.0"'));
   }
@@ -75,7 +90,15 @@ const median = (xs) => {
 
 /** Peak resident memory of a command in MB, from the kernel's accounting of finished children. */
 function peakRss(argv, cwd) {
-  const py = spawnSync('python3', ['-c', 'import resource,subprocess,sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)', ...argv], { cwd, encoding: 'utf8' });
+  const py = spawnSync(
+    'python3',
+    [
+      '-c',
+      'import resource,subprocess,sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)',
+      ...argv,
+    ],
+    { cwd, encoding: 'utf8' },
+  );
   return py.status === 0 ? Number(py.stdout.trim()) / 1024 : NaN;
 }
 
@@ -83,8 +106,15 @@ function peakRss(argv, cwd) {
 function installFromTarball(name) {
   const dir = path.join(root, name);
   mkdirSync(dir);
-  const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: path.dirname(path.dirname(BIN)), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  execFileSync('npm', ['install', '--global', '--no-audit', '--no-fund', '--prefer-offline', path.join(dir, tarball)], { env: { ...process.env, NPM_CONFIG_PREFIX: path.join(dir, 'prefix') }, stdio: 'ignore' });
+  const tarball = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], {
+    cwd: path.dirname(path.dirname(BIN)),
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim();
+  execFileSync('npm', ['install', '--global', '--no-audit', '--no-fund', '--prefer-offline', path.join(dir, tarball)], {
+    env: { ...process.env, NPM_CONFIG_PREFIX: path.join(dir, 'prefix') },
+    stdio: 'ignore',
+  });
   return path.join(dir, 'prefix', 'lib', 'node_modules', 'heimdall-version', 'bin', 'heimdall-version.cjs');
 }
 
@@ -106,7 +136,9 @@ function compare(name, ours, baseline, target, { prepare } = {}) {
 
 function printRow(r) {
   const target = r.target === undefined ? '' : `≤ ${r.target}`;
-  console.log(`${r.name.padEnd(46)} ${r.ours.toFixed(1).padStart(8)} ${r.baseline.toFixed(1).padStart(9)} ${r.ratio.toFixed(2).padStart(6)} ${target.padStart(7)} ${r.ok}`);
+  console.log(
+    `${r.name.padEnd(46)} ${r.ours.toFixed(1).padStart(8)} ${r.baseline.toFixed(1).padStart(9)} ${r.ratio.toFixed(2).padStart(6)} ${target.padStart(7)} ${r.ok}`,
+  );
 }
 
 function ensureBumpversion() {
@@ -116,17 +148,29 @@ function ensureBumpversion() {
     spawnSync('apt-get', ['install', '-y', '-qq', 'bumpversion'], { stdio: 'ignore' });
     if (spawnSync('bumpversion', ['--help'], { stdio: 'ignore' }).status === 0) return true;
   }
-  console.log("bumpversion is missing (Debian: apt-get install bumpversion): the bump comparisons are skipped");
+  console.log('bumpversion is missing (Debian: apt-get install bumpversion): the bump comparisons are skipped');
   return false;
 }
 
 function bumpversionFixture(name) {
   const dir = fixture(name);
-  write(dir, '.bumpversion.cfg', [
-    '[bumpversion]', 'current_version = 1.0.0', '',
-    '[bumpversion:file:pyproject.toml]', 'search = version = "{current_version}"', 'replace = version = "{new_version}"', '',
-    '[bumpversion:file:cognitive_memory/core/version.py]', 'search = SYSTEM_VERSION = "{current_version}"', 'replace = SYSTEM_VERSION = "{new_version}"', '',
-  ].join('\n'));
+  write(
+    dir,
+    '.bumpversion.cfg',
+    [
+      '[bumpversion]',
+      'current_version = 1.0.0',
+      '',
+      '[bumpversion:file:pyproject.toml]',
+      'search = version = "{current_version}"',
+      'replace = version = "{new_version}"',
+      '',
+      '[bumpversion:file:cognitive_memory/core/version.py]',
+      'search = SYSTEM_VERSION = "{current_version}"',
+      'replace = SYSTEM_VERSION = "{new_version}"',
+      '',
+    ].join('\n'),
+  );
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '-m', 'bumpversion config');
   return dir;
@@ -165,12 +209,19 @@ compare('check, 5 MB pyproject / 500 kB (linear: ≤ 10)', ours(big, 'check'), o
 if (ensureBumpversion()) {
   const mine = fixture('bump-ours');
   const theirs = bumpversionFixture('bump-bumpversion');
-  compare('bump patch --dry-run / bumpversion --dry-run', ours(mine, 'bump', 'patch', '--dry-run'), { argv: ['bumpversion', '--dry-run', '--allow-dirty', 'patch'], cwd: theirs }, 1);
+  compare(
+    'bump patch --dry-run / bumpversion --dry-run',
+    ours(mine, 'bump', 'patch', '--dry-run'),
+    { argv: ['bumpversion', '--dry-run', '--allow-dirty', 'patch'], cwd: theirs },
+    1,
+  );
   const reset = () => {
     git(mine, 'checkout', '-q', '--', '.');
     git(theirs, 'checkout', '-q', '--', '.');
   };
-  compare('bump patch / bumpversion patch', ours(mine, 'bump', 'patch'), { argv: ['bumpversion', '--allow-dirty', 'patch'], cwd: theirs }, 1, { prepare: reset });
+  compare('bump patch / bumpversion patch', ours(mine, 'bump', 'patch'), { argv: ['bumpversion', '--allow-dirty', 'patch'], cwd: theirs }, 1, {
+    prepare: reset,
+  });
   reset();
 }
 

@@ -16,6 +16,14 @@ const { COMMON, bundleCli } = createRequire(import.meta.url)('./bundle-cli.cjs')
 rmSync('dist', { recursive: true, force: true });
 await writeConfigSchema();
 await bundleCli(process.cwd(), esbuild);
-await esbuild.build({ ...COMMON, external: COMMON.external, entryPoints: { index: 'src/index.ts' }, outdir: 'dist', format: 'esm', splitting: true, chunkNames: 'api/[name]-[hash]' });
+await esbuild.build({
+  ...COMMON,
+  external: COMMON.external,
+  entryPoints: { index: 'src/index.ts' },
+  outdir: 'dist',
+  format: 'esm',
+  splitting: true,
+  chunkNames: 'api/[name]-[hash]',
+});
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 await buildTestCli(esbuild, COMMON);

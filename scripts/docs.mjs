@@ -58,7 +58,8 @@ const md = (s) =>
     .join('');
 const cell = (s) => md(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (s) => (s === undefined || s === '' ? '' : `\`${String(s).replace(/`/g, "'")}\``);
-const table = (head, rows) => [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+const table = (head, rows) =>
+  [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
 const json = (v) => JSON.stringify(v);
 const defaultOf = (field) => {
   const d = field.presence?.default;
@@ -69,22 +70,43 @@ const defaultOf = (field) => {
 function rulesPage({ RULES, RULE_ALIASES }) {
   const aliases = Object.entries(RULE_ALIASES);
   const parts = [
-    `${HEADER('src/rules/ (each rule\'s meta)')}# Rules\n`,
+    `${HEADER("src/rules/ (each rule's meta)")}# Rules\n`,
     'Each rule is set in the configuration\'s `rules` section to `"error"`, `"warn"` or `"off"`, or, for a rule with options, to `[severity, { options }]`. ' +
       'Reports carry the rule id and a `messageId` (stable across releases; match on them, not on the words).\n',
-    table(['rule', 'default', '`--fix` repairs it', 'what holds when it passes'], RULES.map(({ meta }) => [`[\`${meta.id}\`](#${meta.id})`, meta.defaultSeverity, meta.fixable ? 'yes' : '', meta.description])),
+    table(
+      ['rule', 'default', '`--fix` repairs it', 'what holds when it passes'],
+      RULES.map(({ meta }) => [`[\`${meta.id}\`](#${meta.id})`, meta.defaultSeverity, meta.fixable ? 'yes' : '', meta.description]),
+    ),
     '',
     ...(aliases.length ? [`Old ids still accepted in configurations: ${aliases.map(([old, id]) => `\`${old}\` (now \`${id}\`)`).join(', ')}.\n`] : []),
   ];
   for (const { meta } of RULES) {
-    parts.push(`## ${meta.id}\n`, `${md(meta.description)}\n`, `Default severity: \`${meta.defaultSeverity}\`.${meta.fixable ? ' `check --fix` repairs what it reports.' : ''}\n`);
+    parts.push(
+      `## ${meta.id}\n`,
+      `${md(meta.description)}\n`,
+      `Default severity: \`${meta.defaultSeverity}\`.${meta.fixable ? ' `check --fix` repairs what it reports.' : ''}\n`,
+    );
     const options = Object.entries(meta.options ?? {});
     if (options.length) {
-      parts.push('Options:\n', table(['option', 'default', 'meaning'], options.map(([name, f]) => [code(name), defaultOf(f), f.presence?.description ?? ''])), '');
+      parts.push(
+        'Options:\n',
+        table(
+          ['option', 'default', 'meaning'],
+          options.map(([name, f]) => [code(name), defaultOf(f), f.presence?.description ?? '']),
+        ),
+        '',
+      );
       const example = Object.fromEntries(options.map(([name, f]) => [name, typeof f.presence?.default === 'function' ? undefined : f.presence?.default]));
       parts.push('```json', `{ "rules": { "${meta.id}": ["error", ${json(example)}] } }`, '```\n');
     }
-    parts.push('Messages:\n', table(['messageId', 'text'], Object.entries(meta.messages).map(([id, text]) => [code(id), text])), '');
+    parts.push(
+      'Messages:\n',
+      table(
+        ['messageId', 'text'],
+        Object.entries(meta.messages).map(([id, text]) => [code(id), text]),
+      ),
+      '',
+    );
   }
   return parts.join('\n');
 }
@@ -92,20 +114,38 @@ function rulesPage({ RULES, RULE_ALIASES }) {
 function sourcesPage({ SOURCE_KINDS, configJsonSchema }) {
   const common = configJsonSchema().properties.sources.items.properties;
   const parts = [
-    `${HEADER('src/sources/ (each kind\'s declaration) and the configuration schema')}# Source kinds\n`,
-    'A source is one entry of the configuration\'s `sources` list: a file and the kind (`type`) that knows where its version is and how to rewrite exactly those characters.\n',
-    table(['type', 'versions read as', 'what it reads'], SOURCE_KINDS.map((k) => [`[\`${k.type}\`](#${k.type})`, k.scheme === 'primary' ? "the primary source's scheme" : k.scheme, k.description])),
+    `${HEADER("src/sources/ (each kind's declaration) and the configuration schema")}# Source kinds\n`,
+    "A source is one entry of the configuration's `sources` list: a file and the kind (`type`) that knows where its version is and how to rewrite exactly those characters.\n",
+    table(
+      ['type', 'versions read as', 'what it reads'],
+      SOURCE_KINDS.map((k) => [`[\`${k.type}\`](#${k.type})`, k.scheme === 'primary' ? "the primary source's scheme" : k.scheme, k.description]),
+    ),
     '',
     '## Keys of every source\n',
-    table(['key', 'meaning'], ['file', 'type', 'primary', 'name'].map((key) => [code(key), describeCommon(key, common[key])])),
+    table(
+      ['key', 'meaning'],
+      ['file', 'type', 'primary', 'name'].map((key) => [code(key), describeCommon(key, common[key])]),
+    ),
     '',
   ];
   for (const k of SOURCE_KINDS) {
-    parts.push(`## ${k.type}\n`, `${md(k.description)}\n`, `Versions are read as ${k.scheme === 'primary' ? "the primary source's scheme" : k.scheme === 'pep440' ? 'PEP 440' : 'SemVer 2.0'}.\n`);
+    parts.push(
+      `## ${k.type}\n`,
+      `${md(k.description)}\n`,
+      `Versions are read as ${k.scheme === 'primary' ? "the primary source's scheme" : k.scheme === 'pep440' ? 'PEP 440' : 'SemVer 2.0'}.\n`,
+    );
     const options = Object.entries(k.options ?? {});
     parts.push(
       options.length
-        ? table(['option', 'required', 'default', 'meaning'], options.map(([name, f]) => [code(name), f.presence?.required ? 'yes' : '', defaultOf(f), (f.presence?.description ?? '').replace(new RegExp(`^${k.type}: `), '')]))
+        ? table(
+            ['option', 'required', 'default', 'meaning'],
+            options.map(([name, f]) => [
+              code(name),
+              f.presence?.required ? 'yes' : '',
+              defaultOf(f),
+              (f.presence?.description ?? '').replace(new RegExp(`^${k.type}: `), ''),
+            ]),
+          )
         : 'No options.',
       '',
     );
@@ -116,19 +156,28 @@ function sourcesPage({ SOURCE_KINDS, configJsonSchema }) {
 function describeCommon(key, schema) {
   if (key === 'type') return `the kind: ${schema.enum.map(code).join(', ')}`;
   if (key === 'primary') return 'the truth the others follow (one at most; else the first source is primary)';
-  if (key === 'name') return 'shown in reports; default the file\'s base name without extension';
+  if (key === 'name') return "shown in reports; default the file's base name without extension";
   return schema.description ?? '';
 }
 
 function layoutsPage({ detectLayout }) {
-  const fixtures = readdirSync(path.join(ROOT, LAYOUT_FIXTURES)).filter((d) => statSync(path.join(ROOT, LAYOUT_FIXTURES, d)).isDirectory()).sort();
+  const fixtures = readdirSync(path.join(ROOT, LAYOUT_FIXTURES))
+    .filter((d) => statSync(path.join(ROOT, LAYOUT_FIXTURES, d)).isDirectory())
+    .sort();
   const reader = (dir) => (file) => {
     const at = path.join(dir, file);
     return existsSync(at) && statSync(at).isFile() ? readFileSync(at, 'utf8') : undefined;
   };
   const rows = fixtures.map((name) => {
     const layout = detectLayout(reader(path.join(ROOT, LAYOUT_FIXTURES, name)));
-    return [code(layout.id), `[\`${name}\`](../../${LAYOUT_FIXTURES}/${name})`, code(layout.reason), layout.fromTags ? `git tags (${layout.fromTags})${layout.sources.length ? `; checked beside them: ${layout.sources.map(sourceText).join(', ')}` : ''}` : layout.sources.map(sourceText).join(', ')];
+    return [
+      code(layout.id),
+      `[\`${name}\`](../../${LAYOUT_FIXTURES}/${name})`,
+      code(layout.reason),
+      layout.fromTags
+        ? `git tags (${layout.fromTags})${layout.sources.length ? `; checked beside them: ${layout.sources.map(sourceText).join(', ')}` : ''}`
+        : layout.sources.map(sourceText).join(', '),
+    ];
   });
   const none = detectLayout((file) => (file === 'pyproject.toml' ? '[project]\nname = "demo"\n' : undefined));
   rows.push([code(none.id), 'a `pyproject.toml` with `[project] name` only', code(none.reason), none.sources.map(sourceText).join(', ')]);
@@ -143,7 +192,16 @@ function layoutsPage({ detectLayout }) {
 }
 
 const sourceText = (s) => {
-  const where = s.key ?? s.variable ?? (s.call ? `${s.call}(${s.keyword ?? 'version'}=…)` : s.pattern ? `/${s.pattern}/` : s.type === 'python' ? '__version__, SYSTEM_VERSION or VERSION' : undefined);
+  const where =
+    s.key ??
+    s.variable ??
+    (s.call
+      ? `${s.call}(${s.keyword ?? 'version'}=…)`
+      : s.pattern
+        ? `/${s.pattern}/`
+        : s.type === 'python'
+          ? '__version__, SYSTEM_VERSION or VERSION'
+          : undefined);
   return `\`${s.file}\` (${s.type}${where ? ` ${code(where)}` : ''})`;
 };
 
@@ -155,7 +213,12 @@ function configurationPage({ configJsonSchema }) {
       if (key === '$schema') continue;
       const name = at ? `${at}.${key}` : key;
       if (name === 'sources') {
-        rows.push([code('sources'), 'array', '', `${sub.description ?? ''} Each entry: see [Source kinds](sources.md). With none configured, the [layout](layouts.md) decides.`]);
+        rows.push([
+          code('sources'),
+          'array',
+          '',
+          `${sub.description ?? ''} Each entry: see [Source kinds](sources.md). With none configured, the [layout](layouts.md) decides.`,
+        ]);
         continue;
       }
       if (name === 'rules') {
@@ -169,7 +232,7 @@ function configurationPage({ configJsonSchema }) {
   };
   walk(schema, '');
   return [
-    `${HEADER('the configuration\'s declaration (src/config/schema.ts), as schema/heimdallrc.schema.json')}# Configuration\n`,
+    `${HEADER("the configuration's declaration (src/config/schema.ts), as schema/heimdallrc.schema.json")}# Configuration\n`,
     'The keys of `.heimdallrc.json` and of the `[tool.heimdall-version]` table in `pyproject.toml` (the same keys; sources as an array of tables). ' +
       'An unknown key, a wrong type, a path outside the root or malformed JSON stops every command with exit code 2 and names the file and what is wrong. ' +
       'Editors: point `$schema` at `node_modules/heimdall-version/schema/heimdallrc.schema.json` (`heimdall-version/schema.json`; for the pyproject table, `heimdall-version/pyproject-schema.json`). ' +
@@ -192,33 +255,58 @@ function typeOf(s) {
 async function cliPage({ main, GLOBAL_FLAGS, commands }) {
   let help = '';
   await main(['--help'], { out: (s) => (help += s), err: () => {}, color: false });
-  const listed = help.split('Commands:\n')[1].split('\n\n')[0].split('\n').map((l) => l.trim().split(/\s+/)[0]);
+  const listed = help
+    .split('Commands:\n')[1]
+    .split('\n\n')[0]
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/)[0]);
   const byName = new Map(commands.map((c) => [c.name, c]));
   const missing = listed.filter((n) => !byName.has(n));
   if (missing.length) throw new Error(`scripts/docs.mjs: no command module declares ${missing.join(', ')}`);
   const flagRows = (flags) =>
-    Object.entries(flags).map(([name, f]) => [`${f.short ? `\`-${f.short}\`, ` : ''}\`--${name}${f.type === 'string' ? ` ${f.arg}` : ''}\`${f.multiple ? ' (repeatable)' : ''}`, f.help, code(`heimdall-version ${f.example}`)]);
+    Object.entries(flags).map(([name, f]) => [
+      `${f.short ? `\`-${f.short}\`, ` : ''}\`--${name}${f.type === 'string' ? ` ${f.arg}` : ''}\`${f.multiple ? ' (repeatable)' : ''}`,
+      f.help,
+      code(`heimdall-version ${f.example}`),
+    ]);
   const parts = [
-    `${HEADER('the commands\' declarations (src/cli/command.ts, src/cli/commands/)')}# Command line\n`,
+    `${HEADER("the commands' declarations (src/cli/command.ts, src/cli/commands/)")}# Command line\n`,
     '```text',
     'heimdall-version [command] [options]      check is the default command',
     'heimdall-version help <command>           every option of a command, with examples (also: <command> --help)',
-    'heimdall-version --version                heimdall-version\'s own version (-V)',
+    "heimdall-version --version                heimdall-version's own version (-V)",
     '```\n',
-    table(['command', 'what it does'], listed.map((n) => [`[\`${n}\`](#${n})`, byName.get(n).summary])),
+    table(
+      ['command', 'what it does'],
+      listed.map((n) => [`[\`${n}\`](#${n})`, byName.get(n).summary]),
+    ),
     '',
     '## Options for every command\n',
     table(['option', 'what it does', 'example'], flagRows(GLOBAL_FLAGS)),
     '',
     '## Exit codes\n',
-    table(['code', 'meaning'], [['0', 'no errors (warnings allowed)'], ['1', 'problems found, or a gate or step failed'], ['2', 'usage or configuration error']]),
+    table(
+      ['code', 'meaning'],
+      [
+        ['0', 'no errors (warnings allowed)'],
+        ['1', 'problems found, or a gate or step failed'],
+        ['2', 'usage or configuration error'],
+      ],
+    ),
     '',
     'No user error prints a stack trace; `--debug` shows one for unexpected failures.\n',
   ];
   for (const name of listed) {
     const c = byName.get(name);
     parts.push(`## ${name}\n`, `${md(c.summary)}\n`, '```text', `heimdall-version ${name}${c.args.map((a) => ` <${a.name}>`).join('')} [options]`, '```\n');
-    if (c.args.length) parts.push(table(['argument', 'meaning'], c.args.map((a) => [code(`<${a.name}>`), a.help])), '');
+    if (c.args.length)
+      parts.push(
+        table(
+          ['argument', 'meaning'],
+          c.args.map((a) => [code(`<${a.name}>`), a.help]),
+        ),
+        '',
+      );
     if (Object.keys(c.options).length) parts.push(table(['option', 'what it does', 'example'], flagRows(c.options)), '');
     if (c.examples.length) parts.push('Examples:\n', '```sh', ...c.examples.map((e) => `heimdall-version ${e}`), '```\n');
   }
@@ -239,7 +327,9 @@ export async function generatedPages() {
 
 /** The committed pages that differ from what the code generates (missing ones included). */
 export async function stalePages() {
-  return (await generatedPages()).filter(([file, text]) => !existsSync(path.join(ROOT, file)) || readFileSync(path.join(ROOT, file), 'utf8') !== text).map(([file]) => file);
+  return (await generatedPages())
+    .filter(([file, text]) => !existsSync(path.join(ROOT, file)) || readFileSync(path.join(ROOT, file), 'utf8') !== text)
+    .map(([file]) => file);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

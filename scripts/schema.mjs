@@ -10,7 +10,10 @@ async function generated(file = 'schema/heimdallrc.schema.json', fragment = 'sch
   const out = await build({ entryPoints: ['src/config/schema.ts'], bundle: true, platform: 'node', format: 'esm', write: false, logLevel: 'warning' });
   const { configJsonSchema } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
   const schema = configJsonSchema();
-  return [[file, `${JSON.stringify(schema, null, 2)}\n`], [fragment, `${JSON.stringify(pyprojectFragment(schema), null, 2)}\n`]];
+  return [
+    [file, `${JSON.stringify(schema, null, 2)}\n`],
+    [fragment, `${JSON.stringify(pyprojectFragment(schema), null, 2)}\n`],
+  ];
 }
 
 export async function writeConfigSchema() {

@@ -11,7 +11,9 @@ const LIVE = path.resolve('test/helpers/fault-points.ts');
 const liveFaults = {
   name: 'live-faults',
   setup(build) {
-    build.onResolve({ filter: /fault\.js$/ }, (args) => (path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')) === NO_OP ? { path: LIVE } : undefined));
+    build.onResolve({ filter: /fault\.js$/ }, (args) =>
+      path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')) === NO_OP ? { path: LIVE } : undefined,
+    );
   },
 };
 

@@ -31,7 +31,16 @@ export type {
   RecoverResult,
 } from './core/change-types.js';
 export { init, type InitOptions, type InitResult, type InitEvent, type InitCandidate, type InitConfig } from './core/init.js';
-export { installHook, uninstallHook, type HookOptions, type HookResult, type HookEvent, type HookManager, type HookOutcome, type InstalledBy } from './core/hook.js';
+export {
+  installHook,
+  uninstallHook,
+  type HookOptions,
+  type HookResult,
+  type HookEvent,
+  type HookManager,
+  type HookOutcome,
+  type InstalledBy,
+} from './core/hook.js';
 export { release, type ReleaseOptions, type ReleaseResult, type Mode } from './core/release.js';
 export { verify, type VerifyOptions, type VerifyResult } from './core/verify.js';
 export type { RunOptions } from './release/prepare.js';

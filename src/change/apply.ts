@@ -23,7 +23,11 @@ export interface Applied {
 /** Replaces each file's content, or restores everything and throws. Call under withLock. */
 export function applyChanges(state: ChangeState, root: string, changes: FileChange[], git?: JournalGit, allowForeignOwner = false): Applied {
   const realRoot = realpathSync(root);
-  if (!allowForeignOwner) refuseForeignWriters(realRoot, changes.map((c) => c.file));
+  if (!allowForeignOwner)
+    refuseForeignWriters(
+      realRoot,
+      changes.map((c) => c.file),
+    );
   const targets = changes.map((c) => {
     let real: string;
     let current: Buffer;

@@ -13,9 +13,15 @@ export function copyAttributes(file: string, copy: string): void {
   const args = ['--attributes-only', '--preserve=all', '--no-preserve=timestamps,links', '-T', '--', file, copy];
   const res = spawnSync('cp', args, { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
   // No cp, or one without these options: nothing here can copy them.
-  if ((res.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT' || /unrecognized option|invalid option|illegal option|unknown option/i.test(res.stderr ?? '')) {
+  if (
+    (res.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT' ||
+    /unrecognized option|invalid option|illegal option|unknown option/i.test(res.stderr ?? '')
+  ) {
     unsupported = true;
     return;
   }
-  if (res.status !== 0) throw new Error(`cannot give the new copy of ${file} its ACL and attributes (${res.stderr?.trim() || res.error?.message || `cp exited with ${res.status}`})`);
+  if (res.status !== 0)
+    throw new Error(
+      `cannot give the new copy of ${file} its ACL and attributes (${res.stderr?.trim() || res.error?.message || `cp exited with ${res.status}`})`,
+    );
 }

@@ -15,12 +15,14 @@ export function changelogRelease(project: Project, version: string, date = relea
   if (!unreleased || versionHeading(headings, version)) return [];
   const renamed = releasedHeading(unreleased, version, formatDate(log.dateFormat, date));
   const newText = log.text.slice(0, unreleased.start) + renamed + log.text.slice(unreleased.end);
-  return [{
-    file: log.file,
-    before: Buffer.from(log.text, 'utf8'),
-    after: Buffer.from(newText, 'utf8'),
-    oldText: log.text,
-    newText,
-    edits: [{ file: log.file, start: unreleased.start, end: unreleased.end, line: unreleased.line, old: unreleased.text, new: renamed }],
-  }];
+  return [
+    {
+      file: log.file,
+      before: Buffer.from(log.text, 'utf8'),
+      after: Buffer.from(newText, 'utf8'),
+      oldText: log.text,
+      newText,
+      edits: [{ file: log.file, start: unreleased.start, end: unreleased.end, line: unreleased.line, old: unreleased.text, new: renamed }],
+    },
+  ];
 }

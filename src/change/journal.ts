@@ -59,12 +59,14 @@ export function parseJournal(text: string): { journal: Journal } | { problem: st
     const g = j.git as Partial<JournalGit>;
     if (typeof g !== 'object' || g === null) return { problem: 'git must be an object' };
     if (g.head !== null && (typeof g.head !== 'string' || !OID.test(g.head))) return { problem: 'git.head must be a commit id or null' };
-    if (g.tag !== undefined && (typeof g.tag !== 'string' || !/^[^\0-\x20~^:?*[\\]+$/.test(g.tag) || g.tag.startsWith('-'))) return { problem: 'git.tag must be a tag name' };
+    if (g.tag !== undefined && (typeof g.tag !== 'string' || !/^[^\0-\x20~^:?*[\\]+$/.test(g.tag) || g.tag.startsWith('-')))
+      return { problem: 'git.tag must be a tag name' };
     if (g.tagMessage !== undefined && typeof g.tagMessage !== 'string') return { problem: 'git.tagMessage must be text' };
     if (typeof g.index !== 'object' || g.index === null) return { problem: 'git.index must be an object' };
     for (const [file, entry] of Object.entries(g.index)) {
       if (!j.files.some((f) => f.file === file)) return { problem: `git.index names ${JSON.stringify(file)}, which is not in files` };
-      if (entry !== null && (typeof entry !== 'string' || !ENTRY.test(entry))) return { problem: `git.index[${JSON.stringify(file)}] must be "mode oid" or null` };
+      if (entry !== null && (typeof entry !== 'string' || !ENTRY.test(entry)))
+        return { problem: `git.index[${JSON.stringify(file)}] must be "mode oid" or null` };
     }
   }
   return { journal: j as Journal };

@@ -34,7 +34,11 @@ export async function withLock<T>(state: ChangeState, notice: (s: string) => voi
       const held = readHolder(state.lock);
       if (held === undefined) continue; // released meanwhile
       const stale = staleness(held.holder, held.age);
-      if (!stale) throw new UserError(`another heimdall-version (pid ${held.holder?.pid ?? '?'}${held.holder && held.holder.host !== me.host ? ` on ${held.holder.host}` : ''}) is changing this project; wait for it to finish`, 1);
+      if (!stale)
+        throw new UserError(
+          `another heimdall-version (pid ${held.holder?.pid ?? '?'}${held.holder && held.holder.host !== me.host ? ` on ${held.holder.host}` : ''}) is changing this project; wait for it to finish`,
+          1,
+        );
       if (takeOver(state.lock, held.raw)) notice(`took over a stale lock (${stale}); ${state.lock}`);
     }
   }

@@ -51,7 +51,11 @@ export function planBump(project: Project, spellings: Spellings): Edit[] {
  */
 export function planFix(project: Project, spellings: Spellings): Edit[] {
   const expected = { scheme: project.primary.scheme, value: project.primary.hits[0]?.value ?? '' };
-  return editsWhere(project, spellings, (s, old, version) => old !== version && (s.scheme.normalForm !== undefined || !sameVersion(expected, { scheme: s.scheme, value: old })));
+  return editsWhere(
+    project,
+    spellings,
+    (s, old, version) => old !== version && (s.scheme.normalForm !== undefined || !sameVersion(expected, { scheme: s.scheme, value: old })),
+  );
 }
 
 function editsWhere(project: Project, spellings: Spellings, wanted: (source: LoadedSource, old: string, version: string) => boolean): Edit[] {
@@ -74,7 +78,10 @@ export function changesFor(project: Project, edits: Edit[]): FileChange[] {
     // Two sources reading one literal (`version = release = "1.2"`) must want the same text there.
     for (const e of fileEdits) {
       const other = unique.find((u) => u.start === e.start && u.end === e.end && u.new !== e.new);
-      if (other) throw new UserError(`${file}:${e.line}: two sources read the same literal "${e.old}" and would write "${other.new}" and "${e.new}" there; configure one of them`);
+      if (other)
+        throw new UserError(
+          `${file}:${e.line}: two sources read the same literal "${e.old}" and would write "${other.new}" and "${e.new}" there; configure one of them`,
+        );
     }
     // An edit that writes what is there already (a short X.Y form a patch bump leaves) is no change.
     const effective = unique.filter((e) => oldText.slice(e.start, e.end) !== e.new);

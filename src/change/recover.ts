@@ -31,9 +31,16 @@ export async function recoverChange(state: ChangeState, gitTop: string | undefin
   if (discard) return (forget(state), `discarded the journal ${state.journal}; no file was changed`);
   const parsed = parseJournal(text);
   if ('problem' in parsed)
-    throw new UserError(`${state.journal} is not a journal heimdall-version can trust (${parsed.problem}); nothing was changed. Check your version files, then remove it with: heimdall-version recover --discard`, 2);
+    throw new UserError(
+      `${state.journal} is not a journal heimdall-version can trust (${parsed.problem}); nothing was changed. Check your version files, then remove it with: heimdall-version recover --discard`,
+      2,
+    );
   const journal = parsed.journal;
-  if (!allowForeignOwner) refuseForeignWriters(state.base, journal.files.map((f) => f.file));
+  if (!allowForeignOwner)
+    refuseForeignWriters(
+      state.base,
+      journal.files.map((f) => f.file),
+    );
   const targets = journal.files.map((entry) => locate(state.base, entry));
   for (const t of targets) removeTemps(path.join(state.base, ...t.entry.file.split('/')));
   removeTemps(state.journal);
@@ -56,7 +63,10 @@ async function recoverWithGit(gitTop: string, journal: Journal, targets: Target[
   const parent = head && (await git(gitTop, ['rev-parse', '-q', '--verify', `${head}^1`])).stdout.trim();
   const committed = head !== null && (parent || null) === g.head && (await holdsAfter(gitTop, head, targets));
   if (!committed)
-    throw new UserError(`HEAD moved since the interrupted change (from ${g.head ?? 'no commit'} to ${head ?? 'no commit'}) and holds other changes; nothing was changed. Put ${files.join(', ')} right by hand, then run heimdall-version recover --discard`, 1);
+    throw new UserError(
+      `HEAD moved since the interrupted change (from ${g.head ?? 'no commit'} to ${head ?? 'no commit'}) and holds other changes; nothing was changed. Put ${files.join(', ')} right by hand, then run heimdall-version recover --discard`,
+      1,
+    );
   const words = restore(targets, 'after');
   await gitOrFail(gitTop, ['reset', '-q', 'HEAD', '--', ...files], 'git reset');
   let tagged = '';
@@ -71,7 +81,11 @@ async function recoverWithGit(gitTop: string, journal: Journal, targets: Target[
 }
 
 async function holdsAfter(gitTop: string, commit: string, targets: Target[]): Promise<boolean> {
-  const blobs = await blobsAt(gitTop, commit, targets.map((t) => t.entry.file));
+  const blobs = await blobsAt(
+    gitTop,
+    commit,
+    targets.map((t) => t.entry.file),
+  );
   for (const t of targets) if (blobs.get(t.entry.file) !== (await blobId(gitTop, Buffer.from(t.entry.after, 'base64')))) return false;
   return true;
 }

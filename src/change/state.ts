@@ -32,7 +32,10 @@ async function keyOf(root: string): Promise<string> {
 
 /** The error every command but recover gives while a journal is there. */
 export function unfinished(state: ChangeState): UserError {
-  return new UserError(`a heimdall-version change is unfinished (interrupted, or still running): run \`heimdall-version recover\` to finish or undo it (journal: ${state.journal})`, 1);
+  return new UserError(
+    `a heimdall-version change is unfinished (interrupted, or still running): run \`heimdall-version recover\` to finish or undo it (journal: ${state.journal})`,
+    1,
+  );
 }
 
 /** Read commands only report an unfinished change; nothing but `recover` undoes one. */

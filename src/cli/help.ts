@@ -40,4 +40,5 @@ const flagLines = (flags: Flags): string =>
     .map(([name, f]) => `  ${flagName(name, f)}\n      ${f.help}\n      e.g. heimdall-version ${f.example}`)
     .join('\n');
 
-const flagName = (name: string, f: Flag): string => `${f.short ? `-${f.short}, ` : ''}--${name}${f.type === 'string' ? ` ${f.arg}` : ''}${f.type === 'string' && f.multiple ? ' (repeatable)' : ''}`;
+const flagName = (name: string, f: Flag): string =>
+  `${f.short ? `-${f.short}, ` : ''}--${name}${f.type === 'string' ? ` ${f.arg}` : ''}${f.type === 'string' && f.multiple ? ' (repeatable)' : ''}`;

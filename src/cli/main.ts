@@ -24,7 +24,10 @@ const COMMANDS: Record<string, Entry> = {
   show: { summary: showCommand.summary, load: async () => showCommand },
   bump: { summary: 'set the next version in every source at once (all or nothing)', load: async () => (await import('./commands/bump.js')).bumpCommand },
   release: { summary: 'gate, build, check, upload and tag a release', load: async () => (await import('./commands/release.js')).releaseCommand },
-  verify: { summary: 'install the built wheel (or the release from an index) into a fresh environment and ask it its version', load: async () => (await import('./commands/verify.js')).verifyCommand },
+  verify: {
+    summary: 'install the built wheel (or the release from an index) into a fresh environment and ask it its version',
+    load: async () => (await import('./commands/verify.js')).verifyCommand,
+  },
   hook: { summary: 'install (or uninstall) the pre-commit check in this git repository', load: async () => (await import('./commands/hook.js')).hookCommand },
   recover: { summary: 'finish or undo a change that a crash interrupted', load: async () => (await import('./commands/recover.js')).recoverCommand },
   init: { summary: 'detect the version sources and write .heimdallrc.json', load: async () => (await import('./commands/init.js')).initCommand },

@@ -68,7 +68,9 @@ export type Output<S extends Shape> = Flatten<
 export type Infer<F> = F extends Field<infer T, boolean> ? T : never;
 
 /** A string; empty only when `allowEmpty`. `check` names a further problem, `transform` normalises. */
-export function text(options: { allowEmpty?: boolean; pattern?: [string, string]; check?: (v: string) => string | undefined; transform?: (v: string) => string } = {}) {
+export function text(
+  options: { allowEmpty?: boolean; pattern?: [string, string]; check?: (v: string) => string | undefined; transform?: (v: string) => string } = {},
+) {
   const { allowEmpty, pattern, check, transform } = options;
   return new Field<string>(
     (v, at, issue) => {
@@ -193,7 +195,7 @@ export function either<A, B>(first: Field<A, boolean>, second: Field<B, boolean>
 export function readField(field: Field<unknown, boolean>, raw: unknown, at: string, issue: Issue, parent: Obj): unknown {
   const { required, default: d, fill } = field.presence;
   if (raw === undefined) {
-    if (required) return issue(at, required), null;
+    if (required) return (issue(at, required), null);
     if (d !== undefined) return typeof d === 'function' ? (d as (p: Obj) => unknown)(parent) : structuredClone(d);
     return fill ? field.parse({}, at, issue) : undefined;
   }

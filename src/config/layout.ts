@@ -66,35 +66,52 @@ function fromBackend(read: ReadFile, text: string | undefined, tree: Tree | unde
       const pattern = str(hatch.pattern);
       const source: SourceConfig = pattern
         ? { file: hatchPath, type: 'regex', pattern: pattern.replace(/\(\?P</g, '(?<') }
-        : hatchPath.endsWith('.py') ? { file: hatchPath, type: 'python' } : { file: hatchPath, type: 'regex', pattern: HATCH_DEFAULT };
+        : hatchPath.endsWith('.py')
+          ? { file: hatchPath, type: 'python' }
+          : { file: hatchPath, type: 'regex', pattern: HATCH_DEFAULT };
       return { id: 'hatch-path', reason: `[tool.hatch.version] path = "${hatchPath}"${pattern ? ' with its pattern' : ''}`, sources: [primary(source)] };
     }
     const setuptools = obj(tool.setuptools);
     const dyn = obj(obj(setuptools.dynamic).version);
     const roots = packageRoots(setuptools);
     const attr = str(dyn.attr);
-    if (attr) return { id: 'setuptools-attr', reason: `[tool.setuptools.dynamic] version = { attr = "${attr}" }`, sources: [primary(attrSource(attr, read, roots))] };
+    if (attr)
+      return { id: 'setuptools-attr', reason: `[tool.setuptools.dynamic] version = { attr = "${attr}" }`, sources: [primary(attrSource(attr, read, roots))] };
     const file = str(dyn.file) ?? (Array.isArray(dyn.file) ? str(dyn.file[0]) : undefined);
     if (file) return { id: 'setuptools-file', reason: `[tool.setuptools.dynamic] version = { file = "${file}" }`, sources: [primary({ file, type: 'text' })] };
     const pdm = obj(obj(tool.pdm).version);
     if (pdm.source === 'file' && str(pdm.path))
-      return { id: 'pdm-file', reason: `[tool.pdm.version] source = "file", path = "${pdm.path}"`, sources: [primary({ file: pdm.path as string, type: 'python', variable: '__version__' })] };
+      return {
+        id: 'pdm-file',
+        reason: `[tool.pdm.version] source = "file", path = "${pdm.path}"`,
+        sources: [primary({ file: pdm.path as string, type: 'python', variable: '__version__' })],
+      };
     if (backend.startsWith('flit_core') && dist) {
       const module = str(obj(obj(tool.flit).module).name) ?? importName(dist);
       const file = moduleFile(module, read, ['', 'src/']);
-      return { id: 'flit', reason: `flit_core reads __version__ from the module ${module} (dynamic = ["version"])`, sources: [primary({ file, type: 'python', variable: '__version__' })] };
+      return {
+        id: 'flit',
+        reason: `flit_core reads __version__ from the module ${module} (dynamic = ["version"])`,
+        sources: [primary({ file, type: 'python', variable: '__version__' })],
+      };
     }
   }
   const cfg = setupCfgLayout(read);
   if (cfg) return cfg;
-  if (read('setup.py') !== undefined) return { id: 'setup.py', reason: 'setup.py passes version= to setup()', sources: [primary({ file: 'setup.py', type: 'python', call: 'setup' })] };
+  if (read('setup.py') !== undefined)
+    return { id: 'setup.py', reason: 'setup.py passes version= to setup()', sources: [primary({ file: 'setup.py', type: 'python', call: 'setup' })] };
   const reason =
-    text === undefined ? 'no pyproject.toml, setup.cfg or setup.py was found' : dynamic ? 'pyproject.toml declares the version dynamic, and no build backend configuration says where it is' : 'pyproject.toml states no version';
+    text === undefined
+      ? 'no pyproject.toml, setup.cfg or setup.py was found'
+      : dynamic
+        ? 'pyproject.toml declares the version dynamic, and no build backend configuration says where it is'
+        : 'pyproject.toml states no version';
   return { id: 'pyproject', reason, sources: [pyprojectKey('project.version')] };
 }
 
 function tagTool(tool: Tree, requires: string[], dynamic: boolean): { id: string; reason: string } | undefined {
-  if (obj(tool['poetry-dynamic-versioning']).enable === true) return { id: 'poetry-dynamic-versioning', reason: '[tool.poetry-dynamic-versioning] enable = true' };
+  if (obj(tool['poetry-dynamic-versioning']).enable === true)
+    return { id: 'poetry-dynamic-versioning', reason: '[tool.poetry-dynamic-versioning] enable = true' };
   if (!dynamic) return undefined;
   if (obj(obj(tool.hatch).version).source === 'vcs') return { id: 'hatch-vcs', reason: '[tool.hatch.version] source = "vcs"' };
   if (obj(obj(tool.pdm).version).source === 'scm') return { id: 'pdm-scm', reason: '[tool.pdm.version] source = "scm"' };
@@ -107,9 +124,12 @@ function tagTool(tool: Tree, requires: string[], dynamic: boolean): { id: string
 /** A package's own version literal committed beside a tag-based version: it goes stale at the next tag. */
 function literalsBesideTags(read: ReadFile, dist: string | undefined, tool: Tree): SourceConfig[] {
   const generated = new Set(
-    [obj(tool.setuptools_scm).version_file, obj(tool.setuptools_scm).write_to, obj(obj(obj(tool.hatch).build).hooks).vcs && obj(obj(obj(obj(tool.hatch).build).hooks).vcs)['version-file'], obj(obj(tool.pdm).version).write_to].filter(
-      (f): f is string => typeof f === 'string',
-    ),
+    [
+      obj(tool.setuptools_scm).version_file,
+      obj(tool.setuptools_scm).write_to,
+      obj(obj(obj(tool.hatch).build).hooks).vcs && obj(obj(obj(obj(tool.hatch).build).hooks).vcs)['version-file'],
+      obj(obj(tool.pdm).version).write_to,
+    ].filter((f): f is string => typeof f === 'string'),
   );
   // Only a package named after the distribution: with tags as the truth, nothing else is guessed.
   const exists = (file: string) => read(file) !== undefined;
@@ -123,10 +143,19 @@ function setupCfgLayout(read: ReadFile): Layout | undefined {
   if (!entry) return undefined;
   const value = text.slice(entry.start, entry.end);
   const attr = /^attr:\s*(\S+)/.exec(value)?.[1];
-  if (attr) return { id: 'setup.cfg-attr', reason: `setup.cfg [metadata] version = attr: ${attr}`, sources: [{ ...attrSource(attr, read, ['', 'src/']), primary: true }] };
+  if (attr)
+    return {
+      id: 'setup.cfg-attr',
+      reason: `setup.cfg [metadata] version = attr: ${attr}`,
+      sources: [{ ...attrSource(attr, read, ['', 'src/']), primary: true }],
+    };
   const file = /^file:\s*([^,\s]+)/.exec(value)?.[1];
   if (file) return { id: 'setup.cfg-file', reason: `setup.cfg [metadata] version = file: ${file}`, sources: [{ file, type: 'text', primary: true }] };
-  return { id: 'setup.cfg', reason: 'setup.cfg [metadata] version is set', sources: [{ file: 'setup.cfg', type: 'ini', section: 'metadata', key: 'version', primary: true }] };
+  return {
+    id: 'setup.cfg',
+    reason: 'setup.cfg [metadata] version is set',
+    sources: [{ file: 'setup.cfg', type: 'ini', section: 'metadata', key: 'version', primary: true }],
+  };
 }
 
 /** `pkg.sub.__version__` → the module's file and the variable. */
@@ -152,5 +181,7 @@ function moduleFile(module: string, read: ReadFile, roots: string[]): string {
 /** bump and release write or tag a version a file holds; with a version from tags there is none. */
 export function refuseTagLayout(layout: Layout | undefined, command: string): void {
   if (layout?.fromTags)
-    throw new UserError(`${command}: the version comes from git tags (${layout.reason}), so no file holds it; tag the release with git instead, or configure the sources in .heimdallrc.json`);
+    throw new UserError(
+      `${command}: the version comes from git tags (${layout.reason}), so no file holds it; tag the release with git instead, or configure the sources in .heimdallrc.json`,
+    );
 }

@@ -92,7 +92,9 @@ async function searchDir(dir: string): Promise<Found | undefined> {
   }
   if (held.length > 1) {
     const names = held.map(named);
-    throw new UserError(`${held.length === 2 ? 'two' : held.length} configurations apply here: ${names.slice(0, -1).join(', ')} and ${names.at(-1)}; keep one of them`);
+    throw new UserError(
+      `${held.length === 2 ? 'two' : held.length} configurations apply here: ${names.slice(0, -1).join(', ')} and ${names.at(-1)}; keep one of them`,
+    );
   }
   const only = held[0];
   if (!only) return undefined;
@@ -101,14 +103,20 @@ async function searchDir(dir: string): Promise<Found | undefined> {
 }
 
 const named = (place: Place) =>
-  place.format === 'package' ? `"${PACKAGE_KEY}" in ${shown(place.file)}` : place.format === 'pyproject' ? `[${TABLE}] in ${shown(place.file)}` : shown(place.file);
+  place.format === 'package'
+    ? `"${PACKAGE_KEY}" in ${shown(place.file)}`
+    : place.format === 'pyproject'
+      ? `[${TABLE}] in ${shown(place.file)}`
+      : shown(place.file);
 
 /** A file named with --config: any format heimdall-version reads, code included (naming it is the user's decision to run it). */
 async function loadNamed(file: string): Promise<Found> {
   const format = formatOf(file);
   if (format === undefined) {
     const why = path.extname(file) === '.ts' ? 'a TypeScript configuration cannot be run; name a .js, .cjs or .mjs file, or' : 'name';
-    throw new UserError(`${shown(file)}: not a configuration format heimdall-version reads; ${why} a .json, .yaml or .yml file, package.json or pyproject.toml`);
+    throw new UserError(
+      `${shown(file)}: not a configuration format heimdall-version reads; ${why} a .json, .yaml or .yml file, package.json or pyproject.toml`,
+    );
   }
   if (format === 'code') {
     const exported = await runCode(file);

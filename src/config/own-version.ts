@@ -16,7 +16,20 @@ const VENDORED = /(^|\/)(_vendor|vendor|vendored|third_party|_vendored)\//;
 /** Code of another project copied in: its versions are never the distribution's. */
 export const isVendored = (file: string) => VENDORED.test(file);
 /** Directories that hold no package of the distribution's own (dependencies, builds, tests, docs). */
-export const NOT_PACKAGES = new Set(['node_modules', 'venv', '.venv', 'env', 'build', 'dist', 'site-packages', '__pycache__', 'tests', 'test', 'docs', 'examples']);
+export const NOT_PACKAGES = new Set([
+  'node_modules',
+  'venv',
+  '.venv',
+  'env',
+  'build',
+  'dist',
+  'site-packages',
+  '__pycache__',
+  'tests',
+  'test',
+  'docs',
+  'examples',
+]);
 
 /** Where the distribution's import package may be: a_b, and for a namespace package a/b (from a-b or a.b). */
 export function packagePaths(dist: string): string[] {
@@ -54,7 +67,13 @@ export function topPackagesIn(dirs: ListDirs, exists: (file: string) => boolean)
  * The own version files that state a version or look one up, as python sources with the variable
  * found (a lower-case `version` only when none of the usual names is assigned, as init reads it).
  */
-export function ownVersionSources(read: ReadFile, ownDirs: string[], dist: string | undefined, skip: (file: string) => boolean, names = OWN_VERSION_FILES): SourceConfig[] {
+export function ownVersionSources(
+  read: ReadFile,
+  ownDirs: string[],
+  dist: string | undefined,
+  skip: (file: string) => boolean,
+  names = OWN_VERSION_FILES,
+): SourceConfig[] {
   const files = [...ownDirs.flatMap((dir) => names.map((f) => `${dir}/${f}`)), ...singleModules(dist)];
   return files.flatMap((file): SourceConfig[] => {
     if (skip(file) || VENDORED.test(file)) return [];

@@ -77,10 +77,12 @@ export function readConfigText(root: string | undefined, file: string, shown: st
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && isLink(file)) throw new UserError(`${shown}: cannot read the configuration: it is a link that leads nowhere`);
-    throw new UserError(`${shown}: cannot read the configuration (${code === 'ENOENT' ? 'it does not exist' : code ?? (e as Error).message})`);
+    throw new UserError(`${shown}: cannot read the configuration (${code === 'ENOENT' ? 'it does not exist' : (code ?? (e as Error).message)})`);
   }
   if (root !== undefined && !isInside(realpathSync(root), real))
-    throw new UserError(`${shown}: cannot read the configuration: it leads outside the project (to ${real}); a configuration is read only from inside the project`);
+    throw new UserError(
+      `${shown}: cannot read the configuration: it leads outside the project (to ${real}); a configuration is read only from inside the project`,
+    );
   let read: ReturnType<typeof readRegular>;
   try {
     read = readRegular(real);
@@ -117,5 +119,7 @@ export function readCandidateText(root: string, place: Place): string | undefine
 export function refuseFoundCode(place: Place, shown: string): never {
   if (place.place.endsWith('.ts'))
     throw new UserError(`${shown} is a configuration written as code (TypeScript), which heimdall-version does not run; write ${JSON_RC} instead`);
-  throw new UserError(`${shown} is a configuration written as code, which heimdall-version does not run when it only finds it; to use it, name it: --config ${shown} (or write ${JSON_RC} instead)`);
+  throw new UserError(
+    `${shown} is a configuration written as code, which heimdall-version does not run when it only finds it; to use it, name it: --config ${shown} (or write ${JSON_RC} instead)`,
+  );
 }

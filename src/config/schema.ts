@@ -20,7 +20,8 @@ export const HEIMDALL_SOURCES: SourceConfig[] = [
 const argv = () => strings({ minItems: 1, message: 'must be a non-empty array of non-empty strings (an argv, run without a shell)' });
 const url = () => text({ pattern: ['^https?://', 'must be an http(s) URL'] });
 /** The interpreter that `[python, "-m", "build", …]` names, if the build command is one. */
-const namedByBuild = (build: unknown) => (Array.isArray(build) && build[1] === '-m' && build[2] === 'build' && typeof build[0] === 'string' ? build[0] : undefined);
+const namedByBuild = (build: unknown) =>
+  Array.isArray(build) && build[1] === '-m' && build[2] === 'build' && typeof build[0] === 'string' ? build[0] : undefined;
 
 /** The release interpreter: release.python, else the one the configured build command names, else python3. */
 export const releaseInterpreter = (release: { python?: unknown; build?: unknown }): string =>
@@ -36,26 +37,45 @@ export const CONFIG = object({
       if (primaries > 1) issue(at, `only one source may be primary (${primaries} are)`);
       const primary = sources.find((s) => s.primary) ?? sources[0];
       if (primary && 'short' in primary && primary.short)
-        issue(at, `${primary.file}: a source with "short": true states only X.Y and cannot be the primary source; make the source with the whole version primary`);
+        issue(
+          at,
+          `${primary.file}: a source with "short": true states only X.Y and cannot be the primary source; make the source with the whole version primary`,
+        );
     }),
   versioning: versioningSetting(),
   tags: object({
-    prefix: text({ allowEmpty: true, check: refPrefixProblem }).default('v').describe('Version tags are <prefix><version>, e.g. v0.2.0. The prefix follows git\'s rules for ref names (no space, "..", "*", "?", "[", "~", "^", ":", "\\", "@{" or control characters) and may not start with "-".'),
+    prefix: text({ allowEmpty: true, check: refPrefixProblem })
+      .default('v')
+      .describe(
+        'Version tags are <prefix><version>, e.g. v0.2.0. The prefix follows git\'s rules for ref names (no space, "..", "*", "?", "[", "~", "^", ":", "\\", "@{" or control characters) and may not start with "-".',
+      ),
   }),
-  rules: ruleSettings(RULES as unknown as Rule[]).describe('Severity per rule, ESLint style: "error", "warn" or "off", or [severity, options] for a rule with options.'),
+  rules: ruleSettings(RULES as unknown as Rule[]).describe(
+    'Severity per rule, ESLint style: "error", "warn" or "off", or [severity, options] for a rule with options.',
+  ),
   bump: object({
     message: text().default('Bump version: {old} → {new}').describe('Commit message of bump --commit; {old} and {new} are replaced.'),
     tagMessage: text().default('Release {tag}').describe('Message of the annotated tag; {old}, {new} and {tag} are replaced.'),
   }),
   release: object({
-    python: text().describe('The interpreter that has build and twine (Debian: /usr/bin/python3); default: the interpreter release.build names (["/opt/py/bin/python", "-m", "build"]), else python3.'),
+    python: text().describe(
+      'The interpreter that has build and twine (Debian: /usr/bin/python3); default: the interpreter release.build names (["/opt/py/bin/python", "-m", "build"]), else python3.',
+    ),
     validate: argv().describe('Optional command run before the build, e.g. ["python3", "-c", "import cognitive_memory, heimdall"].'),
     isolation: flag()
       .default(true)
-      .describe('false: python -m build --no-isolation, with the build backend installed in release.python (offline, or for a twine that cannot read a newer Metadata-Version).'),
-    build: argv().default((r) => [releaseInterpreter(r), '-m', 'build']).describe('A command as an argv array, run without a shell.'),
-    check: argv().default((r) => [releaseInterpreter(r), '-m', 'twine', 'check']).describe('A command as an argv array, run without a shell.'),
-    upload: argv().default((r) => [releaseInterpreter(r), '-m', 'twine', 'upload']).describe('A command as an argv array, run without a shell.'),
+      .describe(
+        'false: python -m build --no-isolation, with the build backend installed in release.python (offline, or for a twine that cannot read a newer Metadata-Version).',
+      ),
+    build: argv()
+      .default((r) => [releaseInterpreter(r), '-m', 'build'])
+      .describe('A command as an argv array, run without a shell.'),
+    check: argv()
+      .default((r) => [releaseInterpreter(r), '-m', 'twine', 'check'])
+      .describe('A command as an argv array, run without a shell.'),
+    upload: argv()
+      .default((r) => [releaseInterpreter(r), '-m', 'twine', 'upload'])
+      .describe('A command as an argv array, run without a shell.'),
     repositories: object({
       testpypi: url().default('https://test.pypi.org/legacy/'),
       pypi: url().default('https://upload.pypi.org/legacy/'),

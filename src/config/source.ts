@@ -19,7 +19,9 @@ export function outsideRoot(p: string): string | undefined {
 }
 
 const COMMON = {
-  file: text({ check: outsideRoot, transform: (f) => f.replace(/\\/g, '/') }).required().describe('Path relative to the project root; may not leave it.'),
+  file: text({ check: outsideRoot, transform: (f) => f.replace(/\\/g, '/') })
+    .required()
+    .describe('Path relative to the project root; may not leave it.'),
   type: oneOf(SOURCE_TYPES).required(`is required (one of ${SOURCE_TYPES.join(', ')})`),
   primary: flag(),
   name: text(),
@@ -37,7 +39,12 @@ for (const k of SOURCE_KINDS) {
 }
 const KNOWN = [...Object.keys(COMMON), ...OPTIONS.keys()];
 const optionNames = (type: string) => Object.keys(kindOf(type).options);
-const takes = (type: string) => (optionNames(type).length ? optionNames(type).map((n) => `"${n}"`).join(', ') : 'no options');
+const takes = (type: string) =>
+  optionNames(type).length
+    ? optionNames(type)
+        .map((n) => `"${n}"`)
+        .join(', ')
+    : 'no options';
 
 export const SOURCE = new Field<SourceConfig>(
   (v, at, issue) => {
@@ -70,7 +77,9 @@ export const SOURCE = new Field<SourceConfig>(
     additionalProperties: false,
     properties: {
       ...Object.fromEntries(Object.entries(COMMON).map(([k, f]) => [k, f.jsonSchema()])),
-      ...Object.fromEntries([...OPTIONS].map(([name, o]) => [name, { ...o.field.schema(), ...(o.descriptions.length ? { description: o.descriptions.join(' ') } : {}) }])),
+      ...Object.fromEntries(
+        [...OPTIONS].map(([name, o]) => [name, { ...o.field.schema(), ...(o.descriptions.length ? { description: o.descriptions.join(' ') } : {}) }]),
+      ),
     },
     // Per kind: its required options, and no option of another kind.
     allOf: SOURCE_KINDS.map((k): Json => {

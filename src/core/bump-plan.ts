@@ -35,7 +35,13 @@ export async function planVersionBump(loaded: LoadedConfig, options: BumpOptions
   const versioning = versioningOf(loaded.config.versioning);
   const others = (await readableSchemes(versioning)).filter((s) => s.name !== project.scheme.name);
   const policy = versioning.declaration.policy(versioning.options);
-  const next = nextVersion(project.scheme, from, options.spec, { preid: options.preid, force: options.force ?? false, policy, others, now: options.now ?? new Date() });
+  const next = nextVersion(project.scheme, from, options.spec, {
+    preid: options.preid,
+    force: options.force ?? false,
+    policy,
+    others,
+    now: options.now ?? new Date(),
+  });
   if ('error' in next) throw new UserError(next.error, next.exitCode);
   const to = next.version;
   const { spellings, problems } = spellingsFor(project, next.meaning);
@@ -46,7 +52,11 @@ export async function planVersionBump(loaded: LoadedConfig, options: BumpOptions
 
   const tag = options.tag ? `${loaded.config.tags.prefix}${to}` : undefined;
   const commit = options.commit || tag !== undefined || options.push;
-  const fill = (template: string) => template.replaceAll('{old}', from).replaceAll('{new}', to).replaceAll('{tag}', tag ?? '');
+  const fill = (template: string) =>
+    template
+      .replaceAll('{old}', from)
+      .replaceAll('{new}', to)
+      .replaceAll('{tag}', tag ?? '');
   const actions: BumpAction[] = [{ kind: 'write', from, to, files }];
   if (commit) {
     await refuseUnsafeGit(loaded, tag, options.allowDirty ?? false);
@@ -67,7 +77,8 @@ async function pushTarget(loaded: LoadedConfig): Promise<{ raw: string; shown: s
   const remote = loaded.config.release.remote;
   // A URL or path, not a remote's name.
   const raw = /[:/]/.test(remote) ? remote : await remotePushUrl(loaded.gitTop!, remote);
-  if (raw === undefined) throw new UserError(`--push: this repository has no remote "${remote}" (git remote add ${remote} URL, or set release.remote); nothing was changed`, 2);
+  if (raw === undefined)
+    throw new UserError(`--push: this repository has no remote "${remote}" (git remote add ${remote} URL, or set release.remote); nothing was changed`, 2);
   return { raw, shown: splitUrlCredentials(raw).url };
 }
 
@@ -77,7 +88,10 @@ async function refuseUnsafeGit(loaded: LoadedConfig, tag: string | undefined, al
   if (!allowDirty) {
     const dirty = await changedTrackedFiles(loaded.gitTop);
     if (dirty.length > 0)
-      throw new UserError(`uncommitted changes in ${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', …' : ''}; commit or stash them, or pass --allow-dirty (only the version files are committed)`, 1);
+      throw new UserError(
+        `uncommitted changes in ${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', …' : ''}; commit or stash them, or pass --allow-dirty (only the version files are committed)`,
+        1,
+      );
   }
   if (tag && (await tagCommit(loaded.gitTop, tag))) throw new UserError(`tag ${tag} already exists; nothing was changed`, 1);
 }

@@ -44,7 +44,12 @@ export async function bump(options: BumpOptions): Promise<BumpResult> {
  * The journal stays until the commit and tag are made, so recover can undo (no commit yet) or finish
  * (commit made) a change a crash interrupted; a push comes after it is gone.
  */
-async function runActions(loaded: LoadedConfig, { plan, project, gitFiles }: PlannedBump, emit: (e: BumpEvent) => void, allowForeignOwner = false): Promise<void> {
+async function runActions(
+  loaded: LoadedConfig,
+  { plan, project, gitFiles }: PlannedBump,
+  emit: (e: BumpEvent) => void,
+  allowForeignOwner = false,
+): Promise<void> {
   const gitTop = loaded.gitTop!;
   const commit = plan.actions.find((a) => a.kind === 'commit');
   const tag = plan.actions.find((a) => a.kind === 'tag');

@@ -17,23 +17,36 @@ import type { NoticeEvent } from './change-types.js';
 /** Runs fn holding the project's lock, once no unfinished change is left. */
 export async function underLock<T>(loaded: LoadedConfig, emit: (e: NoticeEvent) => void, fn: () => Promise<T>): Promise<T> {
   const state = await changeState(loaded.root, loaded.gitTop);
-  return withLock(state, (message) => emit({ type: 'notice', message }), async () => {
-    injectFault('locked');
-    if (existsSync(state.journal)) throw unfinished(state);
-    return fn();
-  });
+  return withLock(
+    state,
+    (message) => emit({ type: 'notice', message }),
+    async () => {
+      injectFault('locked');
+      if (existsSync(state.journal)) throw unfinished(state);
+      return fn();
+    },
+  );
 }
 
 /** Refuses, before anything is read or the lock taken, to change a tree where another user could redirect the writes
  *  (see foreign-writers.ts): the sources' and the lock and journal's. */
 export async function refuseForeignTree(loaded: LoadedConfig, allowForeignOwner = false): Promise<void> {
   if (allowForeignOwner) return;
-  refuseForeignWriters(loaded.root, loaded.config.sources.map((s) => s.file).filter((f) => f !== ''));
+  refuseForeignWriters(
+    loaded.root,
+    loaded.config.sources.map((s) => s.file).filter((f) => f !== ''),
+  );
   refuseForeignDir((await changeState(loaded.root, loaded.gitTop)).dir);
 }
 
 /** Applies the changes, re-reads every source and rolls back unless each literal now means `target`. */
-export async function applyVerified(loaded: LoadedConfig, changes: FileChange[], target: Stated, git?: JournalGit, allowForeignOwner = false): Promise<Applied> {
+export async function applyVerified(
+  loaded: LoadedConfig,
+  changes: FileChange[],
+  target: Stated,
+  git?: JournalGit,
+  allowForeignOwner = false,
+): Promise<Applied> {
   const applied = applyChanges(await changeState(loaded.root, loaded.gitTop), loaded.root, changes, git, allowForeignOwner);
   const after = await loadProject(loaded, workTreeReader(loaded.root));
   const version = target.value;

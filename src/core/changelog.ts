@@ -41,7 +41,10 @@ export function unreleasedHeading(headings: Heading[]): Heading | undefined {
 /** "YYYY-MM-DD" style formats: YYYY, MM and DD replaced; an empty format means no date. */
 export function formatDate(format: string, date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return format.replace('YYYY', String(date.getUTCFullYear())).replace('MM', pad(date.getUTCMonth() + 1)).replace('DD', pad(date.getUTCDate()));
+  return format
+    .replace('YYYY', String(date.getUTCFullYear()))
+    .replace('MM', pad(date.getUTCMonth() + 1))
+    .replace('DD', pad(date.getUTCDate()));
 }
 
 /** The release date: SOURCE_DATE_EPOCH when set (reproducible builds), else now. */

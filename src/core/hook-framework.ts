@@ -40,8 +40,7 @@ export function frameworkUninstall(gitTop: string): 'removed' | 'not-installed' 
 
 /** How the framework's `language: system` hook can run heimdall-version from the repository root. */
 function localEntry(gitTop: string, env: NodeJS.ProcessEnv): string | undefined {
-  for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean))
-    if (executable(path.join(dir, 'heimdall-version'))) return 'heimdall-version';
+  for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) if (executable(path.join(dir, 'heimdall-version'))) return 'heimdall-version';
   if (executable(path.join(gitTop, 'node_modules', '.bin', 'heimdall-version'))) return 'node_modules/.bin/heimdall-version';
   return undefined;
 }

@@ -7,7 +7,18 @@ import { loadConfig } from '../config/load.js';
 import { UserError } from './errors.js';
 import { gitOrFail } from '../git/git.js';
 import { isInside } from '../git/workspace.js';
-import { appendBlock, CHAINED_SUFFIX, chainWrapper, hasBlock, hookBlock, insertBlock, isEmptyScript, isShellScript, removeBlock, type InstalledBy } from '../git/hook-script.js';
+import {
+  appendBlock,
+  CHAINED_SUFFIX,
+  chainWrapper,
+  hasBlock,
+  hookBlock,
+  insertBlock,
+  isEmptyScript,
+  isShellScript,
+  removeBlock,
+  type InstalledBy,
+} from '../git/hook-script.js';
 import { frameworkInstall, frameworkUninstall, usesFramework } from './hook-framework.js';
 import { createWhole, replaceWhole, shownPath } from './whole-files.js';
 
@@ -78,7 +89,13 @@ async function runHook(action: 'install' | 'uninstall', options: HookOptions): P
 /** The hook's path, and the file its text is edited in: a link inside the hooks directory is followed. */
 type HookFile = { path: string; real: string };
 
-function install(hook: HookFile, bytes: Buffer | undefined, manager: HookManager, block: string, done: (o: HookOutcome, chained?: string) => HookResult): HookResult {
+function install(
+  hook: HookFile,
+  bytes: Buffer | undefined,
+  manager: HookManager,
+  block: string,
+  done: (o: HookOutcome, chained?: string) => HookResult,
+): HookResult {
   const current = bytes?.toString('utf8');
   if (current !== undefined && hasBlock(current)) return done('already-installed');
   mkdirSync(path.dirname(hook.real), { recursive: true });
@@ -124,7 +141,10 @@ function writtenThrough(file: string): string {
     target = path.resolve(path.dirname(file), readlinkSync(file)); // a dangling link: the file it would create
   }
   if (!isInside(realpathSync(path.dirname(file)), target))
-    throw new UserError(`${shownPath(file)} is a link to ${target}, outside the hooks directory; heimdall-version does not edit files elsewhere: replace the link with a hook of its own, or add \`heimdall-version check --staged\` to ${target} yourself`, 1);
+    throw new UserError(
+      `${shownPath(file)} is a link to ${target}, outside the hooks directory; heimdall-version does not edit files elsewhere: replace the link with a hook of its own, or add \`heimdall-version check --staged\` to ${target} yourself`,
+      1,
+    );
   return target;
 }
 

@@ -11,7 +11,6 @@ import { distributionIn } from './names.js';
 import { DEFAULT_VERSIONING, loadScheme, policyOf, PYTHON_SCHEME, versioningFor } from '../version/schemes.js';
 import { MAX_VERSION_LENGTH } from '../version/limits.js';
 
-
 /** Files up to three directories deep, sorted, without hidden, dependency, build, test and docs directories. */
 export function projectFiles(root: string, dir = '', depth = 0): string[] {
   if (depth > 3) return [];

@@ -59,7 +59,13 @@ export type InitEvent =
   | { type: 'found'; candidates: InitCandidate[] }
   | { type: 'imported'; tool: string; from: string }
   | { type: 'untranslated'; notes: string[] }
-  | { type: 'written'; file: string; config: InitConfig; primaryValue?: string; /** Why another versioning policy: the default's words. */ defaultPolicy: string };
+  | {
+      type: 'written';
+      file: string;
+      config: InitConfig;
+      primaryValue?: string /** Why another versioning policy: the default's words. */;
+      defaultPolicy: string;
+    };
 
 export interface InitResult {
   /** The file written (absolute), or undefined when the version comes from tags and nothing was. */
@@ -89,12 +95,24 @@ export async function init(options: InitOptions = {}): Promise<InitResult> {
   const context: DetectContext = { read, files: () => files };
   const detected = SOURCE_KINDS.flatMap((kind) => (kind.detect?.(context) ?? []) as Detected<SourceConfig>[]);
   const imported = readToolConfigs(read);
-  const { candidates: planned, problems, primaryValue } = planInit({ layout, imported, detected, read, files, dist: distributionName(read(PYPROJECT)), include: new Set(options.include) });
+  const {
+    candidates: planned,
+    problems,
+    primaryValue,
+  } = planInit({ layout, imported, detected, read, files, dist: distributionName(read(PYPROJECT)), include: new Set(options.include) });
   const candidates = planned.map((c): InitCandidate => {
     const short = 'short' in c.source && c.source.short === true;
     const agrees = primaryValue === undefined || c.value === (short ? leadingShort(primaryValue) : primaryValue);
     const drift = c.keep && !c.source.primary && c.value !== undefined && !agrees ? { primary: primaryValue!, short } : undefined;
-    return { source: c.source, label: kindOf(c.source.type).label(c.source as never), value: c.value, lookup: c.lookup, kept: c.keep, why: c.why, ...(drift ? { drift } : {}) };
+    return {
+      source: c.source,
+      label: kindOf(c.source.type).label(c.source as never),
+      value: c.value,
+      lookup: c.lookup,
+      kept: c.keep,
+      why: c.why,
+      ...(drift ? { drift } : {}),
+    };
   });
   emit({ type: 'found', candidates });
   const tools = imported.map((i) => ({ tool: i.tool, from: i.from }));
@@ -146,7 +164,9 @@ function refuseSecondConfiguration(root: string): void {
     return [shownPath(place.file)];
   });
   if (others.length)
-    throw new UserError(`${others.join(' and ')} already ${others.length > 1 ? 'hold' : 'holds'} the configuration; a ${TARGET} beside it would be a second one: edit it, or remove it and run init again`);
+    throw new UserError(
+      `${others.join(' and ')} already ${others.length > 1 ? 'hold' : 'holds'} the configuration; a ${TARGET} beside it would be a second one: edit it, or remove it and run init again`,
+    );
 }
 
 function packageConfigures(text: string | undefined): boolean {

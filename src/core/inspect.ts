@@ -34,11 +34,20 @@ export async function inspect(loaded: LoadedConfig, staged: boolean, releasing =
 }
 
 /** inspect over any file reader: the work tree, the git index, or an in-memory map. */
-export async function inspectWith(loaded: LoadedConfig, reader: FileReader, staged: boolean, releasing = false): Promise<{ project: Project; tags: TagState; result: CheckResult }> {
+export async function inspectWith(
+  loaded: LoadedConfig,
+  reader: FileReader,
+  staged: boolean,
+  releasing = false,
+): Promise<{ project: Project; tags: TagState; result: CheckResult }> {
   const project = await loadProject(loaded, reader);
   const checked = await Promise.all(project.packages.map((pkg) => checkPackage(loaded, pkg, staged, releasing)));
   const diagnostics = checked.flatMap((c) => c.diagnostics);
-  const layout = loaded.layout && { id: loaded.layout.id, reason: loaded.layout.reason, ...(loaded.layout.fromTags ? { fromTags: loaded.layout.fromTags } : {}) };
+  const layout = loaded.layout && {
+    id: loaded.layout.id,
+    reason: loaded.layout.reason,
+    ...(loaded.layout.fromTags ? { fromTags: loaded.layout.fromTags } : {}),
+  };
   const result: CheckResult = {
     ok: !diagnostics.some((d) => d.severity === 'error'),
     ...(layout ? { layout } : {}),
@@ -64,7 +73,9 @@ async function checkPackage(loaded: LoadedConfig, pkg: Package, staged: boolean,
   // Staged content becomes a new commit, which carries no tag yet: HEAD's own tags are not needed then.
   // The ref files answer most checks; git is started only when they cannot (see refs.ts).
   const { gitTop } = loaded;
-  const info = gitTop ? ((await tagsFromFiles(gitTop, pkg.tagReader, pkg.version, !staged)) ?? (await readTags(gitTop, pkg.tagReader.prefix, !staged))) : undefined;
+  const info = gitTop
+    ? ((await tagsFromFiles(gitTop, pkg.tagReader, pkg.version, !staged)) ?? (await readTags(gitTop, pkg.tagReader.prefix, !staged)))
+    : undefined;
   const tags = await readTagState(gitTop, pkg, info, staged);
   return { tags, diagnostics: sortDiagnostics(runRules(ruleContext(pkg, tags, releasing), loaded.config.rules), pkg) };
 }
@@ -101,7 +112,7 @@ export function versionTags(reader: TagReader, info: Pick<TagInfo, 'newestReacha
 
 function sortDiagnostics(diagnostics: Diagnostic[], pkg: Package): Diagnostic[] {
   const order = new Map(pkg.sources.map((s, i) => [s.file, i]));
-  const rank = (d: Diagnostic) => (d.file === undefined ? -1 : order.get(d.file) ?? order.size);
+  const rank = (d: Diagnostic) => (d.file === undefined ? -1 : (order.get(d.file) ?? order.size));
   return diagnostics
     .map((d, i) => ({ d, i }))
     .sort((a, b) => rank(a.d) - rank(b.d) || (a.d.line ?? 0) - (b.d.line ?? 0) || (a.d.column ?? 0) - (b.d.column ?? 0) || a.i - b.i)

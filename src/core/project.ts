@@ -124,7 +124,13 @@ const gitReachableTags =
   async (prefix) =>
     gitTop ? (await readTags(gitTop, prefix, false)).newestReachable : [];
 
-function loadSource(config: SourceConfig, content: ReadResult, locate: Locator<SourceConfig>, scheme: VersionScheme, distribution: string | undefined): LoadedSource {
+function loadSource(
+  config: SourceConfig,
+  content: ReadResult,
+  locate: Locator<SourceConfig>,
+  scheme: VersionScheme,
+  distribution: string | undefined,
+): LoadedSource {
   const source: LoadedSource = {
     name: config.name ?? path.posix.basename(config.file).replace(/\.[^.]*$/, ''),
     file: config.file,

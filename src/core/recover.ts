@@ -12,6 +12,10 @@ export async function recover(options: RecoverOptions = {}): Promise<RecoverResu
   const state = await changeState(loaded.root, loaded.gitTop);
   // The lock and journal's directory: the files' are checked once the journal names them.
   if (!options.allowForeignOwner) refuseForeignDir(state.dir);
-  const summary = await withLock(state, (message) => emit({ type: 'notice', message }), () => recoverChange(state, loaded.gitTop, options.discard ?? false, options.allowForeignOwner ?? false));
+  const summary = await withLock(
+    state,
+    (message) => emit({ type: 'notice', message }),
+    () => recoverChange(state, loaded.gitTop, options.discard ?? false, options.allowForeignOwner ?? false),
+  );
   return { summary };
 }

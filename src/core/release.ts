@@ -53,7 +53,13 @@ export async function release(options: ReleaseOptions = {}): Promise<ReleaseResu
     ...(options.confirm ? { confirm: options.confirm } : {}),
   });
   const plan = planOf(RELEASE_STEPS, ctx);
-  const base = { mode, plan: describePlan(plan, ctx), check, ...(ctx.version !== undefined ? { version: ctx.version } : {}), ...(ctx.tag ? { tag: ctx.tag } : {}) };
+  const base = {
+    mode,
+    plan: describePlan(plan, ctx),
+    check,
+    ...(ctx.version !== undefined ? { version: ctx.version } : {}),
+    ...(ctx.tag ? { tag: ctx.tag } : {}),
+  };
   if (options.dryRun) {
     // Only the check is known without running anything: when it fails, so would the real run's first step.
     const verdict = versionsVerdict(ctx);

@@ -20,9 +20,12 @@ export interface VerifyResult extends RunResult {
 export async function verify(options: VerifyOptions = {}): Promise<VerifyResult> {
   const { loaded, ctx } = await prepare('verify', 'no-upload', options);
   const shown = options.dist === undefined ? 'dist/' : options.dist.endsWith('/') ? options.dist : `${options.dist}/`;
-  Object.assign(ctx, options.indexUrl
-    ? { index: { label: options.indexUrl, url: options.indexUrl, extra: ctx.release.indexes.pypi } }
-    : { dist: options.dist === undefined ? path.join(loaded.root, 'dist') : path.resolve(options.dist), distShown: shown });
+  Object.assign(
+    ctx,
+    options.indexUrl
+      ? { index: { label: options.indexUrl, url: options.indexUrl, extra: ctx.release.indexes.pypi } }
+      : { dist: options.dist === undefined ? path.join(loaded.root, 'dist') : path.resolve(options.dist), distShown: shown },
+  );
   const plan = planOf(VERIFY_STEPS, ctx);
   const cleanup = () => ctx.scratch.removeAll();
   process.on('exit', cleanup);

@@ -89,7 +89,10 @@ export function readIni(text: string): IniDocument {
     const delimiter = stripped.search(/[=:]/);
     const key = delimiter === -1 ? '' : stripped.slice(0, delimiter).trimEnd();
     if (!key) {
-      const message = stripped[0] === '[' && delimiter === -1 ? `a section header must be "[name]", not "${quoted(stripped)}"` : `"${quoted(stripped)}" is neither "key = value" nor a section header`;
+      const message =
+        stripped[0] === '[' && delimiter === -1
+          ? `a section header must be "[name]", not "${quoted(stripped)}"`
+          : `"${quoted(stripped)}" is neither "key = value" nor a section header`;
       doc.problems.push({ message, offset: lineAt + lead });
       continue;
     }

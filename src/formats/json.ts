@@ -152,7 +152,12 @@ export function visitJson(text: string, visitor: JsonVisitor = {}): JsonSyntaxEr
         visitor.value?.(path, start, scanner.getTokenOffset() + 1);
       } else if (token === SyntaxKind.StringLiteral) {
         visitor.value?.(path, start, start + scanner.getTokenLength(), scanner.getTokenValue());
-      } else if (token === SyntaxKind.NumericLiteral || token === SyntaxKind.TrueKeyword || token === SyntaxKind.FalseKeyword || token === SyntaxKind.NullKeyword) {
+      } else if (
+        token === SyntaxKind.NumericLiteral ||
+        token === SyntaxKind.TrueKeyword ||
+        token === SyntaxKind.FalseKeyword ||
+        token === SyntaxKind.NullKeyword
+      ) {
         visitor.value?.(path, start, start + scanner.getTokenLength());
       } else if (token === SyntaxKind.Unknown) fail('InvalidSymbol', `expected a value, ${found()}`);
       else fail('ValueExpected', `expected a value, ${found()}`);
@@ -161,7 +166,8 @@ export function visitJson(text: string, visitor: JsonVisitor = {}): JsonSyntaxEr
         token = next();
         const frame = stack.at(-1);
         if (!frame) {
-          if (token !== SyntaxKind.EOF) fail(token === SyntaxKind.Unknown ? 'InvalidSymbol' : 'EndOfFileExpected', `unexpected text after the document, ${found()}`);
+          if (token !== SyntaxKind.EOF)
+            fail(token === SyntaxKind.Unknown ? 'InvalidSymbol' : 'EndOfFileExpected', `unexpected text after the document, ${found()}`);
           return undefined;
         }
         path.pop();
@@ -175,7 +181,14 @@ export function visitJson(text: string, visitor: JsonVisitor = {}): JsonSyntaxEr
         }
         const close = frame.array ? SyntaxKind.CloseBracketToken : SyntaxKind.CloseBraceToken;
         if (token !== close) {
-          const code = token === SyntaxKind.Unknown ? 'InvalidSymbol' : token !== SyntaxKind.EOF ? 'CommaExpected' : frame.array ? 'CloseBracketExpected' : 'CloseBraceExpected';
+          const code =
+            token === SyntaxKind.Unknown
+              ? 'InvalidSymbol'
+              : token !== SyntaxKind.EOF
+                ? 'CommaExpected'
+                : frame.array
+                  ? 'CloseBracketExpected'
+                  : 'CloseBraceExpected';
           fail(code, `expected "," or "${frame.array ? ']' : '}'}", ${found()}`);
         }
         stack.pop();

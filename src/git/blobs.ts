@@ -15,7 +15,11 @@ export async function readIndexFiles(gitTop: string, files: string[]): Promise<M
   const cp = await childProcess();
   const modes = startReadGit(cp, gitTop, ['ls-files', '-s', '-z', '--', ...files]);
   // ":0:" names stage 0 of the path itself: a name such as "1:x" is never read as stage 1 of "x".
-  const blobs = readBlobs(cp, gitTop, askable.map((f) => `:0:${f}`));
+  const blobs = readBlobs(
+    cp,
+    gitTop,
+    askable.map((f) => `:0:${f}`),
+  );
   const listed = await modes;
   if (listed.code !== 0) throw gitFailure(gitTop, listed, 'reading the git index (git ls-files)');
   const entries = new Map<string, { mode: string; stage: string }>();
@@ -31,7 +35,15 @@ export async function readIndexFiles(gitTop: string, files: string[]): Promise<M
       if (entry.mode === '120000') return [file, { missing: 'is a symbolic link in the index, not a file; its target is not read' }];
       if (entry.mode === '160000') return [file, { missing: 'is a submodule in the index, not a file' }];
       const bytes = blobs.get(`:0:${file}`);
-      if (!bytes) return [file, { missing: file.includes('\n') ? 'has a line break in its name, which cannot be read from the index' : 'is staged, but its object is missing from the repository (a read never fetches one)' }];
+      if (!bytes)
+        return [
+          file,
+          {
+            missing: file.includes('\n')
+              ? 'has a line break in its name, which cannot be read from the index'
+              : 'is staged, but its object is missing from the repository (a read never fetches one)',
+          },
+        ];
       return [file, { bytes }];
     }),
   );
@@ -69,7 +81,11 @@ export async function changedSinceHead(gitTop: string, files: string[]): Promise
   const cp = await childProcess();
   let blobs: Map<string, Buffer>;
   try {
-    blobs = readBlobs(cp, gitTop, files.filter((f) => !f.includes('\n')).map((f) => `HEAD:${f}`));
+    blobs = readBlobs(
+      cp,
+      gitTop,
+      files.filter((f) => !f.includes('\n')).map((f) => `HEAD:${f}`),
+    );
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'git-missing';
     throw e;

@@ -17,8 +17,10 @@ export const READ_ONLY = [
   '--no-pager', // core.pager and pager.<command>
   '--literal-pathspecs', // a file name is a name, never a glob or a :(magic) pathspec
   '--no-optional-locks', // no opportunistic index refresh written by a read
-  '-c', 'core.fsmonitor=false', // the fsmonitor hook runs wherever the index is read
-  '-c', 'core.hooksPath=/dev/null', // no hook runs from a read, whatever git version adds one
+  '-c',
+  'core.fsmonitor=false', // the fsmonitor hook runs wherever the index is read
+  '-c',
+  'core.hooksPath=/dev/null', // no hook runs from a read, whatever git version adds one
 ];
 
 /**
@@ -46,7 +48,8 @@ export async function readGit(cwd: string, args: string[], input?: string): Prom
 }
 
 /** startGit as read commands run it (READ_ONLY, readEnv). */
-export const startReadGit = (cp: ChildProcessModule, cwd: string, args: string[], input?: string) => startGit(cp, cwd, [...READ_ONLY, ...args], input, readEnv());
+export const startReadGit = (cp: ChildProcessModule, cwd: string, args: string[], input?: string) =>
+  startGit(cp, cwd, [...READ_ONLY, ...args], input, readEnv());
 
 /** Starts git at once (so that another may run beside it) and resolves when it ends. */
 export function startGit(cp: ChildProcessModule, cwd: string, args: string[], input?: string, env?: NodeJS.ProcessEnv): Promise<GitResult> {

@@ -25,7 +25,10 @@ export function hookBlock(cwdArg: string | undefined, installedBy?: InstalledBy)
     'elif command -v heimdall-version >/dev/null 2>&1; then',
     `  heimdall-version ${args} || exit 1`,
     ...(installedBy
-      ? [`elif [ -x ${quote(installedBy.node)} ] && [ -f ${quote(installedBy.bin)} ]; then`, `  ${quote(installedBy.node)} ${quote(installedBy.bin)} ${args} || exit 1`]
+      ? [
+          `elif [ -x ${quote(installedBy.node)} ] && [ -f ${quote(installedBy.bin)} ]; then`,
+          `  ${quote(installedBy.node)} ${quote(installedBy.bin)} ${args} || exit 1`,
+        ]
       : []),
     'else',
     '  echo "heimdall-version is not installed where this hook looks (node_modules/.bin, PATH, or where hook install ran from): install it (see its README), or commit with --no-verify" >&2',

@@ -16,7 +16,9 @@ export async function readIndexEntries(gitTop: string, files: string[]): Promise
 
 /** Sets the entries back exactly as recorded (a null entry is removed). */
 export async function writeIndexEntries(gitTop: string, entries: Record<string, string | null>): Promise<void> {
-  const input = Object.entries(entries).map(([file, entry]) => `${entry ?? NONE}\t${file}\0`).join('');
+  const input = Object.entries(entries)
+    .map(([file, entry]) => `${entry ?? NONE}\t${file}\0`)
+    .join('');
   const res = await git(gitTop, ['update-index', '-z', '--index-info'], input);
   if (res.code !== 0) throw new Error(`git update-index failed: ${res.stderr.trim()}`);
 }
@@ -36,5 +38,8 @@ export async function blobsAt(gitTop: string, commit: string, files: string[]): 
 export async function blobId(gitTop: string, bytes: Buffer): Promise<string> {
   const { createHash } = await import('node:crypto');
   const format = (await gitOrFail(gitTop, ['rev-parse', '--show-object-format'], 'git rev-parse')).trim();
-  return createHash(format === 'sha256' ? 'sha256' : 'sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+  return createHash(format === 'sha256' ? 'sha256' : 'sha1')
+    .update(`blob ${bytes.length}\0`)
+    .update(bytes)
+    .digest('hex');
 }

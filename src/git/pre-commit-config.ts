@@ -9,17 +9,19 @@ const HOOK_ID = 'heimdall-version';
 
 /** The `repos:` entry, as text at the given indentation of the list's dashes. */
 export function hookEntry(entry: string, indent: string, eol: string): string {
-  return [
-    `${indent}${MARK}`,
-    `${indent}- repo: local`,
-    `${indent}  hooks:`,
-    `${indent}    - id: ${HOOK_ID}`,
-    `${indent}      name: heimdall-version check`,
-    `${indent}      entry: ${entry} check --staged`,
-    `${indent}      language: system`,
-    `${indent}      pass_filenames: false`,
-    `${indent}      always_run: true`,
-  ].join(eol) + eol;
+  return (
+    [
+      `${indent}${MARK}`,
+      `${indent}- repo: local`,
+      `${indent}  hooks:`,
+      `${indent}    - id: ${HOOK_ID}`,
+      `${indent}      name: heimdall-version check`,
+      `${indent}      entry: ${entry} check --staged`,
+      `${indent}      language: system`,
+      `${indent}      pass_filenames: false`,
+      `${indent}      always_run: true`,
+    ].join(eol) + eol
+  );
 }
 
 type Repos = { seq: YAMLSeq<Node> } | { problem: string };
@@ -29,7 +31,12 @@ function reposList(doc: Document): Repos {
   if (doc.errors.length) return { problem: `it is not valid YAML (${doc.errors[0]!.message.split('\n')[0]})` };
   const repos: unknown = isMap(doc.contents) ? doc.contents.get('repos', true) : undefined;
   if (repos === undefined) return { problem: 'it has no top-level repos: list' };
-  if (isSeq(repos)) return repos.flow ? { problem: 'its repos: list is written inline' } : repos.items.length ? { seq: repos as YAMLSeq<Node> } : { problem: 'its repos: list is empty' };
+  if (isSeq(repos))
+    return repos.flow
+      ? { problem: 'its repos: list is written inline' }
+      : repos.items.length
+        ? { seq: repos as YAMLSeq<Node> }
+        : { problem: 'its repos: list is empty' };
   if (isScalar(repos) && repos.value === null) return { problem: 'its repos: list is empty' };
   return { problem: 'its repos: is not a list' };
 }
@@ -75,7 +82,8 @@ export function removeHook(text: string): string | undefined {
     const end = repo.range[1];
     const eol = text.slice(0, end).endsWith('\r\n') ? '\r\n' : '\n';
     const indent = /^[ \t]*/.exec(text.slice(dashLine))![0];
-    if (dashLine > 0 && text.slice(start, end) === hookEntry(command.slice(0, -' check --staged'.length), indent, eol)) return text.slice(0, start) + text.slice(end);
+    if (dashLine > 0 && text.slice(start, end) === hookEntry(command.slice(0, -' check --staged'.length), indent, eol))
+      return text.slice(0, start) + text.slice(end);
   }
   return undefined;
 }

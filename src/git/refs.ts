@@ -153,7 +153,11 @@ function listFiles(dir: string, base: string, out: string[]): boolean {
     } else if (entry.isFile()) out.push(name);
     else if (entry.isSymbolicLink()) return false;
     // git for-each-ref would open it and wait forever (git status and commit pass over it): said here instead.
-    else throw new UserError(`${path.join(dir, entry.name)} is not a regular file (${entry.isFIFO() ? 'a FIFO' : 'a device or socket'}), so the tags cannot be checked`, 1);
+    else
+      throw new UserError(
+        `${path.join(dir, entry.name)} is not a regular file (${entry.isFIFO() ? 'a FIFO' : 'a device or socket'}), so the tags cannot be checked`,
+        1,
+      );
   }
   return true;
 }

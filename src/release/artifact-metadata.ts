@@ -60,7 +60,12 @@ json.dump(out, sys.stdout)
 /** Reads the metadata of every file with `python` (isolated); a reader that cannot run at all is an error per file. */
 export function readArtifactMetadata(python: string, files: string[], env: NodeJS.ProcessEnv, cwd: string): ArtifactMetadata[] {
   if (files.length === 0) return [];
-  const res = spawnSync(python, ['-I', '-c', READ_METADATA, String(METADATA_LIMIT), String(SCAN_LIMIT), ...files], { encoding: 'utf8', env, cwd, maxBuffer: 64 * 1024 * 1024 });
+  const res = spawnSync(python, ['-I', '-c', READ_METADATA, String(METADATA_LIMIT), String(SCAN_LIMIT), ...files], {
+    encoding: 'utf8',
+    env,
+    cwd,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (res.status === 0) {
     try {
       return JSON.parse(res.stdout) as ArtifactMetadata[];
@@ -68,7 +73,9 @@ export function readArtifactMetadata(python: string, files: string[], env: NodeJ
       // Falls through: reported per file below.
     }
   }
-  const why = res.error ? `${python} could not start (${res.error.message})` : `${python} could not read the archives: ${(res.stderr ?? '').trim().split('\n').at(-1) ?? `exit code ${res.status}`}`;
+  const why = res.error
+    ? `${python} could not start (${res.error.message})`
+    : `${python} could not read the archives: ${(res.stderr ?? '').trim().split('\n').at(-1) ?? `exit code ${res.status}`}`;
   return files.map((f) => ({ name: path.basename(f), requiresDist: [], error: why }));
 }
 

@@ -51,7 +51,9 @@ function realDirectoriesOnTheWay(root: string, rel: string): boolean {
 /** The wheels and sdists in a directory, sorted by name. */
 export function distFiles(dir: string): string[] {
   try {
-    return readdirSync(dir).filter((f) => f.endsWith('.whl') || f.endsWith('.tar.gz')).sort();
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.whl') || f.endsWith('.tar.gz'))
+      .sort();
   } catch {
     return [];
   }

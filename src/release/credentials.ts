@@ -2,7 +2,8 @@
 // user:password moves into twine's environment instead of its command line.
 
 /** Variables that carry upload credentials (twine's own, tokens CI systems set, OIDC request tokens). */
-const CREDENTIAL = /^(?:TWINE_(?:USERNAME|PASSWORD|REPOSITORY_URL|REPOSITORY)$|ACTIONS_ID_TOKEN_REQUEST_(?:TOKEN|URL)$)|(?:TOKEN|PASSWORD|PASSWD|SECRET|API_?KEY|CREDENTIALS?)(?:$|_)/i;
+const CREDENTIAL =
+  /^(?:TWINE_(?:USERNAME|PASSWORD|REPOSITORY_URL|REPOSITORY)$|ACTIONS_ID_TOKEN_REQUEST_(?:TOKEN|URL)$)|(?:TOKEN|PASSWORD|PASSWD|SECRET|API_?KEY|CREDENTIALS?)(?:$|_)/i;
 
 export const isCredentialVariable = (name: string) => CREDENTIAL.test(name);
 

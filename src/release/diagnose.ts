@@ -2,7 +2,8 @@
 // hide in a traceback (an offline isolated build) or behind a generic message (an old twine).
 
 const PIP_MISSING = /No matching distribution found for (\S+)/;
-const NETWORK = /(Failed to establish a new connection|Temporary failure in name resolution|Name or service not known|Network is unreachable|Could not fetch URL)/;
+const NETWORK =
+  /(Failed to establish a new connection|Temporary failure in name resolution|Name or service not known|Network is unreachable|Could not fetch URL)/;
 
 /** The argv of `python -m build …` with --no-isolation added, when isolation is off; any other build command is left alone. */
 export function buildArgv(build: string[], isolation: boolean): string[] {
@@ -13,7 +14,15 @@ export function buildArgv(build: string[], isolation: boolean): string[] {
 /** The requirements build listed as missing (a build without isolation checks the backend and its dependencies). */
 export function missingDependencies(output: string): string[] {
   const block = /Missing dependencies:((?:\s*\n\t[^\n]+)+)/.exec(output)?.[1] ?? '';
-  return [...new Set(block.split('\n').flatMap((l) => l.trim().split(' -> ')).map((r) => r.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      block
+        .split('\n')
+        .flatMap((l) => l.trim().split(' -> '))
+        .map((r) => r.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** A requirement's distribution name (what importlib.metadata knows it by). */
@@ -37,14 +46,19 @@ export function explainBuild(output: string, build: string[], installed?: Map<st
   if (listed.length) {
     const present = listed.filter((r) => installed?.get(r) !== undefined);
     const absent = listed.filter((r) => installed?.get(r) === undefined).join(', ');
-    if (present.length === 0) return `${python} lacks the build backend (${absent}) that a build without isolation uses: install it there, or build isolated (release.isolation: true)`;
+    if (present.length === 0)
+      return `${python} lacks the build backend (${absent}) that a build without isolation uses: install it there, or build isolated (release.isolation: true)`;
     const has = present.map((r) => `${requirementName(r)} ${installed!.get(r)}`).join(', ');
     return (
       `${python} has ${has}, but not ${absent}, which ${present.map(requirementName).join(' or ')} requires; python -m build checks the backend's own dependencies too: ` +
       `install ${absent} into ${python}, or skip that check with --skip-dependency-check in release.build`
     );
   }
-  const last = output.split('\n').filter((l) => /^\s*ERROR\b/.test(l)).at(-1)?.trim();
+  const last = output
+    .split('\n')
+    .filter((l) => /^\s*ERROR\b/.test(l))
+    .at(-1)
+    ?.trim();
   return last ? `the build said: ${last}` : undefined;
 }
 
@@ -86,7 +100,13 @@ const newer = (a: string, b: string) => {
 };
 
 /** When twine failed because it cannot read the artifacts' Metadata-Version: what to do, exactly. */
-export function explainTwine(output: string, artifacts: ArtifactMetadata[], twineVersion: string | undefined, check: string[], isolation: boolean): string | undefined {
+export function explainTwine(
+  output: string,
+  artifacts: ArtifactMetadata[],
+  twineVersion: string | undefined,
+  check: string[],
+  isolation: boolean,
+): string | undefined {
   const flat = output.replace(/\s+/g, ' ');
   if (!/Metadata is missing required fields/.test(flat)) return undefined;
   const supported = /supported Metadata-Version: (\d+\.\d+(?:, \d+\.\d+)*)/.exec(flat)?.[1]?.split(', ');
@@ -96,7 +116,11 @@ export function explainTwine(output: string, artifacts: ArtifactMetadata[], twin
   const versions = [...new Set(unreadable.map((a) => a.metadataVersion))].join(', ');
   const twine = `twine${twineVersion ? ` ${twineVersion}` : ''} (${check.join(' ')})`;
   const fixes = [
-    ...(isolation ? [`build with the backend installed in ${check[0]}, which writes an older Metadata-Version: set "release": { "isolation": false } in the configuration, or pass --no-isolation`] : []),
+    ...(isolation
+      ? [
+          `build with the backend installed in ${check[0]}, which writes an older Metadata-Version: set "release": { "isolation": false } in the configuration, or pass --no-isolation`,
+        ]
+      : []),
     `use twine 6.1 or newer, which reads Metadata-Version 2.4 (${check[0]} -m pip install --upgrade "twine>=6.1", or name an interpreter that has it with --python or release.python)`,
   ];
   return `${twine} reads Metadata-Version ${supported ? `${supported[0]} to ${newest}` : 'up to 2.2'} only, but ${unreadable.map((a) => a.name).join(', ')} carry Metadata-Version ${versions} (a current build backend writes it); either ${fixes.join('; or ')}`;

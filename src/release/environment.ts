@@ -61,7 +61,14 @@ export async function pipInstallFromIndex(ctx: StepContext, env: Environment, re
 export async function probe(ctx: StepContext, env: Environment, want: ProbeExpectation, sources: { file: string; variable: string }[]): Promise<Findings> {
   const reportFile = path.join(env.home, 'probe.json');
   const args = [want.distribution, reportFile, JSON.stringify(sources.map((s) => [s.file, s.variable]))];
-  await part(ctx, 'ask the installed package', [env.python, '-I', '-c', PROBE, ...args], env.home, 'the version probe failed', `${env.python} -I -c <probe> ${args.join(' ')}`);
+  await part(
+    ctx,
+    'ask the installed package',
+    [env.python, '-I', '-c', PROBE, ...args],
+    env.home,
+    'the version probe failed',
+    `${env.python} -I -c <probe> ${args.join(' ')}`,
+  );
   return probeFindings(JSON.parse(readFileSync(reportFile, 'utf8')) as ProbeReport, want);
 }
 
@@ -82,13 +89,26 @@ export async function wheelFromSdist(ctx: StepContext, sdist: string): Promise<s
   const home = ctx.scratch.make('sdist');
   const src = path.join(home, 'src');
   const out = path.join(home, 'wheel');
-  await part(ctx, 'extract', [ctx.release.python, '-I', '-c', EXTRACT, sdist, src], home, `${path.basename(sdist)} could not be extracted`, `${ctx.release.python} -I -c <extract> ${sdist} ${src}`);
+  await part(
+    ctx,
+    'extract',
+    [ctx.release.python, '-I', '-c', EXTRACT, sdist, src],
+    home,
+    `${path.basename(sdist)} could not be extracted`,
+    `${ctx.release.python} -I -c <extract> ${sdist} ${src}`,
+  );
   const top = readdirSync(src);
   if (top.length !== 1) throw new StepFailed('sdist-layout', `${path.basename(sdist)} should hold one top-level directory, but holds ${top.length}`);
   // Offline, without isolation, and without build's check of the backend's own dependencies: a distribution's
   // backend may declare some it does not package (Debian's hatchling: editables, used only for editable installs).
   const build = [ctx.release.python, '-m', 'build', '--wheel', '--no-isolation', '--skip-dependency-check', '--outdir', out, path.join(src, top[0]!)];
-  await part(ctx, 'build wheel from sdist', build, home, `building a wheel from ${path.basename(sdist)} failed (it runs offline without isolation: the build backend must be importable by ${ctx.release.python})`);
+  await part(
+    ctx,
+    'build wheel from sdist',
+    build,
+    home,
+    `building a wheel from ${path.basename(sdist)} failed (it runs offline without isolation: the build backend must be importable by ${ctx.release.python})`,
+  );
   const wheel = existsSync(out) ? readdirSync(out).find((f) => f.endsWith('.whl')) : undefined;
   if (!wheel) throw new StepFailed('no-wheel', `building from ${path.basename(sdist)} made no wheel`);
   return path.join(out, wheel);

@@ -17,7 +17,12 @@ export interface Outcome {
 
 export const passed = (code: string, detail = ''): Outcome => ({ status: 'passed', code, detail });
 export const skipped = (code: string, detail: string, warn = false): Outcome => ({ status: 'skipped', code, detail, ...(warn ? { warn } : {}) });
-export const failed = (code: string, detail: string, exitCode?: number): Outcome => ({ status: 'failed', code, detail, ...(exitCode !== undefined ? { exitCode } : {}) });
+export const failed = (code: string, detail: string, exitCode?: number): Outcome => ({
+  status: 'failed',
+  code,
+  detail,
+  ...(exitCode !== undefined ? { exitCode } : {}),
+});
 
 /** A part of a step found a problem (not a crash): the runner turns it into the step's failed outcome. */
 export class StepFailed extends Error {

@@ -54,7 +54,8 @@ export async function prepare(command: StepContext['command'], mode: Mode, optio
   const version = project.version;
   const prefix = loaded.config.tags.prefix;
   const tag = version === undefined ? undefined : `${prefix}${version}`;
-  const tagMessage = tag === undefined ? '' : loaded.config.bump.tagMessage.replaceAll('{tag}', tag).replaceAll('{new}', version!).replaceAll('{old}', version!);
+  const tagMessage =
+    tag === undefined ? '' : loaded.config.bump.tagMessage.replaceAll('{tag}', tag).replaceAll('{new}', version!).replaceAll('{old}', version!);
   const ctx: StepContext = {
     command,
     mode,
@@ -121,7 +122,14 @@ export function pythonSources(project: Project): { file: string; variable: strin
 export function withPython(release: ReleaseSettings, python: string | undefined): ReleaseSettings {
   if (!python) return release;
   const swap = (argv: string[]) => (argv[0] === release.python ? [python, ...argv.slice(1)] : argv);
-  return { ...release, python, build: swap(release.build), check: swap(release.check), upload: swap(release.upload), validate: release.validate && swap(release.validate) };
+  return {
+    ...release,
+    python,
+    build: swap(release.build),
+    check: swap(release.check),
+    upload: swap(release.upload),
+    validate: release.validate && swap(release.validate),
+  };
 }
 
 function readPypirc(env: NodeJS.ProcessEnv): string | undefined {

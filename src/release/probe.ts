@@ -94,7 +94,8 @@ export function probeFindings(report: ProbeReport, want: ProbeExpectation): Find
   for (const s of report.sources) {
     const variable = `\`${s.variable}\``;
     if (s.installed === null) {
-      if (want.belongsToPackage(s.file)) problems.push(`${s.file} is not in the installed package: the artifact leaves it out, so \`import\` of it fails for users`);
+      if (want.belongsToPackage(s.file))
+        problems.push(`${s.file} is not in the installed package: the artifact leaves it out, so \`import\` of it fails for users`);
       else passed.push(`${s.file} is not part of the package (not checked)`);
     } else if (s.raised !== undefined) problems.push(`running the installed ${s.installed} raised ${s.raised}`);
     else if (s.value === undefined) problems.push(`the installed ${s.installed} assigns no ${variable}`);
@@ -113,7 +114,8 @@ export function samePep440(a: string, b: string): boolean {
   return x !== undefined && x === y;
 }
 
-const PEP440 = /^v?(?:(\d+)!)?(\d+(?:\.\d+)*)(?:[-_.]?(a|alpha|b|beta|c|rc|pre|preview)[-_.]?(\d*))?(?:-(\d+)|[-_.]?(post|rev|r)[-_.]?(\d*))?(?:[-_.]?(dev)[-_.]?(\d*))?(?:\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?$/;
+const PEP440 =
+  /^v?(?:(\d+)!)?(\d+(?:\.\d+)*)(?:[-_.]?(a|alpha|b|beta|c|rc|pre|preview)[-_.]?(\d*))?(?:-(\d+)|[-_.]?(post|rev|r)[-_.]?(\d*))?(?:[-_.]?(dev)[-_.]?(\d*))?(?:\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?$/;
 const PRE: Record<string, string> = { a: 'a', alpha: 'a', b: 'b', beta: 'b', c: 'rc', rc: 'rc', pre: 'rc', preview: 'rc' };
 
 function pep440Key(version: string): string | undefined {

@@ -48,12 +48,4 @@ export const RELEASE_STEPS: readonly Step[] = [
   push,
 ];
 
-export const VERIFY_STEPS: readonly Step[] = [
-  versionUsable,
-  toolsPresent,
-  artifacts,
-  installedVersion,
-  installedSdist,
-  smoke,
-  installFromIndex,
-];
+export const VERIFY_STEPS: readonly Step[] = [versionUsable, toolsPresent, artifacts, installedVersion, installedSdist, smoke, installFromIndex];

@@ -28,7 +28,8 @@ export interface RunResult {
 /** The steps of `registry` that this run takes, in order. */
 export const planOf = (registry: readonly Step[], ctx: StepContext): Step[] => registry.filter((s) => s.when?.(ctx) ?? true);
 
-export const describePlan = (plan: Step[], ctx: StepContext): PlannedStep[] => plan.map((s) => ({ name: stepName(s, ctx), description: s.description(ctx), stage: s.stage }));
+export const describePlan = (plan: Step[], ctx: StepContext): PlannedStep[] =>
+  plan.map((s) => ({ name: stepName(s, ctx), description: s.description(ctx), stage: s.stage }));
 
 export async function runSteps(plan: Step[], ctx: StepContext): Promise<RunResult> {
   const steps: StepRecord[] = [];

@@ -30,7 +30,9 @@ export function toolsNeeded(commands: string[][], extra: [string, string[]][] = 
   }
   for (const [python, mods] of extra) add(python, mods);
   const others = [...programs].filter((p) => !modules.has(p));
-  const describe = [...[...modules].map(([p, m]) => `${p} imports ${[...m].join(', ')}`), ...(others.length ? [`${others.join(', ')} on PATH`] : [])].join('; ');
+  const describe = [...[...modules].map(([p, m]) => `${p} imports ${[...m].join(', ')}`), ...(others.length ? [`${others.join(', ')} on PATH`] : [])].join(
+    '; ',
+  );
   return { modules, programs, describe };
 }
 
@@ -41,12 +43,23 @@ export function findTools(commands: string[][], extra: [string, string[]][], run
   for (const [python, mods] of modules) {
     const names = [...mods];
     // Module names travel as arguments, never spliced into code.
-    const res = spawnSync(python, ['-c', 'import importlib, sys\nfor m in sys.argv[1:]: importlib.import_module(m)', ...names], { encoding: 'utf8', cwd: run.cwd, env: run.env });
-    if (res.error) problems.push({ code: 'interpreter-missing', text: `${python} was not found; set release.python (or --python) to an interpreter with ${names.join(' and ')}` });
+    const res = spawnSync(python, ['-c', 'import importlib, sys\nfor m in sys.argv[1:]: importlib.import_module(m)', ...names], {
+      encoding: 'utf8',
+      cwd: run.cwd,
+      env: run.env,
+    });
+    if (res.error)
+      problems.push({
+        code: 'interpreter-missing',
+        text: `${python} was not found; set release.python (or --python) to an interpreter with ${names.join(' and ')}`,
+      });
     else if (res.status !== 0) {
       const missing = /No module named '([^']+)'/.exec(res.stderr)?.[1] ?? names.join(' or ');
       if (missing === 'venv' || missing === 'ensurepip')
-        problems.push({ code: 'venv-missing', text: `${python} cannot import ${missing}, which the installed-version check needs to create environments: install it (Debian/Ubuntu: apt-get install python3-venv)` });
+        problems.push({
+          code: 'venv-missing',
+          text: `${python} cannot import ${missing}, which the installed-version check needs to create environments: install it (Debian/Ubuntu: apt-get install python3-venv)`,
+        });
       else
         problems.push({
           code: 'module-missing',
@@ -57,7 +70,11 @@ export function findTools(commands: string[][], extra: [string, string[]][], run
   for (const program of programs) if (!onPath(program, run.env)) problems.push({ code: 'program-missing', text: `${program} was not found on PATH` });
   if (problems.length) return { ok: false, code: problems[0]!.code, detail: problems.map((p) => p.text).join('; ') };
   const found = [...programs].filter((p) => !modules.has(p));
-  return { ok: true, code: 'tools-found', detail: [...[...modules].map(([p, m]) => `${[...m].join(', ')} importable by ${p}`), ...(found.length ? [`found ${found.join(', ')}`] : [])].join('; ') };
+  return {
+    ok: true,
+    code: 'tools-found',
+    detail: [...[...modules].map(([p, m]) => `${[...m].join(', ')} importable by ${p}`), ...(found.length ? [`found ${found.join(', ')}`] : [])].join('; '),
+  };
 }
 
 function onPath(program: string, env: NodeJS.ProcessEnv): boolean {

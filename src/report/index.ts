@@ -11,6 +11,10 @@ export type Format = (typeof FORMATS)[number];
 export function formatResult(result: CheckResult, format: Format, color: boolean): string {
   if (format === 'json') return formatJson(result);
   if (format === 'github') return formatGithub(result);
-  if (format === 'sarif') return formatSarif(result, RULES.map((r) => ({ id: r.meta.id, description: r.meta.description })));
+  if (format === 'sarif')
+    return formatSarif(
+      result,
+      RULES.map((r) => ({ id: r.meta.id, description: r.meta.description })),
+    );
   return formatStylish(result, { color });
 }

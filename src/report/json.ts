@@ -6,6 +6,14 @@ import { inertJson } from './printable.js';
 export function formatJson(result: CheckResult): string {
   const { ok, version, layout, sources } = result;
   // messageId is the stable name of a finding; the words may change between releases.
-  const diagnostics = result.diagnostics.map(({ rule, severity, messageId, message, file, line, column }) => ({ rule, severity, messageId, message, file, line, column }));
+  const diagnostics = result.diagnostics.map(({ rule, severity, messageId, message, file, line, column }) => ({
+    rule,
+    severity,
+    messageId,
+    message,
+    file,
+    line,
+    column,
+  }));
   return `${inertJson(JSON.stringify({ ok, version, ...(layout ? { layout } : {}), sources, diagnostics }, null, 2))}\n`;
 }

@@ -35,7 +35,14 @@ export function formatSarif(result: CheckResult, rules: RuleMeta[]): string {
             level: d.severity === 'error' ? 'error' : 'warning',
             message: { text: d.message },
             locations: file
-              ? [{ physicalLocation: { artifactLocation: { uri: uriPath(file), uriBaseId: 'PROJECTROOT' }, ...(d.file && d.line ? { region: { startLine: d.line, startColumn: d.column ?? 1 } } : {}) } }]
+              ? [
+                  {
+                    physicalLocation: {
+                      artifactLocation: { uri: uriPath(file), uriBaseId: 'PROJECTROOT' },
+                      ...(d.file && d.line ? { region: { startLine: d.line, startColumn: d.column ?? 1 } } : {}),
+                    },
+                  },
+                ]
               : [],
           };
         }),
@@ -55,7 +62,15 @@ function uriPath(file: string): string {
   } catch {
     // encodeURIComponent refuses half of a surrogate pair.
   }
-  throw new UserError(`${printable(file)}: SARIF cannot locate a file whose name ${control ? 'holds control characters' : 'is not valid Unicode'}; rename it, or use another --format`);
+  throw new UserError(
+    `${printable(file)}: SARIF cannot locate a file whose name ${control ? 'holds control characters' : 'is not valid Unicode'}; rename it, or use another --format`,
+  );
 }
 
-const pathToFileUri = (p: string) => `file://${uriPath(p.split('\\').join('/').replace(/^(?=[A-Za-z]:)/, '/')).replace(/^(\/[A-Za-z])%3A/, '$1:')}`;
+const pathToFileUri = (p: string) =>
+  `file://${uriPath(
+    p
+      .split('\\')
+      .join('/')
+      .replace(/^(?=[A-Za-z]:)/, '/'),
+  ).replace(/^(\/[A-Za-z])%3A/, '$1:')}`;

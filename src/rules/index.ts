@@ -14,16 +14,7 @@ import { versionSpelling } from './version-spelling.js';
 
 export type { RuleSetting, RuleSettings } from './settings.js';
 
-export const RULES = [
-  sourceMissing,
-  invalidVersion,
-  versionSpelling,
-  versionMismatch,
-  runtimeLookup,
-  tagMismatch,
-  tagAhead,
-  changelogEntry,
-] as const;
+export const RULES = [sourceMissing, invalidVersion, versionSpelling, versionMismatch, runtimeLookup, tagMismatch, tagAhead, changelogEntry] as const;
 
 export type RuleId = (typeof RULES)[number]['meta']['id'];
 export const RULE_IDS = RULES.map((r) => r.meta.id) as RuleId[];
@@ -52,13 +43,15 @@ export function runRules(context: RuleContext, settings: RuleSettings, rules: re
     const on = settingOf(rule, settings);
     if (!on) return [];
     const { id, messages } = rule.meta;
-    return rule.check(context, on.options).map(({ warnOnly, messageId, data, ...where }): Finding<RuleId> => ({
-      rule: id as RuleId,
-      severity: warnOnly ? 'warn' : on.severity,
-      messageId,
-      message: formatMessage(messages[messageId] ?? messageId, data),
-      ...where,
-      ...(data ? { data } : {}),
-    }));
+    return rule.check(context, on.options).map(
+      ({ warnOnly, messageId, data, ...where }): Finding<RuleId> => ({
+        rule: id as RuleId,
+        severity: warnOnly ? 'warn' : on.severity,
+        messageId,
+        message: formatMessage(messages[messageId] ?? messageId, data),
+        ...where,
+        ...(data ? { data } : {}),
+      }),
+    );
   });
 }

@@ -13,7 +13,8 @@ export const invalidVersion = defineRule({
       hugeNumber: '{label} is "{version}", whose number {number} has more digits than any version\'s ({max})',
       notValid: '{label} is "{version}", which is not a valid {scheme} version (e.g. {examples}){note}',
       notShort: '{label} is "{version}", but this source is configured "short": true, which states only MAJOR.MINOR (e.g. 1.2)',
-      policy: '{label} is "{version}", which the "{versioning}" versioning policy does not allow ({allowed}): {nearest}or set "versioning": "{other}" in the configuration',
+      policy:
+        '{label} is "{version}", which the "{versioning}" versioning policy does not allow ({allowed}): {nearest}or set "versioning": "{other}" in the configuration',
     },
     options: {},
   },
@@ -24,13 +25,17 @@ export const invalidVersion = defineRule({
         const { scheme } = source;
         const where = { file: source.file, line: hit.line, column: hit.column };
         // Not repeated whole: it may be kilobytes long.
-        if (tooLong(hit.value)) return [{ ...where, messageId: 'tooLong', data: { label: source.label, length: hit.value.length, max: MAX_VERSION_LENGTH, start: hit.value.slice(0, 20) } }];
+        if (tooLong(hit.value))
+          return [
+            { ...where, messageId: 'tooLong', data: { label: source.label, length: hit.value.length, max: MAX_VERSION_LENGTH, start: hit.value.slice(0, 20) } },
+          ];
         const huge = hugeNumber(hit.value);
         if (huge) return [{ ...where, messageId: 'hugeNumber', data: { label: source.label, version: hit.value, number: huge, max: MAX_NUMBER_DIGITS } }];
         const data = { label: source.label, version: hit.value };
         // The short X.Y form is not a version of its own: the policy is the full version's.
         if (scheme.short) return scheme.valid(hit.value) ? [] : [{ ...where, messageId: 'notShort', data }];
-        if (!scheme.valid(hit.value)) return [{ ...where, messageId: 'notValid', data: { ...data, scheme: scheme.title, examples: scheme.examples, note: scheme.invalidNote ?? '' } }];
+        if (!scheme.valid(hit.value))
+          return [{ ...where, messageId: 'notValid', data: { ...data, scheme: scheme.title, examples: scheme.examples, note: scheme.invalidNote ?? '' } }];
         const breach = policyBreach(scheme, hit.value, policy);
         if (!breach) return [];
         const nearest = breach.nearest ? `the nearest allowed version is ${breach.nearest}; ` : '';

@@ -10,7 +10,8 @@ export const runtimeLookup = defineRule({
       unverifiable: '{label} looks up the distribution "{lookup}", which cannot be verified: pyproject.toml has no [project] name',
       otherWithFallback:
         '{label} looks up the distribution "{lookup}" but this project is "{distribution}": installed, the lookup fails and the fallback {fallback} is used; change it to version("{distribution}")',
-      other: '{label} looks up the distribution "{lookup}" but this project is "{distribution}": installed, the lookup fails and it raises PackageNotFoundError; change it to version("{distribution}")',
+      other:
+        '{label} looks up the distribution "{lookup}" but this project is "{distribution}": installed, the lookup fails and it raises PackageNotFoundError; change it to version("{distribution}")',
     },
     options: {},
   },

@@ -8,7 +8,10 @@ export type RuleSetting = Severity | [Severity] | [Severity, Record<string, unkn
 export type RuleSettings = Partial<Record<string, RuleSetting>>;
 
 /** The severity and options a rule runs with, or undefined when it is off. */
-export function settingOf<S extends Shape>(rule: Rule<string, string, S>, settings: RuleSettings): { severity: 'error' | 'warn'; options: Output<S> } | undefined {
+export function settingOf<S extends Shape>(
+  rule: Rule<string, string, S>,
+  settings: RuleSettings,
+): { severity: 'error' | 'warn'; options: Output<S> } | undefined {
   const { id, defaultSeverity } = rule.meta;
   const setting = settings[id];
   const severity = (Array.isArray(setting) ? setting[0] : setting) ?? defaultSeverity;

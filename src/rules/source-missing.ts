@@ -8,7 +8,8 @@ export const sourceMissing = defineRule({
     messages: {
       unreadable: '{problem}',
       // Without a configuration the layout decides the sources: say which, where it does not fit.
-      unreadableInLayout: '{problem}; no configuration was found, and this is where the layout says the version is ({layout}; heimdall-version init writes a configuration)',
+      unreadableInLayout:
+        '{problem}; no configuration was found, and this is where the layout says the version is ({layout}; heimdall-version init writes a configuration)',
       problem: '{problem}',
       primaryProblem: '{problem} (this is the primary source)',
       uncheckable: '{problem}',
@@ -22,7 +23,15 @@ export const sourceMissing = defineRule({
       const inLayout: Record<string, string> = layout ? { layout: layout.reason } : {};
       const reports: Report<Id>[] = source.problems.map((p) => ({
         messageId:
-          p.kind === 'unreadable' ? (layout ? 'unreadableInLayout' : 'unreadable') : p.kind === 'uncheckable' ? 'uncheckable' : source.primary ? 'primaryProblem' : 'problem',
+          p.kind === 'unreadable'
+            ? layout
+              ? 'unreadableInLayout'
+              : 'unreadable'
+            : p.kind === 'uncheckable'
+              ? 'uncheckable'
+              : source.primary
+                ? 'primaryProblem'
+                : 'problem',
         data: { problem: p.message, kind: p.kind, ...inLayout },
         file: source.file,
         line: p.line,
@@ -30,7 +39,13 @@ export const sourceMissing = defineRule({
         warnOnly: p.kind === 'uncheckable',
       }));
       if (source.primary && source.problems.length === 0 && source.hits.length === 0)
-        reports.push({ messageId: 'runtimeOnly', data: { label: source.label }, file: source.file, line: source.lookups[0]?.line, column: source.lookups[0]?.column });
+        reports.push({
+          messageId: 'runtimeOnly',
+          data: { label: source.label },
+          file: source.file,
+          line: source.lookups[0]?.line,
+          column: source.lookups[0]?.column,
+        });
       return reports;
     }),
 });

@@ -3,7 +3,7 @@ import { defineRule, type Report } from './types.js';
 export const tagAhead = defineRule({
   meta: {
     id: 'tag-ahead',
-    description: 'No version tag reachable from HEAD is newer than the version (it never goes backwards), in the primary scheme\'s order.',
+    description: "No version tag reachable from HEAD is newer than the version (it never goes backwards), in the primary scheme's order.",
     defaultSeverity: 'error',
     messages: {
       shallow: 'this is a shallow clone, so tags may be missing: run `git fetch --tags --unshallow` (GitHub Actions: actions/checkout with fetch-depth: 0)',

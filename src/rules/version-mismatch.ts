@@ -51,7 +51,8 @@ export const versionMismatch = defineRule({
     const first = primary.hits[0];
     if (first === undefined || !primary.scheme.valid(first.value)) return [];
     const expected = first.value;
-    const same = (source: LoadedSource, hit: VersionHit) => sameVersion({ scheme: primary.scheme, value: expected }, { scheme: source.scheme, value: hit.value });
+    const same = (source: LoadedSource, hit: VersionHit) =>
+      sameVersion({ scheme: primary.scheme, value: expected }, { scheme: source.scheme, value: hit.value });
     const tool = layout?.fromTags;
     if (tool)
       return sources.flatMap((source) =>

@@ -8,7 +8,8 @@ export const versionSpelling = defineRule({
     defaultSeverity: 'warn',
     messages: {
       notNormalized: '{label} is "{version}", which {spells} {normalized}{because}; heimdall-version check --fix rewrites it',
-      shortNotNormalized: '{label} is "{version}", which the documentation shows as written; its short X.Y form is {normalized}, and heimdall-version check --fix rewrites it',
+      shortNotNormalized:
+        '{label} is "{version}", which the documentation shows as written; its short X.Y form is {normalized}, and heimdall-version check --fix rewrites it',
     },
     options: {},
     fixable: true,

@@ -3,5 +3,7 @@
 /** `text` as quoted in a message: at most `max` characters (whole code points), "…" where it was cut. */
 export function excerpt(text: string, max = 40): string {
   if (text.length <= max) return text;
-  return `${Array.from(text.slice(0, max * 2)).slice(0, max).join('')}…`;
+  return `${Array.from(text.slice(0, max * 2))
+    .slice(0, max)
+    .join('')}…`;
 }

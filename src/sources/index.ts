@@ -12,16 +12,7 @@ import { yamlSource } from './yaml.js';
 import { tomlSource } from './toml.js';
 import type { Locator, VersionHit } from './types.js';
 
-export const SOURCE_KINDS = [
-  tomlSource,
-  pythonSource,
-  jsonSource,
-  jsSource,
-  regexSource,
-  iniSource,
-  textSource,
-  yamlSource,
-] as const;
+export const SOURCE_KINDS = [tomlSource, pythonSource, jsonSource, jsSource, regexSource, iniSource, textSource, yamlSource] as const;
 
 type Kind = (typeof SOURCE_KINDS)[number];
 export type SourceType = Kind['type'];
@@ -33,7 +24,11 @@ export interface SourceBase {
   name?: string;
 }
 /** One configured source: its kind's type and options. */
-export type SourceConfig = Kind extends infer K ? (K extends { type: infer T; options: infer S extends Shape } ? Flatten<SourceBase & { type: T } & Output<S>> : never) : never;
+export type SourceConfig = Kind extends infer K
+  ? K extends { type: infer T; options: infer S extends Shape }
+    ? Flatten<SourceBase & { type: T } & Output<S>>
+    : never
+  : never;
 
 export const SOURCE_TYPES = SOURCE_KINDS.map((k) => k.type) as SourceType[];
 

@@ -23,7 +23,11 @@ export const locateIniVersion: Locator<{ section?: string; key?: string }> = (te
   if (entry.multiline) return none({ kind: 'uncheckable', message: `${label} continues on the next line; write the version on one line`, offset: entry.start });
   const directive = /^(attr|file):\s*(.*)$/.exec(entry.value);
   if (directive)
-    return none({ kind: 'dynamic', message: `${label} is read from ${directive[1] === 'attr' ? 'the attribute' : 'the file'} ${directive[2]}; configure that source instead`, offset: entry.start });
+    return none({
+      kind: 'dynamic',
+      message: `${label} is read from ${directive[1] === 'attr' ? 'the attribute' : 'the file'} ${directive[2]}; configure that source instead`,
+      offset: entry.start,
+    });
   if (entry.value === '') return none({ kind: 'not-found', message: `${label} is empty`, offset: entry.start });
   return { hits: [{ value: entry.value, start: entry.start, end: entry.end }], lookups: [], problems: [], label };
 };
@@ -31,7 +35,7 @@ export const locateIniVersion: Locator<{ section?: string; key?: string }> = (te
 export const iniSource = defineKind({
   type: 'ini',
   scheme: 'pep440',
-  description: 'A key of an INI file as Python\'s configparser reads it (setup.cfg [metadata] version).',
+  description: "A key of an INI file as Python's configparser reads it (setup.cfg [metadata] version).",
   options: {
     section: textField().describe('ini: the section (default metadata).'),
     key: textField().describe('ini: the key, case-insensitive (default version).'),

@@ -31,7 +31,10 @@ export const locateJsVersion: Locator<{ export?: string }> = (text, options) => 
     const cooked = (q.value as { cooked?: string | null }).cooked;
     if (typeof cooked === 'string') return hit(cooked, q.start, q.end, name);
   }
-  return none({ kind: 'uncheckable', message: `${name} is not a string literal, so it cannot be checked; write the version as a literal`, offset: node.start }, name);
+  return none(
+    { kind: 'uncheckable', message: `${name} is not a string literal, so it cannot be checked; write the version as a literal`, offset: node.start },
+    name,
+  );
 };
 
 const hit = (value: string, start: number, end: number, label: string): Located => ({ hits: [{ value, start, end }], lookups: [], problems: [], label });
@@ -44,7 +47,8 @@ function parseModule(text: string): { program: Node } | { problem: SourceProblem
       return { program: parse(text, { sourceType: 'module', plugins, errorRecovery: false }).program as unknown as Node };
     } catch (e) {
       // Babel descends recursively: brackets nested thousands deep exhaust the stack, whatever the plugins.
-      if (e instanceof RangeError && /call stack/.test(e.message)) return { problem: { kind: 'parse-error', message: 'cannot parse: nested too deeply to read', offset: deepest(text) } };
+      if (e instanceof RangeError && /call stack/.test(e.message))
+        return { problem: { kind: 'parse-error', message: 'cannot parse: nested too deeply to read', offset: deepest(text) } };
       first ??= e as Error;
     }
   }

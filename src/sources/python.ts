@@ -17,10 +17,16 @@ export const pythonSource = defineKind({
     variable: textField().describe('python: the variable (default: __version__, SYSTEM_VERSION or VERSION).'),
     call: textField().describe('python: read a keyword argument of this module-level call (e.g. setup) instead of a variable.'),
     keyword: textField().describe('python with call: the keyword (default version).'),
-    short: flag().describe('python: the value is the short X.Y form of the version (Sphinx\'s `version` in docs/conf.py), compared with and bumped to the primary\'s MAJOR.MINOR; never the primary.'),
+    short: flag().describe(
+      "python: the value is the short X.Y form of the version (Sphinx's `version` in docs/conf.py), compared with and bumped to the primary's MAJOR.MINOR; never the primary.",
+    ),
   },
   conflict: (o) =>
-    o.call && o.variable ? `"call" and "variable" are two ways to read a python source: give one (for both, configure two sources)` : !o.call && o.keyword ? '"keyword" goes with "call"' : undefined,
+    o.call && o.variable
+      ? `"call" and "variable" are two ways to read a python source: give one (for both, configure two sources)`
+      : !o.call && o.keyword
+        ? '"keyword" goes with "call"'
+        : undefined,
   label: (o) => (o.call ? `${o.call}(${o.keyword ?? 'version'}=…)` : (o.variable ?? '__version__')),
   locate: (text, o) => (o.call ? locateCallArgument(text, { call: o.call, keyword: o.keyword }) : locatePythonVersion(text, o)),
   detect: ({ read, files }) => [

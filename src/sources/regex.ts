@@ -23,7 +23,18 @@ export const locateRegexVersion: Locator<{ pattern?: string }> = (text, options)
     matches = boundedMatches(text, re);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw e;
-    return { hits, lookups: [], problems: [{ kind: 'parse-error', message: `the pattern /${label}/ was stopped after ${TIME_LIMIT_MS / 1000} s (it backtracks catastrophically on this file); make it more specific`, offset: 0 }], label };
+    return {
+      hits,
+      lookups: [],
+      problems: [
+        {
+          kind: 'parse-error',
+          message: `the pattern /${label}/ was stopped after ${TIME_LIMIT_MS / 1000} s (it backtracks catastrophically on this file); make it more specific`,
+          offset: 0,
+        },
+      ],
+      label,
+    };
   }
   for (const [value, start, end] of matches) hits.push({ value, start, end });
   const problems = hits.length ? [] : [{ kind: 'not-found' as const, message: `the pattern /${label}/ matches nothing` }];
@@ -56,8 +67,14 @@ export const regexSource = defineKind({
   scheme: 'primary',
   description: 'Every match of a regular expression with a named group (?<version>…).',
   options: {
-    pattern: text({ check: patternProblem }).required('is required for a regex source').describe('regex: a JavaScript pattern with a named group (?<version>…).'),
-    scheme: oneOf(SCHEME_NAMES).describe(`regex: read its versions as ${SCHEME_NAMES.map((n) => `"${n}"`).join(', ').replace(/, ([^,]*)$/, ' or $1')} (default: the primary source's scheme).`),
+    pattern: text({ check: patternProblem })
+      .required('is required for a regex source')
+      .describe('regex: a JavaScript pattern with a named group (?<version>…).'),
+    scheme: oneOf(SCHEME_NAMES).describe(
+      `regex: read its versions as ${SCHEME_NAMES.map((n) => `"${n}"`)
+        .join(', ')
+        .replace(/, ([^,]*)$/, ' or $1')} (default: the primary source's scheme).`,
+    ),
   },
   label: (o) => o.pattern,
   locate: locateRegexVersion,

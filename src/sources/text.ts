@@ -11,7 +11,18 @@ export const locateTextVersion: Locator<object> = (text) => {
   const value = text.slice(lead, end);
   const inner = /\s/.exec(value);
   if (inner) {
-    return { hits: [], lookups: [], problems: [{ kind: 'parse-error', message: `the file should hold only the version, but "${excerpt(value.slice(0, inner.index))}" is followed by more text`, offset: lead + inner.index }], label };
+    return {
+      hits: [],
+      lookups: [],
+      problems: [
+        {
+          kind: 'parse-error',
+          message: `the file should hold only the version, but "${excerpt(value.slice(0, inner.index))}" is followed by more text`,
+          offset: lead + inner.index,
+        },
+      ],
+      label,
+    };
   }
   return { hits: [{ value, start: lead, end }], lookups: [], problems: [], label };
 };

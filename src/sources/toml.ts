@@ -56,14 +56,20 @@ export const locateTomlVersion: Locator<{ key?: string }> = (text, options) => {
   if (value === undefined) {
     const dynamic = get(parsed.tree, ['project', 'dynamic']);
     if (key === 'project.version' && Array.isArray(dynamic) && dynamic.includes('version'))
-      return none({ kind: 'dynamic', message: 'the version is dynamic ([project] dynamic = ["version"]) and has no static value; set [project] version, or configure the source that holds it' });
+      return none({
+        kind: 'dynamic',
+        message:
+          'the version is dynamic ([project] dynamic = ["version"]) and has no static value; set [project] version, or configure the source that holds it',
+      });
     const table = path.slice(0, -1).join('.');
     return none({ kind: 'not-found', message: `no "${path.at(-1)}" key${table ? ` in [${table}]` : ''}` });
   }
   const found = scanToml(text).filter((v) => v.path.length === path.length && v.path.every((p, i) => p === path[i]));
-  if (typeof value !== 'string') return none({ kind: 'not-found', message: `"${key}" must be a string, not ${Array.isArray(value) ? 'an array' : typeof value}`, offset: found[0]?.start });
+  if (typeof value !== 'string')
+    return none({ kind: 'not-found', message: `"${key}" must be a string, not ${Array.isArray(value) ? 'an array' : typeof value}`, offset: found[0]?.start });
   const hit = found[0];
-  if (!hit || hit.quote === undefined || found.length > 1) return none({ kind: 'not-found', message: `the value of "${key}" could not be located in the text` });
+  if (!hit || hit.quote === undefined || found.length > 1)
+    return none({ kind: 'not-found', message: `the value of "${key}" could not be located in the text` });
   const hitValue: VersionHit = { value, start: hit.start, end: hit.end };
   return { hits: [hitValue], lookups: [], problems: [], label: key };
 };

@@ -25,8 +25,10 @@ function locateYamlVersion(yaml: YamlLib, text: string, options: { key?: string 
   const from = quoted ? start + 1 : start;
   const to = quoted ? end - 1 : end;
   const value = text.slice(from, to);
-  if (node.type !== 'PLAIN' && !quoted) return none({ kind: 'uncheckable', message: `"${key}" is a block scalar; write the version on its line`, offset: start });
-  if (value.includes('\\') || value.includes("''") || value.includes('\n')) return none({ kind: 'uncheckable', message: `"${key}" has an escape or spans lines; write it plainly`, offset: start });
+  if (node.type !== 'PLAIN' && !quoted)
+    return none({ kind: 'uncheckable', message: `"${key}" is a block scalar; write the version on its line`, offset: start });
+  if (value.includes('\\') || value.includes("''") || value.includes('\n'))
+    return none({ kind: 'uncheckable', message: `"${key}" has an escape or spans lines; write it plainly`, offset: start });
   return { hits: [{ value, start: from, end: to }], lookups: [], problems: [], label: key };
 }
 

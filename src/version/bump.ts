@@ -13,7 +13,9 @@ export const preLabel = (preid: string): PreLabel | undefined => PREIDS[preid.to
 
 /** `m` with release number `index` raised by one and the numbers after it zero; nothing else. */
 function raise(m: Meaning, index: number): Meaning {
-  const release = Array.from({ length: Math.max(m.release.length, index + 1) }, (_, i) => (i < index ? (m.release[i] ?? 0) : i === index ? (m.release[i] ?? 0) + 1 : 0));
+  const release = Array.from({ length: Math.max(m.release.length, index + 1) }, (_, i) =>
+    i < index ? (m.release[i] ?? 0) : i === index ? (m.release[i] ?? 0) + 1 : 0,
+  );
   return { epoch: m.epoch, release };
 }
 
@@ -40,7 +42,8 @@ export function bumpMeaning(m: Meaning, level: Level, preid: PreLabel | undefine
       if (!m.pre || m.post !== undefined) return { meaning: { ...raise(m, 2), pre: [preid ?? 'a', 0] } };
       const [label, n] = m.pre;
       const wanted = preid ?? label;
-      if (RANK[wanted] < RANK[label]) return { error: `--preid ${wanted} comes before the current ${label} pre-release: a pre-release never goes back to a lower phase` };
+      if (RANK[wanted] < RANK[label])
+        return { error: `--preid ${wanted} comes before the current ${label} pre-release: a pre-release never goes back to a lower phase` };
       // rc1.dev2 is a step towards rc1 itself.
       const next: [PreLabel, number] = wanted !== label ? [wanted, 0] : m.dev !== undefined ? [label, n] : [label, n + 1];
       return { meaning: { ...final(m), pre: next } };
@@ -55,7 +58,8 @@ export function bumpMeaning(m: Meaning, level: Level, preid: PreLabel | undefine
       return { meaning: { ...raise(m, 2), dev: 0 } };
     }
     case 'release':
-      if (!isPre(m)) return { error: 'it is not a pre-release or development release (release drops those parts; a post-release is already after its release)' };
+      if (!isPre(m))
+        return { error: 'it is not a pre-release or development release (release drops those parts; a post-release is already after its release)' };
       return { meaning: final(m) };
   }
 }

@@ -61,12 +61,22 @@ function calver(format: string): { scheme: VersionScheme; policy: Policy } {
   /** Tag texts that may be newer: a number above the version's at some part, the parts before it the same (leading zeros allowed). */
   function newerPattern(version: string): string {
     const r = numbers(version)!;
-    return `(?:${r.map((n, i) => `${r.slice(0, i).map((p) => `0*${p}\\.`).join('')}0*${above(String(n))}(?![0-9])\\S*`).join('|')})`;
+    return `(?:${r
+      .map(
+        (n, i) =>
+          `${r
+            .slice(0, i)
+            .map((p) => `0*${p}\\.`)
+            .join('')}0*${above(String(n))}(?![0-9])\\S*`,
+      )
+      .join('|')})`;
   }
 
   /** Today's date parts in the format (UTC, so that a laptop and CI agree on the day). */
   const today = (now: Date): number[] =>
-    dated.map((t) => (t.endsWith('Y') ? (t === 'YYYY' ? now.getUTCFullYear() : now.getUTCFullYear() - 2000) : t.endsWith('M') ? now.getUTCMonth() + 1 : now.getUTCDate()));
+    dated.map((t) =>
+      t.endsWith('Y') ? (t === 'YYYY' ? now.getUTCFullYear() : now.getUTCFullYear() - 2000) : t.endsWith('M') ? now.getUTCMonth() + 1 : now.getUTCDate(),
+    );
 
   function bump(m: Meaning, _level: string, { now }: { now: Date }): Bumped {
     const spelled = spell(m);
@@ -116,7 +126,9 @@ export const calverScheme = defineScheme({
   options: {
     format: text({ pattern: [FORMAT, FORMAT_WORDS] })
       .required('is required: the CalVer format, e.g. "YYYY.0M.0D" or "YYYY.N"')
-      .describe('calver: the format, e.g. "YYYY.0M.0D" (2026.01.05), "YYYY.MM.DD" (2026.1.5), "YYYY.N" (2026.0, 2026.1, … from 0 again each year) or "YY.0M.N".'),
+      .describe(
+        'calver: the format, e.g. "YYYY.0M.0D" (2026.01.05), "YYYY.MM.DD" (2026.1.5), "YYYY.N" (2026.0, 2026.1, … from 0 again each year) or "YY.0M.N".',
+      ),
   },
   levels: ['release'],
   refines: 'pep440',

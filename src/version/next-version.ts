@@ -29,7 +29,8 @@ export function nextVersion(scheme: VersionScheme, current: string, spec: string
   };
   if (BUMP_LEVELS.includes(spec)) {
     const preid = options.preid === undefined ? undefined : preLabel(options.preid);
-    if (options.preid !== undefined && !preid) return usage(`--preid must be a, b or rc (alpha and beta also do), not "${options.preid}": PEP 440 has no other pre-release`);
+    if (options.preid !== undefined && !preid)
+      return usage(`--preid must be a, b or rc (alpha and beta also do), not "${options.preid}": PEP 440 has no other pre-release`);
     if (options.preid !== undefined && !PRE_LEVELS.includes(spec)) return usage(`--preid goes with premajor, preminor, prepatch or prerelease, not ${spec}`);
     const m = scheme.parse(current);
     if (!m) return usage(`${current} has no meaning heimdall-version can bump (no a/b/rc pre-release); give the next version explicitly`);

@@ -10,11 +10,7 @@ import type { Meaning, Policy, SchemeDeclaration, VersionScheme } from './scheme
 import { semverScheme } from './semver-scheme.js';
 
 /** The first is the default "versioning" policy. */
-export const SCHEMES = [
-  semverScheme,
-  pep440Scheme,
-  calverScheme,
-] as const;
+export const SCHEMES = [semverScheme, pep440Scheme, calverScheme] as const;
 
 export type SchemeName = (typeof SCHEMES)[number]['name'];
 export const SCHEME_NAMES = SCHEMES.map((s) => s.name) as SchemeName[];
@@ -26,7 +22,9 @@ export const PYTHON_SCHEME: SchemeName = 'pep440';
 export type VersioningSetting = SchemeName | [SchemeName, Record<string, unknown>];
 
 /** Every bump level of any scheme: PEP 440's model in its order, then levels of a scheme's own. */
-export const BUMP_LEVELS: readonly string[] = [...new Set([...LEVELS.filter((l) => SCHEMES.some((s) => s.levels.includes(l))), ...SCHEMES.flatMap((s) => s.levels)])];
+export const BUMP_LEVELS: readonly string[] = [
+  ...new Set([...LEVELS.filter((l) => SCHEMES.some((s) => s.levels.includes(l))), ...SCHEMES.flatMap((s) => s.levels)]),
+];
 
 type AnyDeclaration = SchemeDeclaration<string, Shape>;
 const all = SCHEMES as readonly AnyDeclaration[];

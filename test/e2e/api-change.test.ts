@@ -53,10 +53,15 @@ describe('bump(options)', () => {
     const repo = layoutRepo('0.2.0').commit('initial');
     repo.git('remote', 'add', 'origin', remote.dir);
     let asked: Api.BumpPlan | undefined;
-    const declined = api.bump({ cwd: repo.dir, spec: 'patch', push: true, confirmPush: async (plan) => {
-      asked = plan;
-      return false;
-    } });
+    const declined = api.bump({
+      cwd: repo.dir,
+      spec: 'patch',
+      push: true,
+      confirmPush: async (plan) => {
+        asked = plan;
+        return false;
+      },
+    });
     await expect(declined).rejects.toMatchObject({ name: 'UserError', exitCode: 1, message: 'not confirmed; nothing was changed' });
     expect(asked?.actions.map((a) => a.kind)).toEqual(['write', 'commit', 'push']);
     expect(repo.read('pyproject.toml')).toBe(pyproject('0.2.0'));

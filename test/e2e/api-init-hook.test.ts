@@ -29,7 +29,10 @@ describe('init()', () => {
   });
 
   it('refuses a second configuration with a UserError (exit 2) and writes nothing', async () => {
-    const repo = tempRepo({ 'pyproject.toml': pyproject('0.2.0'), '.heimdallrc.yaml': 'sources:\n  - { file: pyproject.toml, type: toml, key: project.version }\n' });
+    const repo = tempRepo({
+      'pyproject.toml': pyproject('0.2.0'),
+      '.heimdallrc.yaml': 'sources:\n  - { file: pyproject.toml, type: toml, key: project.version }\n',
+    });
     const refused = api.init({ cwd: repo.dir, force: true });
     await expect(refused).rejects.toBeInstanceOf(api.UserError);
     await expect(refused).rejects.toMatchObject({ exitCode: 2 });
@@ -44,7 +47,10 @@ describe('installHook() and uninstallHook()', () => {
     const hook = path.join(repo.dir, '.git', 'hooks', 'pre-commit');
     const installed = await api.installHook({ cwd: repo.dir, onEvent: (e) => events.push(e) });
     expect(installed).toEqual({ action: 'install', manager: 'git', file: hook, outcome: 'created' });
-    expect(events).toEqual([{ type: 'target', manager: 'git', file: hook }, { type: 'done', ...installed }]);
+    expect(events).toEqual([
+      { type: 'target', manager: 'git', file: hook },
+      { type: 'done', ...installed },
+    ]);
     expect(readFileSync(hook, 'utf8')).toContain('heimdall-version check --staged');
     expect((await api.installHook({ cwd: repo.dir })).outcome).toBe('already-installed');
     expect(await api.uninstallHook({ cwd: repo.dir })).toEqual({ action: 'uninstall', manager: 'git', file: hook, outcome: 'deleted' });

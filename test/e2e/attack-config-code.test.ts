@@ -6,7 +6,12 @@ import { cleanupTempDirs, layoutRepo } from '../helpers/repo.js';
 
 afterAll(cleanupTempDirs);
 
-const BODIES = ['throw null', 'throw undefined', 'module.exports = { get sources() { throw new Error("boom") } }', 'module.exports = { get tags() { throw null } }'];
+const BODIES = [
+  'throw null',
+  'throw undefined',
+  'module.exports = { get sources() { throw new Error("boom") } }',
+  'module.exports = { get tags() { throw null } }',
+];
 
 describe('a named configuration written as code that throws', () => {
   for (const body of BODIES) {

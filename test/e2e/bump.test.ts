@@ -83,9 +83,13 @@ describe('--dry-run', () => {
     const before = snapshot(repo, ['pyproject.toml', VPY]);
     const res = run(['bump', 'minor', '--dry-run', '--commit', '--tag'], repo.dir);
     expect(res.code).toBe(0);
-    expect(res.stdout).toContain('--- a/pyproject.toml\n+++ b/pyproject.toml\n@@ -1,3 +1,3 @@\n [project]\n name = "heimdall-mcp"\n-version = "0.2.0"\n+version = "0.3.0"\n');
+    expect(res.stdout).toContain(
+      '--- a/pyproject.toml\n+++ b/pyproject.toml\n@@ -1,3 +1,3 @@\n [project]\n name = "heimdall-mcp"\n-version = "0.2.0"\n+version = "0.3.0"\n',
+    );
     expect(res.stdout).toContain(`-__version__ = "0.2.0"\n+__version__ = "0.3.0"`);
-    expect(res.stdout).toContain('would bump 0.2.0 → 0.3.0 in pyproject.toml, cognitive_memory/core/version.py, commit "Bump version: 0.2.0 → 0.3.0", tag v0.3.0');
+    expect(res.stdout).toContain(
+      'would bump 0.2.0 → 0.3.0 in pyproject.toml, cognitive_memory/core/version.py, commit "Bump version: 0.2.0 → 0.3.0", tag v0.3.0',
+    );
     expect(snapshot(repo, ['pyproject.toml', VPY])).toEqual(before);
     expect(repo.git('status', '--porcelain')).toBe('');
     expect(repo.git('tag')).toBe('');
@@ -100,12 +104,17 @@ describe('one plan for --dry-run and the run', () => {
     repo.git('remote', 'add', 'origin', remote);
     const dry = run(['bump', 'minor', '--dry-run', '--tag', '--push'], repo.dir);
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toContain(`dry run: would bump 0.2.0 → 0.3.0 in pyproject.toml, ${VPY}, commit "Bump version: 0.2.0 → 0.3.0", tag v0.3.0, push HEAD and tag v0.3.0 to origin (${remote}); nothing was written\n`);
+    expect(dry.stdout).toContain(
+      `dry run: would bump 0.2.0 → 0.3.0 in pyproject.toml, ${VPY}, commit "Bump version: 0.2.0 → 0.3.0", tag v0.3.0, push HEAD and tag v0.3.0 to origin (${remote}); nothing was written\n`,
+    );
     expect(repo.git('tag')).toBe('');
     const res = run(['bump', 'minor', '--tag', '--push'], repo.dir);
     expect(res.code).toBe(0);
     expect(res.stdout.split('\n').filter((l) => /^(bumped|committed|tagged|pushed) /.test(l))).toEqual([
-      `bumped 0.2.0 → 0.3.0: pyproject.toml, ${VPY}`, 'committed "Bump version: 0.2.0 → 0.3.0"', 'tagged v0.3.0', 'pushed to origin',
+      `bumped 0.2.0 → 0.3.0: pyproject.toml, ${VPY}`,
+      'committed "Bump version: 0.2.0 → 0.3.0"',
+      'tagged v0.3.0',
+      'pushed to origin',
     ]);
   });
 });
@@ -126,11 +135,19 @@ describe('--commit and --tag', () => {
   });
 
   it('uses the configured commit and tag messages and prefix', () => {
-    const repo = project().write('.heimdallrc.json', JSON.stringify({
-      sources: [{ file: 'pyproject.toml', type: 'toml' }, { file: VPY, type: 'python' }],
-      tags: { prefix: 'release-' },
-      bump: { message: 'release {new} (was {old})', tagMessage: 'tag {tag}' },
-    })).commit('config');
+    const repo = project()
+      .write(
+        '.heimdallrc.json',
+        JSON.stringify({
+          sources: [
+            { file: 'pyproject.toml', type: 'toml' },
+            { file: VPY, type: 'python' },
+          ],
+          tags: { prefix: 'release-' },
+          bump: { message: 'release {new} (was {old})', tagMessage: 'tag {tag}' },
+        }),
+      )
+      .commit('config');
     expect(run(['bump', 'patch', '--tag'], repo.dir).code).toBe(0);
     expect(repo.git('log', '-1', '--format=%s')).toBe('release 0.2.1 (was 0.2.0)\n');
     expect(repo.git('tag', '-l', '--format=%(contents:subject)', 'release-0.2.1')).toBe('tag release-0.2.1\n');
@@ -187,7 +204,8 @@ describe('--commit and --tag', () => {
 describe('byte-exact rewriting', () => {
   it('keeps CRLF, BOM, quotes, comments, spacing, the missing trailing newline and the file mode', () => {
     const toml = '\uFEFF[project]\r\nname = "heimdall-mcp"\r\nversion   =   \'0.2.0\'   # the version\r\n[tool.poetry]\r\nversion = "0.2.0"';
-    const py = '\uFEFF# -*- coding: utf-8 -*-\r\n"""__version__ = "0.2.0" in a docstring"""\r\n__version__: str = \'0.2.0\'  # keep\r\nOTHER_VERSION = "0.2.0"\r\n';
+    const py =
+      '\uFEFF# -*- coding: utf-8 -*-\r\n"""__version__ = "0.2.0" in a docstring"""\r\n__version__: str = \'0.2.0\'  # keep\r\nOTHER_VERSION = "0.2.0"\r\n';
     const repo = tempRepo({ 'pyproject.toml': toml, [VPY]: py }).commit();
     chmodSync(repo.path(VPY), 0o755);
     expect(run(['bump', 'patch'], repo.dir).code).toBe(0);
@@ -198,8 +216,15 @@ describe('byte-exact rewriting', () => {
 
   it('leaves decoys alone: a pinned dependency, a comment, a docstring, another table', () => {
     const toml = [
-      '[project]', 'name = "heimdall-mcp"', 'version = "0.2.0"', '# version = "0.2.0"',
-      'dependencies = ["heimdall-core==0.2.0"]', '', '[tool.other]', 'version = "0.2.0"', '',
+      '[project]',
+      'name = "heimdall-mcp"',
+      'version = "0.2.0"',
+      '# version = "0.2.0"',
+      'dependencies = ["heimdall-core==0.2.0"]',
+      '',
+      '[tool.other]',
+      'version = "0.2.0"',
+      '',
     ].join('\n');
     const repo = tempRepo({ 'pyproject.toml': toml, [VPY]: `"""Docs: __version__ = "0.2.0"."""\n__version__ = "0.2.0"\nAPI_VERSION = "0.2.0"\n` }).commit();
     expect(run(['bump', 'minor'], repo.dir).code).toBe(0);

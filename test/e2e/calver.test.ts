@@ -22,11 +22,24 @@ afterAll(() => {
 
 const packageJson = (version: string) => `{\n  "name": "heimdall-mcp",\n  "version": "${version}"\n}\n`;
 const config = (format: string) =>
-  `${JSON.stringify({ versioning: ['calver', { format }], sources: [{ file: 'pyproject.toml', type: 'toml', primary: true }, { file: VPY, type: 'python' }, { file: 'package.json', type: 'json' }] }, null, 2)}\n`;
+  `${JSON.stringify(
+    {
+      versioning: ['calver', { format }],
+      sources: [
+        { file: 'pyproject.toml', type: 'toml', primary: true },
+        { file: VPY, type: 'python' },
+        { file: 'package.json', type: 'json' },
+      ],
+    },
+    null,
+    2,
+  )}\n`;
 
 /** pyproject.toml and version.py at `python`, package.json at `json`, under ["calver", { format }], committed. */
 const calverRepo = (python: string, json = python, format = 'YYYY.0M.0D', py = python) =>
-  tempRepo({ 'pyproject.toml': pyproject(python), [VPY]: versionPy(py), 'package.json': packageJson(json), '.heimdallrc.json': config(format) }).commit('initial');
+  tempRepo({ 'pyproject.toml': pyproject(python), [VPY]: versionPy(py), 'package.json': packageJson(json), '.heimdallrc.json': config(format) }).commit(
+    'initial',
+  );
 
 type Json = { ok: boolean; diagnostics: { rule: string; severity: string; message: string }[] };
 const check = (repo: TempRepo, env: Record<string, string> = {}) => JSON.parse(run(['check', '--format', 'json'], repo.dir, env).stdout) as Json;
@@ -36,15 +49,17 @@ const files = (repo: TempRepo) => [repo.read('pyproject.toml'), repo.read(VPY), 
 const today = () => new Date().toISOString().slice(0, 10).replaceAll('-', '.');
 
 describe('check on a CalVer project', () => {
-  it('accepts the format\'s spelling in Python files and SemVer\'s in package.json', () => {
+  it("accepts the format's spelling in Python files and SemVer's in package.json", () => {
     const repo = calverRepo('2026.01.05', '2026.1.5');
     expect(run(['check'], repo.dir)).toMatchObject({ code: 0, stderr: '' });
     expect(found(repo)).toEqual([]);
   });
 
-  it('warns about a spelling the format does not give, and check --fix writes the format\'s', () => {
+  it("warns about a spelling the format does not give, and check --fix writes the format's", () => {
     const repo = calverRepo('2026.01.05', '2026.1.5', 'YYYY.0M.0D', '2026.1.5');
-    expect(found(repo)).toEqual([['version-spelling', '__version__ is "2026.1.5", which the format YYYY.0M.0D writes as 2026.01.05; heimdall-version check --fix rewrites it']]);
+    expect(found(repo)).toEqual([
+      ['version-spelling', '__version__ is "2026.1.5", which the format YYYY.0M.0D writes as 2026.01.05; heimdall-version check --fix rewrites it'],
+    ]);
     expect(run(['check', '--fix'], repo.dir).code).toBe(0);
     expect(files(repo)).toEqual([pyproject('2026.01.05'), versionPy('2026.01.05'), packageJson('2026.1.5')]);
   });
@@ -52,7 +67,10 @@ describe('check on a CalVer project', () => {
   it('reports a date that is none, and a version of another shape, as invalid', () => {
     const repo = calverRepo('2026.13.01', '2026.1.5');
     expect(run(['check'], repo.dir).code).toBe(1);
-    expect(found(repo)).toContainEqual(['invalid-version', 'project.version is "2026.13.01", which is not a valid CalVer YYYY.0M.0D version (e.g. 2026.01.05)']);
+    expect(found(repo)).toContainEqual([
+      'invalid-version',
+      'project.version is "2026.13.01", which is not a valid CalVer YYYY.0M.0D version (e.g. 2026.01.05)',
+    ]);
     expect(found(calverRepo('2026.3', '2026.3.0', 'YYYY.N', '2026.3'))).toEqual([]);
     expect(found(calverRepo('2026.3', '2026.3.1', 'YYYY.N'))).toContainEqual([
       'invalid-version',
@@ -77,7 +95,12 @@ describe('the tag rules on a CalVer project', () => {
       expect(found(repo)).toEqual([]);
       repo.git('tag', 'v2026.1.6', 'HEAD~1');
       if (packed) repo.git('pack-refs', '--all');
-      expect(found(repo)).toEqual([['tag-ahead', 'tag v2026.1.6 (reachable from HEAD) is newer than 2026.01.05 in pyproject.toml: the version went backwards; set a version above 2026.1.6']]);
+      expect(found(repo)).toEqual([
+        [
+          'tag-ahead',
+          'tag v2026.1.6 (reachable from HEAD) is newer than 2026.01.05 in pyproject.toml: the version went backwards; set a version above 2026.1.6',
+        ],
+      ]);
     });
   }
 
@@ -85,10 +108,14 @@ describe('the tag rules on a CalVer project', () => {
     const repo = calverRepo('2026.01.05', '2026.1.5');
     repo.tag('v2025.12.31').tag('v2026.01.04', true).tag('vlatest').write('README.md', 'next\n').commit('next');
     const noGit = { PATH: path.dirname(process.execPath) === '/usr/bin' ? '/nonexistent' : path.dirname(process.execPath) };
-    expect(run(['check'], repo.dir, noGit)).toEqual({ code: 0, stdout: '✔ 2026.01.05: pyproject.toml, cognitive_memory/core/version.py, package.json agree\n', stderr: '' });
+    expect(run(['check'], repo.dir, noGit)).toEqual({
+      code: 0,
+      stdout: '✔ 2026.01.05: pyproject.toml, cognitive_memory/core/version.py, package.json agree\n',
+      stderr: '',
+    });
   });
 
-  it('hold HEAD\'s tag to the version by meaning: v2026.1.5 is 2026.01.05, v2026.01.04 is not', () => {
+  it("hold HEAD's tag to the version by meaning: v2026.1.5 is 2026.01.05, v2026.01.04 is not", () => {
     const repo = calverRepo('2026.01.05', '2026.1.5');
     repo.tag('v2026.1.5');
     expect(found(repo)).toEqual([]);
@@ -99,7 +126,7 @@ describe('the tag rules on a CalVer project', () => {
 });
 
 describe('bump on a CalVer project', () => {
-  it('writes an explicit version in each file\'s spelling and tags it in the primary\'s', () => {
+  it("writes an explicit version in each file's spelling and tags it in the primary's", () => {
     const repo = calverRepo('2026.01.05', '2026.1.5');
     const res = run(['bump', '2026.2.1', '--tag'], repo.dir);
     expect(res).toMatchObject({ code: 0, stderr: '' });
@@ -108,7 +135,7 @@ describe('bump on a CalVer project', () => {
     expect(found(repo)).toEqual([]);
   });
 
-  it('bump release sets today\'s date (UTC)', () => {
+  it("bump release sets today's date (UTC)", () => {
     const repo = calverRepo('2001.01.01', '2001.1.1');
     const before = today();
     const res = run(['bump', 'release'], repo.dir);
@@ -135,6 +162,8 @@ describe('bump on a CalVer project', () => {
     expect(next.plan).toMatchObject({ from: '2026.4', to: '2027.0' });
     expect(files(repo)).toEqual([pyproject('2027.0'), versionPy('2027.0'), packageJson('2027.0.0')]);
     expect(repo.git('tag', '--list').split('\n').filter(Boolean)).toEqual(['v2026.4', 'v2027.0']);
-    await expect(api.bump({ cwd: repo.dir, spec: 'release', now: new Date('2026-06-01T00:00:00Z') })).rejects.toThrow('cannot bump release from 2027.0: its date is after today (2026-06-01, UTC)');
+    await expect(api.bump({ cwd: repo.dir, spec: 'release', now: new Date('2026-06-01T00:00:00Z') })).rejects.toThrow(
+      'cannot bump release from 2027.0: its date is after today (2026-06-01, UTC)',
+    );
   });
 });

@@ -24,7 +24,9 @@ describe('changelog-entry', () => {
     repo.write('CHANGELOG.md', '# Changelog\n\n## 1.1.0 (2025-01-01)\n');
     const res = run(['check'], repo.dir);
     expect(res.code).toBe(1);
-    expect(res.stdout).toContain('CHANGELOG.md  error  CHANGELOG.md has no heading for 1.2.0 and no Unreleased section; add "## [Unreleased]" with the changes  changelog-entry');
+    expect(res.stdout).toContain(
+      'CHANGELOG.md  error  CHANGELOG.md has no heading for 1.2.0 and no Unreleased section; add "## [Unreleased]" with the changes  changelog-entry',
+    );
     repo.write('CHANGELOG.md', '# Changelog\n\n## demo 1.2.0 (2026-01-02)\n\n### Features\n');
     expect(run(['check'], repo.dir).code).toBe(0);
   });
@@ -38,7 +40,10 @@ describe('changelog-entry', () => {
   });
 
   it('takes the file and the date format from its options', () => {
-    const config = JSON.stringify({ sources: [{ file: 'pyproject.toml', type: 'toml' }], rules: { 'changelog-entry': ['error', { file: 'docs/changes.md', dateFormat: '' }] } });
+    const config = JSON.stringify({
+      sources: [{ file: 'pyproject.toml', type: 'toml' }],
+      rules: { 'changelog-entry': ['error', { file: 'docs/changes.md', dateFormat: '' }] },
+    });
     const repo = tempRepo({ 'pyproject.toml': PY, '.heimdallrc.json': config, 'docs/changes.md': '## Unreleased\n\n- x\n' }).commit();
     expect(run(['bump', 'patch'], repo.dir).code).toBe(0);
     expect(repo.read('docs/changes.md')).toBe('## 1.2.1\n\n- x\n');
@@ -48,7 +53,9 @@ describe('changelog-entry', () => {
     const repo = tempRepo({ 'pyproject.toml': PY, '.heimdallrc.json': ON, 'CHANGELOG.md': LOG.replace('## [1.2.0] - 2026-01-02\r\n', '') }).commit();
     const res = run(['release', '--dry-run'], repo.dir);
     expect(res.code).toBe(1);
-    expect(res.stdout).toContain('CHANGELOG.md has no heading for 1.2.0, which is being released, only an Unreleased section; heimdall-version bump renames it');
+    expect(res.stdout).toContain(
+      'CHANGELOG.md has no heading for 1.2.0, which is being released, only an Unreleased section; heimdall-version bump renames it',
+    );
   });
 
   it('is turned on by init when CHANGELOG.md exists', () => {

@@ -9,12 +9,13 @@ import { cleanupTempDirs, exampleRepo, layoutRepo, pyproject, tempDir, tempRepo,
 
 afterAll(cleanupTempDirs);
 
-const json = (stdout: string) => JSON.parse(stdout) as {
-  ok: boolean;
-  version: string | null;
-  sources: { name: string; file: string; version: string | null; line: number | null; column: number | null }[];
-  diagnostics: { rule: string; severity: string; message: string; file?: string; line?: number; column?: number }[];
-};
+const json = (stdout: string) =>
+  JSON.parse(stdout) as {
+    ok: boolean;
+    version: string | null;
+    sources: { name: string; file: string; version: string | null; line: number | null; column: number | null }[];
+    diagnostics: { rule: string; severity: string; message: string; file?: string; line?: number; column?: number }[];
+  };
 
 const consistent = layoutRepo;
 
@@ -44,7 +45,10 @@ describe('check on the heimdall-mcp layout with no configuration', () => {
 
   it('names each finding in json by a stable message id beside the words', () => {
     const out = JSON.parse(run(['check', '--format', 'json'], exampleRepo('heimdall-mcp-drifted').commit().dir).stdout);
-    expect(out.diagnostics.map((d: { rule: string; messageId: string }) => `${d.rule}/${d.messageId}`)).toEqual(['runtime-lookup/otherWithFallback', 'version-mismatch/differs']);
+    expect(out.diagnostics.map((d: { rule: string; messageId: string }) => `${d.rule}/${d.messageId}`)).toEqual([
+      'runtime-lookup/otherWithFallback',
+      'version-mismatch/differs',
+    ]);
     expect(Object.keys(out.diagnostics[1])).toEqual(['rule', 'severity', 'messageId', 'message', 'file', 'line', 'column']);
   });
 
@@ -78,7 +82,15 @@ describe('check on the heimdall-mcp layout with no configuration', () => {
     const res = run(['check'], repo.dir);
     expect(res.code).toBe(0);
     expect(res.stdout).toBe('✔ 0.2.0: pyproject.toml\n');
-    repo.write('.heimdallrc.json', JSON.stringify({ sources: [{ file: 'pyproject.toml', type: 'toml' }, { file: VPY, type: 'python' }] }));
+    repo.write(
+      '.heimdallrc.json',
+      JSON.stringify({
+        sources: [
+          { file: 'pyproject.toml', type: 'toml' },
+          { file: VPY, type: 'python' },
+        ],
+      }),
+    );
     const configured = run(['check'], repo.dir);
     expect(configured.code).toBe(1);
     expect(configured.stdout).toContain(`${VPY}  error  ${VPY} does not exist  source-missing`);
@@ -178,21 +190,31 @@ describe('git tags', () => {
   });
 
   it('honours a configured tag prefix', () => {
-    const repo = consistent().write('.heimdallrc.json', JSON.stringify({
-      sources: [{ file: 'pyproject.toml', type: 'toml' }, { file: VPY, type: 'python' }],
-      tags: { prefix: 'heimdall-mcp-' },
-    })).commit().tag('v7.0.0').tag('heimdall-mcp-0.1.0');
+    const repo = consistent()
+      .write(
+        '.heimdallrc.json',
+        JSON.stringify({
+          sources: [
+            { file: 'pyproject.toml', type: 'toml' },
+            { file: VPY, type: 'python' },
+          ],
+          tags: { prefix: 'heimdall-mcp-' },
+        }),
+      )
+      .commit()
+      .tag('v7.0.0')
+      .tag('heimdall-mcp-0.1.0');
     const out = json(run(['check', '--format', 'json'], repo.dir).stdout);
     expect(out.diagnostics.map((d) => [d.rule, d.message.includes('heimdall-mcp-0.1.0')])).toEqual([['tag-mismatch', true]]);
   });
 
-  it('does not hold HEAD\'s tag against a version that was changed after it', () => {
+  it("does not hold HEAD's tag against a version that was changed after it", () => {
     const repo = consistent().commit().tag('v0.2.0');
     repo.write('pyproject.toml', pyproject('0.3.0')).write(VPY, versionPy('0.3.0'));
     expect(run(['check'], repo.dir).code).toBe(0);
   });
 
-  it('holds HEAD\'s tag against a version whose files changed only in their line endings', () => {
+  it("holds HEAD's tag against a version whose files changed only in their line endings", () => {
     const repo = consistent().commit().tag('v0.1.9');
     for (const file of ['pyproject.toml', VPY]) repo.write(file, repo.read(file).replace(/\n/g, '\r\n'));
     expect(run(['check'], repo.dir).stdout).toContain('HEAD is tagged v0.1.9');
@@ -253,7 +275,7 @@ describe('--staged', () => {
     expect(res.stdout).toContain('is not in the git index');
   });
 
-  it('does not apply HEAD\'s tag to the next commit', () => {
+  it("does not apply HEAD's tag to the next commit", () => {
     const repo = consistent().commit().tag('v0.2.0');
     repo.write('pyproject.toml', pyproject('0.3.0')).write(VPY, versionPy('0.3.0'));
     repo.git('add', '-A');
@@ -306,7 +328,11 @@ describe('configuration errors exit 2 and name the file', () => {
   const cases: [string, string, RegExp][] = [
     ['malformed JSON', '{ "sources": [ }', /\.heimdallrc\.json:1:\d+: invalid JSON/],
     ['an unknown key', '{ "source": [] }', /source: unknown key/],
-    ['a wrong type', '{ "sources": [{ "file": "a.toml", "type": "xml" }] }', /sources\[0\]\.type: must be one of toml, python, json, js, regex, ini, text, yaml/],
+    [
+      'a wrong type',
+      '{ "sources": [{ "file": "a.toml", "type": "xml" }] }',
+      /sources\[0\]\.type: must be one of toml, python, json, js, regex, ini, text, yaml/,
+    ],
     ['a path outside the root', '{ "sources": [{ "file": "../pyproject.toml", "type": "toml" }] }', /sources\[0\]\.file: must stay inside the project root/],
     ['an absolute path', '{ "sources": [{ "file": "/etc/passwd", "type": "regex", "pattern": "(?<version>x)" }] }', /must be relative to the project root/],
     ['an unknown rule', '{ "rules": { "tag-behind": "error" } }', /rules\.tag-behind: unknown rule/],
@@ -334,9 +360,34 @@ describe('configuration errors exit 2 and name the file', () => {
 describe('formats and usage', () => {
   it('says the sources agree only when version-mismatch compared them', () => {
     const repo = consistent('0.2.0').write(VPY, versionPy('0.1.0'));
-    repo.write('.heimdallrc.json', JSON.stringify({ sources: [{ file: 'pyproject.toml', type: 'toml' }, { file: VPY, type: 'python' }], rules: { 'version-mismatch': 'off' } })).commit();
-    expect(run(['check'], repo.dir)).toMatchObject({ code: 0, stdout: `✔ 0.2.0: pyproject.toml, ${VPY} read; not compared with each other (version-mismatch is off)\n` });
-    repo.write(VPY, versionPy('0.2.0')).write('.heimdallrc.json', JSON.stringify({ sources: [{ file: 'pyproject.toml', type: 'toml' }, { file: VPY, type: 'python' }] })).commit();
+    repo
+      .write(
+        '.heimdallrc.json',
+        JSON.stringify({
+          sources: [
+            { file: 'pyproject.toml', type: 'toml' },
+            { file: VPY, type: 'python' },
+          ],
+          rules: { 'version-mismatch': 'off' },
+        }),
+      )
+      .commit();
+    expect(run(['check'], repo.dir)).toMatchObject({
+      code: 0,
+      stdout: `✔ 0.2.0: pyproject.toml, ${VPY} read; not compared with each other (version-mismatch is off)\n`,
+    });
+    repo
+      .write(VPY, versionPy('0.2.0'))
+      .write(
+        '.heimdallrc.json',
+        JSON.stringify({
+          sources: [
+            { file: 'pyproject.toml', type: 'toml' },
+            { file: VPY, type: 'python' },
+          ],
+        }),
+      )
+      .commit();
     expect(run(['check'], repo.dir)).toMatchObject({ code: 0, stdout: `✔ 0.2.0: pyproject.toml, ${VPY} agree\n` });
   });
 

@@ -66,7 +66,9 @@ describe('usage errors say what was meant, in our words, with exit 2', () => {
   it('bump with a typo in the level is exit 2 even when the sources disagree', () => {
     const repo = layoutRepo('0.2.0').write(VPY, versionPy('0.1.0'));
     const res = run(['bump', 'pach'], repo.dir);
-    expect(res.stderr).toBe('heimdall-version: "pach" is neither a bump level (major, minor, patch, premajor, preminor, prepatch, prerelease, post, dev, release) nor a version; did you mean patch?\n');
+    expect(res.stderr).toBe(
+      'heimdall-version: "pach" is neither a bump level (major, minor, patch, premajor, preminor, prepatch, prerelease, post, dev, release) nor a version; did you mean patch?\n',
+    );
     expect(res.code).toBe(2);
     expect(repo.read(VPY)).toBe(versionPy('0.1.0'));
   });
@@ -111,20 +113,26 @@ describe('refusals say what to do', () => {
     repo.write(VPY, 'from importlib.metadata import version\n\n__version__ = version("heimdall-mcp-server")\n').commit();
     const res = run(['bump', 'patch'], repo.dir);
     expect(res.code).toBe(1);
-    expect(res.stderr).toBe(`heimdall-version: the check found errors (above), so nothing was bumped; edit ${VPY}:3 (runtime-lookup) as the message says (--fix cannot repair it)\n`);
+    expect(res.stderr).toBe(
+      `heimdall-version: the check found errors (above), so nothing was bumped; edit ${VPY}:3 (runtime-lookup) as the message says (--fix cannot repair it)\n`,
+    );
     expect(res.stdout).toContain('change it to version("heimdall-mcp")');
   });
 
   it('only drifted literals: --fix repairs them', () => {
     const repo = layoutRepo('0.2.0').write(VPY, versionPy('0.1.0')).commit();
-    expect(run(['bump', 'patch'], repo.dir).stderr).toBe('heimdall-version: the check found errors (above), so nothing was bumped; heimdall-version check --fix repairs the drifted literals\n');
+    expect(run(['bump', 'patch'], repo.dir).stderr).toBe(
+      'heimdall-version: the check found errors (above), so nothing was bumped; heimdall-version check --fix repairs the drifted literals\n',
+    );
   });
 
   it('--push without the remote is refused before anything is written', () => {
     const repo = layoutRepo('0.2.0').commit();
     const head = repo.git('rev-parse', 'HEAD');
     const res = run(['bump', 'patch', '--tag', '--push'], repo.dir);
-    expect(res.stderr).toBe('heimdall-version: --push: this repository has no remote "origin" (git remote add origin URL, or set release.remote); nothing was changed\n');
+    expect(res.stderr).toBe(
+      'heimdall-version: --push: this repository has no remote "origin" (git remote add origin URL, or set release.remote); nothing was changed\n',
+    );
     expect(res.code).toBe(2);
     expect(repo.read('pyproject.toml')).toContain('version = "0.2.0"');
     expect(repo.git('rev-parse', 'HEAD')).toBe(head);
@@ -144,7 +152,11 @@ describe('init from a subdirectory', () => {
 });
 
 describe('confirmation on a terminal', () => {
-  const hasScript = needs(spawnSync('script', ['--version']).status === 0, 'the confirmation tests (cli.test.ts)', 'it needs script(1): apt-get install bsdutils');
+  const hasScript = needs(
+    spawnSync('script', ['--version']).status === 0,
+    'the confirmation tests (cli.test.ts)',
+    'it needs script(1): apt-get install bsdutils',
+  );
   /** Runs the CLI in a real pseudo-terminal (script), typing `answer` at it. */
   const inTerminal = (args: string[], cwd: string, answer: string) => {
     const env = testEnv({ TERM: 'dumb' });

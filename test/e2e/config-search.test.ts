@@ -36,7 +36,9 @@ describe('a configuration found in one place', () => {
   }
 
   it('package.json without a "heimdall" key, and pyproject.toml without the table, hold none', () => {
-    const repo = layoutRepo().write('package.json', JSON.stringify({ name: 'demo', version: '0.2.0', dependencies: { heimdall: '1' } })).commit();
+    const repo = layoutRepo()
+      .write('package.json', JSON.stringify({ name: 'demo', version: '0.2.0', dependencies: { heimdall: '1' } }))
+      .commit();
     expect(sourcesOf(repo.dir)).toEqual(['pyproject.toml', 'cognitive_memory/core/version.py']);
   });
 });
@@ -58,7 +60,10 @@ describe('two configurations in one directory', () => {
   it('a data configuration beside one written as code is also two', () => {
     const repo = layoutRepo().write('.heimdallrc.json', PLACES['.heimdallrc.json']!).write('heimdall.config.mjs', 'export default {};\n').commit();
     const res = run(['check'], repo.dir);
-    expect(res).toMatchObject({ code: 2, stderr: 'heimdall-version: two configurations apply here: .heimdallrc.json and heimdall.config.mjs; keep one of them\n' });
+    expect(res).toMatchObject({
+      code: 2,
+      stderr: 'heimdall-version: two configurations apply here: .heimdallrc.json and heimdall.config.mjs; keep one of them\n',
+    });
   });
 });
 
@@ -87,7 +92,8 @@ describe('a configuration written as code', () => {
     const repo = layoutRepo().commit();
     repo.write('conf.cjs', `module.exports = ${JSON.stringify(ONLY_PYPROJECT)};\n`);
     repo.write('conf.mjs', `export default ${JSON.stringify(ONLY_PYPROJECT)};\n`);
-    for (const file of ['conf.cjs', 'conf.mjs']) expect(run(['check', '--config', file], repo.dir)).toMatchObject({ code: 0, stdout: '✔ 0.2.0: pyproject.toml\n' });
+    for (const file of ['conf.cjs', 'conf.mjs'])
+      expect(run(['check', '--config', file], repo.dir)).toMatchObject({ code: 0, stdout: '✔ 0.2.0: pyproject.toml\n' });
   });
 
   it('that throws is a configuration error naming the file, with no stack', () => {
@@ -98,13 +104,14 @@ describe('a configuration written as code', () => {
 
   it('as TypeScript is refused even when named', () => {
     const marker = path.join(tempDir(), 'ran');
-    const repo = layoutRepo().write('conf.ts', `require('fs').writeFileSync(${JSON.stringify(marker)}, '');\n`).commit();
+    const repo = layoutRepo()
+      .write('conf.ts', `require('fs').writeFileSync(${JSON.stringify(marker)}, '');\n`)
+      .commit();
     const res = run(['check', '--config', 'conf.ts'], repo.dir);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('a TypeScript configuration cannot be run');
     expect(existsSync(marker)).toBe(false);
   });
-
 });
 
 describe('a configuration named with --config', () => {
@@ -116,6 +123,9 @@ describe('a configuration named with --config', () => {
   it('package.json without the key, or a format heimdall-version does not read, is refused', () => {
     const repo = layoutRepo().write('package.json', '{"name": "demo"}').write('conf.toml', '').commit();
     expect(run(['check', '--config', 'package.json'], repo.dir)).toMatchObject({ code: 2, stderr: 'heimdall-version: package.json: has no "heimdall" key\n' });
-    expect(run(['check', '--config', 'conf.toml'], repo.dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('conf.toml: not a configuration format heimdall-version reads') });
+    expect(run(['check', '--config', 'conf.toml'], repo.dir)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('conf.toml: not a configuration format heimdall-version reads'),
+    });
   });
 });

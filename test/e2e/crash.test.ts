@@ -8,7 +8,15 @@ import { cleanupTempDirs, layoutRepo, pyproject, tempDir, tempRepo, versionPy, V
 
 afterAll(cleanupTempDirs);
 
-const ENV = { NO_COLOR: '1', GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.invalid', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+const ENV = {
+  NO_COLOR: '1',
+  GIT_AUTHOR_NAME: 'T',
+  GIT_AUTHOR_EMAIL: 't@example.invalid',
+  GIT_COMMITTER_NAME: 'T',
+  GIT_COMMITTER_EMAIL: 't@example.invalid',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+};
 
 /** Either nothing happened (old files, no commit, no tag) or everything did; and git status is clean. */
 function expectAgreement(repo: TempRepo, start: string, what: string): 'old' | 'new' {
@@ -16,17 +24,32 @@ function expectAgreement(repo: TempRepo, start: string, what: string): 'old' | '
   expect(repo.git('status', '--porcelain'), `${what}: work tree, index and HEAD agree`).toBe('');
   const tags = repo.git('tag', '--list').split('\n').filter(Boolean);
   if (head === start) {
-    expect({ toml: repo.read('pyproject.toml'), py: repo.read(VPY), tags }, `${what}: all old`).toEqual({ toml: pyproject('0.2.0'), py: versionPy('0.2.0'), tags: [] });
+    expect({ toml: repo.read('pyproject.toml'), py: repo.read(VPY), tags }, `${what}: all old`).toEqual({
+      toml: pyproject('0.2.0'),
+      py: versionPy('0.2.0'),
+      tags: [],
+    });
     return 'old';
   }
   expect(repo.git('rev-parse', 'HEAD^').trim(), `${what}: one commit on top`).toBe(start);
-  expect({ toml: repo.read('pyproject.toml'), py: repo.read(VPY), tags }, `${what}: all new`).toEqual({ toml: pyproject('0.2.1'), py: versionPy('0.2.1'), tags: ['v0.2.1'] });
+  expect({ toml: repo.read('pyproject.toml'), py: repo.read(VPY), tags }, `${what}: all new`).toEqual({
+    toml: pyproject('0.2.1'),
+    py: versionPy('0.2.1'),
+    tags: ['v0.2.1'],
+  });
   expect(repo.git('rev-parse', 'v0.2.1^{commit}').trim(), `${what}: the tag is on the commit`).toBe(head);
   return 'new';
 }
 
 describe('a crash at each named point of bump --commit --tag', () => {
-  const points: [string, 'old' | 'new'][] = [['files:0', 'old'], ['files:1', 'old'], ['added', 'old'], ['commit', 'old'], ['tag', 'new'], ['finish', 'new']];
+  const points: [string, 'old' | 'new'][] = [
+    ['files:0', 'old'],
+    ['files:1', 'old'],
+    ['added', 'old'],
+    ['commit', 'old'],
+    ['tag', 'new'],
+    ['finish', 'new'],
+  ];
   for (const [point, side] of points) {
     it(`at ${point} is ${side === 'old' ? 'undone' : 'finished'} by recover`, () => {
       const repo = layoutRepo().commit();
@@ -80,8 +103,14 @@ describe('SIGKILL at every point a bump passes', () => {
       const res = run(['recover'], repo.dir, ENV);
       expect(res.code, `${point}: ${res.stderr}`).toBe(0);
       sides.push(`${point}:${expectAgreement(repo, start, `killed at ${point}`)}`);
-      expect(readdirSync(repo.path()).filter((f) => f.endsWith('.heimdall-tmp')), point).toEqual([]);
-      expect(readdirSync(repo.path('cognitive_memory/core')).filter((f) => f.endsWith('.heimdall-tmp')), point).toEqual([]);
+      expect(
+        readdirSync(repo.path()).filter((f) => f.endsWith('.heimdall-tmp')),
+        point,
+      ).toEqual([]);
+      expect(
+        readdirSync(repo.path('cognitive_memory/core')).filter((f) => f.endsWith('.heimdall-tmp')),
+        point,
+      ).toEqual([]);
     }
     expect(sides).toEqual([...points.slice(0, 9).map((p) => `${p}:old`), 'tag:new', 'finish:new']);
   }, 300_000);

@@ -1,5 +1,18 @@
 // Writes never follow a planted link, keep owner and mode, and one change at a time (issue #11).
-import { chownSync, existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, utimesSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+  chmodSync,
+  rmSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,7 +28,8 @@ describe('a link planted where a temporary file would go', () => {
     const victim = path.join(tempDir(), 'victim');
     writeFileSync(victim, 'precious\n');
     const repo = layoutRepo().commit();
-    for (const name of ['.pyproject.toml.heimdall-tmp', '.heimdall-version.journal.heimdall-tmp', '.heimdall-version.lock']) symlinkSync(victim, repo.path(name));
+    for (const name of ['.pyproject.toml.heimdall-tmp', '.heimdall-version.journal.heimdall-tmp', '.heimdall-version.lock'])
+      symlinkSync(victim, repo.path(name));
     symlinkSync(victim, repo.path('cognitive_memory/core/.version.py.heimdall-tmp'));
     const res = run(['bump', 'patch'], repo.dir);
     expect(res.code).toBe(0);
@@ -73,7 +87,8 @@ describe('the lock', () => {
     expect(existsSync(repo.path('.git/heimdall-version.lock'))).toBe(false);
   });
 
-  const holder = (host: string, pid: number) => JSON.stringify({ pid, host, ns: host === hostname() ? readlinkSync('/proc/self/ns/pid') : 'pid:[1]', token: 't' });
+  const holder = (host: string, pid: number) =>
+    JSON.stringify({ pid, host, ns: host === hostname() ? readlinkSync('/proc/self/ns/pid') : 'pid:[1]', token: 't' });
 
   it('held from another machine is respected while it is renewed, and taken over with a notice once it is not', () => {
     const repo = layoutRepo().commit();

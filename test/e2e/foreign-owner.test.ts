@@ -18,7 +18,9 @@ function treeWithForeignDir(count: number): { repo: TempRepo; mod: string; files
   const files = Array.from({ length: count }, (_, i) => `pkg/mod/v${String(i).padStart(3, '0')}.txt`);
   const repo = tempRepo({
     'pyproject.toml': pyproject('0.2.0'),
-    '.heimdallrc.json': JSON.stringify({ sources: [{ file: 'pyproject.toml', type: 'toml', primary: true }, ...files.map((file) => ({ file, type: 'text' }))] }),
+    '.heimdallrc.json': JSON.stringify({
+      sources: [{ file: 'pyproject.toml', type: 'toml', primary: true }, ...files.map((file) => ({ file, type: 'text' }))],
+    }),
     ...Object.fromEntries(files.map((f) => [f, '0.2.0\n'])),
   }).commit();
   chmodSync(repo.dir, 0o755); // nobody may reach pkg/
@@ -132,7 +134,7 @@ describe.runIf(canRunAsNobody('foreign-owner.test.ts'))('bump by root where anot
     expect(repo.read('pkg/mod/v000.txt')).toBe('0.2.0\n');
   });
 
-  it('a user bumps a tree of their own below root\'s directories', () => {
+  it("a user bumps a tree of their own below root's directories", () => {
     const dir = copyFor(layoutRepo('0.2.0').commit().dir);
     const res = runAsNobody(['bump', 'patch'], dir);
     expect(res.code, res.stderr).toBe(0);

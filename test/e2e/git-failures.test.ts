@@ -96,7 +96,9 @@ describe('tag-ahead', () => {
     repo.git('pack-refs', '--all');
     const res = run(['check', '--format', 'json'], repo.dir);
     expect(res.code).toBe(1);
-    expect(JSON.parse(res.stdout).diagnostics).toContainEqual((expect.objectContaining({ rule: 'tag-ahead', message: expect.stringContaining('tag v0.3.0 (reachable from HEAD) is newer than 0.2.0') })));
+    expect(JSON.parse(res.stdout).diagnostics).toContainEqual(
+      expect.objectContaining({ rule: 'tag-ahead', message: expect.stringContaining('tag v0.3.0 (reachable from HEAD) is newer than 0.2.0') }),
+    );
   });
 
   it('still ignores newer tags that HEAD cannot reach', () => {

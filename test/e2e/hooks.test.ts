@@ -144,7 +144,7 @@ describe('hook install', () => {
     expect(existsSync(repo.path('.git/hooks/pre-commit'))).toBe(true);
   });
 
-  it('works in a submodule, and prefers the project\'s own node_modules/.bin', () => {
+  it("works in a submodule, and prefers the project's own node_modules/.bin", () => {
     const sub = project();
     const outer = tempRepo({ 'README.md': 'outer\n' }).commit('outer');
     outer.git('-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', sub.dir, 'vendor/sub');
@@ -204,8 +204,12 @@ describe('init', () => {
     const res = run(['init'], repo.dir);
     expect(res.code).toBe(0);
     expect(res.stdout).toContain('✔ pyproject.toml project.version: 0.2.0 (primary: [project] version is set in pyproject.toml)');
-    expect(res.stdout).toContain('✔ cognitive_memory/core/version.py SYSTEM_VERSION: 0.1.0 (fallback of a runtime lookup of "heimdall-mcp-server") — differs from 0.2.0: check will report it');
-    expect(res.stdout).toContain("· cognitive_memory/retrieval/__init__.py __version__: 1.0.0 — a subpackage's own version, left out (add it with --include cognitive_memory/retrieval/__init__.py)");
+    expect(res.stdout).toContain(
+      '✔ cognitive_memory/core/version.py SYSTEM_VERSION: 0.1.0 (fallback of a runtime lookup of "heimdall-mcp-server") — differs from 0.2.0: check will report it',
+    );
+    expect(res.stdout).toContain(
+      "· cognitive_memory/retrieval/__init__.py __version__: 1.0.0 — a subpackage's own version, left out (add it with --include cognitive_memory/retrieval/__init__.py)",
+    );
     const config = JSON.parse(repo.read('.heimdallrc.json'));
     expect(config.$schema).toMatch(/heimdallrc\.schema\.json$/);
     expect(config.sources.map((s: { file: string }) => s.file)).toEqual(['pyproject.toml', VPY]);
@@ -215,22 +219,40 @@ describe('init', () => {
   });
 
   it("keeps the package's own drifted version, includes a subpackage only when named, and refuses to overwrite without --force", () => {
-    const repo = tempRepo({ 'pyproject.toml': pyproject('0.2.0'), 'pkg/__init__.py': '__version__ = "0.1.0"\n', 'pkg/sub/__init__.py': '__version__ = "3.0.0"\n', 'package.json': '{"version":"0.2.0"}\n' });
+    const repo = tempRepo({
+      'pyproject.toml': pyproject('0.2.0'),
+      'pkg/__init__.py': '__version__ = "0.1.0"\n',
+      'pkg/sub/__init__.py': '__version__ = "3.0.0"\n',
+      'package.json': '{"version":"0.2.0"}\n',
+    });
     const first = run(['init'], repo.dir);
     expect(first.stdout).toContain("✔ pkg/__init__.py __version__: 0.1.0 — differs from 0.2.0: check will report it (the package's own version)");
-    expect(first.stdout).toContain("· pkg/sub/__init__.py __version__: 3.0.0 — a subpackage's own version, left out (add it with --include pkg/sub/__init__.py)");
-    expect(JSON.parse(repo.read('.heimdallrc.json')).sources.map((s: { file: string }) => s.file)).toEqual(['pyproject.toml', 'pkg/__init__.py', 'package.json']);
+    expect(first.stdout).toContain(
+      "· pkg/sub/__init__.py __version__: 3.0.0 — a subpackage's own version, left out (add it with --include pkg/sub/__init__.py)",
+    );
+    expect(JSON.parse(repo.read('.heimdallrc.json')).sources.map((s: { file: string }) => s.file)).toEqual([
+      'pyproject.toml',
+      'pkg/__init__.py',
+      'package.json',
+    ]);
     expect(run(['check'], repo.dir).stdout).toContain('pkg/__init__.py:1:16  error  __version__ is 0.1.0 but pyproject.toml says 0.2.0');
     const again = run(['init', '--include', 'pkg/sub/__init__.py'], repo.dir);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('pass --force');
     expect(run(['init', '--force', '--include', 'pkg/sub/__init__.py'], repo.dir).code).toBe(0);
-    expect(JSON.parse(repo.read('.heimdallrc.json')).sources.map((s: { file: string }) => s.file)).toEqual(['pyproject.toml', 'pkg/__init__.py', 'pkg/sub/__init__.py', 'package.json']);
+    expect(JSON.parse(repo.read('.heimdallrc.json')).sources.map((s: { file: string }) => s.file)).toEqual([
+      'pyproject.toml',
+      'pkg/__init__.py',
+      'pkg/sub/__init__.py',
+      'package.json',
+    ]);
   });
 
   it("finds the package's own version under a lower-case `version` too, and keeps its drift", () => {
     const repo = tempRepo({ 'pyproject.toml': pyproject('0.2.0'), 'demo/__init__.py': '', 'demo/__about__.py': 'version = "0.1.0"\n' });
-    expect(run(['init'], repo.dir).stdout).toContain("✔ demo/__about__.py version: 0.1.0 — differs from 0.2.0: check will report it (the package's own version)");
+    expect(run(['init'], repo.dir).stdout).toContain(
+      "✔ demo/__about__.py version: 0.1.0 — differs from 0.2.0: check will report it (the package's own version)",
+    );
     expect(JSON.parse(repo.read('.heimdallrc.json')).sources[1]).toEqual({ file: 'demo/__about__.py', type: 'python', variable: 'version' });
     expect(run(['check'], repo.dir).stdout).toContain('demo/__about__.py:1:12  error  version is 0.1.0 but pyproject.toml says 0.2.0');
   });
@@ -269,9 +291,12 @@ describe('this repository and its examples', () => {
   });
 });
 
-
 describe('hook install with the pre-commit framework', () => {
-  const hasPreCommit = needs(spawnSync('pre-commit', ['--version']).status === 0, 'hook install with the pre-commit framework (hooks.test.ts)', 'apt-get install pre-commit');
+  const hasPreCommit = needs(
+    spawnSync('pre-commit', ['--version']).status === 0,
+    'hook install with the pre-commit framework (hooks.test.ts)',
+    'apt-get install pre-commit',
+  );
   const CONFIG = `# the project's hooks
 repos:
   - repo: local # its own
@@ -288,32 +313,38 @@ fail_fast: false
   const frameworkRepo = () => project().write('.pre-commit-config.yaml', CONFIG).commit('framework');
   const envWith = (extra: Record<string, string> = {}) => testEnv({ ...withPath(), PRE_COMMIT_HOME: tempDir('hv-pch-'), ...extra });
 
-  it.skipIf(!hasPreCommit)("adds the hook to .pre-commit-config.yaml (every other byte kept), which pre-commit then runs", () => {
-    const repo = frameworkRepo();
-    const res = run(['hook', 'install'], repo.dir, withPath());
-    expect(res.stdout).toBe('added the heimdall-version hook to .pre-commit-config.yaml (this repository uses the pre-commit framework, whose pre-commit install replaces .git/hooks/pre-commit); run pre-commit install if you have not\n');
-    expect(res.code).toBe(0);
-    const cut = CONFIG.indexOf('\n\n# keep going');
-    expect(repo.read('.pre-commit-config.yaml')).toBe(
-      `${CONFIG.slice(0, cut + 1)}  # added by heimdall-version hook install\n  - repo: local\n    hooks:\n      - id: heimdall-version\n        name: heimdall-version check\n        entry: heimdall-version check --staged\n        language: system\n        pass_filenames: false\n        always_run: true\n${CONFIG.slice(cut + 1)}`,
-    );
-    expect(existsSync(repo.path('.git/hooks/pre-commit'))).toBe(false); // nothing the framework would erase
-    expect(run(['hook', 'install'], repo.dir, withPath()).stdout).toBe('.pre-commit-config.yaml already runs the heimdall-version hook\n');
+  it.skipIf(!hasPreCommit)(
+    'adds the hook to .pre-commit-config.yaml (every other byte kept), which pre-commit then runs',
+    () => {
+      const repo = frameworkRepo();
+      const res = run(['hook', 'install'], repo.dir, withPath());
+      expect(res.stdout).toBe(
+        'added the heimdall-version hook to .pre-commit-config.yaml (this repository uses the pre-commit framework, whose pre-commit install replaces .git/hooks/pre-commit); run pre-commit install if you have not\n',
+      );
+      expect(res.code).toBe(0);
+      const cut = CONFIG.indexOf('\n\n# keep going');
+      expect(repo.read('.pre-commit-config.yaml')).toBe(
+        `${CONFIG.slice(0, cut + 1)}  # added by heimdall-version hook install\n  - repo: local\n    hooks:\n      - id: heimdall-version\n        name: heimdall-version check\n        entry: heimdall-version check --staged\n        language: system\n        pass_filenames: false\n        always_run: true\n${CONFIG.slice(cut + 1)}`,
+      );
+      expect(existsSync(repo.path('.git/hooks/pre-commit'))).toBe(false); // nothing the framework would erase
+      expect(run(['hook', 'install'], repo.dir, withPath()).stdout).toBe('.pre-commit-config.yaml already runs the heimdall-version hook\n');
 
-    const env = envWith();
-    expect(spawnSync('pre-commit', ['install'], { cwd: repo.dir, env }).status).toBe(0);
-    repo.write(VPY, versionPy('0.1.0')).git('add', '-A');
-    const blocked = spawnSync('git', ['commit', '-q', '-m', 'drift'], { cwd: repo.dir, env, encoding: 'utf8' });
-    expect(blocked.stdout + blocked.stderr).toMatch(/heimdall-version check\.+Failed/);
-    expect(blocked.status).not.toBe(0);
-    repo.write(VPY, versionPy('0.2.0')).git('add', '-A');
-    const passed = spawnSync('git', ['commit', '-q', '-m', 'ok'], { cwd: repo.dir, env, encoding: 'utf8' });
-    expect(passed.stdout + passed.stderr).toMatch(/heimdall-version check\.+Passed/);
-    expect(passed.status).toBe(0);
+      const env = envWith();
+      expect(spawnSync('pre-commit', ['install'], { cwd: repo.dir, env }).status).toBe(0);
+      repo.write(VPY, versionPy('0.1.0')).git('add', '-A');
+      const blocked = spawnSync('git', ['commit', '-q', '-m', 'drift'], { cwd: repo.dir, env, encoding: 'utf8' });
+      expect(blocked.stdout + blocked.stderr).toMatch(/heimdall-version check\.+Failed/);
+      expect(blocked.status).not.toBe(0);
+      repo.write(VPY, versionPy('0.2.0')).git('add', '-A');
+      const passed = spawnSync('git', ['commit', '-q', '-m', 'ok'], { cwd: repo.dir, env, encoding: 'utf8' });
+      expect(passed.stdout + passed.stderr).toMatch(/heimdall-version check\.+Passed/);
+      expect(passed.status).toBe(0);
 
-    expect(run(['hook', 'uninstall'], repo.dir).stdout).toBe('removed the heimdall-version hook from .pre-commit-config.yaml\n');
-    expect(repo.read('.pre-commit-config.yaml')).toBe(CONFIG);
-  }, 120_000);
+      expect(run(['hook', 'uninstall'], repo.dir).stdout).toBe('removed the heimdall-version hook from .pre-commit-config.yaml\n');
+      expect(repo.read('.pre-commit-config.yaml')).toBe(CONFIG);
+    },
+    120_000,
+  );
 
   it('runs it from node_modules/.bin when it is not on PATH', () => {
     const repo = frameworkRepo();

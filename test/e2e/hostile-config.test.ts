@@ -15,7 +15,10 @@ const COMMANDS = [['check'], ['check', '--staged'], ['show'], ['show', '--json']
 function planted(place: string, content: (target: string) => string, ext = 'cjs'): { repo: TempRepo; marker: string } {
   const repo = layoutRepo();
   const marker = path.join(tempDir(), 'ran');
-  repo.write(`evil.${ext}`, `require('fs').writeFileSync(${JSON.stringify(marker)}, 'pwned');\nmodule.exports = { sources: [{ file: 'pyproject.toml', type: 'toml' }] };\n`);
+  repo.write(
+    `evil.${ext}`,
+    `require('fs').writeFileSync(${JSON.stringify(marker)}, 'pwned');\nmodule.exports = { sources: [{ file: 'pyproject.toml', type: 'toml' }] };\n`,
+  );
   repo.write(place, content(`./evil.${ext}`));
   repo.commit();
   return { repo, marker };
@@ -85,7 +88,12 @@ describe('a configuration file that is a link', () => {
   for (const place of ['package.json', 'pyproject.toml']) {
     it(`(${place}, a source too) leading out of the project is never read for a configuration`, () => {
       const target = path.join(tempDir(), place);
-      writeFileSync(target, place === 'package.json' ? JSON.stringify({ heimdall: outsideConfig }) : `${pyproject('6.6.6')}\n[tool.heimdall-version]\nsources = [{ file = "missing.toml", type = "toml" }]\n`);
+      writeFileSync(
+        target,
+        place === 'package.json'
+          ? JSON.stringify({ heimdall: outsideConfig })
+          : `${pyproject('6.6.6')}\n[tool.heimdall-version]\nsources = [{ file = "missing.toml", type = "toml" }]\n`,
+      );
       const repo = layoutRepo().commit();
       rmSync(repo.path(place), { force: true });
       symlinkSync(target, repo.path(place));
@@ -111,7 +119,11 @@ describe('keys every object has', () => {
     ['.heimdallrc.json', '{"__proto__": {"sources": [{"file": "missing.toml", "type": "toml"}]}}', '__proto__: unknown key'],
     ['.heimdallrc.json', '{"tags": {"constructor": "x"}}', 'tags.constructor: unknown key'],
     ['.heimdallrc.yaml', '__proto__:\n  tags: { prefix: x }\n', '__proto__: unknown key'],
-    ['pyproject.toml', '[project]\nname = "heimdall-mcp"\nversion = "0.2.0"\n\n[tool.heimdall-version.constructor]\nx = 1\n', 'tool.heimdall-version.constructor: unknown key'],
+    [
+      'pyproject.toml',
+      '[project]\nname = "heimdall-mcp"\nversion = "0.2.0"\n\n[tool.heimdall-version.constructor]\nx = 1\n',
+      'tool.heimdall-version.constructor: unknown key',
+    ],
   ];
   for (const [place, content, problem] of configs) {
     it(`are unknown keys in ${place}: ${JSON.stringify(content).slice(0, 40)}`, () => {
@@ -126,7 +138,9 @@ describe('keys every object has', () => {
 describe('a tag prefix that git could read as an option or a pattern', () => {
   for (const prefix of ['-d', '--points-at=HEAD', 'v*', '../heads/', 'v\u001b]0;x\u0007']) {
     it(`(${JSON.stringify(prefix)}) is a configuration error in check and bump, and no tag is made`, () => {
-      const repo = layoutRepo().write('.heimdallrc.json', JSON.stringify({ tags: { prefix } })).commit();
+      const repo = layoutRepo()
+        .write('.heimdallrc.json', JSON.stringify({ tags: { prefix } }))
+        .commit();
       for (const args of [['check'], ['bump', 'patch', '--tag']]) {
         const res = run(args, repo.dir);
         expect(res.code, `${args.join(' ')}: ${res.stderr}`).toBe(2);

@@ -9,7 +9,15 @@ import { cleanupTempDirs, layoutRepo, tempDir, VPY, type TempRepo } from '../hel
 
 afterAll(cleanupTempDirs);
 
-const READS = [['check'], ['show'], ['show', '--json'], ['check', '--format', 'json'], ['check', '--format', 'github'], ['check', '--format', 'sarif'], ['check', '--staged']];
+const READS = [
+  ['check'],
+  ['show'],
+  ['show', '--json'],
+  ['check', '--format', 'json'],
+  ['check', '--format', 'github'],
+  ['check', '--format', 'sarif'],
+  ['check', '--staged'],
+];
 
 /** A program that notes it ran (its name in `ran`), then behaves as the role expects (passes content through). */
 function program(dir: string, name: string, ran: string, body = 'cat'): string {

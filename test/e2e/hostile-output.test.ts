@@ -19,7 +19,10 @@ const OUR_ANNOTATION = /^::(error|warning) (file=[^,:\r\n]*,)?(line=\d+,)?(col=\
 
 function expectInert(res: RunResult, args: string[]) {
   const what = `${args.join(' ')}\n${res.stdout}\n${res.stderr}`;
-  for (const [stream, text] of [['stdout', res.stdout], ['stderr', res.stderr]] as const) {
+  for (const [stream, text] of [
+    ['stdout', res.stdout],
+    ['stderr', res.stderr],
+  ] as const) {
     // Nothing but line feeds among the control characters, no C1 controls, no bidi overrides.
     // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
     expect(text, `${stream} of ${what}`).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/);
@@ -43,9 +46,11 @@ describe('output made of what the repository holds', () => {
     }
   });
 
-  it('a file name (from the build backend\'s settings) that holds a payload is printed inert in every format', () => {
+  it("a file name (from the build backend's settings) that holds a payload is printed inert in every format", () => {
     const file = `src/x${PAYLOAD}.py`;
-    const repo = tempRepo({ 'pyproject.toml': `${pyproject('0.2.0').replace(/version = .*\n/, 'dynamic = ["version"]\n')}\n[tool.hatch.version]\npath = ${JSON.stringify(file)}\n` }).commit();
+    const repo = tempRepo({
+      'pyproject.toml': `${pyproject('0.2.0').replace(/version = .*\n/, 'dynamic = ["version"]\n')}\n[tool.hatch.version]\npath = ${JSON.stringify(file)}\n`,
+    }).commit();
     for (const args of FORMATS) {
       const res = run(args, repo.dir);
       // SARIF cannot locate such a file (sarif.test.ts): a located error instead.
@@ -55,7 +60,15 @@ describe('output made of what the repository holds', () => {
   });
 
   it('a configured file name that starts like a workflow command is printed inert', () => {
-    const repo = tempRepo({ 'pyproject.toml': pyproject('0.2.0'), '.heimdallrc.json': JSON.stringify({ sources: [{ file: 'pyproject.toml', type: 'toml' }, { file: `  ${NAME}.toml`, type: 'toml' }] }) }).commit();
+    const repo = tempRepo({
+      'pyproject.toml': pyproject('0.2.0'),
+      '.heimdallrc.json': JSON.stringify({
+        sources: [
+          { file: 'pyproject.toml', type: 'toml' },
+          { file: `  ${NAME}.toml`, type: 'toml' },
+        ],
+      }),
+    }).commit();
     for (const args of FORMATS) {
       const res = run(args, repo.dir);
       expect(res.code, `${args.join(' ')}: ${res.stderr}`).toBe(args[0] === 'show' ? 0 : 1);

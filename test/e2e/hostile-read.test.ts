@@ -15,8 +15,7 @@ function tree(dir: string, base = dir, out: Record<string, string> = {}): Record
     const st = statSync(full, { throwIfNoEntry: false });
     if (st?.isDirectory()) {
       if (name !== 'hooks') tree(full, base, out);
-    }
-    else out[path.relative(base, full)] = st ? readFileSync(full).toString('base64') : 'dangling';
+    } else out[path.relative(base, full)] = st ? readFileSync(full).toString('base64') : 'dangling';
   }
   return out;
 }
@@ -33,7 +32,11 @@ describe('a journal committed to the repository', () => {
     const journal = {
       pid: 999999999,
       files: [
-        { file: `${'../'.repeat(depth)}${path.relative('/', victim)}`, before: Buffer.from('before\n').toString('base64'), after: Buffer.from('after\n').toString('base64') },
+        {
+          file: `${'../'.repeat(depth)}${path.relative('/', victim)}`,
+          before: Buffer.from('before\n').toString('base64'),
+          after: Buffer.from('after\n').toString('base64'),
+        },
         { file: VPY, before: Buffer.from(versionPy('6.6.6')).toString('base64'), after: Buffer.from(versionPy('0.2.0')).toString('base64') },
       ],
     };
@@ -166,7 +169,11 @@ describe('a journal that heimdall-version did not write', () => {
     writeFileSync(path.join(outside, 'secret'), 'after');
     const repo = layoutRepo().commit();
     symlinkSync(path.join(outside, 'secret'), repo.path('link'));
-    const journal = { format: 1, pid: 1, files: [{ file: 'link', before: Buffer.from('before').toString('base64'), after: Buffer.from('after').toString('base64') }] };
+    const journal = {
+      format: 1,
+      pid: 1,
+      files: [{ file: 'link', before: Buffer.from('before').toString('base64'), after: Buffer.from('after').toString('base64') }],
+    };
     writeFileSync(repo.path('.git/heimdall-version.journal'), JSON.stringify(journal));
     const res = run(['recover'], repo.dir);
     expect(res.code).toBe(2);

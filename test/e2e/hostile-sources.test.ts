@@ -50,20 +50,34 @@ describe('a source that is not a regular file', () => {
 describe('a regex source pattern that backtracks catastrophically', () => {
   it('is stopped within the time limit with an error located at its file', () => {
     const repo = layoutRepo().write('README.md', `${'a'.repeat(40)}!\n`);
-    repo.write('.heimdallrc.json', JSON.stringify({
-      sources: [{ file: 'pyproject.toml', type: 'toml' }, { file: 'README.md', type: 'regex', pattern: '(?<version>(a+)+)$' }],
-    }));
+    repo.write(
+      '.heimdallrc.json',
+      JSON.stringify({
+        sources: [
+          { file: 'pyproject.toml', type: 'toml' },
+          { file: 'README.md', type: 'regex', pattern: '(?<version>(a+)+)$' },
+        ],
+      }),
+    );
     const res = runBounded(['check', '--format', 'json'], repo.dir);
     expect(res.code).toBe(1);
-    expect(JSON.parse(res.stdout).diagnostics).toContainEqual(expect.objectContaining({
-      rule: 'source-missing', file: 'README.md', line: 1, message: expect.stringContaining('was stopped after 1.5 s (it backtracks catastrophically on this file)'),
-    }));
+    expect(JSON.parse(res.stdout).diagnostics).toContainEqual(
+      expect.objectContaining({
+        rule: 'source-missing',
+        file: 'README.md',
+        line: 1,
+        message: expect.stringContaining('was stopped after 1.5 s (it backtracks catastrophically on this file)'),
+      }),
+    );
   });
 });
 
 describe('.heimdallrc.json with a duplicate key', () => {
   it('is a configuration error at the second key, not last-one-wins', () => {
-    const repo = layoutRepo().write('.heimdallrc.json', '{\n  "sources": [{ "file": "pyproject.toml", "type": "toml" }],\n  "tags": { "prefix": "v" },\n  "tags": { "prefix": "release-" }\n}\n');
+    const repo = layoutRepo().write(
+      '.heimdallrc.json',
+      '{\n  "sources": [{ "file": "pyproject.toml", "type": "toml" }],\n  "tags": { "prefix": "v" },\n  "tags": { "prefix": "release-" }\n}\n',
+    );
     const res = runBounded(['check'], repo.dir);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('.heimdallrc.json:4:3: "tags" appears twice');
@@ -94,14 +108,28 @@ describe('Python read as Python runs it', () => {
   });
 
   const tabbed: [string, string, string][] = [
-    ['a tab, then eight spaces at the same level', 'if True:\n\t__version__ = "0.2.0"\n        x = 1\n', 'TabError: inconsistent use of tabs and spaces in indentation (line 3)'],
-    ['spaces, then tabs that only look deeper', 'if True:\n        x = 1\n\t\t__version__ = "0.2.0"\n', 'TabError: inconsistent use of tabs and spaces in indentation (line 3)'],
-    ['an unindent to no outer level', 'if True:\n    x = 1\n  __version__ = "0.2.0"\n', 'IndentationError: unindent does not match any outer indentation level (line 3)'],
+    [
+      'a tab, then eight spaces at the same level',
+      'if True:\n\t__version__ = "0.2.0"\n        x = 1\n',
+      'TabError: inconsistent use of tabs and spaces in indentation (line 3)',
+    ],
+    [
+      'spaces, then tabs that only look deeper',
+      'if True:\n        x = 1\n\t\t__version__ = "0.2.0"\n',
+      'TabError: inconsistent use of tabs and spaces in indentation (line 3)',
+    ],
+    [
+      'an unindent to no outer level',
+      'if True:\n    x = 1\n  __version__ = "0.2.0"\n',
+      'IndentationError: unindent does not match any outer indentation level (line 3)',
+    ],
   ];
   for (const [what, py, message] of tabbed) {
     it(`indentation Python rejects (${what}) is reported as Python reports it`, () => {
       const repo = layoutRepo().write(VPY, py).commit();
-      const compiled = spawnSync('/usr/bin/python3', ['-c', 'import sys; compile(open(sys.argv[1]).read(), sys.argv[1], "exec")', repo.path(VPY)], { encoding: 'utf8' });
+      const compiled = spawnSync('/usr/bin/python3', ['-c', 'import sys; compile(open(sys.argv[1]).read(), sys.argv[1], "exec")', repo.path(VPY)], {
+        encoding: 'utf8',
+      });
       expect(compiled.stderr).toContain(message.split(':')[0]);
       const res = runBounded(['check'], repo.dir);
       expect(res.code).toBe(1);

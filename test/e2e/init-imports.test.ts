@@ -53,7 +53,8 @@ replace = "demo=={new_version}"
   it('bump2version from .bumpversion.cfg, with a python variable search and a drifted file reported', () => {
     const { config, check } = init({
       'pyproject.toml': PROJECT,
-      '.bumpversion.cfg': '[bumpversion]\ncurrent_version = 1.2.0\ntag_name = v{new_version}\n\n[bumpversion:file:demo/__init__.py]\nsearch = __version__ = "{current_version}"\n\n[bumpversion:file:setup.cfg]\n\n[bumpversion:glob:docs/*.rst]\n',
+      '.bumpversion.cfg':
+        '[bumpversion]\ncurrent_version = 1.2.0\ntag_name = v{new_version}\n\n[bumpversion:file:demo/__init__.py]\nsearch = __version__ = "{current_version}"\n\n[bumpversion:file:setup.cfg]\n\n[bumpversion:glob:docs/*.rst]\n',
       'setup.cfg': '[metadata]\nname = demo\nversion = 1.1.0\n',
     });
     expect(config.sources.slice(1)).toEqual([
@@ -68,10 +69,15 @@ replace = "demo=={new_version}"
   it('tbump from tbump.toml', () => {
     const { out, config, check } = init({
       'pyproject.toml': PROJECT,
-      'tbump.toml': '[version]\ncurrent = "1.2.0"\nregex = \'\'\'(?P<major>\\d+)\\.(?P<minor>\\d+)\\.(?P<patch>\\d+)\'\'\'\n\n[git]\nmessage_template = "Bump to {new_version}"\ntag_template = "v{new_version}"\n\n[[file]]\nsrc = "demo/__init__.py"\nsearch = \'__version__ = "{current_version}"\'\n\n[[file]]\nsrc = "README.md"\nsearch = "demo=={current_version}"\n\n[[before_commit]]\nname = "check"\ncmd = "pytest"\n',
+      'tbump.toml':
+        '[version]\ncurrent = "1.2.0"\nregex = \'\'\'(?P<major>\\d+)\\.(?P<minor>\\d+)\\.(?P<patch>\\d+)\'\'\'\n\n[git]\nmessage_template = "Bump to {new_version}"\ntag_template = "v{new_version}"\n\n[[file]]\nsrc = "demo/__init__.py"\nsearch = \'__version__ = "{current_version}"\'\n\n[[file]]\nsrc = "README.md"\nsearch = "demo=={current_version}"\n\n[[before_commit]]\nname = "check"\ncmd = "pytest"\n',
     });
     expect(out).toContain('imported tbump (tbump.toml)');
-    expect(config.sources.map((s: { file: string; type: string }) => `${s.file}:${s.type}`)).toEqual(['pyproject.toml:toml', 'demo/__init__.py:python', 'README.md:regex']);
+    expect(config.sources.map((s: { file: string; type: string }) => `${s.file}:${s.type}`)).toEqual([
+      'pyproject.toml:toml',
+      'demo/__init__.py:python',
+      'README.md:regex',
+    ]);
     expect(config.bump).toEqual({ message: 'Bump to {new}' });
     expect(out).toContain('tbump: tbump.toml before_commit: hooks and fields are not translated');
     expect(check.code).toBe(0);
@@ -84,7 +90,11 @@ replace = "demo=={new_version}"
     expect(config.sources.slice(1)).toEqual([
       { file: 'demo/__init__.py', type: 'python', variable: '__version__' },
       // On the lines commitizen's regex matches, the first version, wherever it stands on the line.
-      { file: 'README.md', type: 'regex', pattern: '^(?=[^\\n]*?(?:demo==))[^\\n]*?(?<![0-9A-Za-z.])v?(?<version>\\d+(?:\\.\\d+)+[0-9A-Za-z]*(?:[-.+_][0-9A-Za-z]+)*)' },
+      {
+        file: 'README.md',
+        type: 'regex',
+        pattern: '^(?=[^\\n]*?(?:demo==))[^\\n]*?(?<![0-9A-Za-z.])v?(?<version>\\d+(?:\\.\\d+)+[0-9A-Za-z]*(?:[-.+_][0-9A-Za-z]+)*)',
+      },
     ]);
     expect(config.tags.prefix).toBe('v');
     expect(config.bump).toEqual({ message: 'bump: version {old} → {new}' });
@@ -95,7 +105,11 @@ replace = "demo=={new_version}"
     const { config, check } = init({
       'pyproject.toml': `${PROJECT}\n[tool.bumpver]\ncurrent_version = "1.2.0"\nversion_pattern = "MAJOR.MINOR.PATCH"\ncommit_message = "bump version {old_version} -> {new_version}"\ncommit = true\ntag = true\npush = false\n\n[tool.bumpver.file_patterns]\n"pyproject.toml" = ['version = "{version}"']\n"demo/__init__.py" = ['__version__ = "MAJOR.MINOR.PATCH"']\n"README.md" = ["demo=={version}"]\n`,
     });
-    expect(config.sources.map((s: { file: string; type: string }) => `${s.file}:${s.type}`)).toEqual(['pyproject.toml:toml', 'demo/__init__.py:python', 'README.md:regex']);
+    expect(config.sources.map((s: { file: string; type: string }) => `${s.file}:${s.type}`)).toEqual([
+      'pyproject.toml:toml',
+      'demo/__init__.py:python',
+      'README.md:regex',
+    ]);
     expect(config.tags.prefix).toBe('');
     expect(config.bump).toEqual({ message: 'bump version {old} -> {new}' });
     expect(check.code).toBe(0);
@@ -111,13 +125,17 @@ describe('init on other layouts', () => {
   });
 
   it('takes a dynamic version from where the backend reads it (hatch path)', () => {
-    const repo = tempRepo({ 'pyproject.toml': '[project]\nname = "demo"\ndynamic = ["version"]\n\n[tool.hatch.version]\npath = "demo/__about__.py"\n', 'demo/__about__.py': '__version__ = "0.9.0"\n', 'demo/__init__.py': '' });
+    const repo = tempRepo({
+      'pyproject.toml': '[project]\nname = "demo"\ndynamic = ["version"]\n\n[tool.hatch.version]\npath = "demo/__about__.py"\n',
+      'demo/__about__.py': '__version__ = "0.9.0"\n',
+      'demo/__init__.py': '',
+    });
     const res = run(['init'], repo.dir);
     expect(res.code).toBe(0);
     expect(JSON.parse(repo.read('.heimdallrc.json')).sources[0]).toEqual({ file: 'demo/__about__.py', type: 'python', primary: true, variable: '__version__' });
   });
 
-  it('writes a $schema that resolves to the package\'s own file', () => {
+  it("writes a $schema that resolves to the package's own file", () => {
     const repo = tempRepo({ 'pyproject.toml': PROJECT });
     run(['init'], repo.dir);
     const schema = JSON.parse(repo.read('.heimdallrc.json')).$schema as string;

@@ -12,10 +12,22 @@ afterAll(cleanupTempDirs);
 
 describe('init refuses to write a second configuration', () => {
   const CASES: [string, Record<string, string>, string][] = [
-    ['.heimdallrc.yaml', { '.heimdallrc.yaml': 'sources:\n  - { file: pyproject.toml, type: toml, key: project.version }\n' }, '.heimdallrc.yaml already holds the configuration'],
-    ['package.json "heimdall"', { 'package.json': JSON.stringify({ name: 'x', heimdall: { tags: { prefix: 'v' } } }) }, 'package.json ("heimdall") already holds the configuration'],
+    [
+      '.heimdallrc.yaml',
+      { '.heimdallrc.yaml': 'sources:\n  - { file: pyproject.toml, type: toml, key: project.version }\n' },
+      '.heimdallrc.yaml already holds the configuration',
+    ],
+    [
+      'package.json "heimdall"',
+      { 'package.json': JSON.stringify({ name: 'x', heimdall: { tags: { prefix: 'v' } } }) },
+      'package.json ("heimdall") already holds the configuration',
+    ],
     ['.config/heimdallrc.yml', { '.config/heimdallrc.yml': 'tags:\n  prefix: v\n' }, '.config/heimdallrc.yml already holds the configuration'],
-    ['[tool.heimdall-version]', { 'pyproject.toml': pyproject('0.2.0', '\n[tool.heimdall-version]\ntags = { prefix = "v" }\n') }, '[tool.heimdall-version] in pyproject.toml already holds the configuration'],
+    [
+      '[tool.heimdall-version]',
+      { 'pyproject.toml': pyproject('0.2.0', '\n[tool.heimdall-version]\ntags = { prefix = "v" }\n') },
+      '[tool.heimdall-version] in pyproject.toml already holds the configuration',
+    ],
   ];
   for (const [name, files, says] of CASES) {
     it(`beside ${name}, even with --force: exit 2, names it, writes nothing`, () => {
@@ -56,12 +68,15 @@ describe('init imports faithfully, or says what it could not carry', () => {
     return { repo, out: res.stdout, config: JSON.parse(repo.read('.heimdallrc.json')) as { sources: { file: string }[] } };
   };
   const hits = (dir: string, file: string) =>
-    (JSON.parse(run(['check', '--format', 'json'], dir).stdout) as { sources: { file: string; version: string | null }[] }).sources.filter((s) => s.file === file);
+    (JSON.parse(run(['check', '--format', 'json'], dir).stdout) as { sources: { file: string; version: string | null }[] }).sources.filter(
+      (s) => s.file === file,
+    );
 
   it("commitizen's file:regex selects lines, and the version may stand anywhere on them", () => {
     const { repo, config } = initIn({
       'pyproject.toml': `${STATIC}\n[tool.commitizen]\nversion_provider = "pep621"\nversion_files = [".pre-commit-config.yaml:rev:.+Commitizen"]\n`,
-      '.pre-commit-config.yaml': 'repos:\n  - repo: https://github.com/commitizen-tools/commitizen\n    rev: v1.2.0  # updated by Commitizen\n    hooks:\n      - id: commitizen\n',
+      '.pre-commit-config.yaml':
+        'repos:\n  - repo: https://github.com/commitizen-tools/commitizen\n    rev: v1.2.0  # updated by Commitizen\n    hooks:\n      - id: commitizen\n',
     });
     expect(config.sources.map((s) => s.file)).toEqual(['pyproject.toml', '.pre-commit-config.yaml']);
     expect(run(['check'], repo.dir).code).toBe(0);
@@ -80,7 +95,8 @@ describe('init imports faithfully, or says what it could not carry', () => {
 
   it('bump2version: a custom parse is the pattern, and a per-file search uses it', () => {
     const { repo } = initIn({
-      '.bumpversion.cfg': '[bumpversion]\ncurrent_version = 1.2.0\nparse = (?P<major>\\d+)\\.(?P<minor>\\d+)\\.(?P<patch>\\d+)\n\n[bumpversion:file:docs.txt]\nsearch = release {current_version}\n',
+      '.bumpversion.cfg':
+        '[bumpversion]\ncurrent_version = 1.2.0\nparse = (?P<major>\\d+)\\.(?P<minor>\\d+)\\.(?P<patch>\\d+)\n\n[bumpversion:file:docs.txt]\nsearch = release {current_version}\n',
       'docs.txt': 'release 3 notes\nrelease 1.2.0\n',
     });
     expect(hits(repo.dir, 'docs.txt').map((s) => s.version)).toEqual(['1.2.0']);
@@ -89,11 +105,14 @@ describe('init imports faithfully, or says what it could not carry', () => {
 
   it('an imported source that finds no version now is left out and listed with the reason', () => {
     const { repo, out, config } = initIn({
-      '.bumpversion.cfg': '[bumpversion]\ncurrent_version = 1.2.0\n\n[bumpversion:file:README.md]\nsearch = demo=={current_version}\n\n[bumpversion:file:docs/index.md]\n',
+      '.bumpversion.cfg':
+        '[bumpversion]\ncurrent_version = 1.2.0\n\n[bumpversion:file:README.md]\nsearch = demo=={current_version}\n\n[bumpversion:file:docs/index.md]\n',
       'README.md': 'pip install demo\n',
     });
     expect(config.sources.map((s) => s.file)).toEqual(['pyproject.toml']);
-    expect(out).toMatch(/could not translate:\n( {2}- .*\n)* {2}- bump2version: README\.md \(from \.bumpversion\.cfg \[bumpversion\]\) was left out: .*matches nothing/);
+    expect(out).toMatch(
+      /could not translate:\n( {2}- .*\n)* {2}- bump2version: README\.md \(from \.bumpversion\.cfg \[bumpversion\]\) was left out: .*matches nothing/,
+    );
     expect(out).toMatch(/ {2}- bump2version: docs\/index\.md \(from \.bumpversion\.cfg \[bumpversion\]\) was left out: docs\/index\.md does not exist/);
     expect(run(['check'], repo.dir).code).toBe(0);
   });

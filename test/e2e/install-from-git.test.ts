@@ -28,7 +28,11 @@ describe('installed from git without dist/', () => {
 
   it('builds the very bundle the build makes on its first run, then runs from it', () => {
     const dir = sourceCopy(true);
-    const res = spawnSync(process.execPath, [path.join(dir, 'bin', 'heimdall-version.cjs'), 'check'], { cwd: repo.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const res = spawnSync(process.execPath, [path.join(dir, 'bin', 'heimdall-version.cjs'), 'check'], {
+      cwd: repo.dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(res.stderr).toBe('');
     expect(res.stdout).toBe(OK);
     expect(buildLine(path.join(dir, 'dist', 'cli.cjs'))).toBe(buildLine(path.join(PROJECT, 'dist', 'cli.cjs')));
@@ -36,7 +40,11 @@ describe('installed from git without dist/', () => {
 
   it('without esbuild, says how to install it properly (exit 2, no stack trace)', () => {
     const dir = sourceCopy(false);
-    const res = spawnSync(process.execPath, [path.join(dir, 'bin', 'heimdall-version.cjs'), 'check'], { cwd: repo.dir, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } });
+    const res = spawnSync(process.execPath, [path.join(dir, 'bin', 'heimdall-version.cjs'), 'check'], {
+      cwd: repo.dir,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_PATH: '' },
+    });
     expect(res.status).toBe(2);
     expect(res.stderr).toContain('dist/cli.cjs is missing and esbuild is not installed to build it');
     expect(res.stderr).toContain('npm install --global --install-links <git URL> esbuild@');
@@ -49,7 +57,11 @@ describe('installed from git without dist/', () => {
     const prefix = tempDir('hv-prefix-');
     const esbuild = JSON.parse(readFileSync(path.join(PROJECT, 'node_modules', 'esbuild', 'package.json'), 'utf8')).version;
     const env = { ...process.env, NPM_CONFIG_PREFIX: prefix, npm_config_prefix: prefix, NO_COLOR: '1' };
-    const install = spawnSync('npm', ['install', '--global', '--install-links', '--no-audit', '--no-fund', `git+file://${source.dir}#v0.1.0`, `esbuild@${esbuild}`], { env, encoding: 'utf8' });
+    const install = spawnSync(
+      'npm',
+      ['install', '--global', '--install-links', '--no-audit', '--no-fund', `git+file://${source.dir}#v0.1.0`, `esbuild@${esbuild}`],
+      { env, encoding: 'utf8' },
+    );
     expect(install.status, install.stderr).toBe(0);
     expect(readdirSync(prefix).join(','), install.stdout + install.stderr).toContain('bin');
     const res = spawnSync(path.join(prefix, 'bin', 'heimdall-version'), ['check'], { cwd: repo.dir, env, encoding: 'utf8' });
@@ -58,7 +70,7 @@ describe('installed from git without dist/', () => {
     expect(res.stdout).toBe(OK);
   }, 300_000);
 
-  it(".pre-commit-hooks.yaml installs the esbuild this package builds with", () => {
+  it('.pre-commit-hooks.yaml installs the esbuild this package builds with', () => {
     const esbuild = JSON.parse(readFileSync(path.join(PROJECT, 'node_modules', 'esbuild', 'package.json'), 'utf8')).version;
     expect(readFileSync(path.join(PROJECT, '.pre-commit-hooks.yaml'), 'utf8')).toContain(`additional_dependencies: ["esbuild@${esbuild}"]`);
   });

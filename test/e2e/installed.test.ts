@@ -43,21 +43,34 @@ function pkg(version: string, release: Record<string, unknown> = {}, files: Reco
   repo.write('pyproject.toml', repo.read('pyproject.toml').replace('version = "0.2.0"', `version = "${version}"`));
   repo.write(VPY, repo.read(VPY).replace('"0.2.0"', `"${version}"`));
   for (const [file, text] of Object.entries(files)) repo.write(file, text);
-  repo.write('.heimdallrc.json', JSON.stringify({
-    sources: [{ file: 'pyproject.toml', type: 'toml', key: 'project.version', primary: true }, { file: VPY, type: 'python', variable: 'SYSTEM_VERSION' }],
-    rules,
-    release: {
-      python: PY,
-      build: [PY, '-m', 'build', '--no-isolation'],
-      repositories: { pypi: server.url, testpypi: server.url },
-      indexes: { testpypi: server.simple, pypi: server.simple },
-      ...release,
-    },
-  }));
+  repo.write(
+    '.heimdallrc.json',
+    JSON.stringify({
+      sources: [
+        { file: 'pyproject.toml', type: 'toml', key: 'project.version', primary: true },
+        { file: VPY, type: 'python', variable: 'SYSTEM_VERSION' },
+      ],
+      rules,
+      release: {
+        python: PY,
+        build: [PY, '-m', 'build', '--no-isolation'],
+        repositories: { pypi: server.url, testpypi: server.url },
+        indexes: { testpypi: server.simple, pypi: server.simple },
+        ...release,
+      },
+    }),
+  );
   return repo.commit('initial');
 }
 
-const env = (extra: Record<string, string> = {}) => ({ TWINE_USERNAME: '__token__', TWINE_PASSWORD: PASSWORD, HOME: tempDir(), CI: 'true', TMPDIR: tempDir(), ...extra });
+const env = (extra: Record<string, string> = {}) => ({
+  TWINE_USERNAME: '__token__',
+  TWINE_PASSWORD: PASSWORD,
+  HOME: tempDir(),
+  CI: 'true',
+  TMPDIR: tempDir(),
+  ...extra,
+});
 const leftovers = (tmp: string) => readdirSync(tmp).filter((f) => f.startsWith('heimdall-version-'));
 
 describe.skipIf(!hasTools)('installed version: the built wheel is installed and asked', { timeout: 240_000 }, () => {
@@ -66,8 +79,12 @@ describe.skipIf(!hasTools)('installed version: the built wheel is installed and 
     const e = env();
     const res = await run(['release', '--no-upload'], repo.dir, e);
     expect(res.code, res.stderr).toBe(0);
-    expect(res.stdout).toContain('✔ installed version: heimdall_mcp-1.0.0-py3-none-any.whl: importlib.metadata.version("heimdall-mcp") is 1.0.0; `SYSTEM_VERSION` in cognitive_memory/core/version.py is 1.0.0');
-    expect(res.stdout).toContain('✔ installed version (sdist): the wheel built from heimdall-mcp-1.0.0.tar.gz: importlib.metadata.version("heimdall-mcp") is 1.0.0');
+    expect(res.stdout).toContain(
+      '✔ installed version: heimdall_mcp-1.0.0-py3-none-any.whl: importlib.metadata.version("heimdall-mcp") is 1.0.0; `SYSTEM_VERSION` in cognitive_memory/core/version.py is 1.0.0',
+    );
+    expect(res.stdout).toContain(
+      '✔ installed version (sdist): the wheel built from heimdall-mcp-1.0.0.tar.gz: importlib.metadata.version("heimdall-mcp") is 1.0.0',
+    );
     expect(res.stdout).toMatch(/pip install: .* --no-deps --no-index /);
     expect(leftovers(e.TMPDIR)).toEqual([]);
   });
@@ -79,7 +96,9 @@ describe.skipIf(!hasTools)('installed version: the built wheel is installed and 
     const res = await run(['release', '--upload'], repo.dir, env());
     expect(res.code).toBe(1);
     expect(res.stdout).toContain('✖ installed version: heimdall_mcp-0.3.7-py3-none-any.whl, installed in a fresh environment:');
-    expect(res.stdout).toContain('installed `SYSTEM_VERSION` is 0.1.0, expected 0.3.7 — the lookup of "heimdall-mcp-server" raised PackageNotFoundError (cognitive_memory/core/version.py)');
+    expect(res.stdout).toContain(
+      'installed `SYSTEM_VERSION` is 0.1.0, expected 0.3.7 — the lookup of "heimdall-mcp-server" raised PackageNotFoundError (cognitive_memory/core/version.py)',
+    );
     expect(res.stderr).toContain('release stopped at "installed version"; nothing was uploaded or tagged');
     expect(res.stdout).not.toContain('twine check');
     expect(server.requests).toBe(before);
@@ -87,9 +106,19 @@ describe.skipIf(!hasTools)('installed version: the built wheel is installed and 
   });
 
   it('a wheel that leaves the version module out fails, naming the file', async () => {
-    const repo = pkg('1.0.1', {}, {
-      'pyproject.toml': exampleRepo().read('pyproject.toml').replace('version = "0.2.0"', 'version = "1.0.1"').replace('include = ["cognitive_memory*", "heimdall*"]', 'include = ["cognitive_memory", "heimdall"]\n\n[tool.setuptools]\ninclude-package-data = false'),
-    });
+    const repo = pkg(
+      '1.0.1',
+      {},
+      {
+        'pyproject.toml': exampleRepo()
+          .read('pyproject.toml')
+          .replace('version = "0.2.0"', 'version = "1.0.1"')
+          .replace(
+            'include = ["cognitive_memory*", "heimdall*"]',
+            'include = ["cognitive_memory", "heimdall"]\n\n[tool.setuptools]\ninclude-package-data = false',
+          ),
+      },
+    );
     const res = await run(['release', '--no-upload'], repo.dir, env());
     expect(res.code).toBe(1);
     expect(res.stdout).toContain('✖ installed version: heimdall_mcp-1.0.1-py3-none-any.whl, installed in a fresh environment:');
@@ -122,7 +151,11 @@ describe.skipIf(!hasTools)('installed version: the built wheel is installed and 
 
   it("the package's own code (smoke commands, the version file) never sees twine's credentials", async () => {
     const leak = 'import os; print("password:", os.environ.get("TWINE_PASSWORD"), os.environ.get("TWINE_USERNAME"))';
-    const repo = pkg('1.0.7', { smoke: [['python', '-c', leak]] }, { [VPY]: `import os\nprint("version file sees", os.environ.get("TWINE_PASSWORD"))\nSYSTEM_VERSION = "1.0.7"\n` });
+    const repo = pkg(
+      '1.0.7',
+      { smoke: [['python', '-c', leak]] },
+      { [VPY]: `import os\nprint("version file sees", os.environ.get("TWINE_PASSWORD"))\nSYSTEM_VERSION = "1.0.7"\n` },
+    );
     const res = await run(['release', '--no-upload'], repo.dir, env());
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout).toContain('password: None None\n');
@@ -131,7 +164,10 @@ describe.skipIf(!hasTools)('installed version: the built wheel is installed and 
   });
 
   it('smoke with dependencies and no index: skipped with a warning, or a failure with --require-smoke', async () => {
-    const deps = exampleRepo().read('pyproject.toml').replace('version = "0.2.0"', 'version = "1.0.5"').replace('dependencies = []', 'dependencies = ["no-such-dependency-anywhere>=1"]');
+    const deps = exampleRepo()
+      .read('pyproject.toml')
+      .replace('version = "0.2.0"', 'version = "1.0.5"')
+      .replace('dependencies = []', 'dependencies = ["no-such-dependency-anywhere>=1"]');
     const repo = pkg('1.0.5', { smoke: [['heimdall']] }, { 'pyproject.toml': deps });
     const offline = { PIP_NO_INDEX: '1', PIP_CONFIG_FILE: '/dev/null' };
     const warned = await run(['release', '--no-upload'], repo.dir, env(offline));
@@ -209,12 +245,19 @@ describe.skipIf(!hasTools)('verify, and --test-upload followed by an install fro
       const res = await release({ cwd: repo.dir, mode: 'test-upload', env: testEnv(env()), clock, onEvent: (e) => (events.push(e), render(e)) });
       expect(res.ok, out.slice(-800)).toBe(true);
       expect(slept).toEqual([5000]);
-      expect(events).toContainEqual({ type: 'wait', step: 'install from TestPyPI', seconds: 5, reason: 'TestPyPI does not serve heimdall-mcp==2.1.0 yet; attempt 2 of 6' });
+      expect(events).toContainEqual({
+        type: 'wait',
+        step: 'install from TestPyPI',
+        seconds: 5,
+        reason: 'TestPyPI does not serve heimdall-mcp==2.1.0 yet; attempt 2 of 6',
+      });
       expect(lagging.uploads.map((u) => u.filename).sort()).toEqual(['heimdall-mcp-2.1.0.tar.gz', 'heimdall_mcp-2.1.0-py3-none-any.whl']);
       expect(out).toContain(`pip install: `);
       expect(out).toContain(`--index-url ${lagging.simple} --extra-index-url ${lagging.simple} heimdall-mcp==2.1.0`);
       expect(out).toContain('… TestPyPI does not serve heimdall-mcp==2.1.0 yet; attempt 2 of 6: retrying in 5s');
-      expect(out).toContain('✔ install from TestPyPI: heimdall-mcp==2.1.0 from TestPyPI: importlib.metadata.version("heimdall-mcp") is 2.1.0; `SYSTEM_VERSION` in cognitive_memory/core/version.py is 2.1.0; heimdall exited with 0');
+      expect(out).toContain(
+        '✔ install from TestPyPI: heimdall-mcp==2.1.0 from TestPyPI: importlib.metadata.version("heimdall-mcp") is 2.1.0; `SYSTEM_VERSION` in cognitive_memory/core/version.py is 2.1.0; heimdall exited with 0',
+      );
       expect(res.steps.at(-1)).toMatchObject({ step: 'install from TestPyPI', status: 'passed', code: 'installed-version-right' });
       expect(repo.git('tag', '--list')).toBe('');
       // verify --index-url asks the same index again, for CI jobs that built elsewhere.

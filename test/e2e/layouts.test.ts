@@ -27,30 +27,99 @@ interface Case {
 }
 
 const FILE_LAYOUTS: Case[] = [
-  { fixture: 'static', layout: 'static', version: '1.4.2', backend: 'setuptools', bumps: { file: 'pyproject.toml', from: 'version = "1.4.2"', to: 'version = "1.4.3"' } },
-  { fixture: 'poetry', layout: 'poetry', version: '0.3.1', backend: 'poetry.core', bumps: { file: 'pyproject.toml', from: 'version = "0.3.1"', to: 'version = "0.3.2"' } },
-  { fixture: 'hatch-path', layout: 'hatch-path', version: '2.0.1', backend: 'hatchling', bumps: { file: 'src/hatch_demo/__about__.py', from: '"2.0.1"', to: '"2.0.2"' } },
-  { fixture: 'hatch-pattern', layout: 'hatch-path', version: '3.2.0', backend: 'hatchling', bumps: { file: 'hatch_pattern_demo/__init__.py', from: "'b3.2.0'", to: "'b3.2.1'" } },
-  { fixture: 'setuptools-attr', layout: 'setuptools-attr', version: '0.8.0', backend: 'setuptools', bumps: { file: 'src/my_package/__init__.py', from: '"0.8.0"', to: '"0.8.1"' } },
+  {
+    fixture: 'static',
+    layout: 'static',
+    version: '1.4.2',
+    backend: 'setuptools',
+    bumps: { file: 'pyproject.toml', from: 'version = "1.4.2"', to: 'version = "1.4.3"' },
+  },
+  {
+    fixture: 'poetry',
+    layout: 'poetry',
+    version: '0.3.1',
+    backend: 'poetry.core',
+    bumps: { file: 'pyproject.toml', from: 'version = "0.3.1"', to: 'version = "0.3.2"' },
+  },
+  {
+    fixture: 'hatch-path',
+    layout: 'hatch-path',
+    version: '2.0.1',
+    backend: 'hatchling',
+    bumps: { file: 'src/hatch_demo/__about__.py', from: '"2.0.1"', to: '"2.0.2"' },
+  },
+  {
+    fixture: 'hatch-pattern',
+    layout: 'hatch-path',
+    version: '3.2.0',
+    backend: 'hatchling',
+    bumps: { file: 'hatch_pattern_demo/__init__.py', from: "'b3.2.0'", to: "'b3.2.1'" },
+  },
+  {
+    fixture: 'setuptools-attr',
+    layout: 'setuptools-attr',
+    version: '0.8.0',
+    backend: 'setuptools',
+    bumps: { file: 'src/my_package/__init__.py', from: '"0.8.0"', to: '"0.8.1"' },
+  },
   { fixture: 'setuptools-file', layout: 'setuptools-file', version: '5.1.0', backend: 'setuptools', bumps: { file: 'VERSION', from: '5.1.0', to: '5.1.1' } },
-  { fixture: 'pdm-file', layout: 'pdm-file', version: '0.6.0', backend: 'pdm.backend', unpackaged: true, bumps: { file: 'src/pdm_demo/__init__.py', from: '"0.6.0"', to: '"0.6.1"' } },
+  {
+    fixture: 'pdm-file',
+    layout: 'pdm-file',
+    version: '0.6.0',
+    backend: 'pdm.backend',
+    unpackaged: true,
+    bumps: { file: 'src/pdm_demo/__init__.py', from: '"0.6.0"', to: '"0.6.1"' },
+  },
   { fixture: 'flit', layout: 'flit', version: '0.7.3', backend: 'flit_core', bumps: { file: 'flit_demo/__init__.py', from: '"0.7.3"', to: '"0.7.4"' } },
-  { fixture: 'setup-cfg', layout: 'setup.cfg', version: '1.0.4', backend: 'setuptools', bumps: { file: 'setup.cfg', from: 'version = 1.0.4', to: 'version = 1.0.5' } },
-  { fixture: 'setup-cfg-attr', layout: 'setup.cfg-attr', version: '2.2.0', backend: 'setuptools', bumps: { file: 'cfg_attr_demo/__init__.py', from: '"2.2.0"', to: '"2.2.1"' } },
-  { fixture: 'setup-py', layout: 'setup.py', version: '3.0.2', backend: 'setuptools', bumps: { file: 'setup.py', from: 'version="3.0.2"', to: 'version="3.0.3"' } },
+  {
+    fixture: 'setup-cfg',
+    layout: 'setup.cfg',
+    version: '1.0.4',
+    backend: 'setuptools',
+    bumps: { file: 'setup.cfg', from: 'version = 1.0.4', to: 'version = 1.0.5' },
+  },
+  {
+    fixture: 'setup-cfg-attr',
+    layout: 'setup.cfg-attr',
+    version: '2.2.0',
+    backend: 'setuptools',
+    bumps: { file: 'cfg_attr_demo/__init__.py', from: '"2.2.0"', to: '"2.2.1"' },
+  },
+  {
+    fixture: 'setup-py',
+    layout: 'setup.py',
+    version: '3.0.2',
+    backend: 'setuptools',
+    bumps: { file: 'setup.py', from: 'version="3.0.2"', to: 'version="3.0.3"' },
+  },
 ];
 
 const TAG_LAYOUTS: (Case & { check: number; literal?: string })[] = [
   { fixture: 'setuptools-scm', layout: 'setuptools-scm', version: '1.5.0', backend: 'setuptools_scm', check: 1, literal: 'scm_demo/__init__.py' },
   { fixture: 'hatch-vcs', layout: 'hatch-vcs', version: '1.5.0', backend: 'hatch_vcs', check: 0 },
   { fixture: 'pdm-scm', layout: 'pdm-scm', version: '1.5.0', backend: 'pdm.backend', unpackaged: true, check: 0 },
-  { fixture: 'poetry-dynamic-versioning', layout: 'poetry-dynamic-versioning', version: '1.5.0', backend: 'poetry_dynamic_versioning', unpackaged: true, check: 1, literal: 'pdv_demo/__init__.py' },
+  {
+    fixture: 'poetry-dynamic-versioning',
+    layout: 'poetry-dynamic-versioning',
+    version: '1.5.0',
+    backend: 'poetry_dynamic_versioning',
+    unpackaged: true,
+    check: 1,
+    literal: 'pdv_demo/__init__.py',
+  },
 ];
 
 /** Whether the wheel proof can run: a backend Debian packages must be there (needs() fails under CI), others may be. */
 const canBuild = (c: Case): boolean => {
   const there = spawnSync(PY, ['-c', `import ${c.backend}, build`]).status === 0;
-  return c.unpackaged ? there : needs(there, `the wheel proof for ${c.fixture} (layouts.test.ts): ${c.backend} is not installed for ${PY}`, 'apt-get install python3-build and the backend (see .ci/run)');
+  return c.unpackaged
+    ? there
+    : needs(
+        there,
+        `the wheel proof for ${c.fixture} (layouts.test.ts): ${c.backend} is not installed for ${PY}`,
+        'apt-get install python3-build and the backend (see .ci/run)',
+      );
 };
 
 function fixtureRepo(name: string): TempRepo {
@@ -62,13 +131,21 @@ function fixtureRepo(name: string): TempRepo {
 /** Builds a wheel outside the work tree and returns the version in its file name. */
 function wheelVersion(repo: TempRepo): string {
   const out = tempDir('hv-wheel-');
-  const res = spawnSync(PY, ['-m', 'build', '--wheel', '--no-isolation', '--skip-dependency-check', '--outdir', out, repo.dir], { encoding: 'utf8', env: testEnv({ PIP_NO_INDEX: '1' }) });
+  const res = spawnSync(PY, ['-m', 'build', '--wheel', '--no-isolation', '--skip-dependency-check', '--outdir', out, repo.dir], {
+    encoding: 'utf8',
+    env: testEnv({ PIP_NO_INDEX: '1' }),
+  });
   expect(res.status, res.stderr + res.stdout).toBe(0);
   const wheel = readdirSync(out).find((f) => f.endsWith('.whl'))!;
   return wheel.split('-')[1]!;
 }
 
-const show = (repo: TempRepo) => JSON.parse(run(['show', '--json'], repo.dir).stdout) as { version: string; layout: { id: string; reason: string; fromTags?: string }; sources: { file: string; primary: boolean }[] };
+const show = (repo: TempRepo) =>
+  JSON.parse(run(['show', '--json'], repo.dir).stdout) as {
+    version: string;
+    layout: { id: string; reason: string; fromTags?: string };
+    sources: { file: string; primary: boolean }[];
+  };
 
 describe('zero configuration finds the version where the build backend takes it', () => {
   for (const c of FILE_LAYOUTS) {
@@ -114,6 +191,8 @@ describe('a version from git tags: tags are the truth', () => {
     const repo = fixtureRepo('setuptools-scm').tag('v0.1.0');
     const res = run(['check'], repo.dir);
     expect(res.code).toBe(0);
-    expect(res.stdout).toContain('scm_demo/__init__.py:1:16  warn   __version__ is a literal 0.1.0: it goes stale at the next tag; with setuptools-scm the tags are the version; read it with importlib.metadata.version("scm-demo") instead of a literal');
+    expect(res.stdout).toContain(
+      'scm_demo/__init__.py:1:16  warn   __version__ is a literal 0.1.0: it goes stale at the next tag; with setuptools-scm the tags are the version; read it with importlib.metadata.version("scm-demo") instead of a literal',
+    );
   });
 });

@@ -17,7 +17,7 @@ const initKept = (dir: string) => {
   return { out: res.stdout, files: (JSON.parse(run(['show', '--json'], dir).stdout) as { sources: { file: string }[] }).sources.map((s) => s.file) };
 };
 
-describe('zero configuration checks the package\'s own version file', () => {
+describe("zero configuration checks the package's own version file", () => {
   it('reports <pkg>/__init__.py drifting from a static version, at its line', () => {
     const repo = tempRepo({ 'pyproject.toml': STATIC('demo'), 'demo/__init__.py': '"""Demo."""\n__version__ = "0.1.0"\n' });
     const res = run(['check'], repo.dir);
@@ -48,7 +48,7 @@ describe('zero configuration checks the package\'s own version file', () => {
     expect(initKept(repo.dir).files).toEqual(['pyproject.toml', 'cognitive_memory/__init__.py']);
   });
 
-  it('beside a dynamic primary (hatch path), the package\'s other version file too', () => {
+  it("beside a dynamic primary (hatch path), the package's other version file too", () => {
     const repo = tempRepo({
       'pyproject.toml': '[project]\nname = "demo"\ndynamic = ["version"]\n\n[tool.hatch.version]\npath = "src/demo/__about__.py"\n',
       'src/demo/__about__.py': '__version__ = "0.2.0"\n',
@@ -72,9 +72,13 @@ describe('never through a link that leads out of the project', () => {
 });
 
 describe('a namespace package: distribution a-b in src/a/b/', () => {
-  const files = { 'pyproject.toml': STATIC('acme-tools'), 'src/acme/tools/__init__.py': '__version__ = "0.1.0"\n', 'src/acme/other/__init__.py': '__version__ = "5.0.0"\n' };
+  const files = {
+    'pyproject.toml': STATIC('acme-tools'),
+    'src/acme/tools/__init__.py': '__version__ = "0.1.0"\n',
+    'src/acme/other/__init__.py': '__version__ = "5.0.0"\n',
+  };
 
-  it('init keeps its drifted version file as the package\'s own, not a subpackage\'s', () => {
+  it("init keeps its drifted version file as the package's own, not a subpackage's", () => {
     const repo = tempRepo(files);
     const { out, files: kept } = initKept(repo.dir);
     expect(out).toContain("✔ src/acme/tools/__init__.py __version__: 0.1.0 — differs from 0.2.0: check will report it (the package's own version)");

@@ -11,13 +11,28 @@ const manifest = JSON.parse(readFileSync(path.join(PROJECT, 'package.json'), 'ut
 
 describe('the npm package', () => {
   const packed = () => {
-    const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: PROJECT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: PROJECT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return (JSON.parse(out)[0].files as { path: string }[]).map((f) => f.path).sort();
   };
 
   it('holds the bin, the built dist, the schema, the pre-commit and action files, and the licence', () => {
     const files = packed();
-    for (const f of ['bin/heimdall-version.cjs', 'dist/cli.cjs', 'dist/index.js', 'dist/index.d.ts', 'schema/heimdallrc.schema.json', '.pre-commit-hooks.yaml', 'action.yml', 'LICENSE', 'README.md', 'package.json'])
+    for (const f of [
+      'bin/heimdall-version.cjs',
+      'dist/cli.cjs',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'schema/heimdallrc.schema.json',
+      '.pre-commit-hooks.yaml',
+      'action.yml',
+      'LICENSE',
+      'README.md',
+      'package.json',
+    ])
       expect(files).toContain(f);
     // What a copy installed from git needs to build its own bundle (bin/heimdall-version.cjs).
     expect(files).toContain('scripts/bundle-cli.cjs');
@@ -41,16 +56,27 @@ describe('the npm package', () => {
 
   it('installs from the packed tarball and runs (read-only, it writes nothing into itself)', () => {
     const dest = tempDir('hv-pack-');
-    const name = execFileSync('npm', ['pack', '--pack-destination', dest, '--ignore-scripts'], { cwd: PROJECT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const name = execFileSync('npm', ['pack', '--pack-destination', dest, '--ignore-scripts'], {
+      cwd: PROJECT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     expect(name).toBe(`heimdall-version-${manifest.version}.tgz`); // nothing but the name on stdout
     const prefix = tempDir('hv-prefix-');
-    const install = spawnSync('npm', ['install', '--global', '--no-audit', '--no-fund', path.join(dest, name)], { encoding: 'utf8', env: { ...process.env, NPM_CONFIG_PREFIX: prefix } });
+    const install = spawnSync('npm', ['install', '--global', '--no-audit', '--no-fund', path.join(dest, name)], {
+      encoding: 'utf8',
+      env: { ...process.env, NPM_CONFIG_PREFIX: prefix },
+    });
     expect(install.status, install.stderr).toBe(0);
     const pkg = path.join(prefix, 'lib', 'node_modules', 'heimdall-version');
     execFileSync('chmod', ['-R', 'a-w', pkg]);
     try {
       const repo = layoutRepo('1.0.0').commit();
-      const res = spawnSync(path.join(prefix, 'bin', 'heimdall-version'), ['check'], { cwd: repo.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      const res = spawnSync(path.join(prefix, 'bin', 'heimdall-version'), ['check'], {
+        cwd: repo.dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
       expect(res.stdout).toBe('✔ 1.0.0: pyproject.toml, cognitive_memory/core/version.py agree\n');
       expect(res.status).toBe(0);
       expect(execFileSync('ls', [path.join(pkg, 'dist')], { encoding: 'utf8' })).not.toMatch(/\.cache|\.tmp/);

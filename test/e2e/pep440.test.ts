@@ -84,7 +84,7 @@ describe('bump levels on PEP 440 (the README table)', () => {
 });
 
 describe('spellings across toml, python and json sources', () => {
-  it('writes each source in its own scheme\'s spelling, and tags in the primary\'s', () => {
+  it("writes each source in its own scheme's spelling, and tags in the primary's", () => {
     const repo = polyglotRepo('0.2.0', '0.2.0');
     const res = run(['bump', 'preminor', '--preid', 'rc', '--tag'], repo.dir);
     expect(res.stderr).toBe('');
@@ -101,18 +101,25 @@ describe('spellings across toml, python and json sources', () => {
     expect(rules(polyglotRepo('0.3.0rc1', '0.3.0-rc.1'))).toEqual([]);
     expect(rules(polyglotRepo('0.3.0rc1', '0.3.0-rc1'))).toEqual([]);
     const other = json(run(['check', '--format', 'json'], polyglotRepo('0.3.0rc1', '0.3.0-rc.2').dir).stdout);
-    expect(other.diagnostics).toEqual([expect.objectContaining({ rule: 'version-mismatch', message: 'version is 0.3.0-rc.2 but pyproject.toml says 0.3.0rc1 (0.3.0-rc.1 in SemVer 2.0)' })]);
+    expect(other.diagnostics).toEqual([
+      expect.objectContaining({ rule: 'version-mismatch', message: 'version is 0.3.0-rc.2 but pyproject.toml says 0.3.0rc1 (0.3.0-rc.1 in SemVer 2.0)' }),
+    ]);
   });
 
   it('says precisely when a version has no SemVer spelling, and bump refuses it with exit 2', () => {
     const repo = polyglotRepo('1.0.0', '1.0.0', { versioning: 'pep440' });
     const res = run(['bump', 'post'], repo.dir);
-    expect(res.stderr).toBe('heimdall-version: cannot bump to 1.0.0.post0: package.json is read as SemVer 2.0, which cannot state it: SemVer has no post-releases (a SemVer "-post" is a pre-release, which comes before the release)\n');
+    expect(res.stderr).toBe(
+      'heimdall-version: cannot bump to 1.0.0.post0: package.json is read as SemVer 2.0, which cannot state it: SemVer has no post-releases (a SemVer "-post" is a pre-release, which comes before the release)\n',
+    );
     expect(res.code).toBe(2);
     expect(repo.read('package.json')).toBe(packageJson('1.0.0'));
     const mirrored = polyglotRepo('1.0.0.post1', '1.0.0', { versioning: 'pep440' });
     expect(json(run(['check', '--format', 'json'], mirrored.dir).stdout).diagnostics).toEqual([
-      expect.objectContaining({ rule: 'version-mismatch', message: expect.stringContaining('says 1.0.0.post1, which cannot be stated in package.json: SemVer has no post-releases') }),
+      expect.objectContaining({
+        rule: 'version-mismatch',
+        message: expect.stringContaining('says 1.0.0.post1, which cannot be stated in package.json: SemVer has no post-releases'),
+      }),
     ]);
   });
 
@@ -120,8 +127,13 @@ describe('spellings across toml, python and json sources', () => {
     const repo = polyglotRepo('0.3.0-rc.1', '0.3.0-rc.1');
     const before = json(run(['check', '--format', 'json'], repo.dir).stdout);
     expect(before.ok).toBe(true);
-    expect(before.diagnostics.map((d) => [d.rule, d.severity])).toEqual([['version-spelling', 'warn'], ['version-spelling', 'warn']]);
-    expect(before.diagnostics[0]!.message).toBe('project.version is "0.3.0-rc.1", which PEP 440 normalizes to 0.3.0rc1 (the spelling build gives the wheel); heimdall-version check --fix rewrites it');
+    expect(before.diagnostics.map((d) => [d.rule, d.severity])).toEqual([
+      ['version-spelling', 'warn'],
+      ['version-spelling', 'warn'],
+    ]);
+    expect(before.diagnostics[0]!.message).toBe(
+      'project.version is "0.3.0-rc.1", which PEP 440 normalizes to 0.3.0rc1 (the spelling build gives the wheel); heimdall-version check --fix rewrites it',
+    );
     const fixed = run(['check', '--fix'], repo.dir);
     expect(fixed.code).toBe(0);
     expect(repo.read('pyproject.toml')).toBe(pyproject('0.3.0rc1'));
@@ -131,9 +143,18 @@ describe('spellings across toml, python and json sources', () => {
   });
 
   it('reads a regex source in the primary\'s scheme unless it says "scheme"', () => {
-    const sources = [...SOURCES, { file: 'README.md', type: 'regex', pattern: 'pip install heimdall-mcp==(?<version>\\S+)' }, { file: 'README.md', type: 'regex', pattern: 'npx heimdall-mcp@(?<version>\\S+)', scheme: 'semver' }];
+    const sources = [
+      ...SOURCES,
+      { file: 'README.md', type: 'regex', pattern: 'pip install heimdall-mcp==(?<version>\\S+)' },
+      { file: 'README.md', type: 'regex', pattern: 'npx heimdall-mcp@(?<version>\\S+)', scheme: 'semver' },
+    ];
     const readme = (python: string, js: string) => `pip install heimdall-mcp==${python}\nnpx heimdall-mcp@${js}\n`;
-    const repo = tempRepo({ 'pyproject.toml': pyproject('0.2.0'), [VPY]: versionPy('0.2.0'), 'README.md': readme('0.2.0', '0.2.0'), '.heimdallrc.json': config({}, sources) }).commit('initial');
+    const repo = tempRepo({
+      'pyproject.toml': pyproject('0.2.0'),
+      [VPY]: versionPy('0.2.0'),
+      'README.md': readme('0.2.0', '0.2.0'),
+      '.heimdallrc.json': config({}, sources),
+    }).commit('initial');
     expect(run(['bump', 'prepatch', '--preid', 'b'], repo.dir)).toMatchObject({ code: 0, stderr: '' });
     expect(repo.read('README.md')).toBe(readme('0.2.1b0', '0.2.1-beta.0'));
   });
@@ -141,7 +162,9 @@ describe('spellings across toml, python and json sources', () => {
 
 describe('tags by meaning and in PEP 440 order', () => {
   it('matches a tag on HEAD spelled either way', () => {
-    const repo = tempRepo({ 'pyproject.toml': pyproject('0.3.0rc1'), [VPY]: versionPy('0.3.0rc1') }).commit('initial').tag('v0.3.0-rc.1');
+    const repo = tempRepo({ 'pyproject.toml': pyproject('0.3.0rc1'), [VPY]: versionPy('0.3.0rc1') })
+      .commit('initial')
+      .tag('v0.3.0-rc.1');
     expect(rules(repo)).toEqual([]);
     repo.git('tag', '-d', 'v0.3.0-rc.1');
     repo.tag('v0.3.0-rc.0');
@@ -150,7 +173,9 @@ describe('tags by meaning and in PEP 440 order', () => {
 
   for (const packed of [false, true]) {
     it(`orders post, dev and rc tags as PEP 440 does (${packed ? 'packed' : 'loose'} refs)`, () => {
-      const repo = tempRepo({ 'pyproject.toml': pyproject('0.9.0'), [VPY]: versionPy('0.9.0'), '.heimdallrc.json': config({ versioning: 'pep440' }) }).commit('old');
+      const repo = tempRepo({ 'pyproject.toml': pyproject('0.9.0'), [VPY]: versionPy('0.9.0'), '.heimdallrc.json': config({ versioning: 'pep440' }) }).commit(
+        'old',
+      );
       repo.tag('v1.0.0rc1').tag('v1.0.0.dev3').tag('v0.9.post2').tag('v1.0.0-rc.2');
       repo.write('pyproject.toml', pyproject('1.0.0')).write(VPY, versionPy('1.0.0')).commit('current');
       const check = () => {
@@ -160,7 +185,9 @@ describe('tags by meaning and in PEP 440 order', () => {
       // SemVer would have called 1.0.0rc1 newer than 1.0.0.dev3 and 0.9.post2 a pre-release: here none is ahead.
       expect(check()).toEqual([]);
       repo.git('tag', 'v1.0.0.post1', 'HEAD~1');
-      expect(check()).toEqual([expect.objectContaining({ rule: 'tag-ahead', message: expect.stringContaining('tag v1.0.0.post1 (reachable from HEAD) is newer than 1.0.0') })]);
+      expect(check()).toEqual([
+        expect.objectContaining({ rule: 'tag-ahead', message: expect.stringContaining('tag v1.0.0.post1 (reachable from HEAD) is newer than 1.0.0') }),
+      ]);
       repo.git('tag', '-d', 'v1.0.0.post1');
       repo.write('pyproject.toml', pyproject('1.0.1b1')).write(VPY, versionPy('1.0.1b1')).commit('beta');
       repo.git('tag', 'v1.0.1.dev0', 'HEAD~1');
@@ -192,7 +219,11 @@ describe('sentinel fallbacks', () => {
 
 describe('configuration', () => {
   it('still reads the old rule id invalid-semver', () => {
-    const repo = tempRepo({ 'pyproject.toml': pyproject('0.2'), [VPY]: versionPy('0.2'), '.heimdallrc.json': config({ rules: { 'invalid-semver': 'off' } }) }).commit('initial');
+    const repo = tempRepo({
+      'pyproject.toml': pyproject('0.2'),
+      [VPY]: versionPy('0.2'),
+      '.heimdallrc.json': config({ rules: { 'invalid-semver': 'off' } }),
+    }).commit('initial');
     expect(rules(repo)).toEqual([]);
     repo.write('.heimdallrc.json', config()).commit('default rules');
     expect(rules(repo)).toEqual(['invalid-version', 'invalid-version']);

@@ -10,10 +10,15 @@ import { selfRepo } from '../helpers/self-repo.js';
 
 afterAll(cleanupTempDirs);
 
-const hasPreCommit = needs(spawnSync('pre-commit', ['--version']).status === 0, 'the pre-commit framework tests (test/e2e/pre-commit-files.test.ts)', 'apt-get install pre-commit');
+const hasPreCommit = needs(
+  spawnSync('pre-commit', ['--version']).status === 0,
+  'the pre-commit framework tests (test/e2e/pre-commit-files.test.ts)',
+  'apt-get install pre-commit',
+);
 
 const dynamic = (tool: string) => `[project]\nname = "demo"\ndynamic = ["version"]\n\n${tool}`;
-const CONFIGURED = (sources: object[]) => JSON.stringify({ sources: [{ file: 'pyproject.toml', type: 'toml', key: 'project.version', primary: true }, ...sources] });
+const CONFIGURED = (sources: object[]) =>
+  JSON.stringify({ sources: [{ file: 'pyproject.toml', type: 'toml', key: 'project.version', primary: true }, ...sources] });
 const STATIC = '[project]\nname = "demo"\nversion = "1.2.0"\n';
 
 /** Each project states 1.2.0 (tagged v1.2.0) in `file`; the commit under test rewrites it to 1.1.0 there alone. */
@@ -24,19 +29,32 @@ const CASES: { name: string; file: string; files: Record<string, string>; says: 
     files: { 'pyproject.toml': dynamic('[tool.hatch.version]\npath = "src/demo/__about__.py"\n'), 'src/demo/__about__.py': '__version__ = "1.2.0"\n' },
     says: 'tag-ahead',
   },
-  { name: 'a VERSION file', file: 'VERSION', files: { 'pyproject.toml': dynamic('[tool.setuptools.dynamic]\nversion = { file = "VERSION" }\n'), VERSION: '1.2.0\n' }, says: 'tag-ahead' },
+  {
+    name: 'a VERSION file',
+    file: 'VERSION',
+    files: { 'pyproject.toml': dynamic('[tool.setuptools.dynamic]\nversion = { file = "VERSION" }\n'), VERSION: '1.2.0\n' },
+    says: 'tag-ahead',
+  },
   { name: 'setup.py', file: 'setup.py', files: { 'setup.py': 'from setuptools import setup\nsetup(name="demo", version="1.2.0")\n' }, says: 'tag-ahead' },
   { name: 'setup.cfg', file: 'setup.cfg', files: { 'setup.cfg': '[metadata]\nname = demo\nversion = 1.2.0\n' }, says: 'tag-ahead' },
   {
     name: "Sphinx's docs/conf.py, configured",
     file: 'docs/conf.py',
-    files: { 'pyproject.toml': STATIC, 'docs/conf.py': 'release = "1.2.0"\n', '.heimdallrc.json': CONFIGURED([{ file: 'docs/conf.py', type: 'python', variable: 'release' }]) },
+    files: {
+      'pyproject.toml': STATIC,
+      'docs/conf.py': 'release = "1.2.0"\n',
+      '.heimdallrc.json': CONFIGURED([{ file: 'docs/conf.py', type: 'python', variable: 'release' }]),
+    },
     says: 'version-mismatch',
   },
   {
     name: 'a README pin, configured',
     file: 'README.md',
-    files: { 'pyproject.toml': STATIC, 'README.md': 'pip install demo==1.2.0\n', '.heimdallrc.json': CONFIGURED([{ file: 'README.md', type: 'regex', pattern: 'demo==(?<version>\\S+)' }]) },
+    files: {
+      'pyproject.toml': STATIC,
+      'README.md': 'pip install demo==1.2.0\n',
+      '.heimdallrc.json': CONFIGURED([{ file: 'README.md', type: 'regex', pattern: 'demo==(?<version>\\S+)' }]),
+    },
     says: 'version-mismatch',
   },
 ];
@@ -50,7 +68,9 @@ describe.skipIf(!hasPreCommit)('the pre-commit framework hook runs whenever a co
   }, 300_000);
 
   const project = (files: Record<string, string>): TempRepo => {
-    const repo = tempRepo({ ...files, '.pre-commit-config.yaml': `repos:\n  - repo: ${url}\n    rev: v0.1.0\n    hooks:\n      - id: heimdall-version\n` }).commit('project').tag('v1.2.0');
+    const repo = tempRepo({ ...files, '.pre-commit-config.yaml': `repos:\n  - repo: ${url}\n    rev: v0.1.0\n    hooks:\n      - id: heimdall-version\n` })
+      .commit('project')
+      .tag('v1.2.0');
     const install = spawnSync('pre-commit', ['install'], { cwd: repo.dir, env, encoding: 'utf8' });
     expect(install.status, install.stderr).toBe(0);
     return repo;

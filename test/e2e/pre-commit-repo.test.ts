@@ -11,7 +11,11 @@ import { needs, testEnv } from '../helpers/env.js';
 afterAll(cleanupTempDirs);
 
 const debianPreCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).stdout?.trim();
-const hasDebianPreCommit = needs(Boolean(debianPreCommit), "the pre-commit repo: route with Debian's pre-commit (pre-commit-repo.test.ts)", 'apt-get install pre-commit');
+const hasDebianPreCommit = needs(
+  Boolean(debianPreCommit),
+  "the pre-commit repo: route with Debian's pre-commit (pre-commit-repo.test.ts)",
+  'apt-get install pre-commit',
+);
 
 /** pre-commit 4.x in a fresh venv, from the configured pip index; undefined when pip cannot install it (the test then goes through needs()). */
 function currentPreCommit(): { exe?: string; why: string } {
@@ -59,13 +63,24 @@ describe('pre-commit repo: route', () => {
     current = currentPreCommit();
   }, 300_000);
 
-  it.skipIf(!hasDebianPreCommit)(`works with Debian's ${debianPreCommit}`, () => {
-    commitsThroughHook('pre-commit', `file://${source.dir}`, 'v0.1.0');
-  }, 600_000);
+  it.skipIf(!hasDebianPreCommit)(
+    `works with Debian's ${debianPreCommit}`,
+    () => {
+      commitsThroughHook('pre-commit', `file://${source.dir}`, 'v0.1.0');
+    },
+    600_000,
+  );
 
   it('works with a current pre-commit 4.x', (ctx) => {
     // pip needs an index that has pre-commit 4 (this machine's pip configuration, or the network).
-    if (!needs(current.exe !== undefined, `the pre-commit 4.x repo: route (pre-commit-repo.test.ts): pip could not install pre-commit>=4 (${current.why})`, 'configure a pip index that has pre-commit 4')) return ctx.skip();
+    if (
+      !needs(
+        current.exe !== undefined,
+        `the pre-commit 4.x repo: route (pre-commit-repo.test.ts): pip could not install pre-commit>=4 (${current.why})`,
+        'configure a pip index that has pre-commit 4',
+      )
+    )
+      return ctx.skip();
     const exe = current.exe!;
     expect(spawnSync(exe, ['--version'], { encoding: 'utf8' }).stdout).toMatch(/^pre-commit 4\./);
     commitsThroughHook(exe, `file://${source.dir}`, 'v0.1.0');

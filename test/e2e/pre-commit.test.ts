@@ -7,7 +7,11 @@ import { PROJECT } from '../helpers/cli.js';
 import { needs, testEnv } from '../helpers/env.js';
 import { cleanupTempDirs, exampleRepo, tempDir, VPY } from '../helpers/repo.js';
 
-const hasPreCommit = needs(spawnSync('pre-commit', ['--version']).status === 0, 'the pre-commit framework tests (test/e2e/pre-commit.test.ts)', 'apt-get install pre-commit');
+const hasPreCommit = needs(
+  spawnSync('pre-commit', ['--version']).status === 0,
+  'the pre-commit framework tests (test/e2e/pre-commit.test.ts)',
+  'apt-get install pre-commit',
+);
 afterAll(cleanupTempDirs);
 
 describe.skipIf(!hasPreCommit)('pre-commit framework', () => {

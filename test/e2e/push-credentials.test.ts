@@ -28,10 +28,18 @@ describe('bump --push and a remote URL with credentials', () => {
   });
 
   it('release.remote given as a URL is shown without them too', () => {
-    const repo = layoutRepo('0.2.0').write('.heimdallrc.json', JSON.stringify({
-      sources: [{ file: 'pyproject.toml', type: 'toml' }, { file: VPY, type: 'python' }],
-      release: { remote: WITH_CREDENTIALS },
-    })).commit();
+    const repo = layoutRepo('0.2.0')
+      .write(
+        '.heimdallrc.json',
+        JSON.stringify({
+          sources: [
+            { file: 'pyproject.toml', type: 'toml' },
+            { file: VPY, type: 'python' },
+          ],
+          release: { remote: WITH_CREDENTIALS },
+        }),
+      )
+      .commit();
     const res = run(['bump', 'patch', '--push', '--dry-run'], repo.dir);
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout).toContain(`push HEAD to ${SHOWN}; nothing was written`);

@@ -54,7 +54,9 @@ describe('[tool.heimdall-version] in pyproject.toml', () => {
     const repo = tempRepo({ 'pyproject.toml': PYPROJECT, 'README.md': 'demo==1.2.0\n', '.heimdallrc.json': '{}\n' });
     const res = run(['check'], repo.dir);
     expect(res.code).toBe(2);
-    expect(res.stderr).toBe('heimdall-version: two configurations apply here: .heimdallrc.json and [tool.heimdall-version] in pyproject.toml; keep one of them\n');
+    expect(res.stderr).toBe(
+      'heimdall-version: two configurations apply here: .heimdallrc.json and [tool.heimdall-version] in pyproject.toml; keep one of them\n',
+    );
   });
 
   it('names every problem by its key path and the line of its table', () => {

@@ -40,7 +40,9 @@ describe('check of a version.py that rebinds __version__ after its literal', () 
     const repo = layoutRepo('1.0.0').write(VPY, '__version__ = "1.0.0"\n__version__ += ".post1"\n').commit();
     const res = run(['check'], repo.dir);
     expect(res.code).toBe(0);
-    expect(res.stdout).toContain(`${VPY}:2:1  warn   __version__ is also bound by an augmented assignment (+=) at line 2, so its value at import cannot be checked`);
+    expect(res.stdout).toContain(
+      `${VPY}:2:1  warn   __version__ is also bound by an augmented assignment (+=) at line 2, so its value at import cannot be checked`,
+    );
     expect(res.stdout).toContain('(1 warning)');
   });
 

@@ -144,7 +144,10 @@ describe('tags from the ref files', () => {
     const before = repo.git('rev-parse', 'HEAD~1').trim();
     const hostile = [`v1.0.0${'.1'.repeat(20000)}`, `v1.0.0-${'a.'.repeat(20000)}a`, `v${'9'.repeat(40000)}`];
     const names = [...Array.from({ length: 10000 }, (_, i) => `v0.${i}.0`), ...hostile];
-    const kept = repo.read('.git/packed-refs').split('\n').filter((l) => l && !l.startsWith('#'));
+    const kept = repo
+      .read('.git/packed-refs')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'));
     const lines = [...kept, ...names.map((n) => `${before} refs/tags/${n}`)].sort((a, b) => (a.slice(41) < b.slice(41) ? -1 : 1));
     writeFileSync(repo.path('.git/packed-refs'), `# pack-refs with: peeled fully-peeled sorted \n${lines.join('\n')}\n`);
     for (const scheme of [pep440, semver]) {

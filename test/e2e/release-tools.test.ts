@@ -11,8 +11,16 @@ const PY = '/usr/bin/python3';
 const twine = /twine version (\S+)/.exec(spawnSync(PY, ['-m', 'twine', '--version'], { encoding: 'utf8' }).stdout ?? '')?.[1];
 const hasBuild = spawnSync(PY, ['-c', 'import build']).status === 0;
 const oldTwine = twine !== undefined && Number(twine.split('.')[0]) < 6;
-const hasOldTools = needs(oldTwine && hasBuild, `the twine/Metadata-Version tests (release-tools.test.ts): they need python3-build and a twine older than 6 in ${PY} (found twine ${twine ?? 'none'})`, "apt-get install twine python3-build (Debian's twine 4)");
-const hasTerminal = needs(hasBuild && spawnSync('script', ['--version']).status === 0, 'the release confirmation test (release-tools.test.ts): it needs python3-build and script(1)', 'apt-get install python3-build bsdutils');
+const hasOldTools = needs(
+  oldTwine && hasBuild,
+  `the twine/Metadata-Version tests (release-tools.test.ts): they need python3-build and a twine older than 6 in ${PY} (found twine ${twine ?? 'none'})`,
+  "apt-get install twine python3-build (Debian's twine 4)",
+);
+const hasTerminal = needs(
+  hasBuild && spawnSync('script', ['--version']).status === 0,
+  'the release confirmation test (release-tools.test.ts): it needs python3-build and script(1)',
+  'apt-get install python3-build bsdutils',
+);
 
 const project = (): TempRepo => {
   const repo = exampleRepo('heimdall-mcp');
@@ -57,12 +65,16 @@ describe.skipIf(!hasTerminal)('release --upload on a terminal', () => {
   it('asks after twine check, before the upload; a no uploads and tags nothing', () => {
     const repo = exampleRepo('heimdall-mcp');
     // No index listens there: a no must never reach it.
-    repo.write('.heimdallrc.json', JSON.stringify({ release: { python: PY, isolation: false, repositories: { pypi: 'http://127.0.0.1:9/legacy/' } } })).commit();
+    repo
+      .write('.heimdallrc.json', JSON.stringify({ release: { python: PY, isolation: false, repositories: { pypi: 'http://127.0.0.1:9/legacy/' } } }))
+      .commit();
     const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'dumb', NO_COLOR: '1', CI: '', TWINE_USERNAME: '__token__', TWINE_PASSWORD: 'pypi-secret' };
     const command = [process.execPath, BIN, 'release', '--upload'].map((a) => `'${a}'`).join(' ');
     const res = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: repo.dir, env, input: 'n\n', encoding: 'utf8' });
     expect(res.stdout).toContain('✔ twine check');
-    expect(res.stdout).toMatch(/upload heimdall[-_]mcp-0\.2\.0\.tar\.gz, heimdall_mcp-0\.2\.0-py3-none-any\.whl \(0\.2\.0\) to http:\/\/127\.0\.0\.1:9\/legacy\/, then tag v0\.2\.0\? An upload cannot be undone\. \[y\/N\]/);
+    expect(res.stdout).toMatch(
+      /upload heimdall[-_]mcp-0\.2\.0\.tar\.gz, heimdall_mcp-0\.2\.0-py3-none-any\.whl \(0\.2\.0\) to http:\/\/127\.0\.0\.1:9\/legacy\/, then tag v0\.2\.0\? An upload cannot be undone\. \[y\/N\]/,
+    );
     expect(res.stdout).toContain('✖ confirm: not confirmed');
     expect(res.stdout).not.toContain('→ upload');
     expect(res.status).toBe(1);

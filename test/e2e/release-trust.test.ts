@@ -11,7 +11,11 @@ import { startPypiServer, type PypiServer } from '../helpers/pypi-server.js';
 import { cleanupTempDirs, exampleRepo, tempDir, type TempRepo } from '../helpers/repo.js';
 
 const PY = '/usr/bin/python3';
-const hasTools = needs(spawnSync(PY, ['-c', 'import build, twine, venv, hatchling']).status === 0, `the release trust tests: ${PY} lacks build, twine, venv or hatchling`, 'apt-get install twine python3-build python3-venv python3-hatchling');
+const hasTools = needs(
+  spawnSync(PY, ['-c', 'import build, twine, venv, hatchling']).status === 0,
+  `the release trust tests: ${PY} lacks build, twine, venv or hatchling`,
+  'apt-get install twine python3-build python3-venv python3-hatchling',
+);
 const PASSWORD = 'pypi-trust-token-value-123';
 
 let server: PypiServer;
@@ -26,15 +30,18 @@ afterAll(async () => {
 function project(release: Record<string, unknown> = {}, files: Record<string, string> = {}): TempRepo {
   const repo = exampleRepo();
   for (const [file, text] of Object.entries(files)) repo.write(file, text);
-  repo.write('.heimdallrc.json', JSON.stringify({
-    release: {
-      python: PY,
-      build: [PY, '-m', 'build', '--no-isolation'],
-      repositories: { pypi: server.url, testpypi: server.url },
-      indexes: { pypi: server.simple, testpypi: server.simple },
-      ...release,
-    },
-  }));
+  repo.write(
+    '.heimdallrc.json',
+    JSON.stringify({
+      release: {
+        python: PY,
+        build: [PY, '-m', 'build', '--no-isolation'],
+        repositories: { pypi: server.url, testpypi: server.url },
+        indexes: { pypi: server.simple, testpypi: server.simple },
+        ...release,
+      },
+    }),
+  );
   return repo.commit('initial');
 }
 
@@ -48,13 +55,19 @@ const bump = (repo: TempRepo, version: string) => {
 describe.skipIf(!hasTools)('Python runs isolated from the project', { timeout: 300_000 }, () => {
   it('a committed twine/ package and a root build.py never run: the real build and twine do, and the password reaches neither', async () => {
     const marks = tempDir();
-    const spy = (name: string) => `import os\nopen(os.path.join(${JSON.stringify(marks)}, ${JSON.stringify(name)}), "w").write(os.environ.get("TWINE_PASSWORD", "none"))\n`;
+    const spy = (name: string) =>
+      `import os\nopen(os.path.join(${JSON.stringify(marks)}, ${JSON.stringify(name)}), "w").write(os.environ.get("TWINE_PASSWORD", "none"))\n`;
     const repo = bump(project({}, { 'build.py': spy('build.py'), 'twine/__init__.py': spy('twine-init'), 'twine/__main__.py': spy('twine-main') }), '0.4.1');
     const before = server.uploads.length;
     const res = await run(['release', '--upload', '--yes'], repo.dir, env());
     expect(readdirSync(marks)).toEqual([]);
     expect(res.code, res.stdout.slice(-1500) + res.stderr).toBe(0);
-    expect(server.uploads.slice(before).map((u) => u.filename).sort()).toEqual(['heimdall-mcp-0.4.1.tar.gz', 'heimdall_mcp-0.4.1-py3-none-any.whl']);
+    expect(
+      server.uploads
+        .slice(before)
+        .map((u) => u.filename)
+        .sort(),
+    ).toEqual(['heimdall-mcp-0.4.1.tar.gz', 'heimdall_mcp-0.4.1-py3-none-any.whl']);
   });
 });
 
@@ -82,7 +95,10 @@ describe.skipIf(!hasTools)('clean never follows a link', { timeout: 120_000 }, (
     symlinkSync(path.join(outside, 'whole'), repo.path('out'));
     mkdirSync(repo.path('site/_build'), { recursive: true });
     writeFileSync(repo.path('site/_build/old'), 'old\n');
-    repo.write('.heimdallrc.json', JSON.stringify({ release: { python: PY, clean: ['docs/_build', '*/_build', 'out/*', 'out'], build: ['/bin/sh', '-c', 'exit 3'] } }));
+    repo.write(
+      '.heimdallrc.json',
+      JSON.stringify({ release: { python: PY, clean: ['docs/_build', '*/_build', 'out/*', 'out'], build: ['/bin/sh', '-c', 'exit 3'] } }),
+    );
     repo.commit('links');
     const res = await run(['release', '--no-upload', '--allow-dirty'], repo.dir, env());
     expect(res.stdout).toContain('✔ clean: removed site/_build out');
@@ -109,28 +125,34 @@ describe.skipIf(!hasTools)('an archive bomb is read only up to a bound', { timeo
     expect(spawnSync(PY, ['-c', make, wheel]).status).toBe(0);
     const sdist = path.join(dist, 'heimdall-mcp-0.2.0.tar.gz');
     const tar = path.join(tempDir(), 'make_sdist.py');
-    writeFileSync(tar, [
-      'import sys, tarfile',
-      'head = b"Metadata-Version: 2.1\\nName: heimdall-mcp\\nVersion: 0.2.0\\nX-Padding: "',
-      'class Padded:',
-      '    def __init__(self, total): self.pos, self.total = 0, total',
-      '    def read(self, n):',
-      '        n = min(n, self.total - self.pos)',
-      '        out = (head[self.pos:self.pos + n] + b"A" * n)[:n]',
-      '        self.pos += n',
-      '        return out',
-      'info = tarfile.TarInfo("heimdall-mcp-0.2.0/PKG-INFO")',
-      'info.size = 400 * 1048576',
-      'with tarfile.open(sys.argv[1], "w:gz", compresslevel=1) as t: t.addfile(info, Padded(info.size))',
-    ].join('\n'));
+    writeFileSync(
+      tar,
+      [
+        'import sys, tarfile',
+        'head = b"Metadata-Version: 2.1\\nName: heimdall-mcp\\nVersion: 0.2.0\\nX-Padding: "',
+        'class Padded:',
+        '    def __init__(self, total): self.pos, self.total = 0, total',
+        '    def read(self, n):',
+        '        n = min(n, self.total - self.pos)',
+        '        out = (head[self.pos:self.pos + n] + b"A" * n)[:n]',
+        '        self.pos += n',
+        '        return out',
+        'info = tarfile.TarInfo("heimdall-mcp-0.2.0/PKG-INFO")',
+        'info.size = 400 * 1048576',
+        'with tarfile.open(sys.argv[1], "w:gz", compresslevel=1) as t: t.addfile(info, Padded(info.size))',
+      ].join('\n'),
+    );
     expect(spawnSync(PY, [tar, sdist]).status).toBe(0);
     // The peak resident size of the largest process of the tree (the CLI, or the Python it starts), as the kernel counted it.
     const measure = path.join(tempDir(), 'rusage');
-    const wrapper = 'import json, resource, subprocess, sys\nr = subprocess.run(sys.argv[2:], capture_output=True, text=True)\njson.dump({"code": r.returncode, "out": r.stdout, "err": r.stderr, "kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}, open(sys.argv[1], "w"))';
+    const wrapper =
+      'import json, resource, subprocess, sys\nr = subprocess.run(sys.argv[2:], capture_output=True, text=True)\njson.dump({"code": r.returncode, "out": r.stdout, "err": r.stderr, "kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}, open(sys.argv[1], "w"))';
     spawnSync(PY, ['-c', wrapper, measure, process.execPath, BIN, 'verify', '--dist', dist], { cwd: repo.dir, env: testEnv(env()) });
     const res = JSON.parse(readFileSync(measure, 'utf8')) as { code: number; out: string; err: string; kb: number };
     expect(res.code, res.err).toBe(1);
-    expect(res.out).toContain('heimdall_mcp-0.2.0-py3-none-any.whl: cannot be read (its heimdall_mcp-0.2.0.dist-info/METADATA is larger than 4 MB: stopped reading there)');
+    expect(res.out).toContain(
+      'heimdall_mcp-0.2.0-py3-none-any.whl: cannot be read (its heimdall_mcp-0.2.0.dist-info/METADATA is larger than 4 MB: stopped reading there)',
+    );
     expect(res.out).toContain('heimdall-mcp-0.2.0.tar.gz: cannot be read (its heimdall-mcp-0.2.0/PKG-INFO is larger than 4 MB: stopped reading there)');
     expect(res.kb).toBeLessThan(200 * 1024);
   });
@@ -155,29 +177,45 @@ describe.skipIf(!hasTools)('the release interpreter', { timeout: 300_000 }, () =
   });
 });
 
-describe.skipIf(!hasTools)('a hatchling project with Debian\'s tools', { timeout: 300_000 }, () => {
+describe.skipIf(!hasTools)("a hatchling project with Debian's tools", { timeout: 300_000 }, () => {
   const hatchling = (release: Record<string, unknown> = {}) => {
     const repo = exampleRepo();
     for (const file of readdirSync(repo.dir)) if (file !== '.git') spawnSync('rm', ['-rf', repo.path(file)]);
-    repo.write('pyproject.toml', '[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n\n[project]\nname = "hpkg"\nversion = "1.2.0"\nreadme = "README.md"\n');
+    repo.write(
+      'pyproject.toml',
+      '[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n\n[project]\nname = "hpkg"\nversion = "1.2.0"\nreadme = "README.md"\n',
+    );
     repo.write('README.md', '# hpkg\n');
     repo.write('src/hpkg/__init__.py', '__version__ = "1.2.0"\n');
-    repo.write('.heimdallrc.json', JSON.stringify({ sources: [{ file: 'pyproject.toml', type: 'toml', key: 'project.version', primary: true }, { file: 'src/hpkg/__init__.py', type: 'python' }], release: { python: PY, ...release } }));
+    repo.write(
+      '.heimdallrc.json',
+      JSON.stringify({
+        sources: [
+          { file: 'pyproject.toml', type: 'toml', key: 'project.version', primary: true },
+          { file: 'src/hpkg/__init__.py', type: 'python' },
+        ],
+        release: { python: PY, ...release },
+      }),
+    );
     return repo.commit('hatchling');
   };
 
-  it('the offline sdist-to-wheel step builds without the dependency check that Debian\'s hatchling (no editables) fails', async () => {
+  it("the offline sdist-to-wheel step builds without the dependency check that Debian's hatchling (no editables) fails", async () => {
     const repo = hatchling({ build: [PY, '-m', 'build', '--no-isolation', '--skip-dependency-check'] });
     const res = await run(['release', '--no-upload'], repo.dir, env());
     expect(res.code, res.stdout.slice(-1500)).toBe(0);
-    expect(res.stdout).toContain('✔ installed version (sdist): the wheel built from hpkg-1.2.0.tar.gz: importlib.metadata.version("hpkg") is 1.2.0; `__version__` in hpkg/__init__.py is 1.2.0');
+    expect(res.stdout).toContain(
+      '✔ installed version (sdist): the wheel built from hpkg-1.2.0.tar.gz: importlib.metadata.version("hpkg") is 1.2.0; `__version__` in hpkg/__init__.py is 1.2.0',
+    );
   });
 
   it('--no-isolation names what is really missing: a dependency of the installed hatchling, not hatchling', async () => {
     const res = await run(['release', '--no-upload', '--no-isolation'], hatchling().dir, env());
     expect(res.code).toBe(1);
     expect(res.stdout).not.toContain('lacks the build backend (hatchling)');
-    expect(res.stdout).toMatch(/✖ build: exit code 1: \/usr\/bin\/python3 has hatchling \S+, but not editables>=0\.3, which hatchling requires; python -m build checks the backend's own dependencies too: install editables>=0\.3 into \/usr\/bin\/python3, or skip that check with --skip-dependency-check in release\.build/);
+    expect(res.stdout).toMatch(
+      /✖ build: exit code 1: \/usr\/bin\/python3 has hatchling \S+, but not editables>=0\.3, which hatchling requires; python -m build checks the backend's own dependencies too: install editables>=0\.3 into \/usr\/bin\/python3, or skip that check with --skip-dependency-check in release\.build/,
+    );
   });
 });
 

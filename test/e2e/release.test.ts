@@ -10,7 +10,11 @@ import { startPypiServer, type PypiServer } from '../helpers/pypi-server.js';
 import { cleanupTempDirs, exampleRepo, tempDir, type TempRepo, VPY } from '../helpers/repo.js';
 
 const PY = '/usr/bin/python3';
-const hasTools = needs(spawnSync(PY, ['-c', 'import build, twine']).status === 0, `the release tests (test/e2e/release.test.ts): ${PY} lacks build or twine`, 'apt-get install twine python3-build');
+const hasTools = needs(
+  spawnSync(PY, ['-c', 'import build, twine']).status === 0,
+  `the release tests (test/e2e/release.test.ts): ${PY} lacks build or twine`,
+  'apt-get install twine python3-build',
+);
 const PASSWORD = 'pypi-s3cret-token-value';
 
 let server: PypiServer;
@@ -26,17 +30,20 @@ afterAll(async () => {
 
 function releaseRepo(release: Record<string, unknown> = {}, url = server.url): TempRepo {
   const repo = exampleRepo();
-  repo.write('.heimdallrc.json', JSON.stringify({
-    release: {
-      python: PY,
-      build: [PY, '-m', 'build', '--no-isolation'],
-      validate: [PY, '-c', 'import cognitive_memory, heimdall'],
-      repositories: { pypi: url, testpypi: url },
-      indexes: { pypi: server.simple, testpypi: server.simple },
-      branch: 'main',
-      ...release,
-    },
-  }));
+  repo.write(
+    '.heimdallrc.json',
+    JSON.stringify({
+      release: {
+        python: PY,
+        build: [PY, '-m', 'build', '--no-isolation'],
+        validate: [PY, '-c', 'import cognitive_memory, heimdall'],
+        repositories: { pypi: url, testpypi: url },
+        indexes: { pypi: server.simple, testpypi: server.simple },
+        branch: 'main',
+        ...release,
+      },
+    }),
+  );
   return repo.commit('initial');
 }
 
@@ -114,7 +121,7 @@ describe.skipIf(!hasTools)('release', { timeout: 180_000 }, () => {
     expect(tags(repo)).toBe('');
   });
 
-  it('a duplicate upload fails with the index\'s message', async () => {
+  it("a duplicate upload fails with the index's message", async () => {
     const repo = releaseRepo();
     repo.write('pyproject.toml', repo.read('pyproject.toml').replace('0.2.0', '0.2.3'));
     repo.write(VPY, repo.read(VPY).replace('"0.2.0"', '"0.2.3"')).commit('0.2.3');
@@ -147,7 +154,23 @@ describe.skipIf(!hasTools)('release', { timeout: 180_000 }, () => {
     const res = await run(['release', '--upload', '--dry-run'], repo.dir, env());
     expect(res.code, res.stderr).toBe(0);
     const steps = [...res.stdout.matchAll(/^ +\d+\. ([^:]+):/gm)].map((m) => m[1]);
-    expect(steps).toEqual(['versions consistent', 'version usable by Python', 'tools present', 'work tree clean', 'release branch', 'tag free', 'validate', 'clean', 'build', 'artifacts', 'installed version', 'installed version (sdist)', 'twine check', 'upload (PyPI)', 'tag']);
+    expect(steps).toEqual([
+      'versions consistent',
+      'version usable by Python',
+      'tools present',
+      'work tree clean',
+      'release branch',
+      'tag free',
+      'validate',
+      'clean',
+      'build',
+      'artifacts',
+      'installed version',
+      'installed version (sdist)',
+      'twine check',
+      'upload (PyPI)',
+      'tag',
+    ]);
     expect(res.stdout).toContain(`build: ${spy} -m build --no-isolation\n`);
     expect(res.stdout).toContain(`upload (PyPI): ${spy} -m twine upload --repository-url ${server.url} --non-interactive dist/*\n`);
     expect(res.stdout).toContain('tag: git tag -a v0.2.4 -m "Release v0.2.4"');
@@ -266,4 +289,3 @@ describe.skipIf(!hasTools)('release gates: nothing is built or uploaded when one
     expect(tags(repo)).toBe('');
   });
 });
-

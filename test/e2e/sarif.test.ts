@@ -46,7 +46,10 @@ describe('check --format sarif', () => {
     const log = JSON.parse(outside.stdout);
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     expect(log.runs[0].results).toEqual([
-      expect.objectContaining({ level: 'warning', locations: [{ physicalLocation: { artifactLocation: { uri: 'pyproject.toml', uriBaseId: 'PROJECTROOT' } } }] }),
+      expect.objectContaining({
+        level: 'warning',
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'pyproject.toml', uriBaseId: 'PROJECTROOT' } } }],
+      }),
     ]);
   });
 
@@ -59,10 +62,14 @@ describe('check --format sarif', () => {
   it('names a file by a percent-encoded relative URI that resolves to that file', () => {
     const names = ['a b#c?d%e.toml', 'c:x.toml', 'dir/ü & [x].toml'];
     const repo = layoutRepo('1.0.0');
-    repo.write('.heimdallrc.json', JSON.stringify({ sources: [{ file: 'pyproject.toml', type: 'toml' }, ...names.map((file) => ({ file, type: 'toml' }))] })).commit();
+    repo
+      .write('.heimdallrc.json', JSON.stringify({ sources: [{ file: 'pyproject.toml', type: 'toml' }, ...names.map((file) => ({ file, type: 'toml' }))] }))
+      .commit();
     const log = JSON.parse(run(['check', '--format', 'sarif'], repo.dir).stdout);
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
-    const uris = log.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri);
+    const uris = log.runs[0].results.map(
+      (r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri,
+    );
     expect(uris).toEqual(['a%20b%23c%3Fd%25e.toml', 'c%3Ax.toml', 'dir/%C3%BC%20%26%20%5Bx%5D.toml']);
     const base = log.runs[0].originalUriBaseIds.PROJECTROOT.uri;
     // RFC 3986: only unreserved characters, sub-delimiters, ":", "@", "/" and percent escapes in a path.
@@ -72,13 +79,19 @@ describe('check --format sarif', () => {
 
   it('a file name no URI can carry is a located error, not an unexpected one', () => {
     // Half of a surrogate pair, from a configuration: refused where it is configured.
-    const lone = layoutRepo('1.0.0').write('.heimdallrc.json', '{"sources": [{"file": "pyproject.toml", "type": "toml"}, {"file": "x\\ud800.toml", "type": "toml"}]}').commit();
+    const lone = layoutRepo('1.0.0')
+      .write('.heimdallrc.json', '{"sources": [{"file": "pyproject.toml", "type": "toml"}, {"file": "x\\ud800.toml", "type": "toml"}]}')
+      .commit();
     const res = run(['check', '--format', 'sarif'], lone.dir);
     expect(res).toMatchObject({ code: 2, stdout: '' });
     expect(res.stderr).toContain('sources[1].file: must be valid Unicode');
     // Control characters, from the build backend's settings: SARIF says which file it cannot locate.
     const hatch = tempRepo({ 'pyproject.toml': '[project]\nname = "p"\ndynamic = ["version"]\n\n[tool.hatch.version]\npath = "src/a\\u001bb.py"\n' }).commit();
     const located = run(['check', '--format', 'sarif'], hatch.dir);
-    expect(located).toMatchObject({ code: 2, stdout: '', stderr: 'heimdall-version: src/a\\x1bb.py: SARIF cannot locate a file whose name holds control characters; rename it, or use another --format\n' });
+    expect(located).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'heimdall-version: src/a\\x1bb.py: SARIF cannot locate a file whose name holds control characters; rename it, or use another --format\n',
+    });
   });
 });

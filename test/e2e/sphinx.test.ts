@@ -43,7 +43,15 @@ const project = (version: string, short: string, full: string, config: object | 
 
 /** What Sphinx reads: conf.py run by Python. */
 function sphinxSees(repo: TempRepo): { version: string; release: string } {
-  const out = execFileSync(PY, ['-c', 'import json, runpy, sys; c = runpy.run_path(sys.argv[1]); print(json.dumps({"version": c["version"], "release": c["release"]}))', repo.path('docs/conf.py')], { encoding: 'utf8' });
+  const out = execFileSync(
+    PY,
+    [
+      '-c',
+      'import json, runpy, sys; c = runpy.run_path(sys.argv[1]); print(json.dumps({"version": c["version"], "release": c["release"]}))',
+      repo.path('docs/conf.py'),
+    ],
+    { encoding: 'utf8' },
+  );
   return JSON.parse(out);
 }
 
@@ -72,7 +80,7 @@ describe('Sphinx docs/conf.py', () => {
     const repo = project('0.3.1', '0.2', '0.3.1');
     const res = run(['check'], repo.dir);
     expect(res.code).toBe(1);
-    expect(res.stdout).toContain("docs/conf.py:8:12  error  version is 0.2 but pyproject.toml says 0.3.1 (0.3 in the short X.Y form)  version-mismatch");
+    expect(res.stdout).toContain('docs/conf.py:8:12  error  version is 0.2 but pyproject.toml says 0.3.1 (0.3 in the short X.Y form)  version-mismatch');
   });
 
   it('check --fix sets the short version to X.Y and nothing else', () => {
@@ -117,7 +125,9 @@ describe('Sphinx docs/conf.py', () => {
   });
 
   it('"short" belongs to python sources only', () => {
-    const repo = project('0.2.1', '0.2', '0.2.1', { sources: [CONFIG.sources[0], { file: 'docs/conf.py', type: 'regex', pattern: "version = '(.*)'", short: true }] });
+    const repo = project('0.2.1', '0.2', '0.2.1', {
+      sources: [CONFIG.sources[0], { file: 'docs/conf.py', type: 'regex', pattern: "version = '(.*)'", short: true }],
+    });
     const res = run(['check'], repo.dir);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('short: does not apply to a "regex" source');
@@ -157,7 +167,11 @@ describe('Sphinx docs/conf.py: edge cases', () => {
   });
 
   it('two configured sources on one literal that would write different texts: exit 2, nothing written', () => {
-    const repo = tempRepo({ 'pyproject.toml': '[project]\nname = "demo"\nversion = "1.2"\n', 'docs/conf.py': 'version = release = "1.2"\n', '.heimdallrc.json': JSON.stringify(twoSources) }).commit();
+    const repo = tempRepo({
+      'pyproject.toml': '[project]\nname = "demo"\nversion = "1.2"\n',
+      'docs/conf.py': 'version = release = "1.2"\n',
+      '.heimdallrc.json': JSON.stringify(twoSources),
+    }).commit();
     const res = run(['bump', 'patch'], repo.dir);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('docs/conf.py:1: two sources read the same literal "1.2" and would write "1.2" and "1.2.1" there; configure one of them');
@@ -176,7 +190,9 @@ describe('Sphinx docs/conf.py: edge cases', () => {
     const repo = project('0.3.1', '0.03', '0.3.1').commit();
     const res = run(['check'], repo.dir);
     expect(res.code).toBe(0);
-    expect(res.stdout).toMatch(/docs\/conf\.py:8:12 +warn +version is "0\.03", which the documentation shows as written; its short X\.Y form is 0\.3, and heimdall-version check --fix rewrites it +version-spelling/);
+    expect(res.stdout).toMatch(
+      /docs\/conf\.py:8:12 +warn +version is "0\.03", which the documentation shows as written; its short X\.Y form is 0\.3, and heimdall-version check --fix rewrites it +version-spelling/,
+    );
     expect(run(['check', '--fix'], repo.dir).code).toBe(0);
     expect(repo.read('docs/conf.py')).toBe(conf('0.3', '0.3.1'));
   });

@@ -29,7 +29,11 @@ describe('the code cache', () => {
   const expected = '✔ 1.2.3: pyproject.toml, cognitive_memory/core/version.py agree\n';
 
   it('is not made by the build (it fits only the Node that made it); the bundle names its build', () => {
-    const fresh = spawnSync(process.execPath, ['-e', 'process.stdout.write(require("fs").readFileSync(process.argv[1], "utf8").split("\\n")[0])', path.join(PROJECT, 'dist', 'cli.cjs')], { encoding: 'utf8' });
+    const fresh = spawnSync(
+      process.execPath,
+      ['-e', 'process.stdout.write(require("fs").readFileSync(process.argv[1], "utf8").split("\\n")[0])', path.join(PROJECT, 'dist', 'cli.cjs')],
+      { encoding: 'utf8' },
+    );
     expect(fresh.stdout).toMatch(/^\/\/ heimdall-version build [0-9a-f]{16}$/);
   });
 
@@ -99,7 +103,12 @@ describe('the code cache', () => {
 });
 
 describe('output written straight to the descriptors', () => {
-  const sh = (script: string, cwd: string) => spawnSync('sh', ['-c', script], { cwd, encoding: 'utf8', env: testEnv({ BIN: path.join(PROJECT, 'bin', 'heimdall-version.cjs'), NODE: process.execPath }) });
+  const sh = (script: string, cwd: string) =>
+    spawnSync('sh', ['-c', script], {
+      cwd,
+      encoding: 'utf8',
+      env: testEnv({ BIN: path.join(PROJECT, 'bin', 'heimdall-version.cjs'), NODE: process.execPath }),
+    });
 
   it('arrives whole through a pipe', () => {
     const repo = layoutRepo('1.2.3').commit();
@@ -159,8 +168,11 @@ describe('the JavaScript parser (Babel)', () => {
   const required = (cwd: string) => {
     const log = path.join(tempDir('hv-spy-'), 'modules.txt');
     const spy = path.join(path.dirname(log), 'spy.cjs');
-    writeFileSync(spy, `const M = require('node:module'); const fs = require('node:fs'); const load = M._load;
-M._load = function (request, ...rest) { fs.appendFileSync(${JSON.stringify(log)}, request + '\\n'); return load.call(this, request, ...rest); };\n`);
+    writeFileSync(
+      spy,
+      `const M = require('node:module'); const fs = require('node:fs'); const load = M._load;
+M._load = function (request, ...rest) { fs.appendFileSync(${JSON.stringify(log)}, request + '\\n'); return load.call(this, request, ...rest); };\n`,
+    );
     expect(check(`${PROJECT}/bin/heimdall-version.cjs`, cwd, { NODE_OPTIONS: `--require ${spy}` }).code).toBe(0);
     return readFileSync(log, 'utf8').split('\n');
   };
@@ -170,7 +182,12 @@ M._load = function (request, ...rest) { fs.appendFileSync(${JSON.stringify(log)}
     const withJs = tempRepo({
       'pyproject.toml': pyproject('1.0.0'),
       'src/version.ts': "export const VERSION = '1.0.0';\n",
-      '.heimdallrc.json': JSON.stringify({ sources: [{ file: 'pyproject.toml', type: 'toml' }, { file: 'src/version.ts', type: 'js' }] }),
+      '.heimdallrc.json': JSON.stringify({
+        sources: [
+          { file: 'pyproject.toml', type: 'toml' },
+          { file: 'src/version.ts', type: 'js' },
+        ],
+      }),
     }).commit();
     expect(required(withJs.dir)).toContain('@babel/parser');
   });
@@ -187,12 +204,17 @@ describe('a PEP 440 project', () => {
   const noGit = { PATH: path.dirname(process.execPath) === '/usr/bin' ? '/nonexistent' : path.dirname(process.execPath) };
 
   it('is checked against post, rc and dev tags from the ref files alone, with no process started', () => {
-    const repo = tempRepo({ 'pyproject.toml': '[project]\nname = "p"\nversion = "1.0.0.post1"\n', '.heimdallrc.json': JSON.stringify({ versioning: 'pep440', sources: [{ file: 'pyproject.toml', type: 'toml' }] }) }).commit();
+    const repo = tempRepo({
+      'pyproject.toml': '[project]\nname = "p"\nversion = "1.0.0.post1"\n',
+      '.heimdallrc.json': JSON.stringify({ versioning: 'pep440', sources: [{ file: 'pyproject.toml', type: 'toml' }] }),
+    }).commit();
     for (const tag of ['v0.9', 'v1.0.0rc2', 'v1.0.0', 'v1.0.0.post1.dev3', 'v1.0.0.post1']) repo.git('tag', tag);
     expect(run(['check'], repo.dir, noGit)).toEqual({ code: 0, stdout: '✔ 1.0.0.post1: pyproject.toml\n', stderr: '' });
     // The same tags read by git agree: a newer one is still seen without git's help.
     repo.git('tag', 'v1.0.0.post2.dev0');
     const res = run(['check', '--format', 'json'], repo.dir, noGit);
-    expect(JSON.parse(res.stdout).diagnostics).toEqual([expect.objectContaining({ rule: 'tag-mismatch', message: 'git is not installed: the tag rules were skipped' })]);
+    expect(JSON.parse(res.stdout).diagnostics).toEqual([
+      expect.objectContaining({ rule: 'tag-mismatch', message: 'git is not installed: the tag rules were skipped' }),
+    ]);
   });
 });

@@ -13,7 +13,11 @@ import { selfRepo } from '../helpers/self-repo.js';
 
 afterAll(cleanupTempDirs);
 const PY = '/usr/bin/python3';
-const hasTools = needs(spawnSync(PY, ['-c', 'import build, twine']).status === 0, `the release workflow's build job (workflows.test.ts): ${PY} lacks build or twine`, 'apt-get install twine python3-build');
+const hasTools = needs(
+  spawnSync(PY, ['-c', 'import build, twine']).status === 0,
+  `the release workflow's build job (workflows.test.ts): ${PY} lacks build or twine`,
+  'apt-get install twine python3-build',
+);
 const ESBUILD = JSON.parse(readFileSync(path.join(PROJECT, 'node_modules', 'esbuild', 'package.json'), 'utf8')).version;
 const ANNOTATION = '::error file=cognitive_memory/core/version.py,line=6,col=31,title=runtime-lookup::SYSTEM_VERSION looks up';
 const yamlOf = (file: string) => parse(readFileSync(path.join(PROJECT, file), 'utf8'));
@@ -40,7 +44,9 @@ describe('action.yml', () => {
   it('runs check --format github on the workspace: annotations, exit 1 on drift', () => {
     const repo = exampleRepo('heimdall-mcp-drifted').commit();
     const res = runAction(actionDir, {}, repo.dir, RUNNER);
-    expect(res.stdout.split('\n')).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${ANNOTATION.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))]));
+    expect(res.stdout.split('\n')).toEqual(
+      expect.arrayContaining([expect.stringMatching(new RegExp(`^${ANNOTATION.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))]),
+    );
     expect(res.code).toBe(1);
     expect(res.skipped.map((s) => s.uses)).toEqual(['actions/setup-node@v4']);
     expect(res.skipped[0]!.with).toEqual({ 'node-version': '20' });

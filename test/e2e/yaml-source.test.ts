@@ -20,7 +20,12 @@ describe('yaml sources', () => {
     const repo = tempRepo({
       'pyproject.toml': '[project]\nname = "demo"\nversion = "2.0.4"\n',
       'CITATION.cff': CFF.replace('2.0.4', '2.0.3'),
-      '.heimdallrc.json': JSON.stringify({ sources: [{ file: 'pyproject.toml', type: 'toml', primary: true }, { file: 'CITATION.cff', type: 'yaml' }] }),
+      '.heimdallrc.json': JSON.stringify({
+        sources: [
+          { file: 'pyproject.toml', type: 'toml', primary: true },
+          { file: 'CITATION.cff', type: 'yaml' },
+        ],
+      }),
     });
     const res = run(['check'], repo.dir);
     expect(res.code).toBe(1);
@@ -34,7 +39,12 @@ describe('yaml sources', () => {
     const repo = tempRepo({
       'pyproject.toml': '[project]\nname = "demo"\nversion = "2.0.4"\n',
       'CITATION.cff': 'version: [2.0.4\n',
-      '.heimdallrc.json': JSON.stringify({ sources: [{ file: 'pyproject.toml', type: 'toml' }, { file: 'CITATION.cff', type: 'yaml' }] }),
+      '.heimdallrc.json': JSON.stringify({
+        sources: [
+          { file: 'pyproject.toml', type: 'toml' },
+          { file: 'CITATION.cff', type: 'yaml' },
+        ],
+      }),
     });
     const out = JSON.parse(run(['check', '--format', 'json'], repo.dir).stdout);
     expect(out.diagnostics[0]).toMatchObject({ rule: 'source-missing', file: 'CITATION.cff', line: expect.any(Number) });

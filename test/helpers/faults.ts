@@ -11,7 +11,8 @@ export const FAULT_VARIABLE = 'HEIMDALL_VERSION_FAULT';
 
 function bin(): string {
   if (!existsSync(FAULT_BIN)) throw new Error(`${FAULT_BIN} is missing: run \`npm run build\`, which makes it`);
-  if (statSync(path.join(PROJECT, 'test', 'helpers', 'fault-points.ts')).mtimeMs > statSync(FAULT_BIN).mtimeMs) throw new Error(`${FAULT_BIN} is older than test/helpers/fault-points.ts: run \`npm run build\``);
+  if (statSync(path.join(PROJECT, 'test', 'helpers', 'fault-points.ts')).mtimeMs > statSync(FAULT_BIN).mtimeMs)
+    throw new Error(`${FAULT_BIN} is older than test/helpers/fault-points.ts: run \`npm run build\``);
   return FAULT_BIN;
 }
 

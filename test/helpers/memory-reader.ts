@@ -16,7 +16,8 @@ const bytesOf = (content: string | Uint8Array) => Buffer.from(typeof content ===
 
 /** Reads like the work tree: an absent file "does not exist", with the work tree's words. */
 export function memoryReader(files: MemoryFiles): FileReader {
-  return async (wanted) => new Map(wanted.map((file): [string, ReadResult] => [file, file in files ? { bytes: bytesOf(files[file]!) } : { missing: 'does not exist' }]));
+  return async (wanted) =>
+    new Map(wanted.map((file): [string, ReadResult] => [file, file in files ? { bytes: bytesOf(files[file]!) } : { missing: 'does not exist' }]));
 }
 
 /** The text view layout detection reads (zero configuration): absent is undefined. */

@@ -18,12 +18,29 @@ export function copyFor(dir: string, own = true): string {
 }
 
 export function runAsNobody(args: string[], cwd: string, env: Record<string, string> = {}): RunResult {
-  const res = spawnSync('runuser', ['-u', 'nobody', '--', 'env', `HOME=${cwd}`, 'GIT_CONFIG_GLOBAL=/dev/null', 'GIT_CONFIG_NOSYSTEM=1', 'NO_COLOR=1',
-    ...Object.entries(env).map(([k, v]) => `${k}=${v}`), process.execPath, BIN, ...args], { cwd, encoding: 'utf8', env: testEnv() });
+  const res = spawnSync(
+    'runuser',
+    [
+      '-u',
+      'nobody',
+      '--',
+      'env',
+      `HOME=${cwd}`,
+      'GIT_CONFIG_GLOBAL=/dev/null',
+      'GIT_CONFIG_NOSYSTEM=1',
+      'NO_COLOR=1',
+      ...Object.entries(env).map(([k, v]) => `${k}=${v}`),
+      process.execPath,
+      BIN,
+      ...args,
+    ],
+    { cwd, encoding: 'utf8', env: testEnv() },
+  );
   return { code: res.status ?? -1, stdout: res.stdout, stderr: res.stderr };
 }
 
 const nobodyWorks = process.getuid?.() === 0 && spawnSync('runuser', ['-u', 'nobody', '--', 'true']).status === 0;
 
 /** Whether this machine can run the permission cases of `what` (root, with runuser and a nobody user); under CI it must. */
-export const canRunAsNobody = (what: string): boolean => needs(nobodyWorks, `the permission cases of ${what}`, 'run the tests as root, with runuser (util-linux) and a nobody user');
+export const canRunAsNobody = (what: string): boolean =>
+  needs(nobodyWorks, `the permission cases of ${what}`, 'run the tests as root, with runuser (util-linux) and a nobody user');

@@ -56,7 +56,13 @@ export function parseMultipart(body: Buffer, boundary: string): Part[] {
 
 const normalize = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '_');
 
-export function startPypiServer(options: { username?: string; password?: string; /** answer 404 to this many simple-page requests, as an index that has not caught up yet */ lagging?: number } = {}): Promise<PypiServer> {
+export function startPypiServer(
+  options: {
+    username?: string;
+    password?: string /** answer 404 to this many simple-page requests, as an index that has not caught up yet */;
+    lagging?: number;
+  } = {},
+): Promise<PypiServer> {
   const username = options.username ?? '__token__';
   const password = options.password ?? 'pypi-test-token';
   const sockets = new Set<Socket>();
@@ -99,7 +105,11 @@ export function startPypiServer(options: { username?: string; password?: string;
     if (!normalize(file.filename).startsWith(normalize(stem))) return answer(res, 400, `Start filename for '${name}' with '${stem}'.`);
     if (state.uploads.some((u) => u.filename === file!.filename)) {
       const blake = createHash('blake2b512').update(file.data).digest('hex').slice(0, 64);
-      return answer(res, 400, `File already exists ('${file.filename}', with blake2_256 hash '${blake}'). See https://pypi.org/help/#file-name-reuse for more information.`);
+      return answer(
+        res,
+        400,
+        `File already exists ('${file.filename}', with blake2_256 hash '${blake}'). See https://pypi.org/help/#file-name-reuse for more information.`,
+      );
     }
     state.uploads.push({ name, version, filename: file.filename, sha256, content: file.data, fields, username: user! });
     answer(res, 200, 'OK');

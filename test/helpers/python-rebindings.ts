@@ -61,4 +61,3 @@ export const REBINDINGS: [string, string][] = [
   ['a one-line for body', `${OLD}for _ in [1]: __version__ = "9.9.9"\n`],
   ['a semicolon after the literal', `${OLD.trimEnd()}; __version__ += "1"\n`],
 ];
-

@@ -72,8 +72,7 @@ export function cleanupTempDirs(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-export const pyproject = (version: string, extra = '') =>
-  `[project]\nname = "heimdall-mcp"\nversion = "${version}"\n${extra}`;
+export const pyproject = (version: string, extra = '') => `[project]\nname = "heimdall-mcp"\nversion = "${version}"\n${extra}`;
 
 export const versionPy = (version: string) => `"""Version."""\n\n__version__ = "${version}"\n`;
 

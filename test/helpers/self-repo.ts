@@ -8,7 +8,9 @@ import { PROJECT } from './cli.js';
 import { tempRepo, type TempRepo } from './repo.js';
 
 export function selfRepo(tag = 'v0.1.0'): TempRepo {
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: PROJECT, encoding: 'utf8' }).split('\0').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: PROJECT, encoding: 'utf8' })
+    .split('\0')
+    .filter(Boolean);
   const repo = tempRepo();
   for (const file of files) {
     const from = path.join(PROJECT, file);

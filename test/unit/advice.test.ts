@@ -11,11 +11,15 @@ describe('the advice after a refusal', () => {
   });
 
   it('sends fixable errors to --fix, spelling included (--fix normalizes it)', () => {
-    expect(howToRepair([error('version-mismatch', 'a.py', 3), error('version-spelling', 'b.py', 1)])).toBe('heimdall-version check --fix repairs the drifted literals');
+    expect(howToRepair([error('version-mismatch', 'a.py', 3), error('version-spelling', 'b.py', 1)])).toBe(
+      'heimdall-version check --fix repairs the drifted literals',
+    );
   });
 
   it('names what needs an edit by hand, then what --fix repairs; warnings do not count', () => {
     const diagnostics = [error('runtime-lookup', 'v.py', 6), error('version-mismatch', 'a.py', 3), { rule: 'source-missing', severity: 'warn', file: 'x' }];
-    expect(howToRepair(diagnostics)).toBe('edit v.py:6 (runtime-lookup) as the message says (--fix cannot repair it), then heimdall-version check --fix repairs the drifted literals');
+    expect(howToRepair(diagnostics)).toBe(
+      'edit v.py:6 (runtime-lookup) as the message says (--fix cannot repair it), then heimdall-version check --fix repairs the drifted literals',
+    );
   });
 });

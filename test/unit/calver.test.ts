@@ -15,7 +15,11 @@ const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
 
 describe('CalVer versions', () => {
   it.each([
-    ['YYYY.0M.0D', ['2026.01.05', '2026.12.31', '2024.02.29', '2026.1.5'], ['2026.13.01', '2026.02.29', '2026.00.10', '2026.01', '2026.01.05.1', '26.01.05', 'v2026.01.05', '2026.01.05rc1', ' 2026.01.05', '2026.1.a', '']],
+    [
+      'YYYY.0M.0D',
+      ['2026.01.05', '2026.12.31', '2024.02.29', '2026.1.5'],
+      ['2026.13.01', '2026.02.29', '2026.00.10', '2026.01', '2026.01.05.1', '26.01.05', 'v2026.01.05', '2026.01.05rc1', ' 2026.01.05', '2026.1.a', ''],
+    ],
     ['YYYY.N', ['2026.0', '2026.17', '2026.012'], ['2026', '2026.1.0', '999.1', '10000.1']],
     ['YY.0M.N', ['26.01.0', '26.1.3', '106.12.9'], ['2026.01.0', '26.13.0']],
     ['YYYY.MM', ['2026.1', '2026.12'], ['2026.13', '2026.1.1']],
@@ -61,7 +65,7 @@ describe('CalVer versions', () => {
     expect(['2026.01.05', '2026.1.5', '2026.01.04', '2025.12.31', '2026.00.09'].filter((t) => re.test(t))).toEqual([]);
   });
 
-  it('reads tags in its own spelling and in SemVer\'s', async () => {
+  it("reads tags in its own spelling and in SemVer's", async () => {
     const scheme = await calver('YYYY.0M.0D');
     const tags = new TagReader('v', scheme, [semver]);
     expect(tags.newest(['v2026.01.05', 'v2026.1.9', 'v2026.02.01-rc.1', 'vlatest', 'v2026.13.01'])).toEqual({ name: 'v2026.1.9', version: '2026.1.9' });
@@ -78,7 +82,9 @@ describe('the "calver" versioning policy', () => {
     expect(problems(['calver', { format: 'YYYY.0M.0D' }])).toEqual([]);
     expect(problems('calver')).toEqual(['versioning: "calver" needs its options: ["calver", { … }]']);
     expect(problems(['calver', {}])).toEqual(['versioning[1].format: is required: the CalVer format, e.g. "YYYY.0M.0D" or "YYYY.N"']);
-    expect(problems(['calver', { format: 'YYYY.WW' }])).toEqual([expect.stringMatching(/^versioning\[1\]\.format: must be a CalVer format: a year \(YYYY, YY or 0Y\)/)]);
+    expect(problems(['calver', { format: 'YYYY.WW' }])).toEqual([
+      expect.stringMatching(/^versioning\[1\]\.format: must be a CalVer format: a year \(YYYY, YY or 0Y\)/),
+    ]);
     expect(problems(['calver', { format: 'MM.YYYY' }])).toHaveLength(1);
     expect(problems(['semver', {}])).toEqual(['versioning: must be one of semver, pep440, calver, or [name, options] for calver']);
     expect(problems('zerover')).toEqual(['versioning: must be one of semver, pep440, calver, or [name, options] for calver']);
@@ -100,12 +106,15 @@ describe('bump release under CalVer', () => {
     return 'version' in next ? next.version : next.error;
   };
 
-  it('sets today\'s date (UTC), spelled as the format says', async () => {
+  it("sets today's date (UTC), spelled as the format says", async () => {
     expect(await bump('YYYY.0M.0D', '2026.01.05', '2026-03-09')).toBe('2026.03.09');
     expect(await bump('YYYY.MM.DD', '2026.1.5', '2026-03-09')).toBe('2026.3.9');
     expect(await bump('YY.0M', '25.12', '2026-01-01')).toBe('26.01');
     // The day is UTC's: 23:30 in New York on the 8th is the 9th.
-    const next = nextVersion(await calver('YYYY.0M.0D'), '2026.01.05', 'release', { policy: policyOf(setting('YYYY.0M.0D')), now: new Date('2026-03-08T23:30:00-05:00') });
+    const next = nextVersion(await calver('YYYY.0M.0D'), '2026.01.05', 'release', {
+      policy: policyOf(setting('YYYY.0M.0D')),
+      now: new Date('2026-03-08T23:30:00-05:00'),
+    });
     expect(next).toMatchObject({ version: '2026.03.09' });
   });
 
@@ -124,15 +133,19 @@ describe('bump release under CalVer', () => {
     expect(await bump('YYYY.N', '2027.0', '2026-12-31')).toBe('cannot bump release from 2027.0: its date is after today (2026-12-31, UTC)');
   });
 
-  it('bumps a SemVer-read primary (package.json) the same way, in SemVer\'s spelling', async () => {
+  it("bumps a SemVer-read primary (package.json) the same way, in SemVer's spelling", async () => {
     expect(await bump('YYYY.0M.0D', '2026.1.5', '2026-03-09', 'release', semver)).toBe('2026.3.9');
   });
 
   it('takes an explicit version in any spelling, and has no other level', async () => {
     expect(await bump('YYYY.0M.0D', '2026.01.05', '2026-03-09', '2026.2.1')).toBe('2026.02.01');
     expect(await bump('YYYY.0M.0D', '2026.01.05', '2026-03-09', 'v2026.02.01')).toBe('2026.02.01');
-    expect(await bump('YYYY.0M.0D', '2026.01.05', '2026-03-09', '2026.1.4')).toBe('2026.01.04 is not newer than the current version 2026.01.05; use --force to set it anyway');
+    expect(await bump('YYYY.0M.0D', '2026.01.05', '2026-03-09', '2026.1.4')).toBe(
+      '2026.01.04 is not newer than the current version 2026.01.05; use --force to set it anyway',
+    );
     expect(await bump('YYYY.0M.0D', '2026.01.05', '2026-03-09', 'patch')).toBe('the "calver" versioning policy has no patch releases; its levels are release');
-    expect(await bump('YYYY.0M.0D', '2026.01.05', '2026-03-09', '2026.13.01')).toBe('"2026.13.01" is neither a bump level (major, minor, patch, premajor, preminor, prepatch, prerelease, post, dev, release) nor a CalVer YYYY.0M.0D version');
+    expect(await bump('YYYY.0M.0D', '2026.01.05', '2026-03-09', '2026.13.01')).toBe(
+      '"2026.13.01" is neither a bump level (major, minor, patch, premajor, preminor, prepatch, prerelease, post, dev, release) nor a CalVer YYYY.0M.0D version',
+    );
   });
 });

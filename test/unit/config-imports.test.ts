@@ -11,7 +11,9 @@ const BELOW = ['rules', 'sources', 'version', 'formats', 'git', 'report', 'chang
 
 /** Every relative import (type imports and re-exports too) of each file, as paths under src/. */
 function imports(): [string, string[]][] {
-  const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => f.split(path.sep).join('/'));
+  const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.split(path.sep).join('/'));
   return files.map((file) => {
     const text = readFileSync(path.join(SRC, file), 'utf8');
     const targets = [...text.matchAll(/^\s*(?:import|export)\b[^'";]*?from\s+'(\.[^']+)'/gm), ...text.matchAll(/\bimport\(\s*'(\.[^']+)'\s*\)/g)];

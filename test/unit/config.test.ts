@@ -13,7 +13,15 @@ describe('the shipped JSON Schema', () => {
     expect(Object.keys(shipped.properties)).toEqual(['$schema', 'sources', 'versioning', 'tags', 'rules', 'bump', 'release']);
     expect(shipped.properties.sources.items.properties.type.enum).toEqual(['toml', 'python', 'json', 'js', 'regex', 'ini', 'text', 'yaml']);
     expect(Object.keys(shipped.properties.rules.properties)).toEqual([
-      'source-missing', 'invalid-version', 'version-spelling', 'version-mismatch', 'runtime-lookup', 'tag-mismatch', 'tag-ahead', 'changelog-entry', 'invalid-semver',
+      'source-missing',
+      'invalid-version',
+      'version-spelling',
+      'version-mismatch',
+      'runtime-lookup',
+      'tag-mismatch',
+      'tag-ahead',
+      'changelog-entry',
+      'invalid-semver',
     ]);
     expect(shipped.properties.rules.properties['invalid-semver'].deprecated).toBe(true);
   });
@@ -29,7 +37,11 @@ describe('validateConfig', () => {
 
   it('names every problem by its path', () => {
     const result = validateConfig({
-      sources: [{ file: 'a.json', type: 'json', variable: 'X' }, { file: 'b', type: 'toml', primary: true }, { file: 'c', type: 'toml', primary: true }],
+      sources: [
+        { file: 'a.json', type: 'json', variable: 'X' },
+        { file: 'b', type: 'toml', primary: true },
+        { file: 'c', type: 'toml', primary: true },
+      ],
       release: { build: 'python -m build', clean: ['../x'] },
       extra: 1,
     });
@@ -61,11 +73,25 @@ describe('validateConfig', () => {
 describe('the declaration', () => {
   it('derives the release commands from release.python unless they are given', () => {
     const result = validateConfig({ release: { python: 'py', check: ['twine', 'check'] } });
-    expect('config' in result && result.config.release).toMatchObject({ build: ['py', '-m', 'build'], check: ['twine', 'check'], upload: ['py', '-m', 'twine', 'upload'], remote: 'origin' });
+    expect('config' in result && result.config.release).toMatchObject({
+      build: ['py', '-m', 'build'],
+      check: ['twine', 'check'],
+      upload: ['py', '-m', 'twine', 'upload'],
+      remote: 'origin',
+    });
   });
 
   it('says what is missing and what a value is instead', () => {
-    expect(validateConfig({ sources: [{ type: 'regex', pattern: '(?<version>x)' }, { file: 3, type: 'toml' }], bump: { message: '' }, tags: [] })).toEqual({
+    expect(
+      validateConfig({
+        sources: [
+          { type: 'regex', pattern: '(?<version>x)' },
+          { file: 3, type: 'toml' },
+        ],
+        bump: { message: '' },
+        tags: [],
+      }),
+    ).toEqual({
       problems: [
         'sources[0].file: is required',
         'sources[1].file: must be a non-empty string, not a number',
@@ -115,7 +141,31 @@ describe('strings that reach git', () => {
     const result = validateConfig(config);
     return 'problems' in result ? result.problems : [];
   };
-  const badPrefixes = ['-', '--upload-pack=touch x', '-d', 'a..b', 'v*', 'v?', 'v[', 'v ', 'v\t', 'v\n', 'v\r', 'v\u001b[31m', 'v\u007f', 'v@{', 'v~', 'v^', 'v:', 'v\\', '/v', 'a//v', '.v', 'a/.v', 'a.lock/v'];
+  const badPrefixes = [
+    '-',
+    '--upload-pack=touch x',
+    '-d',
+    'a..b',
+    'v*',
+    'v?',
+    'v[',
+    'v ',
+    'v\t',
+    'v\n',
+    'v\r',
+    'v\u001b[31m',
+    'v\u007f',
+    'v@{',
+    'v~',
+    'v^',
+    'v:',
+    'v\\',
+    '/v',
+    'a//v',
+    '.v',
+    'a/.v',
+    'a.lock/v',
+  ];
   for (const prefix of badPrefixes) {
     it(`refuses the tag prefix ${JSON.stringify(prefix)}`, () => {
       expect(problems({ tags: { prefix } }).join('\n')).toMatch(/^tags\.prefix: /);
@@ -126,16 +176,20 @@ describe('strings that reach git', () => {
   }
 
   it('refuses a release branch that is no branch name or could be read as an option', () => {
-    for (const branch of ['-x', 'a..b', 'a b', 'x.lock', 'x/', 'x.', '@', 'a\u001b']) expect(problems({ release: { branch } }).join('\n'), branch).toMatch(/^release\.branch: /);
+    for (const branch of ['-x', 'a..b', 'a b', 'x.lock', 'x/', 'x.', '@', 'a\u001b'])
+      expect(problems({ release: { branch } }).join('\n'), branch).toMatch(/^release\.branch: /);
     for (const branch of ['main', 'release/1.x', 'v1.0']) expect(problems({ release: { branch } }), branch).toEqual([]);
   });
 
   it('refuses a remote that could be read as an option or holds control characters', () => {
-    for (const remote of ['-x', '--receive-pack=touch /tmp/x', 'a\nb', 'a\u0000b']) expect(problems({ release: { remote } }).join('\n'), remote).toMatch(/^release\.remote: /);
-    for (const remote of ['origin', 'upstream', 'https://example.invalid/x.git', 'git@example.invalid:org/x.git', '../other.git']) expect(problems({ release: { remote } }), remote).toEqual([]);
+    for (const remote of ['-x', '--receive-pack=touch /tmp/x', 'a\nb', 'a\u0000b'])
+      expect(problems({ release: { remote } }).join('\n'), remote).toMatch(/^release\.remote: /);
+    for (const remote of ['origin', 'upstream', 'https://example.invalid/x.git', 'git@example.invalid:org/x.git', '../other.git'])
+      expect(problems({ release: { remote } }), remote).toEqual([]);
   });
 
   it('refuses control characters in a source file name', () => {
-    for (const file of ['a\nb.toml', 'a\rb', 'a\u001b]0;x\u0007', 'a\u0000']) expect(problems({ sources: [{ file, type: 'toml' }] }).join('\n'), JSON.stringify(file)).toMatch(/^sources\[0\]\.file: /);
+    for (const file of ['a\nb.toml', 'a\rb', 'a\u001b]0;x\u0007', 'a\u0000'])
+      expect(problems({ sources: [{ file, type: 'toml' }] }).join('\n'), JSON.stringify(file)).toMatch(/^sources\[0\]\.file: /);
   });
 });

@@ -4,8 +4,20 @@ import { credentialValues, splitUrlCredentials, uploadEnvironment, withoutCreden
 import { maskedStream, maskText, pypircPasswords, secretsFrom } from '../../src/release/mask.js';
 
 describe('withoutCredentials', () => {
-  it('drops twine\'s variables, tokens, passwords and OIDC request variables; keeps the rest', () => {
-    const env = { PATH: '/bin', HOME: '/h', TWINE_USERNAME: 'u', TWINE_PASSWORD: 'p', PYPI_API_TOKEN: 't', GITHUB_TOKEN: 'g', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'o', ACTIONS_ID_TOKEN_REQUEST_URL: 'https://x', MY_SECRET: 's', TWINE_NON_INTERACTIVE: '1', TOKENIZERS_PARALLELISM: 'false' };
+  it("drops twine's variables, tokens, passwords and OIDC request variables; keeps the rest", () => {
+    const env = {
+      PATH: '/bin',
+      HOME: '/h',
+      TWINE_USERNAME: 'u',
+      TWINE_PASSWORD: 'p',
+      PYPI_API_TOKEN: 't',
+      GITHUB_TOKEN: 'g',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'o',
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'https://x',
+      MY_SECRET: 's',
+      TWINE_NON_INTERACTIVE: '1',
+      TOKENIZERS_PARALLELISM: 'false',
+    };
     expect(withoutCredentials(env)).toEqual({ PATH: '/bin', HOME: '/h', TWINE_NON_INTERACTIVE: '1', TOKENIZERS_PARALLELISM: 'false' });
     expect(credentialValues(env).sort()).toEqual(['g', 'o', 'p', 's', 't', 'u']);
   });

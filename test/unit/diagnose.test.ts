@@ -18,7 +18,8 @@ describe('release diagnoses', () => {
   });
 
   it('explains an offline isolated build, and a backend missing without isolation', () => {
-    const offline = 'ERROR: Could not find a version that satisfies the requirement setuptools>=61.0 (from versions: none)\nERROR: No matching distribution found for setuptools>=61.0\nTraceback …\nERROR Command … returned non-zero exit status 1.\n';
+    const offline =
+      'ERROR: Could not find a version that satisfies the requirement setuptools>=61.0 (from versions: none)\nERROR: No matching distribution found for setuptools>=61.0\nTraceback …\nERROR Command … returned non-zero exit status 1.\n';
     expect(explainBuild(offline, BUILD)).toBe(
       'the isolated build could not install its build requirements (pip: no matching distribution found for setuptools>=61.0); offline, build with the backend installed in /usr/bin/python3: set "release": { "isolation": false } in the configuration, or pass --no-isolation',
     );
@@ -33,10 +34,28 @@ describe('release diagnoses', () => {
     const build = [...BUILD, '--no-isolation'];
     expect(missingDependencies(output)).toEqual(['hatchling', 'editables>=0.3']);
     expect(missingDependencies('ERROR Missing dependencies:\n\tfoo\n\tfoo -> bar>=1\n')).toEqual(['foo', 'bar>=1']);
-    expect(explainBuild(output, build, new Map([['hatchling', '1.12.2'], ['editables>=0.3', undefined]]))).toBe(
+    expect(
+      explainBuild(
+        output,
+        build,
+        new Map([
+          ['hatchling', '1.12.2'],
+          ['editables>=0.3', undefined],
+        ]),
+      ),
+    ).toBe(
       "/usr/bin/python3 has hatchling 1.12.2, but not editables>=0.3, which hatchling requires; python -m build checks the backend's own dependencies too: install editables>=0.3 into /usr/bin/python3, or skip that check with --skip-dependency-check in release.build",
     );
-    expect(explainBuild(output, build, new Map([['hatchling', undefined], ['editables>=0.3', undefined]]))).toContain('lacks the build backend (hatchling, editables>=0.3)');
+    expect(
+      explainBuild(
+        output,
+        build,
+        new Map([
+          ['hatchling', undefined],
+          ['editables>=0.3', undefined],
+        ]),
+      ),
+    ).toContain('lacks the build backend (hatchling, editables>=0.3)');
   });
 
   it('explains an old twine against a newer Metadata-Version, with both ways out', () => {

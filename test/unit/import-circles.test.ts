@@ -7,12 +7,19 @@ import { describe, expect, it } from 'vitest';
 const SRC = path.resolve('src');
 
 function importGraph(): Map<string, string[]> {
-  const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => f.split(path.sep).join('/'));
+  const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.split(path.sep).join('/'));
   const graph = new Map<string, string[]>();
   for (const file of files) {
     const text = readFileSync(path.join(SRC, file), 'utf8');
-    const targets = [...text.matchAll(/^\s*(?:import|export)\b[^'";]*?from\s+'(\.[^']+)'/gm)].map((m) => path.posix.join(path.posix.dirname(file), m[1]!.replace(/\.js$/, '.ts')));
-    graph.set(file, targets.filter((t) => files.includes(t)));
+    const targets = [...text.matchAll(/^\s*(?:import|export)\b[^'";]*?from\s+'(\.[^']+)'/gm)].map((m) =>
+      path.posix.join(path.posix.dirname(file), m[1]!.replace(/\.js$/, '.ts')),
+    );
+    graph.set(
+      file,
+      targets.filter((t) => files.includes(t)),
+    );
   }
   return graph;
 }
@@ -42,7 +49,16 @@ function circles(graph: Map<string, string[]>): string[][] {
 
 describe('imports', () => {
   it('finds a circle when there is one', () => {
-    expect(circles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).toEqual([['a', 'b', 'c']]);
+    expect(
+      circles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a']],
+          ['d', ['a']],
+        ]),
+      ),
+    ).toEqual([['a', 'b', 'c']]);
   });
 
   it('tie no file of config/, rules/ or core/ into a circle', () => {

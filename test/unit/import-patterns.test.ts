@@ -21,7 +21,12 @@ describe("commitizen's version_files regex", () => {
 
   it('reads every part of a version a Python tool writes', () => {
     const lines = pattern(commitizenLines('pin'));
-    expect(found(lines, 'pin 1.2.0rc1\npin v1.2.0.post1.dev2\npin 1.2.0-beta.1+local.7 (x)\npin 2024.10\n')).toEqual(['1.2.0rc1', '1.2.0.post1.dev2', '1.2.0-beta.1+local.7', '2024.10']);
+    expect(found(lines, 'pin 1.2.0rc1\npin v1.2.0.post1.dev2\npin 1.2.0-beta.1+local.7 (x)\npin 2024.10\n')).toEqual([
+      '1.2.0rc1',
+      '1.2.0.post1.dev2',
+      '1.2.0-beta.1+local.7',
+      '2024.10',
+    ]);
   });
 
   it('says when a regex does not translate', () => {
@@ -33,7 +38,9 @@ describe('search templates with the parse pattern', () => {
   const parse = pattern(versionFromParse(String.raw`(?P<major>\d+)\.(?P<minor>\d+)\.(?P<patch>\d+)`));
 
   it('finds MAJOR.MINOR.PATCH, never a lone number or a piece of a longer one', () => {
-    expect(found(pattern(searchPattern('The current version ', ' of', parse, false)), 'The current version 2 of x\nThe current version 1.2.0 of y\n')).toEqual(['1.2.0']);
+    expect(found(pattern(searchPattern('The current version ', ' of', parse, false)), 'The current version 2 of x\nThe current version 1.2.0 of y\n')).toEqual([
+      '1.2.0',
+    ]);
     expect(found(pattern(searchPattern('', '', parse, false)), 'python 3.10.1.4 and 1.2.0, then 1.2.0.\n')).toEqual(['1.2.0', '1.2.0']);
   });
 
@@ -49,7 +56,9 @@ describe('search templates with the parse pattern', () => {
     if (!bmv || !('source' in bmv) || !tbump || !('source' in tbump)) throw new Error('not translated');
     expect(found((bmv.source as { pattern: string }).pattern, 'v 3 and v  1.2\n')).toEqual(['1.2']);
     expect(found((tbump.source as { pattern: string }).pattern, 'pin 2 pin 1.2.3\n')).toEqual(['1.2.3']);
-    expect(tools[0]!.untranslated).toContain('parse = "(?P<major>\\d+)\\.(?P<minor>\\d+)" finds the version, but serialize does not carry over: heimdall-version writes versions in the project\'s scheme');
+    expect(tools[0]!.untranslated).toContain(
+      'parse = "(?P<major>\\d+)\\.(?P<minor>\\d+)" finds the version, but serialize does not carry over: heimdall-version writes versions in the project\'s scheme',
+    );
   });
 
   it('leaves a file out, saying why, when its parse refers back to its own groups', () => {

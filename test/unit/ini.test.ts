@@ -73,7 +73,13 @@ describe('readIni', () => {
     const header = fc.constantFrom('[metadata]\n', '[DEFAULT]\n', '[a b]\n', ' [x]\n', '[m] ; c\n', '[metadata\n');
     const other = fc.constantFrom('\n', '  \n', '# c\n', '  ; c\n', '  more\n', '\tmore\n');
     const file = fc
-      .tuple(header, fc.array(fc.oneof({ arbitrary: option, weight: 4 }, { arbitrary: other, weight: 3 }, { arbitrary: anything, weight: 1 }, { arbitrary: header, weight: 1 }), { maxLength: 12 }))
+      .tuple(
+        header,
+        fc.array(
+          fc.oneof({ arbitrary: option, weight: 4 }, { arbitrary: other, weight: 3 }, { arbitrary: anything, weight: 1 }, { arbitrary: header, weight: 1 }),
+          { maxLength: 12 },
+        ),
+      )
       .map(([first, lines]) => first + lines.join(''));
     const texts = fc.sample(file, 600);
     const expected = configparser(texts);

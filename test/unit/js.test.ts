@@ -46,8 +46,8 @@ describe('locateJsVersion', () => {
     const text = [
       "// export const VERSION = '9';",
       "/* export const VERSION = '8'; */",
-      "const s = \"export const VERSION = '7'\";",
-      'function f() { const VERSION = \'6\'; return VERSION; }',
+      'const s = "export const VERSION = \'7\'";',
+      "function f() { const VERSION = '6'; return VERSION; }",
       "export const VERSION = '0.1.0';",
     ].join('\n');
     expect(sliced(text, locateJsVersion(text, {}))).toEqual(['0.1.0']);
@@ -89,7 +89,32 @@ describe('locateJsVersion', () => {
   });
 
   it('never throws, whatever the text', () => {
-    const pieces = fc.constantFrom('export ', 'const ', 'VERSION', ' = ', "'1.0.0'", '`1`', ' as const', ';', '{ ', ' }', ' as version', '\n', '<', '>', '(', ')');
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.array(pieces).map((p) => p.join(''))), (text) => void locateJsVersion(text, {})));
+    const pieces = fc.constantFrom(
+      'export ',
+      'const ',
+      'VERSION',
+      ' = ',
+      "'1.0.0'",
+      '`1`',
+      ' as const',
+      ';',
+      '{ ',
+      ' }',
+      ' as version',
+      '\n',
+      '<',
+      '>',
+      '(',
+      ')',
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(pieces).map((p) => p.join('')),
+        ),
+        (text) => void locateJsVersion(text, {}),
+      ),
+    );
   });
 });

@@ -127,10 +127,12 @@ describe('locateJsonVersion', () => {
 
 describe('jsonSyntaxError', () => {
   it('agrees with JSON.parse on valid and slightly broken documents', () => {
-    const broken = fc.tuple(fc.json(), fc.nat(), fc.constantFrom('', ',', '"', '}', ']', '\\', ' ', 'x', '0', '\n'), fc.nat(2)).map(([json, at, insert, cut]) => {
-      const i = at % (json.length + 1);
-      return json.slice(0, i) + insert + json.slice(i + cut);
-    });
+    const broken = fc
+      .tuple(fc.json(), fc.nat(), fc.constantFrom('', ',', '"', '}', ']', '\\', ' ', 'x', '0', '\n'), fc.nat(2))
+      .map(([json, at, insert, cut]) => {
+        const i = at % (json.length + 1);
+        return json.slice(0, i) + insert + json.slice(i + cut);
+      });
     fc.assert(
       fc.property(fc.oneof(fc.json(), broken), (text) => {
         let valid = true;
@@ -148,11 +150,22 @@ describe('jsonSyntaxError', () => {
 
 describe('locateJsonVersion property', () => {
   it('locates the version in random documents; replacing the range changes only the version', () => {
-    const semver = fc.tuple(fc.nat(999), fc.nat(999), fc.nat(999), fc.option(fc.stringMatching(/^[0-9A-Za-z-]{1,8}$/), { nil: undefined }))
+    const semver = fc
+      .tuple(fc.nat(999), fc.nat(999), fc.nat(999), fc.option(fc.stringMatching(/^[0-9A-Za-z-]{1,8}$/), { nil: undefined }))
       .map(([a, b, c, pre]) => `${a}.${b}.${c}${pre ? `-${pre}` : ''}`);
-    const rest = fc.dictionary(fc.string().filter((k) => k !== 'version' && k !== '__proto__'), fc.jsonValue());
+    const rest = fc.dictionary(
+      fc.string().filter((k) => k !== 'version' && k !== '__proto__'),
+      fc.jsonValue(),
+    );
     fc.assert(
-      fc.property(rest, semver, semver, fc.constantFrom<string | number>(0, 2, 4, '\t'), fc.boolean(), fc.boolean(), fc.nat(),
+      fc.property(
+        rest,
+        semver,
+        semver,
+        fc.constantFrom<string | number>(0, 2, 4, '\t'),
+        fc.boolean(),
+        fc.boolean(),
+        fc.nat(),
         (others, version, next, indent, crlf, bom, place) => {
           const entries = Object.entries(others);
           entries.splice(place % (entries.length + 1), 0, ['version', version]);

@@ -37,7 +37,13 @@ describe('a version longer than 256 characters', () => {
   it('is invalid at once in every scheme: no meaning, no spelling', async () => {
     for (const [title, scheme] of await schemes()) {
       for (const [what, version] of Object.entries(HOSTILE)) {
-        expect({ title, what, valid: scheme.valid(version), parse: scheme.parse(version), canonical: canonical(scheme, version) }).toEqual({ title, what, valid: false, parse: undefined, canonical: undefined });
+        expect({ title, what, valid: scheme.valid(version), parse: scheme.parse(version), canonical: canonical(scheme, version) }).toEqual({
+          title,
+          what,
+          valid: false,
+          parse: undefined,
+          canonical: undefined,
+        });
         expect(scheme.valid(` ${version}`)).toBe(false);
       }
     }
@@ -79,7 +85,7 @@ describe('tags with hostile names', () => {
     }
   });
 
-  it('meet a scanning pattern that grows with the version\'s length, not faster', async () => {
+  it("meet a scanning pattern that grows with the version's length, not faster", async () => {
     const calver = await loadScheme('calver', versioningOf(['calver', { format: 'YYYY.N' }]));
     const cases: [VersionScheme, VersionScheme | undefined, string, string][] = [
       [pep440, undefined, LONGEST.pep440, `${'1.'.repeat(127)}11`],

@@ -39,7 +39,11 @@ describe('ini: setup.cfg [metadata] version', () => {
   });
 
   it('says where an attr:/file: directive points, and refuses duplicates and bad lines with offsets', () => {
-    expect(locateIniVersion('[metadata]\nversion = attr: pkg.__version__\n', {}).problems[0]).toMatchObject({ kind: 'dynamic', message: '[metadata] version is read from the attribute pkg.__version__; configure that source instead', offset: 21 });
+    expect(locateIniVersion('[metadata]\nversion = attr: pkg.__version__\n', {}).problems[0]).toMatchObject({
+      kind: 'dynamic',
+      message: '[metadata] version is read from the attribute pkg.__version__; configure that source instead',
+      offset: 21,
+    });
     expect(locateIniVersion('[metadata]\nversion = 1\nversion = 2\n', {}).problems[0]).toMatchObject({ kind: 'ambiguous', offset: 33 });
     expect(locateIniVersion('[metadata]\njunk line\n', {}).problems[0]).toMatchObject({ kind: 'parse-error', offset: 11 });
     expect(locateIniVersion('[tool:pytest]\n', {}).problems[0]!.message).toBe('no [metadata] section');
@@ -49,7 +53,8 @@ describe('ini: setup.cfg [metadata] version', () => {
 
 describe('python: a keyword argument of setup()', () => {
   it('reads setup(version="…") and setuptools.setup(…) at module level, not in a function', () => {
-    const text = 'from setuptools import setup\n\ndef f():\n    setup(version="9.9.9")\n\nif __name__ == "__main__":\n    setup(\n        name="demo",\n        version=\'1.4.0\',  # here\n    )\n';
+    const text =
+      'from setuptools import setup\n\ndef f():\n    setup(version="9.9.9")\n\nif __name__ == "__main__":\n    setup(\n        name="demo",\n        version=\'1.4.0\',  # here\n    )\n';
     const located = locateCallArgument(text, { call: 'setup' });
     expect(located.hits.map((h) => h.value)).toEqual(['1.4.0']);
     expect(bumped(text, located, '1.5.0')).toBe(text.replace("'1.4.0'", "'1.5.0'"));

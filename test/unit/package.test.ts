@@ -19,12 +19,15 @@ function exampleFiles(name: string): MemoryFiles {
 describe('loading', () => {
   const files = { 'pyproject.toml': pyproject('1.2.0', 'Demo_Pkg'), 'demo/__init__.py': versionPy('1.2.0'), 'CHANGELOG.md': '## [1.2.0]\n' };
 
-  it('gives a list of packages, one today, whose fields are also the project\'s', async () => {
+  it("gives a list of packages, one today, whose fields are also the project's", async () => {
     const project = await loadProject(memoryConfig(files, TWO_SOURCES), memoryReader(files));
     expect(project.packages).toHaveLength(1);
     const [pkg] = project.packages;
     expect(pkg).toMatchObject({ name: 'Demo_Pkg', root: ROOT, version: '1.2.0', distribution: 'Demo_Pkg', versioning: 'semver' });
-    expect(pkg!.sources.map((s) => [s.file, s.primary, s.hits[0]?.value])).toEqual([['pyproject.toml', true, '1.2.0'], ['demo/__init__.py', false, '1.2.0']]);
+    expect(pkg!.sources.map((s) => [s.file, s.primary, s.hits[0]?.value])).toEqual([
+      ['pyproject.toml', true, '1.2.0'],
+      ['demo/__init__.py', false, '1.2.0'],
+    ]);
     expect(pkg!.primary).toBe(pkg!.sources[0]);
     expect(pkg!.scheme.name).toBe('pep440');
     expect(pkg!.tagReader.prefix).toBe('v');
@@ -49,7 +52,7 @@ describe('loading', () => {
     expect(() => off.read('CHANGELOG.md')).toThrow();
   });
 
-  it('asks for a rule\'s files only while the rule is on, by its options', () => {
+  it("asks for a rule's files only while the rule is on, by its options", () => {
     expect(filesRulesRead({})).toEqual([]);
     expect(filesRulesRead({ 'changelog-entry': 'error' })).toEqual(['CHANGELOG.md']);
     expect(filesRulesRead({ 'changelog-entry': ['warn', { file: 'docs/NEWS.md' }] })).toEqual(['docs/NEWS.md']);
@@ -58,7 +61,7 @@ describe('loading', () => {
 });
 
 describe('check, in-process', () => {
-  it('reports the heimdall-mcp drift exactly, from the example\'s files', async () => {
+  it("reports the heimdall-mcp drift exactly, from the example's files", async () => {
     const files = exampleFiles('heimdall-mcp-drifted');
     const loaded = memoryConfig(files, JSON.parse(String(files['.heimdallrc.json'])));
     const { result } = await inspectWith(loaded, memoryReader(files), false);

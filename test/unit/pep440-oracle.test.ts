@@ -22,7 +22,11 @@ valid = [v for v in vs if v is not None]
 rank = [None if v is None else sum(1 for w in valid if w < v) for v in vs]
 json.dump({"normal": [None if v is None else str(v) for v in vs], "rank": rank}, sys.stdout)
 `;
-const hasPackaging = needs(spawnSync(PYTHON, ['-c', 'import packaging.version'], { stdio: 'ignore' }).status === 0, `the PEP 440 oracle (pep440-oracle.test.ts): ${PYTHON} lacks packaging`, 'apt-get install python3-packaging');
+const hasPackaging = needs(
+  spawnSync(PYTHON, ['-c', 'import packaging.version'], { stdio: 'ignore' }).status === 0,
+  `the PEP 440 oracle (pep440-oracle.test.ts): ${PYTHON} lacks packaging`,
+  'apt-get install python3-packaging',
+);
 
 function oracle(versions: string[]): { normal: (string | null)[]; rank: (number | null)[] } {
   const res = spawnSync(PYTHON, ['-c', ORACLE], { input: JSON.stringify(versions), encoding: 'utf8' });
@@ -37,14 +41,29 @@ const sep = fc.constantFrom('', '', '.', '-', '_');
 const word = (words: string[]) => fc.constantFrom(...words).chain((w) => fc.constantFrom(w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1)));
 const opt = <T extends string>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: '' });
 const pre = fc.tuple(sep, word(['a', 'b', 'c', 'rc', 'alpha', 'beta', 'pre', 'preview']), sep, opt(padded)).map((p) => p.join(''));
-const post = fc.oneof(padded.map((n) => `-${n}`), fc.tuple(sep, word(['post', 'rev', 'r']), sep, opt(padded)).map((p) => p.join('')));
+const post = fc.oneof(
+  padded.map((n) => `-${n}`),
+  fc.tuple(sep, word(['post', 'rev', 'r']), sep, opt(padded)).map((p) => p.join('')),
+);
 const dev = fc.tuple(sep, word(['dev']), sep, opt(padded)).map((p) => p.join(''));
 const localPart = fc.oneof(padded, fc.stringMatching(/^[a-zA-Z0-9]{1,6}$/), fc.constantFrom('0x1', '1e3', 'abc', 'ubuntu'));
-const local = fc.array(localPart, { minLength: 1, maxLength: 3 }).chain((parts) =>
-  fc.array(fc.constantFrom('.', '-', '_'), { minLength: parts.length - 1, maxLength: parts.length - 1 }).map((seps) => `+${parts.map((p, i) => (i ? seps[i - 1] : '') + p).join('')}`),
-);
+const local = fc
+  .array(localPart, { minLength: 1, maxLength: 3 })
+  .chain((parts) =>
+    fc
+      .array(fc.constantFrom('.', '-', '_'), { minLength: parts.length - 1, maxLength: parts.length - 1 })
+      .map((seps) => `+${parts.map((p, i) => (i ? seps[i - 1] : '') + p).join('')}`),
+  );
 const wellFormed = fc
-  .tuple(opt(fc.constantFrom('v', 'V')), opt(num.map((n) => `${n}!`)), fc.array(padded, { minLength: 1, maxLength: 5 }).map((r) => r.join('.')), opt(pre), opt(post), opt(dev), opt(local))
+  .tuple(
+    opt(fc.constantFrom('v', 'V')),
+    opt(num.map((n) => `${n}!`)),
+    fc.array(padded, { minLength: 1, maxLength: 5 }).map((r) => r.join('.')),
+    opt(pre),
+    opt(post),
+    opt(dev),
+    opt(local),
+  )
   .map((parts) => parts.join(''));
 // Versions of one release, so that pre, post, dev and local parts decide the order.
 const half = <T extends string>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: '', freq: 2 });
@@ -56,7 +75,10 @@ const mutated = fc.tuple(wellFormed, fc.nat(), fc.constantFrom('', '.', '-', '+'
 });
 // A mutation can join two numbers into one above 2^53, which JavaScript (and so the library) cannot hold exactly.
 const exact = (v: string) => !/\d{16,}/.test(v);
-const versions = fc.array(fc.oneof({ arbitrary: wellFormed, weight: 3 }, { arbitrary: family, weight: 2 }, { arbitrary: mutated.filter(exact), weight: 2 }), { minLength: 20, maxLength: 200 });
+const versions = fc.array(fc.oneof({ arbitrary: wellFormed, weight: 3 }, { arbitrary: family, weight: 2 }, { arbitrary: mutated.filter(exact), weight: 2 }), {
+  minLength: 20,
+  maxLength: 200,
+});
 
 describe.skipIf(!hasPackaging)('PEP 440 as packaging reads it', () => {
   it('agrees on validity, normal form and order', () => {
@@ -82,7 +104,13 @@ describe.skipIf(!hasPackaging)('PEP 440 as packaging reads it', () => {
 
   it('gives a SemVer version the meaning Python gives it, when it has one', () => {
     const semverish = fc
-      .tuple(num, num, num, opt(fc.tuple(word(['alpha', 'beta', 'rc', 'a', 'b', 'dev']), fc.constantFrom('', '.'), num).map(([w, s, n]) => `-${w}${s}${n}`)), opt(fc.stringMatching(/^\+[a-z0-9]{1,4}(\.[a-z0-9]{1,4}){0,2}$/)))
+      .tuple(
+        num,
+        num,
+        num,
+        opt(fc.tuple(word(['alpha', 'beta', 'rc', 'a', 'b', 'dev']), fc.constantFrom('', '.'), num).map(([w, s, n]) => `-${w}${s}${n}`)),
+        opt(fc.stringMatching(/^\+[a-z0-9]{1,4}(\.[a-z0-9]{1,4}){0,2}$/)),
+      )
       .map(([a, b, c, p, l]) => `${a}.${b}.${c}${p}${l}`);
     fc.assert(
       fc.property(fc.array(semverish, { minLength: 20, maxLength: 100 }), (vs) => {

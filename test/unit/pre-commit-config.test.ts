@@ -59,8 +59,8 @@ describe('read as YAML, not as lines', () => {
     expect(res).toEqual({ text: text.slice(0, cut) + hookEntry('hv', '', '\n') + text.slice(cut) });
   });
 
-  it('is not fooled by the hook id inside another hook\'s text', () => {
-    const text = "repos:\n  - repo: local\n    hooks:\n      - id: docs\n        entry: |\n          - id: heimdall-version\n        language: system\n";
+  it("is not fooled by the hook id inside another hook's text", () => {
+    const text = 'repos:\n  - repo: local\n    hooks:\n      - id: docs\n        entry: |\n          - id: heimdall-version\n        language: system\n';
     expect(hasHook(text)).toBe(false);
     expect(hasHook(`${text}  - repo: https://example.invalid/heimdall-version\n    rev: v0.1.0\n    hooks:\n      - id: heimdall-version\n`)).toBe(true);
   });

@@ -5,7 +5,10 @@ import { inertJson, printable, printableLine, printableLines } from '../../src/r
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const hostile = fc.string({ unit: fc.constantFrom('a', ':', '#', '[', ']', ' ', '\n', '\r', '\t', '\u001b', '\u0007', '\u009b', '\u202e', '\u2028', '%', '\\', 'é'), maxLength: 12 });
+const hostile = fc.string({
+  unit: fc.constantFrom('a', ':', '#', '[', ']', ' ', '\n', '\r', '\t', '\u001b', '\u0007', '\u009b', '\u202e', '\u2028', '%', '\\', 'é'),
+  maxLength: 12,
+});
 
 describe('printable', () => {
   it('writes control characters as escapes a reader can see', () => {
@@ -27,9 +30,11 @@ describe('printable', () => {
 
 describe('inertJson', () => {
   it('keeps the data: parsing the inert text gives the same value', () => {
-    fc.assert(fc.property(fc.dictionary(hostile, hostile), (value) => {
-      const text = inertJson(JSON.stringify(value, null, 2));
-      return !UNSAFE.test(text.replace(/\n/g, '')) && !text.includes('##[') && JSON.stringify(JSON.parse(text)) === JSON.stringify(value);
-    }));
+    fc.assert(
+      fc.property(fc.dictionary(hostile, hostile), (value) => {
+        const text = inertJson(JSON.stringify(value, null, 2));
+        return !UNSAFE.test(text.replace(/\n/g, '')) && !text.includes('##[') && JSON.stringify(JSON.parse(text)) === JSON.stringify(value);
+      }),
+    );
   });
 });

@@ -12,9 +12,15 @@ const source = (over: Partial<ProbeReport['sources'][number]>): ProbeReport['sou
 
 describe('probeFindings', () => {
   it('names the heimdall-mcp drift: the fallback, the expected version and the lookup that raised', () => {
-    const report: ProbeReport = { version: '0.3.7', error: null, sources: [source({ value: '0.1.0', failedLookups: [{ name: 'heimdall-mcp-server', error: 'PackageNotFoundError' }] })] };
+    const report: ProbeReport = {
+      version: '0.3.7',
+      error: null,
+      sources: [source({ value: '0.1.0', failedLookups: [{ name: 'heimdall-mcp-server', error: 'PackageNotFoundError' }] })],
+    };
     expect(probeFindings(report, want)).toEqual({
-      problems: ['installed `SYSTEM_VERSION` is 0.1.0, expected 0.3.7 — the lookup of "heimdall-mcp-server" raised PackageNotFoundError (cognitive_memory/core/version.py)'],
+      problems: [
+        'installed `SYSTEM_VERSION` is 0.1.0, expected 0.3.7 — the lookup of "heimdall-mcp-server" raised PackageNotFoundError (cognitive_memory/core/version.py)',
+      ],
       passed: ['importlib.metadata.version("heimdall-mcp") is 0.3.7'],
     });
   });
@@ -25,9 +31,15 @@ describe('probeFindings', () => {
   });
 
   it('a file missing from the package is a problem only when its directory is a package', () => {
-    const report: ProbeReport = { version: '0.3.7', error: null, sources: [source({ installed: null }), source({ file: 'docs/conf.py', variable: 'release', installed: null })] };
+    const report: ProbeReport = {
+      version: '0.3.7',
+      error: null,
+      sources: [source({ installed: null }), source({ file: 'docs/conf.py', variable: 'release', installed: null })],
+    };
     const found = probeFindings(report, want);
-    expect(found.problems).toEqual(['cognitive_memory/core/version.py is not in the installed package: the artifact leaves it out, so `import` of it fails for users']);
+    expect(found.problems).toEqual([
+      'cognitive_memory/core/version.py is not in the installed package: the artifact leaves it out, so `import` of it fails for users',
+    ]);
     expect(found.passed).toContain('docs/conf.py is not part of the package (not checked)');
   });
 

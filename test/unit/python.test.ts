@@ -199,7 +199,13 @@ describe('locatePythonVersion: other bindings are not checkable (they were taken
     expect(locate(text)).toEqual({
       hits: [],
       lookups: [],
-      problems: [{ kind: 'uncheckable', message: `__version__ is also bound by ${how} at line 1, so its value at import cannot be checked; assign the version as a string literal after it`, offset: text.indexOf('__version__') }],
+      problems: [
+        {
+          kind: 'uncheckable',
+          message: `__version__ is also bound by ${how} at line 1, so its value at import cannot be checked; assign the version as a string literal after it`,
+          offset: text.indexOf('__version__'),
+        },
+      ],
       label: '__version__',
     });
   });
@@ -217,7 +223,12 @@ describe('locatePythonVersion: the variable', () => {
     const text = 'VERSION = "1.0.0"\n__version__ = "2.0.0"\nPKG_VERSION = "3.0.0"\n';
     expect(values(text, '__version__')).toEqual(['2.0.0']);
     expect(values(text, 'PKG_VERSION')).toEqual(['3.0.0']);
-    expect(locate(text, 'OTHER')).toEqual({ hits: [], lookups: [], problems: [{ kind: 'not-found', message: 'no module-level assignment to OTHER' }], label: 'OTHER' });
+    expect(locate(text, 'OTHER')).toEqual({
+      hits: [],
+      lookups: [],
+      problems: [{ kind: 'not-found', message: 'no module-level assignment to OTHER' }],
+      label: 'OTHER',
+    });
   });
 
   it('reports every module-level assignment of the variable', () => {
@@ -274,7 +285,13 @@ describe('locatePythonVersion: uncheckable assignments', () => {
     const text = 'try:\n    VERSION = get_version()\nexcept Exception:\n    VERSION = "0.1.0"\n';
     const located = locate(text);
     expect(values(text)).toEqual(['0.1.0']);
-    expect(located.problems).toEqual([expect.objectContaining({ kind: 'uncheckable', offset: text.indexOf('VERSION'), message: expect.stringMatching(/^VERSION is assigned from get_version\(\) at line 2,/) })]);
+    expect(located.problems).toEqual([
+      expect.objectContaining({
+        kind: 'uncheckable',
+        offset: text.indexOf('VERSION'),
+        message: expect.stringMatching(/^VERSION is assigned from get_version\(\) at line 2,/),
+      }),
+    ]);
   });
 });
 
@@ -325,7 +342,8 @@ describe('locatePythonVersion: broken and empty files', () => {
   });
 
   it('reads a 5 MB file to its end (its speed is measured by npm run bench, not here)', () => {
-    const chunk = 'def f(x: int) -> dict[str, str]:\n    """__version__ = "1"."""\n    VERSION = "6.6.6"  # c\n    return {"a": [1, (2, 3)]}\n\nMCP_PROTOCOL_VERSION = "1.0.0"\n';
+    const chunk =
+      'def f(x: int) -> dict[str, str]:\n    """__version__ = "1"."""\n    VERSION = "6.6.6"  # c\n    return {"a": [1, (2, 3)]}\n\nMCP_PROTOCOL_VERSION = "1.0.0"\n';
     const text = `${chunk.repeat(Math.ceil(5_000_000 / chunk.length))}__version__ = "0.2.0"\n`;
     expect(values(text)).toEqual(['0.2.0']);
   });

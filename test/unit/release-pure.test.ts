@@ -43,10 +43,21 @@ describe('the release plan', () => {
     const events: StepEvent[] = [];
     const steps: Step[] = [
       { name: 'a', description: () => 'first', stage: 'gate', run: async () => (ran.push('a'), passed('fine', 'fine')) },
-      { name: 'b', description: () => '', stage: 'built', run: async () => { ran.push('b'); throw new StepFailed('broken', 'broken'); } },
+      {
+        name: 'b',
+        description: () => '',
+        stage: 'built',
+        run: async () => {
+          ran.push('b');
+          throw new StepFailed('broken', 'broken');
+        },
+      },
       { name: 'c', description: () => '', stage: 'built', run: async () => (ran.push('c'), passed('never')) },
     ];
-    const result = await runSteps(steps, fakeContext((e) => events.push(e)));
+    const result = await runSteps(
+      steps,
+      fakeContext((e) => events.push(e)),
+    );
     expect(ran).toEqual(['a', 'b']);
     expect(result.ok).toBe(false);
     expect(result.stopped).toMatchObject({ step: 'b', code: 'broken', message: 'release stopped at "b"; nothing was uploaded or tagged' });
@@ -69,25 +80,50 @@ describe('the release plan', () => {
     const plan = planOf(steps, ctx);
     expect(plan.map((s) => s.name)).toEqual(['a', 'b']);
     const result = await runSteps(plan, ctx);
-    expect(result.stopped).toMatchObject({ step: 'b', code: 'interrupted-before', message: 'interrupted before b; the release stopped and no tag was created' });
+    expect(result.stopped).toMatchObject({
+      step: 'b',
+      code: 'interrupted-before',
+      message: 'interrupted before b; the release stopped and no tag was created',
+    });
   });
 
   it('a command that exits non-zero is a failure with its exit code, and says no tag was created on an upload', async () => {
     const ctx = { ...fakeContext(() => {}), mode: 'upload' as const };
-    const steps: Step[] = [{ name: 'upload (PyPI)', description: () => '', stage: 'built', run: async () => failed('exit-code', 'exit code 3 (its output is above)', 3) }];
+    const steps: Step[] = [
+      { name: 'upload (PyPI)', description: () => '', stage: 'built', run: async () => failed('exit-code', 'exit code 3 (its output is above)', 3) },
+    ];
     expect((await runSteps(steps, ctx)).stopped?.message).toBe('step upload (PyPI) failed with exit code 3; the release stopped and no tag was created');
   });
 });
 
 describe('the registries', () => {
   const names = (registry: readonly Step[], ctx: StepContext) => planOf(registry, ctx).map((s) => stepName(s, ctx));
-  const release = { validate: ['python3', '-c', 'pass'], branch: 'main', smoke: [], indexes: { testpypi: 'http://127.0.0.1:1/simple/', pypi: 'http://127.0.0.1:1/simple/' } } as unknown as StepContext['release'];
+  const release = {
+    validate: ['python3', '-c', 'pass'],
+    branch: 'main',
+    smoke: [],
+    indexes: { testpypi: 'http://127.0.0.1:1/simple/', pypi: 'http://127.0.0.1:1/simple/' },
+  } as unknown as StepContext['release'];
 
   it('an upload from a git repository takes every gate, the build, the checks, the upload and the tag, in order', () => {
     const ctx = { ...fakeContext(() => {}), mode: 'upload' as const, gitTop: '/repo', dist: '/repo/dist', release, push: true };
     expect(names(RELEASE_STEPS, ctx)).toEqual([
-      'versions consistent', 'version usable by Python', 'tools present', 'work tree clean', 'release branch', 'tag free', 'validate', 'clean', 'build', 'artifacts',
-      'installed version', 'installed version (sdist)', 'twine check', 'upload (PyPI)', 'tag', 'push',
+      'versions consistent',
+      'version usable by Python',
+      'tools present',
+      'work tree clean',
+      'release branch',
+      'tag free',
+      'validate',
+      'clean',
+      'build',
+      'artifacts',
+      'installed version',
+      'installed version (sdist)',
+      'twine check',
+      'upload (PyPI)',
+      'tag',
+      'push',
     ]);
   });
 
@@ -102,7 +138,11 @@ describe('the registries', () => {
     const ctx = { ...fakeContext(() => {}), command: 'verify' as const, dist: '/repo/dist', release };
     expect(names(VERIFY_STEPS, ctx)).toEqual(['version usable by Python', 'tools present', 'artifacts', 'installed version', 'installed version (sdist)']);
     const url = 'http://127.0.0.1:1/simple/';
-    expect(names(VERIFY_STEPS, { ...ctx, dist: undefined, index: { label: url, url, extra: url } } as StepContext)).toEqual(['version usable by Python', 'tools present', `install from ${url}`]);
+    expect(names(VERIFY_STEPS, { ...ctx, dist: undefined, index: { label: url, url, extra: url } } as StepContext)).toEqual([
+      'version usable by Python',
+      'tools present',
+      `install from ${url}`,
+    ]);
   });
 });
 

@@ -15,9 +15,17 @@ import type { RuleContext, TagState } from '../../src/rules/types.js';
 
 function source(file: string, hits: string[], extra: Partial<LoadedSource> = {}): LoadedSource {
   return {
-    name: file, file, config: { file, type: 'toml' }, primary: false, scheme: pep440, label: 'version', text: '',
+    name: file,
+    file,
+    config: { file, type: 'toml' },
+    primary: false,
+    scheme: pep440,
+    label: 'version',
+    text: '',
     hits: hits.map((value, i) => ({ value, start: 0, end: value.length, line: i + 1, column: 1 })),
-    lookups: [], problems: [], ...extra,
+    lookups: [],
+    problems: [],
+    ...extra,
   };
 }
 
@@ -31,7 +39,19 @@ function project(sources: LoadedSource[], distribution = 'heimdall-mcp'): RuleCo
   const read = (file: string): never => {
     throw new Error(`${file} was not declared`);
   };
-  return { name: distribution, sources, primary: sources[0]!, version: sources[0]!.hits[0]?.value, distribution, scheme, versioning: 'semver', tagReader, tags: noTags, releasing: false, read };
+  return {
+    name: distribution,
+    sources,
+    primary: sources[0]!,
+    version: sources[0]!.hits[0]?.value,
+    distribution,
+    scheme,
+    versioning: 'semver',
+    tagReader,
+    tags: noTags,
+    releasing: false,
+    read,
+  };
 }
 const tag = (version: string) => ({ name: `v${version}`, version });
 
@@ -102,7 +122,7 @@ describe('rules', () => {
     ]);
   });
 
-  it('holds HEAD\'s tags against the version unless the version files moved on', () => {
+  it("holds HEAD's tags against the version unless the version files moved on", () => {
     const p = project([source('p', ['0.2.0'])]);
     const head = { ...noTags, newest: tag('0.1.0'), headTags: [tag('0.1.0')] };
     expect(runRules({ ...p, tags: head }, {}).map((d) => d.rule)).toEqual(['tag-mismatch']);
@@ -112,12 +132,18 @@ describe('rules', () => {
 });
 
 describe('messages', () => {
-  it('carry a stable id and their data; the words are made from the rule\'s template', () => {
+  it("carry a stable id and their data; the words are made from the rule's template", () => {
     const p = project([source('p', ['0.2.0']), source('q', ['0.1.0'])]);
     expect(runRules({ ...p, tags: noTags }, {})).toEqual([
       {
-        rule: 'version-mismatch', severity: 'error', messageId: 'differs', data: { label: 'version', found: '0.1.0', expected: '0.2.0', primaryFile: 'p' },
-        message: 'version is 0.1.0 but p says 0.2.0', file: 'q', line: 1, column: 1,
+        rule: 'version-mismatch',
+        severity: 'error',
+        messageId: 'differs',
+        data: { label: 'version', found: '0.1.0', expected: '0.2.0', primaryFile: 'p' },
+        message: 'version is 0.1.0 but p says 0.2.0',
+        file: 'q',
+        line: 1,
+        column: 1,
       },
     ]);
   });
@@ -142,7 +168,9 @@ describe('a rule with options', () => {
 
   it('gets its defaults, or the options configured with its severity', () => {
     expect(runRules(context, {}, [changelog])).toEqual([expect.objectContaining({ severity: 'warn', messageId: 'says', message: 'the file is CHANGELOG.md' })]);
-    expect(runRules(context, { 'example-option': ['error', { file: 'NEWS.md' }] }, [changelog])).toEqual([expect.objectContaining({ severity: 'error', message: 'the file is NEWS.md' })]);
+    expect(runRules(context, { 'example-option': ['error', { file: 'NEWS.md' }] }, [changelog])).toEqual([
+      expect.objectContaining({ severity: 'error', message: 'the file is NEWS.md' }),
+    ]);
   });
 
   it('has its options validated by the configuration, with located messages, and in the schema', () => {
@@ -164,7 +192,19 @@ describe('a rule with options', () => {
         description: 'An example of a rule that owns options.',
         anyOf: [
           { enum: ['error', 'warn', 'off'] },
-          { type: 'array', minItems: 1, maxItems: 2, items: [{ enum: ['error', 'warn', 'off'] }, { type: 'object', additionalProperties: false, properties: { file: { type: 'string', minLength: 1, default: 'CHANGELOG.md', description: 'The file to look at.' } } }] },
+          {
+            type: 'array',
+            minItems: 1,
+            maxItems: 2,
+            items: [
+              { enum: ['error', 'warn', 'off'] },
+              {
+                type: 'object',
+                additionalProperties: false,
+                properties: { file: { type: 'string', minLength: 1, default: 'CHANGELOG.md', description: 'The file to look at.' } },
+              },
+            ],
+          },
         ],
       },
     });

@@ -22,9 +22,23 @@ describe('TagReader (SemVer)', () => {
 
 describe('compareVersions', () => {
   it('orders by SemVer precedence, the example of the specification included', () => {
-    const ordered = ['1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-alpha.beta', '1.0.0-beta', '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-rc.1', '1.0.0', '1.0.1', '1.1.0', '1.10.0', '2.0.0'];
+    const ordered = [
+      '1.0.0-alpha',
+      '1.0.0-alpha.1',
+      '1.0.0-alpha.beta',
+      '1.0.0-beta',
+      '1.0.0-beta.2',
+      '1.0.0-beta.11',
+      '1.0.0-rc.1',
+      '1.0.0',
+      '1.0.1',
+      '1.1.0',
+      '1.10.0',
+      '2.0.0',
+    ];
     for (let i = 0; i < ordered.length; i++)
-      for (let j = 0; j < ordered.length; j++) expect(Math.sign(compareVersions(ordered[i]!, ordered[j]!)), `${ordered[i]} vs ${ordered[j]}`).toBe(Math.sign(i - j));
+      for (let j = 0; j < ordered.length; j++)
+        expect(Math.sign(compareVersions(ordered[i]!, ordered[j]!)), `${ordered[i]} vs ${ordered[j]}`).toBe(Math.sign(i - j));
     expect(compareVersions('1.0.0+build.1', '1.0.0+build.2')).toBe(0);
   });
 });
@@ -41,10 +55,14 @@ describe('property: ordering agrees with the semver package', () => {
 
   it('TagReader.newest finds the semver maximum among tag names and ignores the rest', () => {
     fc.assert(
-      fc.property(fc.array(version, { minLength: 1, maxLength: 30 }), fc.array(fc.constantFrom('latest', 'v1.2', 'v01.2.3', 'x1.0.0', 'v1.0.0.0'), { maxLength: 5 }), (versions, junk) => {
-        const newest = new TagReader('v', scheme).newest([...junk, ...versions.map((v) => `v${v}`)]);
-        expect(newest && semver.compare(newest.version, semver.sort([...versions]).at(-1)!)).toBe(0);
-      }),
+      fc.property(
+        fc.array(version, { minLength: 1, maxLength: 30 }),
+        fc.array(fc.constantFrom('latest', 'v1.2', 'v01.2.3', 'x1.0.0', 'v1.0.0.0'), { maxLength: 5 }),
+        (versions, junk) => {
+          const newest = new TagReader('v', scheme).newest([...junk, ...versions.map((v) => `v${v}`)]);
+          expect(newest && semver.compare(newest.version, semver.sort([...versions]).at(-1)!)).toBe(0);
+        },
+      ),
     );
   });
 });

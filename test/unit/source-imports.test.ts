@@ -9,7 +9,11 @@ const ROOTS = ['src/sources', 'src/formats'];
 
 /** Every .ts file under the roots, relative to the project. */
 function files(): string[] {
-  return ROOTS.flatMap((root) => readdirSync(path.join(PROJECT, root), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).map((f) => path.posix.join(root, f)));
+  return ROOTS.flatMap((root) =>
+    readdirSync(path.join(PROJECT, root), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+      .map((f) => path.posix.join(root, f)),
+  );
 }
 
 /** The project files a module imports (static, type-only and dynamic imports alike). */

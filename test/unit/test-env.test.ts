@@ -27,6 +27,8 @@ describe('needs()', () => {
 
   it('fails under CI (HEIMDALL_TEST_ALL=1) instead of skipping', () => {
     process.env.HEIMDALL_TEST_ALL = '1';
-    expect(() => needs(false, 'the tool tests', 'apt-get install tool')).toThrow('SKIPPED the tool tests: apt-get install tool (HEIMDALL_TEST_ALL=1: nothing may be skipped)');
+    expect(() => needs(false, 'the tool tests', 'apt-get install tool')).toThrow(
+      'SKIPPED the tool tests: apt-get install tool (HEIMDALL_TEST_ALL=1: nothing may be skipped)',
+    );
   });
 });

@@ -110,10 +110,26 @@ const otherTables = fc.subarray(['[tool.black]\ntarget-version = ["py311"]', '[t
 describe('property: a bump changes exactly the located range', () => {
   it('for generated pyprojects', () => {
     fc.assert(
-      fc.property(semver, semver, decoys, fc.nat(6), otherTables, fc.constantFrom('"', "'"), fc.constantFrom('\n', '\r\n'),
+      fc.property(
+        semver,
+        semver,
+        decoys,
+        fc.nat(6),
+        otherTables,
+        fc.constantFrom('"', "'"),
+        fc.constantFrom('\n', '\r\n'),
         (version, next, lines, cut, tables, quote, eol) => {
           const [before, after] = [lines.slice(0, cut), lines.slice(cut)];
-          const text = [...tables, '[project]', 'name = "p"', ...before, `version = ${quote}${version}${quote}`, ...after, ...tables.map((t) => t.replace(/\[tool/g, '[tool.z'))].join(eol) + eol;
+          const text =
+            [
+              ...tables,
+              '[project]',
+              'name = "p"',
+              ...before,
+              `version = ${quote}${version}${quote}`,
+              ...after,
+              ...tables.map((t) => t.replace(/\[tool/g, '[tool.z')),
+            ].join(eol) + eol;
           const hit = locate(text).hits[0]!;
           expect(text.slice(hit.start, hit.end)).toBe(version);
           const bumped = text.slice(0, hit.start) + next + text.slice(hit.end);

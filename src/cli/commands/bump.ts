@@ -8,15 +8,28 @@ import { formatStylish } from '../../report/stylish.js';
 import { showDiff } from './change.js';
 
 const BUMP_FLAGS = {
-  preid: { type: 'string', arg: 'ID', help: 'the pre-release phase premajor, preminor, prepatch and prerelease use: a, b or rc (alpha and beta also do; default a)', example: 'bump prerelease --preid rc' },
+  preid: {
+    type: 'string',
+    arg: 'ID',
+    help: 'the pre-release phase premajor, preminor, prepatch and prerelease use: a, b or rc (alpha and beta also do; default a)',
+    example: 'bump prerelease --preid rc',
+  },
   'dry-run': { type: 'boolean', help: 'print the diff and every step a run takes (write, commit, tag, push); change nothing', example: 'bump minor --dry-run' },
   commit: { type: 'boolean', help: 'commit the version files (only those) with bump.message', example: 'bump patch --commit' },
   tag: { type: 'boolean', help: 'commit and create the annotated tag <prefix><version>', example: 'bump patch --tag' },
   push: { type: 'boolean', help: 'commit, then push HEAD (and the tag) to release.remote; asks first on a terminal', example: 'bump patch --tag --push' },
   yes: { type: 'boolean', short: 'y', help: 'do not ask for confirmation before pushing', example: 'bump patch --tag --push --yes' },
-  'allow-dirty': { type: 'boolean', help: 'commit even though other tracked files have changes (only the version files are committed)', example: 'bump patch --commit --allow-dirty' },
+  'allow-dirty': {
+    type: 'boolean',
+    help: 'commit even though other tracked files have changes (only the version files are committed)',
+    example: 'bump patch --commit --allow-dirty',
+  },
   force: { type: 'boolean', help: 'set an explicit VERSION even when it is not newer than the current one', example: 'bump 0.1.0 --force' },
-  'allow-foreign-owner': { type: 'boolean', help: 'write even where a directory on the way belongs to another user or others may write it (they could redirect the writes)', example: 'bump patch --allow-foreign-owner' },
+  'allow-foreign-owner': {
+    type: 'boolean',
+    help: 'write even where a directory on the way belongs to another user or others may write it (they could redirect the writes)',
+    example: 'bump patch --allow-foreign-owner',
+  },
 } as const satisfies Flags;
 type BumpValues = CommandValues<typeof BUMP_FLAGS>;
 
@@ -33,11 +46,13 @@ async function runBump(v: BumpValues, positionals: string[], io: Io): Promise<nu
   if (positionals.length !== 1) throw new UserError(`bump takes one argument: ${BUMP_LEVELS.join(', ')} or a version`);
   let asked = false;
   const ask = v.push && !v.yes ? io.confirm : undefined;
-  const confirmPush = ask && (async (p: BumpPlan) => {
-    asked = true;
-    io.err(showDiff(p.changes, io.color));
-    return ask(pushQuestion(p));
-  });
+  const confirmPush =
+    ask &&
+    (async (p: BumpPlan) => {
+      asked = true;
+      io.err(showDiff(p.changes, io.color));
+      return ask(pushQuestion(p));
+    });
   let plan: BumpPlan | undefined;
   const render = (e: BumpEvent) => {
     switch (e.type) {
@@ -56,8 +71,19 @@ async function runBump(v: BumpValues, positionals: string[], io: Io): Promise<nu
     }
   };
   await bump({
-    cwd: v.cwd, configFile: v.config, spec: positionals[0]!, preid: v.preid, force: v.force, dryRun: v['dry-run'],
-    commit: v.commit, tag: v.tag, push: v.push, allowDirty: v['allow-dirty'], allowForeignOwner: v['allow-foreign-owner'], confirmPush, onEvent: render,
+    cwd: v.cwd,
+    configFile: v.config,
+    spec: positionals[0]!,
+    preid: v.preid,
+    force: v.force,
+    dryRun: v['dry-run'],
+    commit: v.commit,
+    tag: v.tag,
+    push: v.push,
+    allowDirty: v['allow-dirty'],
+    allowForeignOwner: v['allow-foreign-owner'],
+    confirmPush,
+    onEvent: render,
   });
   return 0;
 }

@@ -10,11 +10,19 @@ import { refuseUnfinished } from '../../change/state.js';
 export const common = (v: GlobalValues) => ({ cwd: v.cwd, configFile: v.config });
 
 const CHECK_FLAGS = {
-  staged: { type: 'boolean', help: 'read the source files from the git index (what the next commit holds), as a pre-commit hook does', example: 'check --staged' },
+  staged: {
+    type: 'boolean',
+    help: 'read the source files from the git index (what the next commit holds), as a pre-commit hook does',
+    example: 'check --staged',
+  },
   format: { type: 'string', arg: 'FORMAT', help: `the report's format: ${FORMATS.join(', ')}`, example: 'check --format json' },
   fix: { type: 'boolean', help: 'set every drifted version literal to the primary version (not runtime lookups)', example: 'check --fix' },
   'dry-run': { type: 'boolean', help: 'with --fix: print the diff, write nothing', example: 'check --fix --dry-run' },
-  'allow-foreign-owner': { type: 'boolean', help: 'with --fix: write even where a directory on the way belongs to another user or others may write it (they could redirect the writes)', example: 'check --fix --allow-foreign-owner' },
+  'allow-foreign-owner': {
+    type: 'boolean',
+    help: 'with --fix: write even where a directory on the way belongs to another user or others may write it (they could redirect the writes)',
+    example: 'check --fix --allow-foreign-owner',
+  },
 } as const satisfies Flags;
 export type CheckValues = CommandValues<typeof CHECK_FLAGS>;
 
@@ -57,7 +65,9 @@ async function runShow(v: GlobalValues & { json: boolean }, io: Io): Promise<num
   await refuseUnfinished(loaded);
   const { project, result } = await inspect(loaded, false);
   if (v.json) {
-    io.out(`${inertJson(JSON.stringify({ version: result.version, ...(result.layout ? { layout: result.layout } : {}), sources: result.sources }, null, 2))}\n`);
+    io.out(
+      `${inertJson(JSON.stringify({ version: result.version, ...(result.layout ? { layout: result.layout } : {}), sources: result.sources }, null, 2))}\n`,
+    );
     return result.version === null ? 1 : 0;
   }
   const primary = result.sources.find((s) => s.primary)?.file;
@@ -67,7 +77,10 @@ async function runShow(v: GlobalValues & { json: boolean }, io: Io): Promise<num
   }
   // `VERSION=$(heimdall-version show)` and `>> $GITHUB_ENV` take the output as it is: only a version, on one line.
   if (!project.scheme.valid(result.version) || !/^[!-~]+$/.test(result.version))
-    throw new UserError(`no version: ${primary ?? 'the primary source'} states ${JSON.stringify(result.version)}, which is not a valid ${project.scheme.title} version`, 1);
+    throw new UserError(
+      `no version: ${primary ?? 'the primary source'} states ${JSON.stringify(result.version)}, which is not a valid ${project.scheme.title} version`,
+      1,
+    );
   io.out(`${result.version}\n`);
   return 0;
 }

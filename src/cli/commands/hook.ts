@@ -8,7 +8,9 @@ import { installHook, uninstallHook, type HookResult, type InstalledBy } from '.
 export const hookCommand = defineCommand({
   name: 'hook',
   summary: 'install (or uninstall) the pre-commit check in this git repository',
-  args: [{ name: 'install|uninstall', help: 'install adds `heimdall-version check --staged` to the pre-commit hook (husky, or git\'s own); uninstall removes it' }],
+  args: [
+    { name: 'install|uninstall', help: "install adds `heimdall-version check --staged` to the pre-commit hook (husky, or git's own); uninstall removes it" },
+  ],
   options: {},
   examples: ['hook install', 'hook uninstall', 'hook install --cwd packages/api'],
   run: runHook,
@@ -27,7 +29,10 @@ async function runHook(v: GlobalValues, positionals: string[], io: Io): Promise<
 export function hookMessage(r: HookResult): string {
   const rel = path.relative(process.cwd(), r.file) || r.file;
   if (r.manager === 'pre-commit') {
-    if (r.action === 'uninstall') return r.outcome === 'removed' ? `removed the heimdall-version hook from ${rel}` : `no heimdall-version hook added by hook install in ${rel}; nothing to remove`;
+    if (r.action === 'uninstall')
+      return r.outcome === 'removed'
+        ? `removed the heimdall-version hook from ${rel}`
+        : `no heimdall-version hook added by hook install in ${rel}; nothing to remove`;
     if (r.outcome === 'already-installed') return `${rel} already runs the heimdall-version hook`;
     return `added the heimdall-version hook to ${rel} (this repository uses the pre-commit framework, whose pre-commit install replaces .git/hooks/pre-commit); run pre-commit install if you have not`;
   }

@@ -5,7 +5,13 @@ import { defineCommand, type CommandValues, type Flags, type Io } from '../comma
 import { init, type InitCandidate, type InitEvent } from '../../core/init.js';
 
 const INIT_FLAGS = {
-  include: { type: 'string', arg: 'FILE', multiple: true, help: 'also configure this file that was found but left out (e.g. a README pin)', example: 'init --include README.md' },
+  include: {
+    type: 'string',
+    arg: 'FILE',
+    multiple: true,
+    help: 'also configure this file that was found but left out (e.g. a README pin)',
+    example: 'init --include README.md',
+  },
   force: { type: 'boolean', help: 'replace an existing .heimdallrc.json', example: 'init --force' },
 } as const satisfies Flags;
 

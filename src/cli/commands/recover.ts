@@ -4,7 +4,11 @@ import { recover } from '../../core/recover.js';
 
 const RECOVER_FLAGS = {
   discard: { type: 'boolean', help: 'forget the journal without changing any file (after putting things right by hand)', example: 'recover --discard' },
-  'allow-foreign-owner': { type: 'boolean', help: 'write even where a directory on the way belongs to another user or others may write it (they could redirect the writes)', example: 'recover --allow-foreign-owner' },
+  'allow-foreign-owner': {
+    type: 'boolean',
+    help: 'write even where a directory on the way belongs to another user or others may write it (they could redirect the writes)',
+    example: 'recover --allow-foreign-owner',
+  },
 } as const satisfies Flags;
 
 export const recoverCommand = defineCommand({
@@ -16,7 +20,13 @@ export const recoverCommand = defineCommand({
 });
 
 async function runRecover(v: CommandValues<typeof RECOVER_FLAGS>, io: Io): Promise<number> {
-  const { summary } = await recover({ cwd: v.cwd, configFile: v.config, discard: v.discard, allowForeignOwner: v['allow-foreign-owner'], onEvent: (e) => io.err(`heimdall-version: ${e.message}\n`) });
+  const { summary } = await recover({
+    cwd: v.cwd,
+    configFile: v.config,
+    discard: v.discard,
+    allowForeignOwner: v['allow-foreign-owner'],
+    onEvent: (e) => io.err(`heimdall-version: ${e.message}\n`),
+  });
   io.out(`${summary}\n`);
   return 0;
 }

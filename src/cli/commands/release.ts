@@ -14,14 +14,23 @@ const RELEASE_FLAGS = {
   yes: { type: 'boolean', short: 'y', help: 'do not ask for confirmation before uploading', example: 'release --upload --yes' },
   'dry-run': { type: 'boolean', help: 'print every step a real run takes, in order; run none of them', example: 'release --upload --dry-run' },
   'allow-dirty': { type: 'boolean', help: 'release from a work tree with uncommitted changes', example: 'release --allow-dirty' },
-  'require-smoke': { type: 'boolean', help: 'fail, instead of warning, when the smoke commands cannot run (no index to install dependencies from)', example: 'release --require-smoke' },
+  'require-smoke': {
+    type: 'boolean',
+    help: 'fail, instead of warning, when the smoke commands cannot run (no index to install dependencies from)',
+    example: 'release --require-smoke',
+  },
   push: { type: 'boolean', help: 'after tagging, push the tag to release.remote', example: 'release --upload --push' },
   'no-isolation': {
     type: 'boolean',
     help: 'build with the backend installed in the interpreter (python -m build --no-isolation), as release.isolation: false does',
     example: 'release --no-upload --no-isolation',
   },
-  python: { type: 'string', arg: 'PATH', help: 'the Python interpreter that runs build and twine (default: release.python)', example: 'release --python /usr/bin/python3' },
+  python: {
+    type: 'string',
+    arg: 'PATH',
+    help: 'the Python interpreter that runs build and twine (default: release.python)',
+    example: 'release --python /usr/bin/python3',
+  },
 } as const satisfies Flags;
 
 export const releaseCommand = defineCommand({

@@ -6,9 +6,23 @@ import { interruptions, renderSteps } from '../render-steps.js';
 
 const VERIFY_FLAGS = {
   dist: { type: 'string', arg: 'DIR', help: 'where the wheel and sdist are (default: dist/ in the project)', example: 'verify --dist artifacts/' },
-  'index-url': { type: 'string', arg: 'URL', help: 'install <distribution>==<version> from this index (simple API) and check that instead', example: 'verify --index-url https://test.pypi.org/simple/' },
-  'require-smoke': { type: 'boolean', help: 'fail, instead of warning, when the smoke commands cannot run (no index for the dependencies)', example: 'verify --require-smoke' },
-  python: { type: 'string', arg: 'PATH', help: 'the Python interpreter that creates the environments (default: release.python)', example: 'verify --python /usr/bin/python3' },
+  'index-url': {
+    type: 'string',
+    arg: 'URL',
+    help: 'install <distribution>==<version> from this index (simple API) and check that instead',
+    example: 'verify --index-url https://test.pypi.org/simple/',
+  },
+  'require-smoke': {
+    type: 'boolean',
+    help: 'fail, instead of warning, when the smoke commands cannot run (no index for the dependencies)',
+    example: 'verify --require-smoke',
+  },
+  python: {
+    type: 'string',
+    arg: 'PATH',
+    help: 'the Python interpreter that creates the environments (default: release.python)',
+    example: 'verify --python /usr/bin/python3',
+  },
 } as const satisfies Flags;
 
 export const verifyCommand = defineCommand({

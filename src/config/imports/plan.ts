@@ -19,7 +19,8 @@ export interface Candidate {
 
 const label = (s: SourceConfig) => kindOf(s.type).label(s as never);
 // One source per file and kind; only regex sources (a pattern each) and python ones (a variable each) may read one file several ways.
-const same = (a: SourceConfig, b: SourceConfig) => a.file === b.file && a.type === b.type && ((a.type !== 'regex' && a.type !== 'python') || label(a) === label(b));
+const same = (a: SourceConfig, b: SourceConfig) =>
+  a.file === b.file && a.type === b.type && ((a.type !== 'regex' && a.type !== 'python') || label(a) === label(b));
 
 export function locateIn(read: ReadFile, source: SourceConfig): Located | undefined {
   const text = read(source.file);

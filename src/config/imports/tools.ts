@@ -66,7 +66,22 @@ function templates(imported: Imported, message: string | undefined, tagMessage: 
   }
 }
 
-const BMV_KNOWN = ['current_version', 'search', 'replace', 'tag_name', 'tag_message', 'message', 'files', 'commit', 'tag', 'allow_dirty', 'sign_tags', 'parse', 'serialize', 'regex'];
+const BMV_KNOWN = [
+  'current_version',
+  'search',
+  'replace',
+  'tag_name',
+  'tag_message',
+  'message',
+  'files',
+  'commit',
+  'tag',
+  'allow_dirty',
+  'sign_tags',
+  'parse',
+  'serialize',
+  'regex',
+];
 
 /** A file of bump2version or bump-my-version: its search finds the version with the tool's parse pattern (per file, else the tool's). */
 function parsedFile(imported: Imported, file: string, search: string | undefined, parse: string, searchIsRegex = false): void {
@@ -77,7 +92,10 @@ function parsedFile(imported: Imported, file: string, search: string | undefined
 
 /** A custom parse finds the version; how the tool would write it (serialize) is the project's scheme here. */
 function customParse(imported: Imported, parse: string | undefined): void {
-  if (parse !== undefined && parse !== DEFAULT_PARSE) imported.untranslated.push(`parse = "${parse}" finds the version, but serialize does not carry over: heimdall-version writes versions in the project's scheme`);
+  if (parse !== undefined && parse !== DEFAULT_PARSE)
+    imported.untranslated.push(
+      `parse = "${parse}" finds the version, but serialize does not carry over: heimdall-version writes versions in the project's scheme`,
+    );
 }
 
 function bumpMyVersion(t: Tree, from: string): Imported {
@@ -108,7 +126,7 @@ function iniBumpversion(read: ReadFile, file: string): Imported | undefined {
     const m = /^bumpversion:(file|glob|part)(?:\([^)]*\))?:(.+)$/.exec(name);
     if (!m) continue;
     if (m[1] === 'file') parsedFile(imported, m[2]!.trim(), keys.get('search') ?? search, keys.get('parse') ?? parse);
-    else imported.untranslated.push(`[${name}]: ${m[1] === 'glob' ? 'globs are not sources; name each file' : 'version parts are the scheme\'s business'}`);
+    else imported.untranslated.push(`[${name}]: ${m[1] === 'glob' ? 'globs are not sources; name each file' : "version parts are the scheme's business"}`);
   }
   customParse(imported, main.get('parse'));
   templates(imported, main.get('message'), main.get('tag_message'), main.get('tag_name'));
@@ -129,7 +147,8 @@ function tbump(t: Tree, from: string): Imported {
   }
   const git = obj(t.git);
   templates(imported, str(git.message_template), undefined, str(git.tag_template));
-  for (const key of ['before_commit', 'after_push', 'field']) if (t[key] !== undefined) imported.untranslated.push(`${from} ${key}: hooks and fields are not translated`);
+  for (const key of ['before_commit', 'after_push', 'field'])
+    if (t[key] !== undefined) imported.untranslated.push(`${from} ${key}: hooks and fields are not translated`);
   return imported;
 }
 
@@ -153,7 +172,12 @@ function commitizen(t: Tree, from: string): Imported {
   templates(imported, str(t.bump_message), undefined, tag);
   const provider = str(t.version_provider);
   if (provider && !['commitizen', 'pep621', 'poetry'].includes(provider)) imported.untranslated.push(`version_provider = "${provider}"`);
-  leftOver(t, ['name', 'version', 'version_files', 'tag_format', 'bump_message', 'version_provider', 'version_scheme', 'update_changelog_on_bump', 'major_version_zero'], from, imported.untranslated);
+  leftOver(
+    t,
+    ['name', 'version', 'version_files', 'tag_format', 'bump_message', 'version_provider', 'version_scheme', 'update_changelog_on_bump', 'major_version_zero'],
+    from,
+    imported.untranslated,
+  );
   return imported;
 }
 

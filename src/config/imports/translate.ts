@@ -55,11 +55,13 @@ export function sourceFor(f: ToolFile): { source: SourceConfig } | { problem: st
   }
   const search = f.search ?? '{current_version}';
   const base = f.file.split('/').pop()!;
-  if (base === 'pyproject.toml') return { source: { file: f.file, type: 'toml', key: /\[tool\.poetry\]/.test(search) ? 'tool.poetry.version' : 'project.version' } };
+  if (base === 'pyproject.toml')
+    return { source: { file: f.file, type: 'toml', key: /\[tool\.poetry\]/.test(search) ? 'tool.poetry.version' : 'project.version' } };
   if (base === 'package.json') return { source: { file: f.file, type: 'json', key: 'version' } };
   const bare = search.replace(VERSION_PLACEHOLDER, '').trim() === '';
   if (base.endsWith('.py') && bare) return { source: { file: f.file, type: 'python' } };
-  if (base === 'setup.cfg' && (bare || /^version\s*[=:]/.test(search.trim()))) return { source: { file: f.file, type: 'ini', section: 'metadata', key: 'version' } };
+  if (base === 'setup.cfg' && (bare || /^version\s*[=:]/.test(search.trim())))
+    return { source: { file: f.file, type: 'ini', section: 'metadata', key: 'version' } };
   if (base === 'setup.py' && /^version\s*=/.test(search.trim())) return { source: { file: f.file, type: 'python', call: 'setup' } };
   const variable = /^([A-Za-z_][A-Za-z0-9_]*)\s*(?::[^=]*)?=\s*['"]?\{/.exec(search.trim())?.[1];
   if (base.endsWith('.py') && variable) return { source: { file: f.file, type: 'python', variable } };

@@ -9,7 +9,8 @@ export const build: Step = {
   name: 'build',
   description: (ctx) => buildCommand(ctx).join(' '),
   stage: 'gate',
-  run: (ctx) => commandStep(ctx, buildCommand(ctx), { explain: (output) => explainBuild(output, buildCommand(ctx), installed(ctx, missingDependencies(output))) }),
+  run: (ctx) =>
+    commandStep(ctx, buildCommand(ctx), { explain: (output) => explainBuild(output, buildCommand(ctx), installed(ctx, missingDependencies(output))) }),
 };
 
 /** Which of the requirements build called missing the build interpreter does have (requirement → version). */

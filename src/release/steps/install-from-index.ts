@@ -22,10 +22,16 @@ export const installFromIndex: Step = {
     for (let attempt = 0; !(await pipInstallFromIndex(ctx, env, requirement, url, extra)); attempt++) {
       const unreachable = await whyUnreachable(url, ctx.env);
       if (unreachable === 'connection-refused') return failed(unreachable, `${url} refused the connection: no index listens there (check the URL and port)`);
-      if (unreachable === 'unknown-host') return failed(unreachable, `${url}: the host ${new URL(url).hostname} is unknown (its name does not resolve); check the URL`);
+      if (unreachable === 'unknown-host')
+        return failed(unreachable, `${url}: the host ${new URL(url).hostname} is unknown (its name does not resolve); check the URL`);
       const wait = RETRY_SECONDS[attempt];
       if (wait === undefined) return failed('not-served', `${label} did not serve ${requirement} after ${attempt + 1} attempts`);
-      ctx.emit({ type: 'wait', step: ctx.step, seconds: wait, reason: `${label} does not serve ${requirement} yet; attempt ${attempt + 2} of ${RETRY_SECONDS.length + 1}` });
+      ctx.emit({
+        type: 'wait',
+        step: ctx.step,
+        seconds: wait,
+        reason: `${label} does not serve ${requirement} yet; attempt ${attempt + 2} of ${RETRY_SECONDS.length + 1}`,
+      });
       await ctx.clock.sleep(wait * 1000, ctx.signal);
       if (ctx.signal.aborted) return failed('interrupted', `interrupted while waiting for ${label}`);
     }

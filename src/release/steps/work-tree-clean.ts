@@ -10,6 +10,9 @@ export const workTreeClean: Step = {
   async run(ctx) {
     const dirty = await changedTrackedFiles(ctx.gitTop!);
     if (dirty.length === 0) return passed('clean', 'no uncommitted changes');
-    return failed('dirty', `uncommitted changes in ${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', …' : ''}; commit or stash them (or pass --allow-dirty)`);
+    return failed(
+      'dirty',
+      `uncommitted changes in ${dirty.slice(0, 5).join(', ')}${dirty.length > 5 ? ', …' : ''}; commit or stash them (or pass --allow-dirty)`,
+    );
   },
 };

@@ -60,7 +60,9 @@ function bindingsOf(s: Statement, names: Set<string>, lengths: Set<number>, out:
   };
   // `global N` in a function or class body: any call of it may rebind the module's N.
   if (isWord(t[0], 'global')) {
-    if (s.nested) for (const n of t.slice(1)) if (n.kind === 'name' && names.has(n.id!)) out.push({ name: n.id!, at: n.start, how: 'a global statement in a function', late: true });
+    if (s.nested)
+      for (const n of t.slice(1))
+        if (n.kind === 'name' && names.has(n.id!)) out.push({ name: n.id!, at: n.start, how: 'a global statement in a function', late: true });
     return;
   }
   if ((s.module || s.nested) && t.some((x) => x.kind === 'name' && DYNAMIC.has(x.text))) {
@@ -106,7 +108,8 @@ function bindingsOf(s: Statement, names: Set<string>, lengths: Set<number>, out:
       // A capture pattern binds any bare name; the guard after `if` binds nothing.
       const guard = t.findIndex((x, k) => k > 0 && isWord(x, 'if'));
       const end = guard === -1 ? t.length : guard;
-      for (let k = 1; k < end; k++) if (!isOp(t[k - 1], '.') && !isOp(t[k + 1], '.') && !isOp(t[k + 1], '(') && !isOp(t[k + 1], '=')) add(t[k], 'a match pattern');
+      for (let k = 1; k < end; k++)
+        if (!isOp(t[k - 1], '.') && !isOp(t[k + 1], '.') && !isOp(t[k + 1], '(') && !isOp(t[k + 1], '=')) add(t[k], 'a match pattern');
       return;
     }
   }

@@ -13,7 +13,10 @@ function callArguments(statements: Token[][], call: string): Token[][] {
   for (const t of statements) {
     let k = 0;
     while (t[k]?.kind === 'name' && isOp(t[k + 1], '.')) k += 2;
-    const callee = t.slice(0, k + 1).map((x) => x.text).join('');
+    const callee = t
+      .slice(0, k + 1)
+      .map((x) => x.text)
+      .join('');
     if (t[k]?.kind !== 'name' || !isOp(t[k + 1], '(') || matchingClose(t, k + 1) !== t.length - 1) continue;
     if (callee === call || callee.endsWith(`.${call}`)) out.push(t.slice(k + 2, -1));
   }
@@ -43,9 +46,19 @@ export const locateCallArgument: Locator<{ call: string; keyword?: string }> = (
         const resolved = resolveBindings(bindings(statements, [name]), name, text, lineOf);
         const literals = resolved.hits;
         if (literals.length) located.hits.push(...literals);
-        else located.problems.push({ kind: 'uncheckable', message: `${label} passes ${excerpt(value[0]!.text)}, which has no module-level string literal at line ${lineOf(value[0]!.start)}`, offset: value[0]!.start });
+        else
+          located.problems.push({
+            kind: 'uncheckable',
+            message: `${label} passes ${excerpt(value[0]!.text)}, which has no module-level string literal at line ${lineOf(value[0]!.start)}`,
+            offset: value[0]!.start,
+          });
         if (literals.length) located.problems.push(...resolved.rebound);
-      } else located.problems.push({ kind: 'uncheckable', message: `${label} is ${c.what} at line ${lineOf(arg[0].start)}, which cannot be checked; pass a string literal`, offset: arg[0].start });
+      } else
+        located.problems.push({
+          kind: 'uncheckable',
+          message: `${label} is ${c.what} at line ${lineOf(arg[0].start)}, which cannot be checked; pass a string literal`,
+          offset: arg[0].start,
+        });
     }
   }
   if (!error && located.hits.length === 0 && located.lookups.length === 0 && located.problems.length === 0)

@@ -48,7 +48,10 @@ export function classify(rhs: Token[], text: string): Classified {
   let open = 0;
   while (t[open]?.kind === 'name' && isOp(t[open + 1], '.')) open += 2;
   if (t[open]?.kind === 'name' && isOp(t[open + 1], '(') && matchingClose(t, open + 1) === t.length - 1) {
-    const callee = t.slice(0, open + 1).map((x) => x.id ?? x.text).join('');
+    const callee = t
+      .slice(0, open + 1)
+      .map((x) => x.id ?? x.text)
+      .join('');
     const args = t.slice(open + 2, -1);
     if (isOp(args.at(-1), ',')) args.pop();
     const arg = args[0];

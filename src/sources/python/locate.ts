@@ -11,7 +11,12 @@ import { lineCounter, tokenize } from './tokenize.js';
 const DEFAULT_VARIABLES = ['__version__', 'SYSTEM_VERSION', 'VERSION'];
 
 /** What the module-level bindings of one name come to: literals, lookups, and what cannot be checked. */
-export function resolveBindings(found: Binding[], name: string, text: string, lineOf: (offset: number) => number): Omit<Located, 'label'> & { rebound: SourceProblem[] } {
+export function resolveBindings(
+  found: Binding[],
+  name: string,
+  text: string,
+  lineOf: (offset: number) => number,
+): Omit<Located, 'label'> & { rebound: SourceProblem[] } {
   const located: Omit<Located, 'label'> & { rebound: SourceProblem[] } = { hits: [], lookups: [], problems: [], rebound: [] };
   const own = found.filter((b) => b.name === name);
   // The last assignment that runs in order overrides whatever came before it.
@@ -21,9 +26,18 @@ export function resolveBindings(found: Binding[], name: string, text: string, li
       const c = classify(b.rhs, text);
       if ('hit' in c) located.hits.push(c.hit);
       else if ('lookup' in c) located.lookups.push(c.lookup);
-      else located.problems.push(uncheckable(`${name} is assigned from ${c.what} at line ${lineOf(b.at)}, which cannot be checked; assign a string literal or use importlib.metadata.version("<dist>")`, b.at));
+      else
+        located.problems.push(
+          uncheckable(
+            `${name} is assigned from ${c.what} at line ${lineOf(b.at)}, which cannot be checked; assign a string literal or use importlib.metadata.version("<dist>")`,
+            b.at,
+          ),
+        );
     } else if (i > lastPlain || b.late) {
-      const problem = uncheckable(`${name} is also bound by ${b.how} at line ${lineOf(b.at)}, so its value at import cannot be checked; assign the version as a string literal after it`, b.at);
+      const problem = uncheckable(
+        `${name} is also bound by ${b.how} at line ${lineOf(b.at)}, so its value at import cannot be checked; assign the version as a string literal after it`,
+        b.at,
+      );
       located.problems.push(problem);
       located.rebound.push(problem);
     }
@@ -36,7 +50,10 @@ const uncheckable = (message: string, offset: number): SourceProblem => ({ kind:
 /** The variable to read: the configured one, or the default whose first assignment comes first (any binding if none is assigned). */
 function chooseVariable(found: Binding[], configured: string | undefined): string | undefined {
   if (configured) return identifier(configured);
-  const first = (plain: boolean) => DEFAULT_VARIABLES.map((v) => ({ v, b: found.find((b) => b.name === v && (!plain || b.rhs)) })).filter((x) => x.b).sort((a, b) => a.b!.at - b.b!.at)[0]?.v;
+  const first = (plain: boolean) =>
+    DEFAULT_VARIABLES.map((v) => ({ v, b: found.find((b) => b.name === v && (!plain || b.rhs)) }))
+      .filter((x) => x.b)
+      .sort((a, b) => a.b!.at - b.b!.at)[0]?.v;
   return first(true) ?? first(false);
 }
 

@@ -39,7 +39,10 @@ function blockKind(keyword: string, header: Token[]): Block {
   if (SCOPES.has(keyword)) return 'scope';
   if (!TRANSPARENT.has(keyword)) return 'conditional';
   // `if TYPE_CHECKING:` runs only for type checkers, never at runtime.
-  const condition = header.slice(1).map((t) => t.text).join('');
+  const condition = header
+    .slice(1)
+    .map((t) => t.text)
+    .join('');
   return isWord(header[0], 'if') && (condition === 'TYPE_CHECKING' || condition === 'typing.TYPE_CHECKING') ? 'never' : 'transparent';
 }
 

@@ -3,7 +3,32 @@
 import type { SourceProblem } from '../types.js';
 import { closes, identifier, opens, type Line, type Token } from './tokens.js';
 
-const OPS = ['**=', '//=', '>>=', '<<=', '...', '->', ':=', '==', '!=', '<=', '>=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '@=', '**', '//', '<<', '>>'];
+const OPS = [
+  '**=',
+  '//=',
+  '>>=',
+  '<<=',
+  '...',
+  '->',
+  ':=',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '%=',
+  '&=',
+  '|=',
+  '^=',
+  '@=',
+  '**',
+  '//',
+  '<<',
+  '>>',
+];
 const SINGLE_OPS = '()[]{},;~';
 const STRING_PREFIX = /^(?:[rubft]|br|rb|fr|rf|tr|rt)$/i;
 const NUMBER = /[0-9.][0-9A-Za-z_.]*/y;
@@ -94,7 +119,8 @@ export function tokenize(text: string, lineOf: (offset: number) => number): { li
     }
   }
   const open = brackets[0];
-  if (open) return { lines: complete(), error: { kind: 'parse-error', message: `'${open.text}' at line ${lineOf(open.start)} is never closed`, offset: open.start } };
+  if (open)
+    return { lines: complete(), error: { kind: 'parse-error', message: `'${open.text}' at line ${lineOf(open.start)} is never closed`, offset: open.start } };
   return { lines };
 }
 

@@ -3,13 +3,30 @@ import { versionSpelling } from '../../../src/rules/version-spelling.js';
 import { ruleTester } from '../../helpers/rule-tester.js';
 import { packageJson, pyproject, TWO_SOURCES, versionPy, WITH_JSON } from '../../helpers/rule-fixtures.js';
 
-const SHORT = { sources: [{ file: 'pyproject.toml', type: 'toml', primary: true }, { file: 'docs/conf.py', type: 'python', variable: 'version', short: true }] };
+const SHORT = {
+  sources: [
+    { file: 'pyproject.toml', type: 'toml', primary: true },
+    { file: 'docs/conf.py', type: 'python', variable: 'version', short: true },
+  ],
+};
 
 ruleTester(versionSpelling, {
   valid: [
-    { name: 'normalized PEP 440 in Python files', config: TWO_SOURCES, files: { 'pyproject.toml': pyproject('0.3.0rc1'), 'demo/__init__.py': versionPy('0.3.0.post2') } },
-    { name: 'SemVer spelling in a JSON file is its own scheme\'s', config: WITH_JSON, files: { 'pyproject.toml': pyproject('0.3.0rc1'), 'package.json': packageJson('0.3.0-rc.1') } },
-    { name: 'an invalid version is invalid-version\'s, not a spelling', config: TWO_SOURCES, files: { 'pyproject.toml': pyproject('banana'), 'demo/__init__.py': versionPy('1.2.0') } },
+    {
+      name: 'normalized PEP 440 in Python files',
+      config: TWO_SOURCES,
+      files: { 'pyproject.toml': pyproject('0.3.0rc1'), 'demo/__init__.py': versionPy('0.3.0.post2') },
+    },
+    {
+      name: "SemVer spelling in a JSON file is its own scheme's",
+      config: WITH_JSON,
+      files: { 'pyproject.toml': pyproject('0.3.0rc1'), 'package.json': packageJson('0.3.0-rc.1') },
+    },
+    {
+      name: "an invalid version is invalid-version's, not a spelling",
+      config: TWO_SOURCES,
+      files: { 'pyproject.toml': pyproject('banana'), 'demo/__init__.py': versionPy('1.2.0') },
+    },
   ],
   invalid: [
     {
@@ -27,6 +44,11 @@ ruleTester(versionSpelling, {
         { messageId: 'notNormalized', file: 'demo/__init__.py', line: 1, column: 16, data: { normalized: '1.0.0.post1' } },
       ],
     },
-    { name: 'a short X.Y form with a leading zero', config: SHORT, files: { 'pyproject.toml': pyproject('0.3.0'), 'docs/conf.py': 'version = "0.03"\n' }, errors: [{ messageId: 'shortNotNormalized', file: 'docs/conf.py', line: 1, column: 12, data: { normalized: '0.3' } }] },
+    {
+      name: 'a short X.Y form with a leading zero',
+      config: SHORT,
+      files: { 'pyproject.toml': pyproject('0.3.0'), 'docs/conf.py': 'version = "0.03"\n' },
+      errors: [{ messageId: 'shortNotNormalized', file: 'docs/conf.py', line: 1, column: 12, data: { normalized: '0.3' } }],
+    },
   ],
 });

@@ -11,9 +11,17 @@ testSourceKind('js', {
   ],
   invalid: [
     { text: "const VERSION = '1.0.0';\n", problems: [{ kind: 'not-found' }] },
-    { name: 'a template literal with a substitution', text: 'export const VERSION = `$' + '{A}.0`;\n', problems: [{ kind: 'uncheckable', line: 1, column: 24 }] },
+    {
+      name: 'a template literal with a substitution',
+      text: 'export const VERSION = `$' + '{A}.0`;\n',
+      problems: [{ kind: 'uncheckable', line: 1, column: 24 }],
+    },
     { text: 'export const VERSION = make();\n', problems: [{ kind: 'uncheckable', line: 1, column: 24 }] },
     { text: 'export const VERSION = ;\n', problems: [{ kind: 'parse-error', line: 1, column: 24 }] },
-    { name: '10,000 nested parentheses', text: `export const VERSION = ${'('.repeat(10_000)}'1'${')'.repeat(10_000)};\n`, problems: [{ kind: 'parse-error', line: 1, column: 10_023 }] },
+    {
+      name: '10,000 nested parentheses',
+      text: `export const VERSION = ${'('.repeat(10_000)}'1'${')'.repeat(10_000)};\n`,
+      problems: [{ kind: 'parse-error', line: 1, column: 10_023 }],
+    },
   ],
 });

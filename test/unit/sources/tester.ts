@@ -44,7 +44,8 @@ export function testSourceKind(type: SourceType, tables: { valid: ValidCase[]; i
     const located = locator(text, { file: 'f', type, ...options } as SourceConfig);
     const at = lineIndex(text);
     // A range covers the text as written: it is the value itself unless an escape was decoded.
-    for (const h of located.hits) if (!text.slice(h.start, h.end).includes('\\')) expect(text.slice(h.start, h.end), 'a version range slices out its value').toBe(h.value);
+    for (const h of located.hits)
+      if (!text.slice(h.start, h.end).includes('\\')) expect(text.slice(h.start, h.end), 'a version range slices out its value').toBe(h.value);
     return {
       versions: located.hits.map((h) => ({ value: h.value, ...at(h.start) })),
       lookups: located.lookups.map((l) => ({ distribution: l.distribution, ...at(l.start) })),

@@ -19,6 +19,10 @@ testSourceKind('yaml', {
     { text: 'version:\n  a: 1\n', problems: [{ kind: 'not-found' }] },
     { text: 'version: [1\n', problems: [{ kind: 'parse-error', line: 2, column: 1 }] },
     // The yaml library stops where its stack runs out: the column depends on the stack's size.
-    { name: 'flow sequences nested 10,000 deep', text: `version: 1.0.0\na: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, problems: [{ kind: 'parse-error', line: 2, column: expect.any(Number) }] },
+    {
+      name: 'flow sequences nested 10,000 deep',
+      text: `version: 1.0.0\na: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
+      problems: [{ kind: 'parse-error', line: 2, column: expect.any(Number) }],
+    },
   ],
 });
