@@ -5,7 +5,7 @@ import { GLOBAL_FLAGS, type Command, type Io } from './command.js';
 import { UserError } from '../core/errors.js';
 import { commandHelp, generalHelp } from './help.js';
 import { parseCommandLine } from './parse.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../core/suggest.js';
 import { isTerminal, write } from './output.js';
 import { printableLines } from '../report/printable.js';
 import { VERSION } from '../core/tool-version.js';

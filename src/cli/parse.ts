@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { UserError } from '../core/errors.js';
 import type { Command, Flags } from './command.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../core/suggest.js';
 
 export interface Parsed {
   values: Record<string, unknown>;

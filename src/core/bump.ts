@@ -8,7 +8,7 @@ import { loadConfig } from '../config/load.js';
 import type { LoadedConfig } from '../config/types.js';
 import { commitFiles, createTag, headCommit, pushRefs } from '../git/git.js';
 import { readIndexEntries, writeIndexEntries } from '../git/index-entries.js';
-import { didYouMean } from '../cli/suggest.js';
+import { didYouMean } from './suggest.js';
 import { BUMP_LEVELS } from '../version/schemes.js';
 import { planVersionBump, type PlannedBump } from './bump-plan.js';
 import { applyVerified, refuseForeignTree, underLock } from './change.js';
