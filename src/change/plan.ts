@@ -1,6 +1,7 @@
 // Planning edits (pure): which bytes of which file become what.
 import type { LoadedSource, Project } from '../core/project.js';
-import { sameVersion, type Meaning } from '../version/scheme.js';
+import type { Meaning } from '../version/scheme.js';
+import { sameVersion } from '../version/same.js';
 import { replacementFor } from '../sources/index.js';
 import { UserError } from '../core/errors.js';
 

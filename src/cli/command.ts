@@ -40,6 +40,9 @@ export type GlobalValues = ValuesOf<typeof GLOBAL_FLAGS>;
 /** What a command's run receives for options declared `as const satisfies Flags`. */
 export type CommandValues<O extends Flags> = ValuesOf<O> & GlobalValues;
 
+/** Where the configuration is looked for, from the global flags. */
+export const configPlace = (v: GlobalValues) => ({ cwd: v.cwd, configFile: v.config });
+
 export interface Argument {
   name: string;
   help: string;

@@ -11,7 +11,8 @@ import type { FileChange } from '../change/plan.js';
 import { UserError } from './errors.js';
 import { loadProject } from './project.js';
 import { workTreeReader } from '../git/workspace.js';
-import { sameVersion, type Stated } from '../version/scheme.js';
+import type { Stated } from '../version/scheme.js';
+import { sameVersion } from '../version/same.js';
 import type { NoticeEvent } from './change-types.js';
 
 /** Runs fn holding the project's lock, once no unfinished change is left. */

@@ -13,7 +13,7 @@ import type { Rule, RuleContext, TagState, VersionTag } from '../rules/types.js'
 import type { CheckResult, Diagnostic } from './result.js';
 
 export type { CheckResult, SourceSummary } from './result.js';
-import { sameVersion } from '../version/scheme.js';
+import { sameVersion } from '../version/same.js';
 import type { TagReader } from '../version/tags.js';
 import { indexReader, isShallow, workTreeReader, type FileReader } from '../git/workspace.js';
 

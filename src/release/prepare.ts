@@ -9,7 +9,7 @@ import type { LoadedConfig } from '../config/types.js';
 import { inspect } from '../core/inspect.js';
 import type { Project } from '../core/project.js';
 import type { CheckResult } from '../core/result.js';
-import { pythonSpelling } from '../version/scheme.js';
+import { pythonSpelling } from '../version/python-spelling.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Mode, ReleaseSettings, StepContext } from './context.js';
 import { credentialValues, splitUrlCredentials, uploadEnvironment, withoutCredentials } from './credentials.js';

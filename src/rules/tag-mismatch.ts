@@ -1,4 +1,4 @@
-import { sameVersion } from '../version/scheme.js';
+import { sameVersion } from '../version/same.js';
 import { defineRule } from './types.js';
 
 export const tagMismatch = defineRule({

@@ -1,6 +1,7 @@
 import type { LoadedSource, Placed } from '../core/package.js';
 import type { VersionHit } from '../sources/types.js';
-import { sameVersion, type Meaning } from '../version/scheme.js';
+import type { Meaning } from '../version/scheme.js';
+import { sameVersion } from '../version/same.js';
 import { shortOf } from '../version/short.js';
 import { defineRule, type Report } from './types.js';
 

@@ -2,7 +2,7 @@
 // and registered with one line in src/sources/index.ts.
 import type { Output, Shape } from '../config/fields.js';
 import type { Locator, VersionHit } from './types.js';
-import type { SchemeName } from '../version/scheme.js';
+import type { SchemeName } from '../version/schemes.js';
 
 /** What init's detection may look at: the project's files, read-only. */
 export interface DetectContext {

@@ -1,9 +1,7 @@
 // The seam between the tool and a version language: what a scheme is. Rules, bump, tags and release
 // ask a scheme; only the scheme modules registered in schemes.ts know how versions are spelled and ordered.
 import type { Output, Shape } from '../config/fields.js';
-import { shortOf } from './short.js';
 
-export type { SchemeName } from './schemes.js';
 export type PreLabel = 'a' | 'b' | 'rc';
 
 /**
@@ -112,49 +110,9 @@ export interface Stated {
   value: string;
 }
 
-/**
- * Whether two stated versions mean the same release. Two spellings of a scheme without a normal
- * form (SemVer) must be identical; once a scheme with one is involved the meanings are compared in
- * PEP 440's terms (1.0 ≡ 1.0.0, rc1 ≡ -rc.1); a short X.Y form agrees with every version of that MAJOR.MINOR.
- */
-export function sameVersion(x: Stated, y: Stated): boolean {
-  if (x.value === y.value && x.scheme === y.scheme) return true;
-  if (x.scheme.short || y.scheme.short) {
-    const [sx, sy] = [shortOf(x), shortOf(y)];
-    return sx !== undefined && sx === sy;
-  }
-  if (!x.scheme.normalForm && !y.scheme.normalForm) return false;
-  const [mx, my] = [x.scheme.parse(x.value), y.scheme.parse(y.value)];
-  return mx !== undefined && my !== undefined && sameMeaning(mx, my);
-}
-
-/** PEP 440's equality: trailing zero release numbers do not count (1.0 ≡ 1.0.0); local parts are already normalized. */
-export function sameMeaning(a: Meaning, b: Meaning): boolean {
-  const release = (m: Meaning) => {
-    let n = m.release.length;
-    while (n > 1 && m.release[n - 1] === 0) n--;
-    return m.release.slice(0, n).join('.');
-  };
-  return (
-    a.epoch === b.epoch &&
-    release(a) === release(b) &&
-    a.pre?.[0] === b.pre?.[0] &&
-    a.pre?.[1] === b.pre?.[1] &&
-    a.post === b.post &&
-    a.dev === b.dev &&
-    a.local === b.local
-  );
-}
-
 /** The spelling of a meaning the scheme can always spell (PEP 440 spells every meaning). */
 export function spelling(scheme: VersionScheme, meaning: Meaning): string {
   const spelled = scheme.spell(meaning);
   if ('none' in spelled) throw new Error(`${scheme.title} cannot spell this version: ${spelled.none}`);
   return spelled.version;
-}
-
-/** The normalized PEP 440 spelling of a version's meaning (what build writes into the artifacts), or undefined when it has none. */
-export async function pythonSpelling(scheme: VersionScheme, version: string | undefined): Promise<string | undefined> {
-  const meaning = version === undefined ? undefined : scheme.parse(version);
-  return meaning && spelling((await import('./pep440.js')).pep440, meaning);
 }

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/schema.js';
 import { nextVersion } from '../../src/version/next-version.js';
-import { canonical, sameVersion, type VersionScheme } from '../../src/version/scheme.js';
+import { canonical, type VersionScheme } from '../../src/version/scheme.js';
+import { sameVersion } from '../../src/version/same.js';
 import { loadScheme, policyOf, versioningOf, type VersioningSetting } from '../../src/version/schemes.js';
 import { semver } from '../../src/version/semver.js';
 import { pep440 } from '../../src/version/pep440.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pep440 } from '../../src/version/pep440.js';
 import { semver } from '../../src/version/semver.js';
-import { canonical, sameVersion, type VersionScheme } from '../../src/version/scheme.js';
+import { canonical, type VersionScheme } from '../../src/version/scheme.js';
+import { sameVersion } from '../../src/version/same.js';
 import { leadingShort, shortForm } from '../../src/version/short.js';
 
 const spelled = (scheme: VersionScheme, from: VersionScheme, v: string) => {

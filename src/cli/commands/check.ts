@@ -1,13 +1,11 @@
 // check and show as the command line runs them: options in, report out, exit code back.
-import { defineCommand, type CommandValues, type Flags, type GlobalValues, type Io } from '../command.js';
+import { configPlace, defineCommand, type CommandValues, type Flags, type GlobalValues, type Io } from '../command.js';
 import { UserError } from '../../core/errors.js';
 import { FORMATS, formatResult, type Format } from '../../report/index.js';
 import { inertJson } from '../../report/printable.js';
 import { loadConfig } from '../../config/load.js';
 import { inspect } from '../../core/inspect.js';
 import { refuseUnfinished } from '../../change/state.js';
-
-export const common = (v: GlobalValues) => ({ cwd: v.cwd, configFile: v.config });
 
 const CHECK_FLAGS = {
   staged: {
@@ -53,7 +51,7 @@ async function runCheck(v: CheckValues, io: Io): Promise<number> {
   if (v.fix) return (await import('./fix.js')).runFix(v, format, io);
   if (v['dry-run']) throw new UserError('--dry-run goes with --fix');
   if (v['allow-foreign-owner']) throw new UserError('--allow-foreign-owner goes with --fix');
-  const loaded = await loadConfig(common(v));
+  const loaded = await loadConfig(configPlace(v));
   if (!v.staged) await refuseUnfinished(loaded);
   const { result } = await inspect(loaded, v.staged);
   io.out(formatResult(result, format, io.color));
@@ -61,7 +59,7 @@ async function runCheck(v: CheckValues, io: Io): Promise<number> {
 }
 
 async function runShow(v: GlobalValues & { json: boolean }, io: Io): Promise<number> {
-  const loaded = await loadConfig(common(v));
+  const loaded = await loadConfig(configPlace(v));
   await refuseUnfinished(loaded);
   const { project, result } = await inspect(loaded, false);
   if (v.json) {
