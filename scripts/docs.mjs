@@ -18,6 +18,7 @@ async function registries() {
     "export { RULES, RULE_ALIASES } from './src/rules/index.ts';",
     "export { SOURCE_KINDS } from './src/sources/index.ts';",
     "export { detectLayout } from './src/config/layout.ts';",
+    "export { OWN_VERSION_FILES } from './src/config/own-version.ts';",
     "export { configJsonSchema } from './src/config/schema.ts';",
     "export { main } from './src/cli/main.ts';",
     "export { GLOBAL_FLAGS } from './src/cli/command.ts';",
@@ -160,7 +161,7 @@ function describeCommon(key, schema) {
   return schema.description ?? '';
 }
 
-function layoutsPage({ detectLayout }) {
+function layoutsPage({ detectLayout, OWN_VERSION_FILES }) {
   const fixtures = readdirSync(path.join(ROOT, LAYOUT_FIXTURES))
     .filter((d) => statSync(path.join(ROOT, LAYOUT_FIXTURES, d)).isDirectory())
     .sort();
@@ -188,6 +189,11 @@ function layoutsPage({ detectLayout }) {
       '`show --json` and `check --format json` carry the result as `"layout": { "id", "reason" }`. See [Checking](../guides/checking.md#which-source-is-primary) for the order in which declarations are considered.\n',
     table(['layout', 'example project', 'decided by', 'sources checked (primary first)'], rows),
     '',
+    "## The distribution's own version file\n",
+    "Beside the primary, zero configuration checks the version file of the distribution's own import package when one states a version: " +
+      `${OWN_VERSION_FILES.map(code).join(', ')} in the package directory named after the distribution (at the root or under \`src/\`, namespace packages included), ` +
+      'or the single module of that name. Vendored copies (`_vendor/`, `vendor/`, `third_party/` …) and directories such as `tests/` or `docs/` are never taken for it. ' +
+      '`init` keeps that file as a source even when it has drifted, so the drift is reported rather than hidden.\n',
   ].join('\n');
 }
 

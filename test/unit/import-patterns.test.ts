@@ -69,3 +69,17 @@ describe('search templates with the parse pattern', () => {
     expect(bmv!.untranslated[0]).toBe('a.txt: parse = "(?P<a>\\d+)\\.(?P=a)" refers back to its own groups; the file was left out');
   });
 });
+
+describe("tbump's version_template", () => {
+  it('is named as written, a table as TOML data rather than [object Object]', () => {
+    const [tbump] = readToolConfigs((file) =>
+      file === 'tbump.toml'
+        ? `[version]\ncurrent = "1.2.3"\nregex = '(?P<major>\\d+)\\.(?P<minor>\\d+)\\.(?P<patch>\\d+)'\n[[file]]\nsrc = "a.txt"\nversion_template = "{major}.{minor}"\n[[file]]\nsrc = "b.txt"\nversion_template = { x = 1 }\n`
+        : undefined,
+    );
+    expect(tbump!.untranslated.slice(0, 2)).toEqual([
+      'a.txt: version_template = "{major}.{minor}" (another spelling of the version)',
+      'b.txt: version_template = {"x":1} (another spelling of the version)',
+    ]);
+  });
+});

@@ -142,7 +142,8 @@ function tbump(t: Tree, from: string): Imported {
   for (const f of arr(t.file).map(obj)) {
     const file = str(f.src);
     if (!file) continue;
-    if (f.version_template !== undefined) imported.untranslated.push(`${file}: version_template = "${f.version_template}" (another spelling of the version)`);
+    if (f.version_template !== undefined)
+      imported.untranslated.push(`${file}: version_template = ${JSON.stringify(f.version_template)} (another spelling of the version)`);
     else parsedFile(imported, file, str(f.search), parse, true);
   }
   const git = obj(t.git);
