@@ -2,6 +2,7 @@
 // as it comes; in a terminal also a status line with the elapsed time, and a countdown while waiting.
 import type { StepEvent } from '../release/events.js';
 import type { PlannedStep } from '../release/runner.js';
+import { printableLines } from '../report/printable.js';
 import { formatStylish } from '../report/stylish.js';
 import type { Io } from './command.js';
 
@@ -39,9 +40,11 @@ export function renderSteps(io: Io, live: boolean): Renderer {
       case 'step':
         if (event.status === 'started') return;
         stop();
-        if (event.status === 'passed') io.out(event.detail ? `✔ ${event.step}: ${event.detail}\n` : `✔ ${event.step} (${event.seconds.toFixed(1)}s)\n`);
-        else if (event.status === 'failed') io.out(`✖ ${event.step}: ${event.detail}\n`);
-        else io.out(`${event.warn ? '⚠' : '–'} ${event.step}: skipped: ${event.detail}\n`);
+        // A step's detail quotes the project (versions, file names, what a built artifact says): printed inert.
+        if (event.status === 'passed')
+          io.out(event.detail ? `✔ ${event.step}: ${printableLines(event.detail)}\n` : `✔ ${event.step} (${event.seconds.toFixed(1)}s)\n`);
+        else if (event.status === 'failed') io.out(`✖ ${event.step}: ${printableLines(event.detail)}\n`);
+        else io.out(`${event.warn ? '⚠' : '–'} ${event.step}: skipped: ${printableLines(event.detail)}\n`);
         return;
       case 'command': {
         stop();

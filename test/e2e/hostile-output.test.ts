@@ -118,3 +118,46 @@ describe('show', () => {
     expect(run(['show'], repo.dir)).toMatchObject({ code: 0, stdout: '1.2.3-rc.1\n', stderr: '' });
   });
 });
+
+describe('the diff of a change', () => {
+  // A line beside the version, shown as the diff's context, carries the payload: a comment in version.py.
+  const HOSTILE = `# ${PAYLOAD.replace(/[\n\r]/g, '')}\n`;
+  const files = (runtime: string) => ({
+    'pyproject.toml': pyproject('0.2.0'),
+    [VPY]: `${versionPy(runtime).replace('__version__', `${HOSTILE}__version__`)}# \u202eevil ##[group]x\n`,
+  });
+
+  for (const args of [
+    ['bump', 'patch', '--dry-run'],
+    ['bump', 'patch', '--yes'],
+  ]) {
+    it(`${args.join(' ')} prints the context lines around a version inert`, () => {
+      const repo = tempRepo(files('0.2.0')).commit();
+      const res = run(args, repo.dir);
+      expect(res.code, res.stderr).toBe(0);
+      expect(res.stdout).toContain('+version = "0.2.1"');
+      expect(res.stdout).toContain('\\x1b]0;title');
+      expectInert(res, args);
+    });
+  }
+
+  it('check --fix --dry-run prints the context lines inert', () => {
+    const repo = tempRepo(files('0.1.0')).commit();
+    const res = run(['check', '--fix', '--dry-run'], repo.dir);
+    expect(res.stdout).toContain('\\x1b]0;title');
+    expectInert(res, ['check', '--fix', '--dry-run']);
+  });
+});
+
+describe('init', () => {
+  it('prints the versions and settings it found inert', () => {
+    const version = JSON.stringify(`0.2.0${PAYLOAD}`);
+    const repo = tempRepo({
+      'pyproject.toml': `[project]\nname = "heimdall-mcp"\nversion = ${version}\n\n[tool.bumpversion]\nmessage = ${JSON.stringify(`bump {new}${PAYLOAD}`)}\n`,
+      [VPY]: versionPy('0.2.0'),
+    }).commit();
+    const res = run(['init'], repo.dir);
+    expect(res.stdout).toContain('\\x1b]0;title');
+    expectInert(res, ['init']);
+  });
+});

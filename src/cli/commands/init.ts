@@ -1,8 +1,10 @@
-// init: parses the flags, runs the use case (core/init.ts) and words its events as they come.
+// init: parses the flags, runs the use case (core/init.ts) and words its events as they come. What
+// it found in the repository (versions, file names, other tools' settings) is printed inert.
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { defineCommand, type CommandValues, type Flags, type Io } from '../command.js';
 import { init, type InitCandidate, type InitEvent } from '../../core/init.js';
+import { printable, printableLine } from '../../report/printable.js';
 
 const INIT_FLAGS = {
   include: {
@@ -33,15 +35,15 @@ function render(e: InitEvent): string {
     case 'from-tags':
       return `the version comes from git tags (${e.reason}): no file holds it, and zero configuration already checks this layout; nothing was written\n`;
     case 'found':
-      return `found:\n${e.candidates.map((c) => `  ${candidateLine(c)}\n`).join('')}`;
+      return `found:\n${e.candidates.map((c) => `  ${printable(candidateLine(c))}\n`).join('')}`;
     case 'imported':
-      return `imported ${e.tool} (${e.from})\n`;
+      return `imported ${e.tool} (${printable(e.from)})\n`;
     case 'untranslated':
-      return `could not translate:\n${e.notes.map((u) => `  - ${u}\n`).join('')}`;
+      return `could not translate:\n${e.notes.map((u) => `  - ${printable(u)}\n`).join('')}`;
     case 'written': {
       const { versioning, tags } = e.config;
-      const policy = versioning ? `  versioning: "${versioning}" (${e.primaryValue} is not ${e.defaultPolicy})\n` : '';
-      return `${policy}  tags: prefix "${tags.prefix}"\nwrote ${path.relative(process.cwd(), e.file) || e.file}; run heimdall-version check\n`;
+      const policy = versioning ? `  versioning: "${versioning}" (${printable(e.primaryValue ?? '')} is not ${e.defaultPolicy})\n` : '';
+      return `${policy}  tags: prefix "${printable(tags.prefix)}"\n${printableLine(`wrote ${path.relative(process.cwd(), e.file) || e.file}`)}; run heimdall-version check\n`;
     }
   }
 }
