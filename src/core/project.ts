@@ -2,9 +2,9 @@
 // and the files its rules declared they read, into plain objects the rules and use cases share.
 import path from 'node:path';
 import type { LoadedConfig, SourceConfig } from '../config/types.js';
-import { kindOf, locatorFor, type SourceType } from '../sources/index.js';
+import { kindOf, type LocateAll, locateAllFor, type SourceType } from '../sources/index.js';
 import { readTomlTree } from '../sources/toml.js';
-import type { Locator } from '../sources/types.js';
+import type { Located } from '../sources/types.js';
 import { decodeUtf8, lineIndex } from './text.js';
 import type { FileReader, ReadResult } from '../git/workspace.js';
 import { readTags } from '../git/git.js';
@@ -45,8 +45,8 @@ async function loadPackage(loaded: LoadedConfig, read: FileReader, reachableTags
   const files = [...new Set([...configs.map((s) => s.file), PYPROJECT, ...ruleFiles])];
   const contents = await read(files);
   // Locators are looked up once per type (Babel is loaded only for js), then every source is plain work.
-  const locators = new Map<SourceType, Locator<SourceConfig>>();
-  for (const type of new Set(configs.map((s) => s.type))) locators.set(type, await locatorFor(type));
+  const locators = new Map<SourceType, LocateAll>();
+  for (const type of new Set(configs.map((s) => s.type))) locators.set(type, await locateAllFor(type));
   // Each scheme's module is loaded only when a source (or the policy) needs it. Tags of a Python build backend are read as Python's scheme.
   const versioning = versioningOf(loaded.config.versioning);
   const fromTags = loaded.layout?.fromTags;
@@ -63,8 +63,16 @@ async function loadPackage(loaded: LoadedConfig, read: FileReader, reachableTags
   const distribution = 'text' in pyproject ? distributionIn(readTomlTree(pyproject.text)) : undefined;
   const sources = configs.map((config) => {
     const own = schemes.get(nameOf(config))!;
-    return loadSource(config, contents.get(config.file)!, locators.get(config.type)!, 'short' in config && config.short ? shortForm(own) : own, distribution);
+    return readSource(config, contents.get(config.file)!, 'short' in config && config.short ? shortForm(own) : own);
   });
+  // Each kind locates all its sources in one call (a regex source's time bound is armed once).
+  for (const [type, locateAll] of locators) {
+    const readable = sources.filter((s) => s.config.type === type && s.text !== undefined);
+    const located = locateAll(readable.map((s) => ({ text: s.text!, options: s.config })));
+    readable.forEach((s, i) => {
+      placeLocated(s, located[i]!, distribution);
+    });
+  }
   const primary = fromTags ? await newestTagSource(fromTags, tagReader, reachableTags) : (sources.find((s) => s.primary) ?? sources[0]!);
   primary.primary = true;
   const values = [...new Set(primary.hits.map((h) => h.value))];
@@ -124,13 +132,8 @@ const gitReachableTags =
   async (prefix) =>
     gitTop ? (await readTags(gitTop, prefix, false)).newestReachable : [];
 
-function loadSource(
-  config: SourceConfig,
-  content: ReadResult,
-  locate: Locator<SourceConfig>,
-  scheme: VersionScheme,
-  distribution: string | undefined,
-): LoadedSource {
+/** A source with its file's text, not yet located (or with why its file cannot be read). */
+function readSource(config: SourceConfig, content: ReadResult, scheme: VersionScheme): LoadedSource {
   const source: LoadedSource = {
     name: config.name ?? path.posix.basename(config.file).replace(/\.[^.]*$/, ''),
     file: config.file,
@@ -152,8 +155,13 @@ function loadSource(
     return source;
   }
   source.text = decoded.text;
-  const located = locate(decoded.text, config);
-  const at = lineIndex(decoded.text);
+  return source;
+}
+
+/** What the kind located in a source's text, at lines and columns. */
+function placeLocated(source: LoadedSource, located: Located, distribution: string | undefined): void {
+  const { scheme } = source;
+  const at = lineIndex(source.text!);
   source.label = located.label;
   source.lookups = located.lookups.map((l) => ({ ...l, ...at(l.start) }));
   // Beside a lookup of this very distribution, a fallback that is no version at all ("unknown") is a sentinel, not drift.
@@ -161,5 +169,4 @@ function loadSource(
   const sentinel = (value: string) => ownLookup && !/\d/.test(value) && !scheme.valid(value);
   source.hits = located.hits.filter((h) => !sentinel(h.value)).map((h) => ({ ...h, ...at(h.start) }));
   source.problems = located.problems.map((p) => ({ kind: p.kind, message: p.message, ...(p.offset === undefined ? {} : at(p.offset)) }));
-  return source;
 }

@@ -10,7 +10,7 @@ import { regexSource } from './regex.js';
 import { textSource } from './text.js';
 import { yamlSource } from './yaml.js';
 import { tomlSource } from './toml.js';
-import type { Locator, VersionHit } from './types.js';
+import type { Locator, ManyLocator, VersionHit } from './types.js';
 
 export const SOURCE_KINDS = [tomlSource, pythonSource, jsonSource, jsSource, regexSource, iniSource, textSource, yamlSource] as const;
 
@@ -39,6 +39,16 @@ export const kindOf = (type: string): SourceKind => SOURCE_KINDS.find((k) => k.t
 export async function locatorFor(type: SourceType): Promise<Locator<SourceConfig>> {
   const kind = kindOf(type);
   return (kind.locate ?? (await kind.load!())) as Locator<SourceConfig>;
+}
+
+/** Locates many sources of one type: at once where the kind can, else one by one. */
+export type LocateAll = ManyLocator<SourceConfig>;
+
+export async function locateAllFor(type: SourceType): Promise<LocateAll> {
+  const kind = kindOf(type);
+  if (kind.locateAll) return kind.locateAll as LocateAll;
+  const locate = await locatorFor(type);
+  return (items) => items.map((item) => locate(item.text, item.options));
 }
 
 /** The text written over a located version. */

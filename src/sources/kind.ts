@@ -1,7 +1,7 @@
 // What a source kind is: everything about one file kind, declared in one module (src/sources/<kind>.ts)
 // and registered with one line in src/sources/index.ts.
 import type { Output, Shape } from '../config/fields.js';
-import type { Locator, VersionHit } from './types.js';
+import type { Locator, ManyLocator, VersionHit } from './types.js';
 import type { SchemeName } from '../version/schemes.js';
 
 /** What init's detection may look at: the project's files, read-only. */
@@ -45,10 +45,12 @@ interface KindBase<T extends string, S extends Shape> {
 /** A kind locates eagerly (`locate`), or loads its locator on first use (`load`: js loads Babel only then). */
 export interface SourceKind<T extends string = string, S extends Shape = Shape> extends KindBase<T, S> {
   locate?: Locator<Output<S>>;
+  /** Locates every source of the kind in a run at once, when that costs less than one by one (regex: one time bound). */
+  locateAll?: ManyLocator<Output<S>>;
   load?(): Promise<Locator<Output<S>>>;
 }
 
 /** Declares a kind (exactly one of locate and load), its types inferred from its options. */
 export const defineKind = <const T extends string, S extends Shape>(
-  kind: KindBase<T, S> & ({ locate: Locator<Output<S>> } | { load(): Promise<Locator<Output<S>>> }),
+  kind: KindBase<T, S> & ({ locate: Locator<Output<S>>; locateAll?: ManyLocator<Output<S>> } | { load(): Promise<Locator<Output<S>>> }),
 ): SourceKind<T, S> => kind;

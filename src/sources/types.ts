@@ -43,3 +43,6 @@ export interface Located {
 
 /** Finds the version in a file's text, given the source's options. */
 export type Locator<O> = (text: string, options: O) => Located;
+
+/** Locates the version in many texts at once, each with its source's options, in order. */
+export type ManyLocator<O> = (items: { text: string; options: O }[]) => Located[];

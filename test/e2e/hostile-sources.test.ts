@@ -48,14 +48,16 @@ describe('a source that is not a regular file', () => {
 });
 
 describe('a regex source pattern that backtracks catastrophically', () => {
-  it('is stopped within the time limit with an error located at its file', () => {
+  it('is stopped within the time limit with an error located at its file, and the regex sources after it are still read', () => {
     const repo = layoutRepo().write('README.md', `${'a'.repeat(40)}!\n`);
+    repo.write('INSTALL.md', 'pip install heimdall-mcp==9.9.9\n');
     repo.write(
       '.heimdallrc.json',
       JSON.stringify({
         sources: [
           { file: 'pyproject.toml', type: 'toml' },
           { file: 'README.md', type: 'regex', pattern: '(?<version>(a+)+)$' },
+          { file: 'INSTALL.md', type: 'regex', pattern: 'heimdall-mcp==(?<version>\\S+)' },
         ],
       }),
     );
@@ -69,6 +71,7 @@ describe('a regex source pattern that backtracks catastrophically', () => {
         message: expect.stringContaining('was stopped after 1.5 s (it backtracks catastrophically on this file)'),
       }),
     );
+    expect(JSON.parse(res.stdout).sources).toContainEqual(expect.objectContaining({ file: 'INSTALL.md', version: '9.9.9', line: 1, column: 27 }));
   });
 });
 

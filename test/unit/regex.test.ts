@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { locateRegexVersion } from '../../src/sources/regex.js';
+import { locateRegexVersion, locateRegexVersions } from '../../src/sources/regex.js';
 import type { Located } from '../../src/sources/types.js';
 
 const sliced = (text: string, located: Located) => located.hits.map((h) => text.slice(h.start, h.end));
@@ -69,5 +69,15 @@ describe('locateRegexVersion', () => {
 
   it('never throws, whatever the pattern', () => {
     fc.assert(fc.property(fc.string(), fc.string(), (text, p) => void locateRegexVersion(text, { pattern: p })));
+  });
+
+  it('locates many texts under one time bound, and a pattern that backtracks without end stops only its own source', () => {
+    const fine = { text: 'pip install heimdall-mcp==1.2.3\n', options: { pattern } };
+    // Second in the batch: it is stopped there, run again alone with the whole bound, and stopped again.
+    const hostile = { text: `${'a'.repeat(40)}!\n`, options: { pattern: '(?<version>(a+)+)$' } };
+    const located = locateRegexVersions([fine, hostile, { text: 'no', options: { pattern: '(?<version>' } }, fine]);
+    expect(located.map((l) => l.hits.map((h) => h.value))).toEqual([['1.2.3'], [], [], ['1.2.3']]);
+    expect(located[1]!.problems[0]!.message).toContain('was stopped after 1.5 s');
+    expect(located[2]!.problems[0]!.message).toMatch(/^invalid pattern: /);
   });
 });
