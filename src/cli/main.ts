@@ -30,6 +30,10 @@ const COMMANDS: Record<string, Entry> = {
   },
   hook: { summary: 'install (or uninstall) the pre-commit check in this git repository', load: async () => (await import('./commands/hook.js')).hookCommand },
   recover: { summary: 'finish or undo a change that a crash interrupted', load: async () => (await import('./commands/recover.js')).recoverCommand },
+  audit: {
+    summary: 'the version history, release by release, read from git without checking anything out',
+    load: async () => (await import('./commands/audit.js')).auditCommand,
+  },
   init: { summary: 'detect the version sources and write .heimdallrc.json', load: async () => (await import('./commands/init.js')).initCommand },
 };
 

@@ -121,7 +121,7 @@ async function loadNamed(file: string): Promise<Found> {
   if (format === 'code') {
     const exported = await runCode(file);
     try {
-      return { config: validated(exported, file), file };
+      return { config: validated(exported, shown(file)), file };
     } catch (e) {
       // Its getters run as it is read: what they throw is the configuration's failure too.
       throw e instanceof UserError ? e : failedToLoad(file, e);
@@ -131,8 +131,10 @@ async function loadNamed(file: string): Promise<Found> {
 }
 
 /** Parses and validates one configuration file's text. */
-async function readData(file: string, format: Exclude<Format, 'code'>, text: string): Promise<LoadedConfig['config']> {
-  const where = shown(file);
+const readData = (file: string, format: Exclude<Format, 'code'>, text: string) => parseConfigText(text, format, shown(file));
+
+/** A configuration file's text as a validated configuration; `where` names it in messages. Data only: nothing is run. */
+export async function parseConfigText(text: string, format: Exclude<Format, 'code'>, where: string): Promise<LoadedConfig['config']> {
   if (format === 'pyproject') {
     const table = pyprojectTable(text, where);
     if (!table) throw new UserError(`${where}: has no [${TABLE}] table`);
@@ -141,13 +143,13 @@ async function readData(file: string, format: Exclude<Format, 'code'>, text: str
   if (format === 'package') {
     const config = packageConfig(text, where);
     if (!config) throw new UserError(`${where}: has no "${PACKAGE_KEY}" key`);
-    return validated(config.value, file);
+    return validated(config.value, where);
   }
-  return validated(format === 'json' ? parseJsonConfig(text, where) : await parseYamlConfig(text, where), file);
+  return validated(format === 'json' ? parseJsonConfig(text, where) : await parseYamlConfig(text, where), where);
 }
 
 /** package.json's "heimdall" value, or undefined when it has none. */
-function packageConfig(text: string, where: string): { value: unknown } | undefined {
+export function packageConfig(text: string, where: string): { value: unknown } | undefined {
   const pkg = parseJsonConfig(text, where, PACKAGE_KEY);
   return isObj(pkg) && Object.hasOwn(pkg, PACKAGE_KEY) ? { value: pkg[PACKAGE_KEY] } : undefined;
 }
@@ -173,10 +175,10 @@ const shown = (file: string) => {
   return rel && !rel.startsWith('..') ? rel : file;
 };
 
-function validated(raw: unknown, file: string) {
+function validated(raw: unknown, where: string) {
   const result = validateConfig(raw);
   if ('problems' in result) {
-    throw new UserError(`${shown(file)}: invalid configuration\n${result.problems.map((p) => `  ${p}`).join('\n')}`);
+    throw new UserError(`${where}: invalid configuration\n${result.problems.map((p) => `  ${p}`).join('\n')}`);
   }
   return result.config;
 }

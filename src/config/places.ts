@@ -63,9 +63,16 @@ export function placesIn(dir: string): Place[] {
       // .config is no directory (or unreadable): it holds no place.
     }
   }
-  const present = new Set([...entries, ...inConfig]);
-  const data = DATA_PLACES.filter(([p]) => present.has(p)).map(([place, format]) => ({ place, file: path.join(dir, place), format }));
-  const code = CODE_PLACES.filter((p) => present.has(p)).map((place) => ({ place, file: path.join(dir, place), format: 'code' as const }));
+  return placesAmong(new Set([...entries, ...inConfig]), (place) => path.join(dir, place));
+}
+
+/** Every place a directory may hold, data places first ('/'-separated, relative to the directory). */
+export const ALL_PLACES: readonly string[] = [...DATA_PLACES.map(([p]) => p), ...CODE_PLACES];
+
+/** The places among the names a directory holds (`.config/x` for its .config directory's), in the order of the search. */
+export function placesAmong(present: ReadonlySet<string>, fileOf: (place: string) => string): Place[] {
+  const data = DATA_PLACES.filter(([p]) => present.has(p)).map(([place, format]) => ({ place, file: fileOf(place), format }));
+  const code = CODE_PLACES.filter((p) => present.has(p)).map((place) => ({ place, file: fileOf(place), format: 'code' as const }));
   return [...data, ...code];
 }
 

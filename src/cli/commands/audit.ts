@@ -1,0 +1,91 @@
+// audit: parses the flags, runs the audit use case, renders its progress (on a terminal only) and its report.
+import { configPlace, defineCommand, type CommandValues, type Flags, type Io } from '../command.js';
+import { UserError } from '../../core/errors.js';
+import { audit, type AuditEvent, type AuditResult } from '../../core/audit.js';
+import { isTerminal } from '../output.js';
+
+const AUDIT_FORMATS = ['stylish', 'json', 'sarif'] as const;
+type AuditFormat = (typeof AUDIT_FORMATS)[number];
+
+const AUDIT_FLAGS = {
+  since: {
+    type: 'string',
+    arg: 'REF',
+    help: 'report (and fail on) only the releases HEAD has and REF has not; older ones are still read for the sequence',
+    example: 'audit --since v1.4.0',
+  },
+  package: { type: 'string', arg: 'NAME', help: 'the package to audit (default: the only one)', example: 'audit --package heimdall-mcp' },
+  format: { type: 'string', arg: 'FORMAT', help: `the report's format: ${AUDIT_FORMATS.join(', ')}`, example: 'audit --format json' },
+  output: {
+    type: 'string',
+    arg: 'FILE',
+    help: 'write the report to FILE (atomically) instead of standard output',
+    example: 'audit --format sarif --output audit.sarif',
+  },
+  'index-url': {
+    type: 'string',
+    arg: 'URL',
+    help: 'also compare the releases with what this package index serves (PEP 691 JSON or PEP 503 simple HTML); without it nothing leaves the machine',
+    example: 'audit --index-url https://pypi.org/simple/',
+  },
+} as const satisfies Flags;
+
+export const auditCommand = defineCommand({
+  name: 'audit',
+  summary: 'the version history, release by release, read from git without checking anything out',
+  options: AUDIT_FLAGS,
+  examples: ['audit', 'audit --since v1.4.0', 'audit --format sarif --output audit.sarif', 'audit --index-url https://pypi.org/simple/'],
+  run: (v, _p, io) => runAudit(v, io),
+});
+
+const isFormat = (f: string): f is AuditFormat => (AUDIT_FORMATS as readonly string[]).includes(f);
+
+async function runAudit(v: CommandValues<typeof AUDIT_FLAGS>, io: Io): Promise<number> {
+  const format = v.format ?? 'stylish';
+  if (!isFormat(format)) throw new UserError(`--format must be one of ${AUDIT_FORMATS.join(', ')}, not "${format}"`);
+  if (v.output === '') throw new UserError('--output needs a file name');
+  const progress = (await isTerminal(2)) ? progressLine(io) : undefined;
+  let result: AuditResult;
+  try {
+    result = await audit({
+      ...configPlace(v),
+      ...(v.since !== undefined ? { since: v.since } : {}),
+      ...(v.package !== undefined ? { package: v.package } : {}),
+      ...(v['index-url'] !== undefined ? { indexUrl: v['index-url'] } : {}),
+      ...(progress ? { onEvent: progress.render } : {}),
+    });
+  } finally {
+    progress?.close();
+  }
+  const text = await render(result, format, io.color && v.output === undefined);
+  if (v.output !== undefined) {
+    (await import('../output-file.js')).writeOutputFile(v.output, text);
+    io.err(`wrote ${v.output}\n`);
+  } else io.out(text);
+  return result.ok ? 0 : 1;
+}
+
+async function render(result: AuditResult, format: AuditFormat, color: boolean): Promise<string> {
+  if (format === 'json') return (await import('../../report/audit/json.js')).formatAuditJson(result);
+  if (format === 'sarif') return (await import('../../report/audit/sarif.js')).formatAuditSarif(result);
+  return (await import('../../report/audit/stylish.js')).formatAuditStylish(result, { color });
+}
+
+/** "read 120/1000" rewritten in place on the terminal, at most every 100 ms; erased at the end. */
+function progressLine(io: Io) {
+  let last = 0;
+  let shown = false;
+  return {
+    render(event: AuditEvent) {
+      if (event.type !== 'read') return;
+      const now = Date.now();
+      if (now - last < 100 && event.done !== event.total) return;
+      last = now;
+      shown = true;
+      io.err(`\r\u001b[Kaudit: read ${event.done}/${event.total} commits and tags`);
+    },
+    close() {
+      if (shown) io.err('\r\u001b[K');
+    },
+  };
+}

@@ -1,0 +1,290 @@
+// audit: the project's version history, release by release. Each release is read from git's object
+// store (one long-lived cat-file) and judged as `check` judges a commit; then the sequence (gaps,
+// versions going backwards, untagged changes, drift windows) and, when asked, a package index.
+// Read-only by construction: no work tree, no index, no repository program; nothing leaves the
+// machine without --index-url.
+import path from 'node:path';
+import { loadConfig, type LoadConfigOptions } from '../config/load.js';
+import { isShallow, workTreeReader } from '../git/workspace.js';
+import { ObjectStore } from '../history/objects.js';
+import { TreeCache } from '../history/tree.js';
+import { Judge, type Verdict } from '../history/judge.js';
+import {
+  commitsSince,
+  currentBranchName,
+  firstParentHistory,
+  peelTag,
+  readCommit,
+  resolveCommit,
+  tagRefs,
+  tagsMerged,
+  type CommitInfo,
+} from '../history/refs.js';
+import { driftWindows, skipped } from '../history/sequence.js';
+import { auditIndex } from '../history/index-audit.js';
+import { sameVersion } from '../version/same.js';
+import { UserError } from './errors.js';
+import { loadProject } from './project.js';
+import { normalizeDistribution } from './names.js';
+import { didYouMean } from './suggest.js';
+import { auditFinding, type AuditEvent, type AuditRelease, type AuditResult, type SequenceFinding } from './audit-result.js';
+
+export type { AuditEvent, AuditResult } from './audit-result.js';
+
+export interface AuditOptions extends LoadConfigOptions {
+  /** Only releases HEAD has and this revision has not decide the exit code (and are reported). */
+  since?: string;
+  package?: string;
+  indexUrl?: string;
+  onEvent?: (event: AuditEvent) => void;
+}
+
+/** History mode when the tags name fewer than this share of the versions the history went through. */
+const FEW_TAGS = 0.5;
+
+export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
+  const today = await loadConfig(options);
+  const gitTop = today.gitTop;
+  if (!gitTop) throw new UserError('audit reads the git history, but this is not a git repository');
+  const project = await loadProject(today, workTreeReader(today.root), async () => []);
+  const pkg = options.package === undefined ? project.packages[0]! : project.packages.find((p) => samePackage(p.name, options.package!));
+  if (!pkg) {
+    const names = project.packages.map((p) => p.name);
+    throw new UserError(
+      `--package: no package "${options.package}" here${didYouMean(options.package!, names, (n) => `"${n}"`)} (packages: ${names.join(', ')})`,
+    );
+  }
+  const prefix = path.relative(gitTop, pkg.root).split(path.sep).join('/');
+  const reader = pkg.tagReader;
+  const scheme = pkg.scheme;
+  const emit = options.onEvent ?? (() => {});
+
+  const since = options.since === undefined ? undefined : await resolveCommit(gitTop, options.since);
+  if (options.since !== undefined && !since) throw new UserError(`--since: "${options.since}" names no commit in this repository`);
+  const [refs, reachableNames, firstParent, branch, sinceCommits, sinceTags] = await Promise.all([
+    tagRefs(gitTop, reader.prefix),
+    // A ref to an object this clone lacks makes git refuse the question: then nobody knows.
+    tagsMerged(gitTop, reader.prefix, 'HEAD', true).catch(() => undefined),
+    firstParentHistory(gitTop),
+    currentBranchName(gitTop),
+    since ? commitsSince(gitTop, since) : undefined,
+    since ? tagsMerged(gitTop, reader.prefix, since, false) : undefined,
+  ]);
+  const tags = refs.flatMap((ref) => {
+    const version = reader.version(ref.name);
+    return version === undefined ? [] : [{ ...ref, version }];
+  });
+  const reachable = new Set(reachableNames ?? []);
+  const shallow = isShallow(gitTop);
+  const notes: string[] = [];
+  const branchName = branch ?? 'HEAD';
+  emit({ type: 'started', tags: tags.length, commits: firstParent.length });
+
+  const store = await ObjectStore.open(gitTop);
+  try {
+    const cache = new TreeCache(store);
+    const judge = new Judge(cache, today, prefix, pkg.name);
+    const total = firstParent.length + tags.length;
+    let done = 0;
+    const tick = () => emit({ type: 'read', done: ++done, total });
+
+    // Tags by the commit they peel to: read once, in a pass of their own.
+    const tagCommits = new Map<string, CommitInfo | undefined>();
+    const annotated = new Set<string>();
+    for (const tag of tags) {
+      const peeled = await peelTag(store, tag.oid);
+      tagCommits.set(tag.name, peeled.commit);
+      if (peeled.annotated) annotated.add(tag.name);
+    }
+    const tagsOn = new Map<string, typeof tags>();
+    for (const tag of tags) {
+      const commit = tagCommits.get(tag.name)?.oid;
+      if (commit) tagsOn.set(commit, [...(tagsOn.get(commit) ?? []), tag]);
+    }
+
+    // The first-parent walk: where the primary version changed, and where it went backwards.
+    const verdicts = new Map<string, Verdict>();
+    const changes: { commit: string; version: string; time: number; verdict: Verdict }[] = [];
+    const sequence: SequenceFinding[] = [];
+    let previous: string | null = null;
+    let highest: string | undefined;
+    for (const oid of firstParent) {
+      const info = await readCommit(store, oid);
+      tick();
+      if (!info) continue;
+      const verdict = await judge.judge(
+        oid,
+        info.tree,
+        (tagsOn.get(oid) ?? []).map((t) => t.name),
+      );
+      if (tagsOn.has(oid)) verdicts.set(oid, verdict);
+      const v = verdict.version;
+      if (v === null || v === previous || !scheme.valid(v)) continue;
+      // The first commit of a shallow clone may hold a version set before it: no change that can be told.
+      const first = previous === null && shallow && oid === firstParent[0];
+      previous = v;
+      if (first) {
+        highest = v;
+        continue;
+      }
+      if (highest !== undefined && scheme.compare(v, highest) < 0) {
+        const inRange = !sinceCommits || sinceCommits.has(oid);
+        sequence.push({
+          ...auditFinding('backwards', { branch: branchName, from: highest, to: v, commit: oid.slice(0, 12) }),
+          commit: oid,
+          version: v,
+          inRange,
+        });
+      }
+      if (highest === undefined || scheme.compare(v, highest) > 0) highest = v;
+      changes.push({ commit: oid, version: v, time: info.time, verdict });
+    }
+    if (shallow)
+      notes.push(
+        `this is a shallow clone: the history before ${firstParent[0]?.slice(0, 12) ?? 'HEAD'} is not in it and was not read, so older releases, their tags and whether HEAD reaches them are not known`,
+      );
+
+    const tagged = (version: string) => tags.some((t) => sameVersion({ scheme, value: t.version }, { scheme, value: version }));
+    const untaggedChanges = changes.filter((c) => !tagged(c.version));
+    const namedVersions = new Set(changes.filter((c) => tagged(c.version)).map((c) => c.version));
+    const mode: AuditResult['mode'] = changes.length > 0 && namedVersions.size < changes.length * FEW_TAGS ? 'history' : 'tags';
+    const modeReason =
+      mode === 'history'
+        ? `the tags name ${namedVersions.size} of the ${changes.length} versions the history of ${branchName} went through: each version change is a release`
+        : `${tags.length} version tag${tags.length === 1 ? '' : 's'} with the prefix "${reader.prefix}"`;
+
+    // Releases: every version tag, and in history mode every version change no tag names.
+    const releases: AuditRelease[] = [];
+    for (const tag of tags) {
+      const info = tagCommits.get(tag.name);
+      tick();
+      const inRange = !sinceTags || sinceTags.includes(tag.name);
+      // In a shallow clone a tag HEAD does not reach may still be on its history, beyond the boundary: not known, so not said.
+      const base = {
+        tag: tag.name,
+        annotated: annotated.has(tag.name),
+        version: tag.version,
+        reachable: reachable.has(tag.name) || (shallow || !reachableNames ? null : false),
+        inRange,
+      };
+      if (!info) {
+        const why = shallow ? 'its commit is not in this shallow clone' : 'its commit is missing from this repository';
+        releases.push({
+          ...base,
+          id: 0,
+          commit: tag.oid,
+          date: null,
+          filesVersion: null,
+          sources: [],
+          config: null,
+          findings: [auditFinding('unreadable', { what: `tag ${tag.name}`, why })],
+        });
+        continue;
+      }
+      const verdict =
+        verdicts.get(info.oid) ??
+        (await judge.judge(
+          info.oid,
+          info.tree,
+          (tagsOn.get(info.oid) ?? []).map((t) => t.name),
+        ));
+      const findings = [...verdict.findings];
+      const file = verdict.sources.find((s) => s.primary)?.file;
+      if (verdict.version !== null && !sameVersion({ scheme, value: tag.version }, { scheme: verdict.pkg.scheme, value: verdict.version }))
+        findings.unshift(
+          auditFinding('tag-differs', { tag: tag.name, tagVersion: tag.version, file: file ?? 'the primary source', version: verdict.version }, { file }),
+        );
+      const others = (tagsOn.get(info.oid) ?? []).filter((t) => !sameVersion({ scheme, value: t.version }, { scheme, value: tag.version }));
+      if (others.length) findings.push(auditFinding('tags-disagree', { commit: info.oid.slice(0, 12), tags: [tag, ...others].map((t) => t.name).join(', ') }));
+      if (base.reachable === false && firstParent.length) findings.push(auditFinding('off-branch', { tag: tag.name, branch: branchName }));
+      releases.push({
+        ...base,
+        id: 0,
+        commit: info.oid,
+        date: iso(info.time),
+        filesVersion: verdict.version,
+        sources: verdict.sources,
+        config: verdict.config,
+        findings,
+      });
+    }
+    if (mode === 'history')
+      for (const change of untaggedChanges)
+        releases.push({
+          id: 0,
+          tag: null,
+          version: change.version,
+          commit: change.commit,
+          date: iso(change.time),
+          reachable: true,
+          inRange: !sinceCommits || sinceCommits.has(change.commit),
+          filesVersion: change.version,
+          sources: change.verdict.sources,
+          config: change.verdict.config,
+          findings: [...change.verdict.findings],
+        });
+    releases.sort((a, b) => compareVersions(scheme, a.version, b.version) || (a.date ?? '').localeCompare(b.date ?? ''));
+    for (const [i, r] of releases.entries()) r.id = i;
+
+    // The sequence: skipped versions between consecutive releases, version changes no tag names.
+    for (let i = 1; i < releases.length; i++) {
+      const [a, b] = [releases[i - 1]!, releases[i]!];
+      const expected = scheme.valid(a.version) && scheme.valid(b.version) ? skipped(scheme, a.version, b.version) : undefined;
+      if (expected)
+        sequence.push({ ...auditFinding('gap', { from: a.version, to: b.version, expected }), release: b.id, version: b.version, inRange: b.inRange });
+    }
+    for (const change of untaggedChanges) {
+      const release = releases.find((r) => r.tag === null && r.commit === change.commit);
+      sequence.push({
+        ...auditFinding('untagged', { version: change.version, commit: change.commit.slice(0, 12) }),
+        commit: change.commit,
+        version: change.version,
+        inRange: !sinceCommits || sinceCommits.has(change.commit),
+        ...(release ? { release: release.id } : {}),
+      });
+    }
+    const windows = driftWindows(releases);
+
+    let index: AuditResult['index'] = null;
+    if (options.indexUrl !== undefined) {
+      emit({ type: 'index', url: options.indexUrl });
+      const distribution = pkg.distribution ?? pkg.name;
+      const found = await auditIndex(options.indexUrl, distribution, releases);
+      index = { url: found.url, versions: found.versions };
+      sequence.push(...found.findings);
+    }
+
+    const sources = [...new Set(releases.flatMap((r) => r.sources.map((s) => s.file)))];
+    const errorIn = (f: { severity: string }) => f.severity === 'error';
+    const ok = !releases.some((r) => r.inRange && r.findings.some(errorIn)) && !sequence.some((f) => f.inRange && errorIn(f));
+    return {
+      ok,
+      mode,
+      modeReason,
+      package: pkg.name,
+      distribution: pkg.distribution ?? null,
+      root: pkg.root,
+      tagPrefix: reader.prefix,
+      branch: branch ?? null,
+      since: options.since ?? null,
+      history: { commits: firstParent.length, complete: !shallow, notes },
+      sources,
+      releases,
+      windows,
+      findings: sequence,
+      index,
+    };
+  } finally {
+    store.close();
+  }
+}
+
+const samePackage = (a: string, b: string) => normalizeDistribution(a) === normalizeDistribution(b);
+
+const iso = (seconds: number) => (seconds ? new Date(seconds * 1000).toISOString() : null);
+
+function compareVersions(scheme: { valid(v: string): boolean; compare(a: string, b: string): number }, a: string, b: string): number {
+  const [va, vb] = [scheme.valid(a), scheme.valid(b)];
+  if (va && vb) return scheme.compare(a, b);
+  return va === vb ? a.localeCompare(b) : va ? -1 : 1;
+}

@@ -1,0 +1,131 @@
+// The files of one commit, read from git's trees: entries are looked up tree by tree (so a link, a
+// submodule or a directory is named, never read through), trees are shared between commits by id,
+// and every path looked up is recorded, so that the next commit can tell whether it reads the same.
+import type { ObjectStore } from './objects.js';
+
+export interface Entry {
+  mode: string;
+  oid: string;
+}
+
+/** Parsed trees by id, bounded: consecutive commits share most of theirs. */
+export class TreeCache {
+  private readonly trees = new Map<string, Map<string, Entry>>();
+  constructor(
+    readonly store: ObjectStore,
+    private readonly limit = 4096,
+  ) {}
+
+  async tree(oid: string): Promise<Map<string, Entry> | undefined> {
+    const cached = this.trees.get(oid);
+    if (cached) return cached;
+    const obj = await this.store.read(oid);
+    if ('missing' in obj || obj.type !== 'tree') return undefined;
+    const entries = parseTree(obj.bytes);
+    if (this.trees.size >= this.limit) this.trees.delete(this.trees.keys().next().value!);
+    this.trees.set(oid, entries);
+    return entries;
+  }
+}
+
+/** A tree object: "<mode> <name>\0<raw id>" entries; the id is as long as the repository's hash. */
+function parseTree(bytes: Buffer): Map<string, Entry> {
+  const entries = new Map<string, Entry>();
+  const idLength = guessIdLength(bytes);
+  let pos = 0;
+  while (pos < bytes.length) {
+    const space = bytes.indexOf(32, pos);
+    const nul = bytes.indexOf(0, space);
+    if (space === -1 || nul === -1) break;
+    const mode = bytes.toString('latin1', pos, space).padStart(6, '0');
+    const name = bytes.toString('utf8', space + 1, nul);
+    entries.set(name, { mode, oid: bytes.toString('hex', nul + 1, nul + 1 + idLength) });
+    pos = nul + 1 + idLength;
+  }
+  return entries;
+}
+
+/** SHA-1 (20 bytes) unless the first entry only parses with SHA-256's 32. */
+function guessIdLength(bytes: Buffer): number {
+  const nul = bytes.indexOf(0);
+  if (nul === -1) return 20;
+  const next = nul + 1 + 20;
+  if (next >= bytes.length) return next === bytes.length ? 20 : 32;
+  return /^[0-7]{5,6} /.test(bytes.toString('latin1', next, next + 7)) ? 20 : 32;
+}
+
+export type Lookup = { entry: Entry } | { absent: true } | { unreadable: string };
+
+/** One commit's tree: looks paths up and records each answer (a path's entry id, or its absence). */
+export class CommitTree {
+  /** Every path looked up, with what it was: the read set that decides whether a later commit reads the same. */
+  readonly seen = new Map<string, string>();
+  constructor(
+    private readonly cache: TreeCache,
+    readonly commit: string,
+    private readonly root: string,
+  ) {}
+
+  async lookup(file: string): Promise<Lookup> {
+    const parts = file.split('/').filter((p) => p !== '' && p !== '.');
+    if (parts.includes('..')) return this.note(file, { unreadable: 'leads outside the project root' });
+    let tree = await this.cache.tree(this.root);
+    if (!tree) return this.note(file, { unreadable: `the tree of commit ${this.commit.slice(0, 12)} is not in this repository` });
+    for (let i = 0; i < parts.length; i++) {
+      const entry = tree.get(parts[i]!);
+      if (!entry) return this.note(file, { absent: true });
+      if (i === parts.length - 1) return this.note(file, { entry });
+      if (entry.mode !== '040000') return this.note(file, entry.mode === '120000' ? { unreadable: 'passes through a symbolic link' } : { absent: true });
+      const sub = await this.cache.tree(entry.oid);
+      if (!sub) return this.note(file, { unreadable: `a tree of commit ${this.commit.slice(0, 12)} is missing from this repository` });
+      tree = sub;
+    }
+    // The root itself.
+    return this.note(file, { entry: { mode: '040000', oid: this.root } });
+  }
+
+  /** The names of a directory's subdirectories ('' is the root), sorted. */
+  async subdirectories(dir: string): Promise<string[]> {
+    const found = dir === '' ? { entry: { mode: '040000', oid: this.root } } : await this.lookup(dir);
+    const tree = 'entry' in found && found.entry.mode === '040000' ? await this.cache.tree(found.entry.oid) : undefined;
+    const names = tree
+      ? [...tree]
+          .filter(([, e]) => e.mode === '040000')
+          .map(([name]) => name)
+          .sort()
+      : [];
+    // The listing itself is what was read (a NUL never occurs in a path, so the key is no path).
+    this.seen.set(`\0${dir}`, names.join('/'));
+    return names;
+  }
+
+  /** A regular file's bytes, or why there are none. */
+  async bytes(file: string): Promise<{ bytes: Buffer } | { missing: string }> {
+    const found = await this.lookup(file);
+    if ('absent' in found) return { missing: 'does not exist' };
+    if ('unreadable' in found) return { missing: found.unreadable };
+    const { mode, oid } = found.entry;
+    if (mode === '120000') return { missing: 'is a symbolic link at this commit, not a file; its target is not read' };
+    if (mode === '160000') return { missing: 'is a submodule at this commit, not a file' };
+    if (mode === '040000') return { missing: 'is not a regular file (a directory)' };
+    const obj = await this.cache.store.read(oid);
+    if ('missing' in obj) return { missing: 'is missing from this repository (a read never fetches an object)' };
+    return { bytes: obj.bytes };
+  }
+
+  /** Whether every path this tree's reads looked up is the same here: then the judgement is the same. */
+  async readsSameAs(earlier: ReadonlyMap<string, string>): Promise<boolean> {
+    for (const [key, was] of earlier) {
+      const now = key.startsWith('\0') ? (await this.subdirectories(key.slice(1))).join('/') : describe(await this.lookup(key));
+      if (now !== was) return false;
+    }
+    return true;
+  }
+
+  private note(file: string, found: Lookup): Lookup {
+    this.seen.set(file, describe(found));
+    return found;
+  }
+}
+
+const describe = (found: Lookup) => ('entry' in found ? `${found.entry.mode}:${found.entry.oid}` : 'absent' in found ? '-' : `!${found.unreadable}`);

@@ -1,0 +1,205 @@
+// audit over real git histories built in temp repositories: each release judged from git's object
+// store as check would judge it, the sequence (gaps, untagged changes, going backwards), drift
+// windows reported once as a range, tags off the branch, configuration changing over history, a
+// shallow clone, and the exit code over the range asked.
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../helpers/cli.js';
+import { cleanupTempDirs, pyproject, tempDir, tempRepo, TempRepo, VPY } from '../helpers/repo.js';
+import type { AuditResult } from '../../src/core/audit-result.js';
+
+afterAll(cleanupTempDirs);
+
+/** The runtime copy: a lookup of `dist` with a literal fallback. */
+const runtime = (dist: string, fallback: string) =>
+  `try:\n    from importlib.metadata import version\n    SYSTEM_VERSION = version("${dist}")\nexcept Exception:\n    SYSTEM_VERSION = "${fallback}"\n`;
+
+/** Commits the version (pyproject and the runtime copy); `dist` and `fallback` set the runtime copy. */
+function release(repo: TempRepo, version: string, dist = 'heimdall-mcp', fallback = version): TempRepo {
+  return repo.write('pyproject.toml', pyproject(version)).write(VPY, runtime(dist, fallback)).commit(version);
+}
+
+function auditJson(repo: TempRepo, ...args: string[]): { code: number; result: AuditResult; stderr: string } {
+  const res = run(['audit', '--format', 'json', ...args], repo.dir);
+  expect(res.stderr, res.stderr).toBe('');
+  return { code: res.code, result: JSON.parse(res.stdout) as AuditResult, stderr: res.stderr };
+}
+
+const rules = (result: AuditResult, tag: string) => result.releases.find((r) => r.tag === tag)!.findings.map((f) => f.rule);
+
+describe('audit, release by release', () => {
+  it('finds a tag on a commit that still holds the previous version, and passes the others', () => {
+    const repo = tempRepo();
+    release(repo, '1.0.0').tag('v1.0.0');
+    release(repo, '1.0.1').tag('v1.0.1');
+    repo.write('README.md', 'x').commit('docs').tag('v1.0.2'); // tagged before the bump
+    release(repo, '1.0.2');
+    const { code, result } = auditJson(repo);
+    expect(code).toBe(1);
+    expect(result.mode).toBe('tags');
+    expect(rules(result, 'v1.0.0')).toEqual([]);
+    expect(rules(result, 'v1.0.1')).toEqual([]);
+    const bad = result.releases.find((r) => r.tag === 'v1.0.2')!;
+    expect(bad.filesVersion).toBe('1.0.1');
+    expect(bad.findings[0]).toMatchObject({ rule: 'tag-differs', severity: 'error', file: 'pyproject.toml', data: { tagVersion: '1.0.2', version: '1.0.1' } });
+  });
+
+  it('reports a skipped version and a version change no tag names', () => {
+    const repo = tempRepo();
+    release(repo, '1.3.0').tag('v1.3.0');
+    release(repo, '1.4.1').tag('v1.4.1');
+    release(repo, '1.4.2').tag('v1.4.2');
+    release(repo, '1.5.0');
+    const { code, result } = auditJson(repo);
+    expect(code).toBe(0); // warnings only
+    expect(result.findings.map((f) => [f.rule, f.version])).toEqual([
+      ['gap', '1.4.1'],
+      ['untagged', '1.5.0'],
+    ]);
+    expect(result.findings[0]!.message).toBe('1.3.0 → 1.4.1 skips a version (after 1.3.0 comes 1.4.0)');
+  });
+
+  it('reports a runtime lookup that drifts over several releases once, as a range', () => {
+    const repo = tempRepo();
+    release(repo, '0.2.9').tag('v0.2.9');
+    for (const v of ['0.2.10', '0.3.0', '0.3.1', '0.3.2']) release(repo, v, 'heimdall-mcp-server', '0.1.0').tag(`v${v}`);
+    release(repo, '0.3.3').tag('v0.3.3');
+    const { result } = auditJson(repo);
+    const lookup = result.windows.filter((w) => w.rule === 'runtime-lookup');
+    expect(lookup).toHaveLength(1);
+    expect(lookup[0]).toMatchObject({ summary: `${VPY} reports 0.1.0 at run time`, releases: 4 });
+    expect(result.releases[lookup[0]!.from]!.tag).toBe('v0.2.10');
+    expect(result.releases[lookup[0]!.to]!.tag).toBe('v0.3.2');
+    const stylish = run(['audit'], repo.dir);
+    expect(stylish.code).toBe(1);
+    expect(stylish.stdout).toContain(`v0.2.10 … v0.3.2 (4 releases): ${VPY} reports 0.1.0 at run time  runtime-lookup`);
+    expect(stylish.stdout.match(/reports 0\.1\.0 at run time/g)).toHaveLength(1);
+  });
+
+  it('reads annotated and lightweight tags, and marks a tag on a side branch', () => {
+    const repo = tempRepo();
+    release(repo, '1.0.0').tag('v1.0.0', true);
+    release(repo, '1.1.0').tag('v1.1.0');
+    repo.git('checkout', '-q', '-b', 'side');
+    release(repo, '1.1.1').tag('v1.1.1', true);
+    repo.git('checkout', '-q', 'main');
+    release(repo, '1.2.0').tag('v1.2.0');
+    const { result } = auditJson(repo);
+    const byTag = Object.fromEntries(result.releases.map((r) => [r.tag, r]));
+    expect(byTag['v1.0.0']).toMatchObject({ annotated: true, reachable: true, filesVersion: '1.0.0' });
+    expect(byTag['v1.1.0']).toMatchObject({ annotated: false, reachable: true });
+    expect(byTag['v1.1.1']).toMatchObject({ annotated: true, reachable: false, filesVersion: '1.1.1' });
+    expect(byTag['v1.1.1']!.findings).toEqual([expect.objectContaining({ rule: 'off-branch', severity: 'warn', data: { tag: 'v1.1.1', branch: 'main' } })]);
+  });
+
+  it('says two tags of different versions on one commit disagree', () => {
+    const repo = tempRepo();
+    release(repo, '2.0.0').tag('v2.0.0').tag('v2.0.1');
+    const { result } = auditJson(repo);
+    expect(rules(result, 'v2.0.0')).toContain('tags-disagree');
+    expect(rules(result, 'v2.0.1')).toEqual(expect.arrayContaining(['tag-differs', 'tags-disagree']));
+  });
+
+  it("judges each release with the configuration of its commit, else today's, else the layout, and says which", () => {
+    const repo = tempRepo();
+    release(repo, '1.0.0').tag('v1.0.0');
+    // From 1.1.0 on the configuration names another primary: src/pkg/__init__.py.
+    repo.write('src/pkg/__init__.py', '__version__ = "1.1.0"\n');
+    repo.write('.heimdallrc.json', JSON.stringify({ sources: [{ file: 'src/pkg/__init__.py', type: 'python', primary: true }] }));
+    release(repo, '1.0.0').tag('v1.1.0'); // pyproject is stale, but the configuration does not read it
+    const { result } = auditJson(repo);
+    const [old, now] = result.releases;
+    expect(old!.config).toEqual({ from: 'today', file: '.heimdallrc.json' });
+    expect(old!.findings.map((f) => f.rule)).toContain('source-missing'); // today's config names a file this commit lacks
+    expect(now!.config).toEqual({ from: 'commit', file: '.heimdallrc.json' });
+    expect(now!.findings).toEqual([]);
+    expect(now!.filesVersion).toBe('1.1.0');
+  });
+
+  it('uses the layout at a commit when no configuration exists at it or today', () => {
+    const repo = tempRepo();
+    release(repo, '1.0.0').tag('v1.0.0');
+    const { result } = auditJson(repo);
+    expect(result.releases[0]!.config).toMatchObject({ from: 'layout', layout: 'static' });
+    expect(result.releases[0]!.sources.map((s) => s.file)).toEqual(['pyproject.toml', VPY]);
+  });
+
+  it('switches to history mode when few tags name the versions, and says so', () => {
+    const repo = tempRepo();
+    release(repo, '0.1.0').tag('v0.1.0');
+    for (const v of ['0.2.0', '0.2.1', '0.2.2', '0.3.0']) release(repo, v);
+    const { result } = auditJson(repo);
+    expect(result.mode).toBe('history');
+    expect(result.modeReason).toContain('the tags name 1 of the 5 versions');
+    expect(result.releases.map((r) => r.tag ?? r.version)).toEqual(['v0.1.0', '0.2.0', '0.2.1', '0.2.2', '0.3.0']);
+    expect(run(['audit'], repo.dir).stdout).toContain('(history mode: ');
+  });
+
+  it('reports a version that went backwards on the branch', () => {
+    const repo = tempRepo();
+    release(repo, '1.2.0').tag('v1.2.0');
+    release(repo, '1.1.0');
+    const { code, result } = auditJson(repo);
+    expect(code).toBe(1);
+    expect(result.findings.find((f) => f.rule === 'backwards')).toMatchObject({ severity: 'error', data: { from: '1.2.0', to: '1.1.0' } });
+  });
+
+  it('fails only on errors in the range asked with --since', () => {
+    const repo = tempRepo();
+    release(repo, '1.0.0');
+    repo.tag('v1.0.1'); // wrong: files say 1.0.0
+    release(repo, '1.0.1');
+    release(repo, '1.0.2').tag('v1.0.2');
+    release(repo, '1.0.3').tag('v1.0.3');
+    expect(run(['audit'], repo.dir).code).toBe(1);
+    const since = auditJson(repo, '--since', 'v1.0.2');
+    expect(since.code).toBe(0);
+    expect(since.result.releases.filter((r) => r.inRange).map((r) => r.tag)).toEqual(['v1.0.3']);
+    expect(run(['audit', '--since', 'no-such-ref'], repo.dir)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--since: "no-such-ref" names no commit'),
+    });
+  });
+
+  it('refuses an unknown format and package with exit 2', () => {
+    const repo = tempRepo();
+    release(repo, '1.0.0').tag('v1.0.0');
+    expect(run(['audit', '--format', 'xml'], repo.dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('--format must be one of') });
+    expect(run(['audit', '--package', 'heimdall-mpc'], repo.dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('did you mean "heimdall-mcp"') });
+    expect(run(['audit', '--package', 'Heimdall_MCP'], repo.dir).code).toBe(0);
+  });
+
+  it('writes the report only where --output asks, and prints no progress on a pipe', () => {
+    const repo = tempRepo();
+    release(repo, '1.0.0').tag('v1.0.0');
+    const out = `${tempDir()}/report.json`;
+    const res = run(['audit', '--format', 'json', '--output', out], repo.dir);
+    expect(res).toMatchObject({ code: 0, stdout: '' });
+    expect(res.stderr).toBe(`wrote ${out}\n`);
+    expect(JSON.parse(readFileSync(out, 'utf8')).releases).toHaveLength(1);
+  });
+});
+
+describe('audit of a shallow clone', () => {
+  it('reads what the clone holds and says what it could not read, without guessing', () => {
+    const origin = tempRepo();
+    for (const v of ['1.0.0', '1.1.0', '1.2.0', '1.3.0', '1.4.0', '1.5.0']) release(origin, v).tag(`v${v}`);
+    const dir = tempDir();
+    origin.git('clone', '-q', '--depth', '2', `file://${origin.dir}`, `${dir}/clone`);
+    const clone = new TempRepo(`${dir}/clone`);
+    // A tag known by name whose commit never came (what a partial fetch of tags leaves).
+    const missing = origin.git('rev-parse', 'v1.0.0^{commit}').trim();
+    clone.write('.git/packed-refs', `${readFileSync(clone.path('.git/packed-refs'), 'utf8')}${missing} refs/tags/v1.0.0\n`);
+    const { result } = auditJson(clone);
+    expect(result.history.complete).toBe(false);
+    expect(result.history.notes[0]).toMatch(/shallow clone: the history before [0-9a-f]{12} is not in it and was not read/);
+    const read = result.releases.filter((r) => r.filesVersion !== null).map((r) => r.tag);
+    expect(read).toEqual(['v1.4.0', 'v1.5.0']);
+    expect(result.releases[0]).toMatchObject({ tag: 'v1.0.0', filesVersion: null, reachable: null });
+    expect(result.releases[0]!.findings).toEqual([
+      expect.objectContaining({ rule: 'unreadable', data: { what: 'tag v1.0.0', why: 'its commit is not in this shallow clone' } }),
+    ]);
+    // Nothing is guessed across the boundary: 1.4.0 is where the clone starts, not an untagged change, and 1.0.0 → 1.4.0 is no gap it can see.
+    expect(result.findings.filter((f) => f.rule !== 'gap')).toEqual([]);
+  });
+});
