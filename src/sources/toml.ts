@@ -7,7 +7,23 @@ import type { Located, Locator, SourceProblem, VersionHit } from './types.js';
 
 type Tree = Record<string, unknown>;
 
-function parseToml(text: string): { tree: Tree } | { problem: SourceProblem } {
+type Parsed = { tree: Tree } | { problem: SourceProblem };
+
+/**
+ * The last document parsed, kept: a run reads pyproject.toml for its configuration, its layout, the
+ * distribution's name and its version source, and parses it once. Keyed by the text itself, so a
+ * file read from the work tree and the same file read from the index share a parse only when equal.
+ * Nothing changes a parsed tree.
+ */
+let last: { text: string; parsed: Parsed } | undefined;
+
+function parseToml(text: string): Parsed {
+  if (last?.text === text) return last.parsed;
+  last = { text, parsed: parseUncached(text) };
+  return last.parsed;
+}
+
+function parseUncached(text: string): Parsed {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   try {
     return { tree: parse(bom ? text.slice(1) : text) as Tree };
@@ -64,7 +80,7 @@ export const locateTomlVersion: Locator<{ key?: string }> = (text, options) => {
     const table = path.slice(0, -1).join('.');
     return none({ kind: 'not-found', message: `no "${path.at(-1)}" key${table ? ` in [${table}]` : ''}` });
   }
-  const found = scanToml(text).filter((v) => v.path.length === path.length && v.path.every((p, i) => p === path[i]));
+  const found = scanToml(text, path);
   if (typeof value !== 'string')
     return none({ kind: 'not-found', message: `"${key}" must be a string, not ${Array.isArray(value) ? 'an array' : typeof value}`, offset: found[0]?.start });
   const hit = found[0];
@@ -82,9 +98,10 @@ interface ScannedValue {
   quote?: string;
 }
 
-/** Every key/value in the document with its full key path; values of arrays of tables are left out. */
-export function scanToml(text: string): ScannedValue[] {
+/** Every key/value in the document at the key path `want` (a large document holds many others); values of arrays of tables are left out. */
+export function scanToml(text: string, want: string[]): ScannedValue[] {
   const out: ScannedValue[] = [];
+  const wanted = (path: string[] | undefined): path is string[] => path !== undefined && path.length === want.length && path.every((p, i) => p === want[i]);
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let table: string[] | undefined = [];
   const n = text.length;
@@ -147,7 +164,7 @@ export function scanToml(text: string): ScannedValue[] {
     if (c === '"' || c === "'") {
       const s = readString();
       if (!s) return false;
-      if (path) out.push({ path, start: s.start, end: s.end, quote: s.quote });
+      if (wanted(path)) out.push({ path, start: s.start, end: s.end, quote: s.quote });
       return true;
     }
     if (c === '[') {
@@ -175,7 +192,7 @@ export function scanToml(text: string): ScannedValue[] {
     }
     const start = i;
     while (i < n && !/[\s,\]}#]/.test(text[i]!)) i++;
-    if (path && i > start) out.push({ path, start, end: i });
+    if (wanted(path) && i > start) out.push({ path, start, end: i });
     return i > start;
   };
 
