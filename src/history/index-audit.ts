@@ -84,14 +84,22 @@ export function versionOfFile(filename: string, distribution: string): string | 
 
 export async function auditIndex(indexUrl: string, distribution: string, releases: AuditRelease[]) {
   const pep440 = await loadScheme('pep440');
-  const norm = (v: string) => canonical(pep440, v) ?? v;
+  // PEP 440 equality: 1.1 ≡ 1.1.0 (trailing zeros do not count), spellings normalized.
+  const norm = (v: string) => {
+    const meaning = pep440.parse(v);
+    if (!meaning) return v;
+    const release = [...meaning.release];
+    while (release.length > 1 && release.at(-1) === 0) release.pop();
+    const spelled = pep440.spell({ ...meaning, release });
+    return 'version' in spelled ? spelled.version : v;
+  };
   const { url, files } = await fetchIndexFiles(indexUrl, distribution);
   const served = new Map<string, { version: string; files: IndexFile[] }>();
   for (const file of files) {
     const version = versionOfFile(file.filename, distribution);
     if (!version) continue;
     const key = norm(version);
-    const entry = served.get(key) ?? { version: key, files: [] };
+    const entry = served.get(key) ?? { version: canonical(pep440, version) ?? version, files: [] };
     entry.files.push(file);
     served.set(key, entry);
   }
@@ -117,5 +125,5 @@ export async function auditIndex(indexUrl: string, distribution: string, release
         version: release.version,
         inRange: release.inRange,
       });
-  return { url, versions: [...served.keys()], findings };
+  return { url, versions: [...served.values()].map((e) => e.version), findings };
 }

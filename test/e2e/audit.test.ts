@@ -2,9 +2,12 @@
 // store as check would judge it, the sequence (gaps, untagged changes, going backwards), drift
 // windows reported once as a range, tags off the branch, configuration changing over history, a
 // shallow clone, and the exit code over the range asked.
-import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../helpers/cli.js';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, type Dirent } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { run, runAsync } from '../helpers/cli.js';
+import { startPypiServer, type PypiServer } from '../helpers/pypi-server.js';
 import { cleanupTempDirs, pyproject, tempDir, tempRepo, TempRepo, VPY } from '../helpers/repo.js';
 import type { AuditResult } from '../../src/core/audit-result.js';
 
@@ -201,5 +204,132 @@ describe('audit of a shallow clone', () => {
     ]);
     // Nothing is guessed across the boundary: 1.4.0 is where the clone starts, not an untagged change, and 1.0.0 → 1.4.0 is no gap it can see.
     expect(result.findings.filter((f) => f.rule !== 'gap')).toEqual([]);
+  });
+});
+
+describe('audit of a hostile repository', () => {
+  /** A program that notes it ran. */
+  const program = (dir: string, name: string, ran: string, body = 'cat') => {
+    const file = path.join(dir, name);
+    writeFileSync(file, `#!/bin/sh\necho ${name} >> '${ran}'\n${body}\n`);
+    chmodSync(file, 0o755);
+    return file;
+  };
+
+  /** Every file under dir (.git included) with its bytes' hash, size and modification time. */
+  const snapshot = (dir: string) =>
+    (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
+      .filter((e) => e.isFile())
+      .map((e) => {
+        const file = path.join(e.parentPath, e.name);
+        const st = statSync(file);
+        return `${path.relative(dir, file)} ${st.size} ${st.mtimeMs} ${createHash('sha256').update(readFileSync(file)).digest('hex')}`;
+      })
+      .sort();
+
+  function hostile(): { repo: TempRepo; ran: string } {
+    const bin = tempDir('hv-programs-');
+    const ran = path.join(bin, 'ran');
+    const repo = tempRepo();
+    release(repo, '1.0.0').tag('v1.0.0');
+    // A configuration that asks to import code, and one written as code, at later releases: data only, never run.
+    const evil = program(bin, 'imported', ran, 'exit 0');
+    repo.write('evil.cjs', `require('node:fs').appendFileSync(${JSON.stringify(ran)}, 'config code\\n'); module.exports = {};\n`);
+    repo.write('.heimdallrc', `$import: ${evil}\nsources: []\n`);
+    release(repo, '1.1.0').tag('v1.1.0');
+    repo.git('rm', '-q', '.heimdallrc');
+    repo.write('.heimdallrc.cjs', `require('./evil.cjs'); module.exports = {};\n`);
+    release(repo, '1.2.0').tag('v1.2.0');
+    repo.write('.gitattributes', '* filter=evil diff=evil\n').commit('attributes');
+    for (const [key, value] of [
+      ['core.fsmonitor', program(bin, 'fsmonitor', ran, 'exit 1')],
+      ['core.pager', program(bin, 'pager', ran)],
+      ['core.hooksPath', bin],
+      ['diff.evil.textconv', program(bin, 'textconv', ran, 'cat "$1"')],
+      ['filter.evil.clean', program(bin, 'clean', ran)],
+      ['filter.evil.smudge', program(bin, 'smudge', ran)],
+      ['filter.evil.required', 'true'],
+      ['core.sshCommand', program(bin, 'ssh', ran, 'exit 1')],
+      ['extensions.partialClone', 'origin'],
+      ['remote.origin.url', `ext::${program(bin, 'remote', ran, 'exit 1')}`],
+      ['remote.origin.promisor', 'true'],
+      ['protocol.ext.allow', 'always'],
+    ] as const)
+      repo.git('config', key, value);
+    program(bin, 'post-index-change', ran, 'exit 0');
+    return { repo, ran };
+  }
+
+  it('plants programs that git itself runs (the attack is real)', () => {
+    const { repo, ran } = hostile();
+    writeFileSync(repo.path('pyproject.toml'), readFileSync(repo.path('pyproject.toml')));
+    utimesSync(repo.path('pyproject.toml'), new Date('2001-01-01'), new Date('2001-01-01'));
+    repo.git('diff', '--quiet', 'HEAD', '--', 'pyproject.toml');
+    expect(readFileSync(ran, 'utf8')).toMatch(/fsmonitor|clean/);
+  });
+
+  for (const format of ['stylish', 'json', 'sarif']) {
+    it(`runs nothing and writes nothing (--format ${format}), and says which configurations it did not use`, () => {
+      const { repo, ran } = hostile();
+      // The work tree at HEAD still holds the code configuration: today's configuration is refused (exit 2), as check refuses it.
+      repo.git('rm', '-q', '.heimdallrc.cjs');
+      repo.commit('no code configuration today');
+      rmSync(ran, { force: true }); // what the commit above ran
+      const before = snapshot(repo.dir);
+      const res = run(['audit', '--format', format], repo.dir);
+      expect(existsSync(ran) ? readFileSync(ran, 'utf8') : '', res.stderr).toBe('');
+      expect(snapshot(repo.dir)).toEqual(before);
+      expect(res.stderr).toBe('');
+      if (format !== 'json') return;
+      const result = JSON.parse(res.stdout) as AuditResult;
+      const config = Object.fromEntries(result.releases.map((r) => [r.tag, r.config]));
+      expect(config['v1.0.0']).toMatchObject({ from: 'layout', layout: 'static' });
+      expect(config['v1.1.0']).toMatchObject({ from: 'layout', note: expect.stringContaining('$import: a configuration is data') });
+      expect(config['v1.2.0']).toMatchObject({ from: 'layout', note: '.heimdallrc.cjs at this commit is a configuration written as code, which is never run' });
+    });
+  }
+});
+
+describe('audit against a package index on 127.0.0.1', () => {
+  let server: PypiServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  /** Tags v1.0.0, v1.1.0 and v1.2.0; the index serves 1.0.0 (one file yanked), 1.1 (1.1.0 spelled short) and 1.3.0, never tagged. */
+  async function published(json: boolean) {
+    const repo = tempRepo();
+    for (const v of ['1.0.0', '1.1.0', '1.2.0']) release(repo, v).tag(`v${v}`);
+    server = await startPypiServer({ json });
+    server.publish('heimdall-mcp', '1.0.0', 'heimdall_mcp-1.0.0-py3-none-any.whl');
+    server.publish('heimdall-mcp', '1.0.0', 'heimdall_mcp-1.0.0.tar.gz', 'broken metadata');
+    server.publish('heimdall-mcp', '1.1', 'heimdall_mcp-1.1-py3-none-any.whl');
+    server.publish('heimdall-mcp', '1.3.0', 'heimdall-mcp-1.3.0.tar.gz');
+    const res = await runAsync(['audit', '--format', 'json', '--index-url', server.simple], repo.dir);
+    expect(res.stderr).toBe('');
+    return JSON.parse(res.stdout) as AuditResult;
+  }
+
+  for (const json of [true, false]) {
+    it(`finds a version served with no tag, a tag not served and a yanked file (${json ? 'PEP 691 JSON' : 'PEP 503 HTML'})`, async () => {
+      const result = await published(json);
+      expect(result.index?.versions.sort()).toEqual(['1.0.0', '1.1', '1.3.0']);
+      expect(result.findings.map((f) => [f.rule, f.message])).toEqual([
+        ['yanked', 'heimdall_mcp-1.0.0.tar.gz (1.0.0) is yanked on the index: broken metadata'],
+        ['served-untagged', 'the index serves 1.3.0 but no tag names it'],
+        ['tag-not-served', 'tag v1.2.0 names 1.2.0, which the index does not serve'],
+      ]);
+    });
+  }
+
+  it('asks nothing of any network without --index-url', async () => {
+    const repo = tempRepo();
+    release(repo, '1.0.0').tag('v1.0.0');
+    server = await startPypiServer();
+    const res = await runAsync(['audit', '--format', 'json'], repo.dir, { PIP_INDEX_URL: server.simple });
+    expect(res.code).toBe(0);
+    expect(server.requests).toBe(0);
+    expect(JSON.parse(res.stdout).index).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 
 export interface Upload {
+  yanked?: true | string;
   name: string;
   version: string;
   filename: string;
@@ -23,6 +24,8 @@ export interface PypiServer {
   port: number;
   uploads: Upload[];
   requests: number;
+  /** Serves a file as if it had been uploaded (a release the repository never tagged); `yanked` as PEP 592 says (true, or a reason). */
+  publish(name: string, version: string, filename: string, yanked?: true | string): void;
   close(): Promise<void>;
 }
 
@@ -61,6 +64,8 @@ export function startPypiServer(
     username?: string;
     password?: string /** answer 404 to this many simple-page requests, as an index that has not caught up yet */;
     lagging?: number;
+    /** Answer the simple API as PEP 691 JSON to a client that asks for it (the HTML page otherwise). */
+    json?: boolean;
   } = {},
 ): Promise<PypiServer> {
   const username = options.username ?? '__token__';
@@ -77,7 +82,7 @@ export function startPypiServer(
   const handle = (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
     state.requests++;
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    if (req.method === 'GET') return serveIndex(res, pathname);
+    if (req.method === 'GET') return serveIndex(res, pathname, req.headers.accept ?? '');
     if (!/^\/legacy\/?$/.test(pathname)) return answer(res, 404, 'Not Found');
     if (req.method !== 'POST') return answer(res, 405, 'Method Not Allowed');
     const auth = /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1];
@@ -115,12 +120,23 @@ export function startPypiServer(
     answer(res, 200, 'OK');
   };
 
-  const serveIndex = (res: ServerResponse, pathname: string) => {
+  const serveIndex = (res: ServerResponse, pathname: string, accept: string) => {
     const page = /^\/simple\/([^/]+)\/?$/.exec(pathname);
     if (page) {
       const files = state.uploads.filter((u) => normalize(u.name) === normalize(decodeURIComponent(page[1]!)));
       if (files.length === 0 || state.lagging-- > 0) return answer(res, 404, 'Not Found');
-      const links = files.map((u) => `<a href="/files/${encodeURIComponent(u.filename)}#sha256=${u.sha256}">${u.filename}</a><br>`).join('\n');
+      if (options.json && accept.includes('application/vnd.pypi.simple.v1+json')) {
+        res.writeHead(200, { 'content-type': 'application/vnd.pypi.simple.v1+json' });
+        const listed = files.map((u) => ({
+          filename: u.filename,
+          url: `/files/${encodeURIComponent(u.filename)}`,
+          hashes: { sha256: u.sha256 },
+          yanked: u.yanked ?? false,
+        }));
+        return res.end(JSON.stringify({ meta: { 'api-version': '1.1' }, name: page[1], files: listed }));
+      }
+      const yanked = (u: Upload) => (u.yanked === undefined ? '' : u.yanked === true ? ' data-yanked' : ` data-yanked="${u.yanked}"`);
+      const links = files.map((u) => `<a href="/files/${encodeURIComponent(u.filename)}#sha256=${u.sha256}"${yanked(u)}>${u.filename}</a><br>`).join('\n');
       res.writeHead(200, { 'content-type': 'text/html' });
       return res.end(`<!DOCTYPE html><html><body>\n${links}\n</body></html>\n`);
     }
@@ -152,6 +168,11 @@ export function startPypiServer(
         },
         get requests() {
           return state.requests;
+        },
+        publish(name, version, filename, yanked) {
+          const content = Buffer.from(`${filename}\n`);
+          const sha256 = createHash('sha256').update(content).digest('hex');
+          state.uploads.push({ name, version, filename, sha256, content, fields: {}, username: '', ...(yanked ? { yanked } : {}) });
         },
         close: () =>
           new Promise<void>((done) => {
