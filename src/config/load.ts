@@ -2,14 +2,18 @@
 // (.heimdallrc, .heimdallrc.yaml/.yml, also under .config/), package.json's "heimdall" key or
 // [tool.heimdall-version] in pyproject.toml; one per directory, read only from inside the project.
 // Code runs only when the user names it with --config. With none, the build backend's layout (layout.ts).
-import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
-import { decodeUtf8 } from '../core/text.js';
-import { findGitTop, isInside, readRegular } from '../git/workspace.js';
+import { findGitTop } from '../git/workspace.js';
 import { defaultConfig } from './defaults.js';
 import { isObj } from './fields.js';
-import { detectLayout, type ReadFile } from './layout.js';
+import { detectLayout } from './layout.js';
+import { declared } from './declares.js';
+import { workspaceAt } from './workspace.js';
+import { rootFileReader } from './root-files.js';
+
+export { rootFileReader } from './root-files.js';
 import { rootDirLister } from './root-dirs.js';
 import { parseJsonConfig, parseYamlConfig } from './parse.js';
 import { formatOf, PACKAGE_KEY, placesIn, readCandidateText, readConfigText, refuseFoundCode, type Format, type Place } from './places.js';
@@ -31,49 +35,29 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
   const start = realpathSync(given);
   if (options.configFile) {
     const file = path.resolve(options.configFile);
-    return { ...(await loadNamed(file)), root: path.dirname(file), file, gitTop: findGitTop(path.dirname(file)) };
+    return withWorkspace({ ...(await loadNamed(file)), root: path.dirname(file), file, gitTop: findGitTop(path.dirname(file)) }, true, shown(file));
   }
   const gitTop = findGitTop(start);
-  // Never above the git top level; outside a repository, only the start directory.
+  // The nearest configuration or package declaration; never above the git top level; outside a repository, only the start directory.
   for (let dir = start; ; dir = path.dirname(dir)) {
     const found = await searchDir(dir);
-    if (found) return { ...found, root: dir, gitTop };
+    if (found) return withWorkspace({ ...found, root: dir, gitTop }, true, shown(found.file));
+    const here = declared(rootFileReader(dir));
+    if (here.python || here.workspace) return zeroConfig(dir, gitTop);
     if (!gitTop || dir === gitTop || path.dirname(dir) === dir) break;
   }
-  const root = gitTop ?? start;
+  return zeroConfig(gitTop ?? start, gitTop);
+}
+
+/** No configuration: the layout the build backend declares, or at a workspace root its members. */
+function zeroConfig(root: string, gitTop: string | undefined): LoadedConfig {
   const layout = detectLayout(rootFileReader(root), rootDirLister(root));
-  return { config: { ...defaultConfig(), sources: layout.sources }, root, gitTop, layout };
+  return withWorkspace({ config: { ...defaultConfig(), sources: layout.sources }, root, gitTop, layout }, false, shown(root));
 }
 
-/** Reads root-relative files for layout detection: absent is undefined; present but unusable (a link
- *  out of the root, bad UTF-8) is empty text, so the source is still listed and its reader says why. */
-export function rootFileReader(root: string): ReadFile {
-  const realRoot = realpathSync(root);
-  return (file) => {
-    let real: string;
-    try {
-      real = realpathSync(path.join(realRoot, file));
-    } catch {
-      return lstatExists(path.join(realRoot, file)) ? '' : undefined;
-    }
-    if (!isInside(realRoot, real)) return '';
-    try {
-      const read = readRegular(real);
-      const decoded = 'bytes' in read ? decodeUtf8(read.bytes) : { error: read.missing };
-      return 'text' in decoded ? decoded.text : '';
-    } catch {
-      return '';
-    }
-  };
-}
-
-function lstatExists(p: string): boolean {
-  try {
-    lstatSync(p);
-    return true;
-  } catch {
-    return false;
-  }
+function withWorkspace(loaded: LoadedConfig, configured: boolean, where: string): LoadedConfig {
+  const workspace = workspaceAt(loaded.root, loaded.config, configured, where);
+  return workspace ? { ...loaded, workspace } : loaded;
 }
 
 type Found = { config: LoadedConfig['config']; file: string };

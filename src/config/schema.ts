@@ -5,6 +5,7 @@ import { versioningSetting } from './versioning.js';
 import { ruleSettings } from './rules.js';
 import { RULES } from '../rules/index.js';
 import { outsideRoot, SOURCE } from './source.js';
+import { GROUPS, PACKAGES } from './packages.js';
 import { branchProblem, refPrefixProblem, remoteProblem } from '../git/ref-name.js';
 import type { SourceConfig } from '../sources/index.js';
 import type { Rule } from '../rules/types.js';
@@ -49,6 +50,22 @@ export const CONFIG = object({
       .describe(
         'Version tags are <prefix><version>, e.g. v0.2.0. The prefix follows git\'s rules for ref names (no space, "..", "*", "?", "[", "~", "^", ":", "\\", "@{" or control characters) and may not start with "-".',
       ),
+  }),
+  packages: PACKAGES.refine((packages, at, issue) => {
+    const seen = new Map<string, number>();
+    packages.forEach((p, i) => {
+      const first = seen.get(p.path);
+      if (first !== undefined) issue(`${at}[${i}].path`, `"${p.path || '.'}" is packages[${first}] already`);
+      else seen.set(p.path, i);
+    });
+  }),
+  groups: GROUPS.refine((groups, at, issue) => {
+    const seen = new Map<string, number>();
+    groups.forEach((g, i) => {
+      const first = seen.get(g.name);
+      if (first !== undefined) issue(`${at}[${i}].name`, `"${g.name}" is the name of groups[${first}] already`);
+      else seen.set(g.name, i);
+    });
   }),
   rules: ruleSettings(RULES as unknown as Rule[]).describe(
     'Severity per rule, ESLint style: "error", "warn" or "off", or [severity, options] for a rule with options.',
@@ -108,6 +125,9 @@ export function validateConfig(raw: unknown): { config: Infer<typeof CONFIG> } |
       problems.push(`${key}: a configuration is data: it cannot import or extend another file or run code; write the settings here`);
       delete own[key];
     }
+  // A workspace's sources are each package's own: top-level ones would belong to no package.
+  if (Object.hasOwn(own, 'packages') && Object.hasOwn(own, 'sources'))
+    problems.push('sources: with packages, each package gives its own sources (packages[i].sources); move these to the package they belong to');
   const config = CONFIG.parse(own, '', (where, what) => problems.push(`${where}: ${what}`));
   return problems.length || !config ? { problems } : { config };
 }

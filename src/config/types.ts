@@ -23,7 +23,43 @@ export interface Layout {
   sources: SourceConfig[];
 }
 
+/** One package of a workspace, as configured or declared: where it is, what it is called, its sources and tags. */
+export interface PackageDecl {
+  /** Its directory, relative to the workspace root, '/'-separated; '' is the root itself. */
+  path: string;
+  /** What --package and groups call it, and {name} in its tag template. */
+  name: string;
+  /** A Python package, or an npm member of a polyglot workspace (its package.json "version"). */
+  kind: 'python' | 'npm';
+  /** Relative to its directory. */
+  sources: SourceConfig[];
+  /** With no sources configured: the layout its build backend declares. */
+  layout?: Layout;
+  /** Its version tags' template ("{name}-v{version}") and the prefix it gives (the template, name filled in, before {version}). */
+  tags: { template: string; prefix: string };
+  /** Where it was declared: "packages[2]" in the configuration, or the workspace declaration ("[tool.uv.workspace] in pyproject.toml"). */
+  from: string;
+}
+
+/** Packages tied by a policy: "fixed", one version for every member. */
+export interface GroupDecl {
+  name: string;
+  policy: 'fixed';
+  /** The members' package names, in the order given. */
+  packages: string[];
+}
+
+/** Every package of a repository and its groups, when it holds more than the one package of its root. */
+export interface WorkspaceDecl {
+  /** Why these packages: the configuration's packages, or the workspace declaration. */
+  reason: string;
+  packages: PackageDecl[];
+  groups: GroupDecl[];
+}
+
 export interface LoadedConfig {
+  /** A workspace: its packages and groups (then config.sources is unused: each package has its own). */
+  workspace?: WorkspaceDecl;
   config: Config;
   /** With no configuration file: the layout recognised, which gave the sources. */
   layout?: Layout;

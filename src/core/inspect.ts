@@ -9,7 +9,7 @@ import { loadProject, type Package, type Project } from './project.js';
 import { tagsFromFiles } from '../git/refs.js';
 import { RULES, runRules } from '../rules/index.js';
 import { settingOf } from '../rules/settings.js';
-import type { Rule, RuleContext, TagState, VersionTag } from '../rules/types.js';
+import type { Rule, RuleContext, TagState, VersionTag, WorkspaceFacts } from '../rules/types.js';
 import type { CheckResult, Diagnostic } from './result.js';
 
 export type { CheckResult, SourceSummary } from './result.js';
@@ -27,10 +27,16 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
 }
 
 /** The loaded project and its check result; bump and release start from this. */
-export async function inspect(loaded: LoadedConfig, staged: boolean, releasing = false): Promise<{ project: Project; tags: TagState; result: CheckResult }> {
+export async function inspect(
+  loaded: LoadedConfig,
+  staged: boolean,
+  releasing = false,
+  /** In a workspace: check only these packages (names or paths), and the fixed groups they are in. */
+  packages?: string[],
+): Promise<{ project: Project; tags: TagState; result: CheckResult }> {
   if (staged && !loaded.gitTop) throw new UserError('--staged reads the git index, but this is not a git repository');
   const reader = staged ? indexReader(loaded.root, loaded.gitTop!) : workTreeReader(loaded.root);
-  return inspectWith(loaded, reader, staged, releasing);
+  return inspectWith(loaded, reader, staged, releasing, packages);
 }
 
 /** inspect over any file reader: the work tree, the git index, or an in-memory map. */
@@ -39,7 +45,10 @@ export async function inspectWith(
   reader: FileReader,
   staged: boolean,
   releasing = false,
+  packages?: string[],
 ): Promise<{ project: Project; tags: TagState; result: CheckResult }> {
+  if (loaded.workspace) return (await import('./inspect-workspace.js')).inspectWorkspace(loaded, reader, staged, releasing, packages);
+  if (packages?.length) throw new UserError('--package names a package of a workspace, but this project is one package');
   const project = await loadProject(loaded, reader);
   const checked = await Promise.all(project.packages.map((pkg) => checkPackage(loaded, pkg, staged, releasing)));
   const diagnostics = checked.flatMap((c) => c.diagnostics);
@@ -69,7 +78,19 @@ export async function inspectWith(
   return { project, tags: checked[0]!.tags, result };
 }
 
-async function checkPackage(loaded: LoadedConfig, pkg: Package, staged: boolean, releasing: boolean): Promise<{ tags: TagState; diagnostics: Diagnostic[] }> {
+/** What a workspace package's check sees beyond itself: its siblings and groups, and every tag's name. */
+export interface Around {
+  workspace: WorkspaceFacts;
+  tagNames: string[];
+}
+
+export async function checkPackage(
+  loaded: LoadedConfig,
+  pkg: Package,
+  staged: boolean,
+  releasing: boolean,
+  around?: Around,
+): Promise<{ tags: TagState; diagnostics: Diagnostic[] }> {
   // Staged content becomes a new commit, which carries no tag yet: HEAD's own tags are not needed then.
   // The ref files answer most checks; git is started only when they cannot (see refs.ts).
   const { gitTop } = loaded;
@@ -77,7 +98,10 @@ async function checkPackage(loaded: LoadedConfig, pkg: Package, staged: boolean,
     ? ((await tagsFromFiles(gitTop, pkg.tagReader, pkg.version, !staged)) ?? (await readTags(gitTop, pkg.tagReader.prefix, !staged)))
     : undefined;
   const tags = await readTagState(gitTop, pkg, info, staged);
-  return { tags, diagnostics: sortDiagnostics(runRules(ruleContext(pkg, tags, releasing), loaded.config.rules), pkg) };
+  if (tags.available && around?.tagNames.length && pkg.tagTemplate && !around.tagNames.some((n) => pkg.tagReader.version(n) !== undefined))
+    tags.unmatched = { template: pkg.tagTemplate, tags: around.tagNames.length };
+  const context = { ...ruleContext(pkg, tags, releasing), ...(around ? { workspace: around.workspace } : {}) };
+  return { tags, diagnostics: sortDiagnostics(runRules(context, loaded.config.rules), pkg) };
 }
 
 /** What a rule sees: the package's facts, its tags, and the files rules declared; not the configuration. */

@@ -45,8 +45,14 @@ export interface PackageLayout {
 }
 
 export interface Package {
-  /** The distribution name, else the root directory's name. */
+  /** The distribution name, else the root directory's name; in a workspace, the name --package and groups use. */
   name: string;
+  /** Its directory relative to the workspace root, '/'-separated; '' for the root (and for a project of one package). */
+  path: string;
+  /** A Python package, or an npm member of a polyglot workspace. */
+  kind: 'python' | 'npm';
+  /** In a workspace: its tag template ("{name}-v{version}"); tagReader reads the prefix it gives. */
+  tagTemplate?: string;
   /** Absolute path of the package's directory; its sources' paths are relative to it. */
   root: string;
   sources: LoadedSource[];

@@ -1,7 +1,7 @@
 // Loading: the configuration's package (one today) with every source read through its adapter,
 // and the files its rules declared they read, into plain objects the rules and use cases share.
 import path from 'node:path';
-import type { LoadedConfig, SourceConfig } from '../config/types.js';
+import type { GroupDecl, LoadedConfig, PackageDecl, SourceConfig } from '../config/types.js';
 import { kindOf, type LocateAll, locateAllFor, type SourceType } from '../sources/index.js';
 import { readTomlTree } from '../sources/toml.js';
 import type { Located } from '../sources/types.js';
@@ -23,25 +23,60 @@ export type { FileText, LoadedSource, Package, PackageLayout, Placed, SourceProb
  * also the project's own, so the single-package commands read `project.version`, `project.sources`….
  */
 export interface Project extends LoadedConfig, Omit<Package, 'layout'> {
+  /** The packages loaded: the one of the root, or a workspace's (those asked for, when narrowed). */
   packages: Package[];
+  /** A workspace's groups (names of packages); none for one package. */
+  groups: GroupDecl[];
 }
 
 /** Names of the tags reachable from HEAD that start with a prefix: from git, or from a table in a unit test. */
 export type ReachableTags = (prefix: string) => Promise<string[]>;
 
 const PYPROJECT = 'pyproject.toml';
+const PACKAGE_JSON = 'package.json';
 
 /** Files come through `read` (the work tree, the git index, a map); tags, when only tags state the version, through `reachableTags`. */
-export async function loadProject(loaded: LoadedConfig, read: FileReader, reachableTags: ReachableTags = gitReachableTags(loaded.gitTop)): Promise<Project> {
+export async function loadProject(
+  loaded: LoadedConfig,
+  read: FileReader,
+  reachableTags: ReachableTags = gitReachableTags(loaded.gitTop),
+  /** In a workspace: the packages to load (by name); default every one. */
+  only?: ReadonlySet<string>,
+): Promise<Project> {
+  const { workspace } = loaded;
+  if (workspace) {
+    const decls = workspace.packages.filter((d) => !only || only.has(d.name));
+    const packages = await Promise.all(decls.map((d) => loadPackage(memberConfig(loaded, d), memberReader(read, d.path), reachableTags, d)));
+    const { layout: _found, ...facts } = packages[0] ?? (await loadPackage(loaded, read, reachableTags));
+    return { ...facts, ...loaded, packages, groups: workspace.groups };
+  }
   const pkg = await loadPackage(loaded, read, reachableTags);
   // The project's layout is the configuration's (with the sources it gave); the package keeps how they were found.
   const { layout: _found, ...facts } = pkg;
-  return { ...facts, ...loaded, packages: [pkg] };
+  return { ...facts, ...loaded, packages: [pkg], groups: [] };
 }
 
-async function loadPackage(loaded: LoadedConfig, read: FileReader, reachableTags: ReachableTags): Promise<Package> {
+/** A member as if it were a project of its own: its directory, sources, layout and tag prefix. */
+function memberConfig(loaded: LoadedConfig, decl: PackageDecl): LoadedConfig {
+  const { workspace: _all, ...rest } = loaded;
+  const config = { ...loaded.config, sources: decl.sources, tags: { prefix: decl.tags.prefix } };
+  return { ...rest, root: path.join(loaded.root, decl.path), config, layout: decl.layout };
+}
+
+/** The workspace root's reader, seen from a member's directory. */
+function memberReader(read: FileReader, dir: string): FileReader {
+  if (dir === '') return read;
+  return async (files) => {
+    const got = await read(files.map((f) => `${dir}/${f}`));
+    return new Map(files.map((f) => [f, got.get(`${dir}/${f}`)!]));
+  };
+}
+
+async function loadPackage(loaded: LoadedConfig, read: FileReader, reachableTags: ReachableTags, decl?: PackageDecl): Promise<Package> {
   const configs = loaded.config.sources;
-  const ruleFiles = filesRulesRead(loaded.config.rules);
+  // A workspace member's manifests are what pin-mismatch reads its dependencies from.
+  const manifests = decl ? [PYPROJECT, ...(decl.kind === 'npm' ? [PACKAGE_JSON] : [])] : [];
+  const ruleFiles = [...filesRulesRead(loaded.config.rules), ...manifests];
   const files = [...new Set([...configs.map((s) => s.file), PYPROJECT, ...ruleFiles])];
   const contents = await read(files);
   // Locators are looked up once per type (Babel is loaded only for js), then every source is plain work.
@@ -79,7 +114,10 @@ async function loadPackage(loaded: LoadedConfig, read: FileReader, reachableTags
   const texts = new Map(ruleFiles.map((file) => [file, textOf(contents.get(file)!)]));
   const { layout } = loaded;
   return {
-    name: distribution ?? path.basename(loaded.root),
+    name: decl?.name ?? distribution ?? path.basename(loaded.root),
+    path: decl?.path ?? '',
+    kind: decl?.kind ?? 'python',
+    ...(decl ? { tagTemplate: decl.tags.template } : {}),
     root: loaded.root,
     sources,
     primary,

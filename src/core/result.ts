@@ -5,9 +5,14 @@ import type { Finding } from '../rules/types.js';
 export type { MessageData } from '../rules/types.js';
 
 /** One finding of one rule, in words, at its severity; `messageId` and `data` are what json consumers should match on. */
-export type Diagnostic = Finding<RuleId>;
+export type Diagnostic = Finding<RuleId> & {
+  /** In a workspace: the package it is about (its file is relative to the workspace root). */
+  package?: string;
+};
 
 export interface SourceSummary {
+  /** In a workspace: the package the source belongs to. */
+  package?: string;
   name: string;
   file: string;
   primary: boolean;
@@ -26,4 +31,23 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
   /** The rules that ran (those not off), so a report says only what was checked. */
   rules?: string[];
+  /** In a workspace: each package checked, with its verdict. */
+  packages?: PackageSummary[];
+  /** In a workspace: its groups. */
+  groups?: { name: string; policy: string; packages: string[] }[];
+}
+
+/** One package of a workspace as the reports show it. */
+export interface PackageSummary {
+  name: string;
+  /** Its directory relative to the workspace root ('' for the root). */
+  path: string;
+  kind: 'python' | 'npm';
+  version: string | null;
+  /** How its sources were found (its layout), when no configuration gave them. */
+  layout?: { id: string; reason: string; fromTags?: string };
+  /** Its version tags' template. */
+  tagTemplate?: string;
+  errors: number;
+  warnings: number;
 }

@@ -209,3 +209,15 @@ function read(file: string, encoding: BufferEncoding): string | undefined {
 }
 
 const unreadable = (file: string) => new UserError(`cannot read ${file} (permission denied), so the tags cannot be checked`, 1);
+
+/** Every tag's name, read from the ref files (not peeled, reachable or not); undefined when only git can tell. */
+export function tagNamesFromFiles(gitTop: string): string[] | undefined {
+  const dirs = gitDirs(gitTop);
+  if (!dirs || !isPlainRepository(gitTop, dirs)) return undefined;
+  const loose = looseTags(dirs.common, '');
+  if (!loose) return undefined;
+  const names = new Set(loose.keys());
+  const packed = read(path.join(dirs.common, 'packed-refs'), 'latin1') ?? '';
+  for (const m of packed.matchAll(/^[0-9a-f]+ refs\/tags\/(.+?)\r?$/gm)) names.add(m[1]!);
+  return [...names];
+}

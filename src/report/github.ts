@@ -14,7 +14,7 @@ export function formatGithub(result: CheckResult): string {
         d.file && `file=${escapeProperty(d.file)}`,
         d.line && `line=${d.line}`,
         d.column && `col=${d.column}`,
-        `title=${escapeProperty(d.rule)}`,
+        `title=${escapeProperty(d.package !== undefined ? `${d.rule} (${d.package})` : d.rule)}`,
       ].filter(Boolean);
       return `::${d.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${escapeData(d.message)}\n`;
     })

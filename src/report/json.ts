@@ -4,9 +4,10 @@ import { inertJson } from './printable.js';
 
 /** One JSON object, the shape of DESIGN.md's public contract. */
 export function formatJson(result: CheckResult): string {
-  const { ok, version, layout, sources } = result;
+  const { ok, version, layout, sources, packages, groups } = result;
   // messageId is the stable name of a finding; the words may change between releases.
-  const diagnostics = result.diagnostics.map(({ rule, severity, messageId, message, file, line, column }) => ({
+  const diagnostics = result.diagnostics.map(({ rule, severity, messageId, message, file, line, column, package: pkg }) => ({
+    ...(pkg !== undefined ? { package: pkg } : {}),
     rule,
     severity,
     messageId,
@@ -15,5 +16,5 @@ export function formatJson(result: CheckResult): string {
     line,
     column,
   }));
-  return `${inertJson(JSON.stringify({ ok, version, ...(layout ? { layout } : {}), sources, diagnostics }, null, 2))}\n`;
+  return `${inertJson(JSON.stringify({ ok, version, ...(layout ? { layout } : {}), ...(packages ? { packages, groups } : {}), sources, diagnostics }, null, 2))}\n`;
 }

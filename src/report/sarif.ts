@@ -34,6 +34,7 @@ export function formatSarif(result: CheckResult, rules: RuleMeta[]): string {
             ...(index.has(d.rule) ? { ruleIndex: index.get(d.rule) } : {}),
             level: d.severity === 'error' ? 'error' : 'warning',
             message: { text: d.message },
+            ...(d.package !== undefined ? { properties: { package: d.package } } : {}),
             locations: file
               ? [
                   {

@@ -2,19 +2,34 @@
 // severity with its options, and makes the words of every diagnostic from the rule's messages.
 // It knows no rule's insides.
 import { changelogEntry } from './changelog-entry.js';
+import { groupMismatch } from './group-mismatch.js';
+import { pinMismatch } from './pin-mismatch.js';
 import { invalidVersion } from './invalid-version.js';
 import { runtimeLookup } from './runtime-lookup.js';
 import { settingOf, type RuleSettings } from './settings.js';
 import { sourceMissing } from './source-missing.js';
 import { tagAhead } from './tag-ahead.js';
 import { tagMismatch } from './tag-mismatch.js';
+import { tagTemplate } from './tag-template.js';
 import type { Finding, MessageData, Rule, RuleContext } from './types.js';
 import { versionMismatch } from './version-mismatch.js';
 import { versionSpelling } from './version-spelling.js';
 
 export type { RuleSetting, RuleSettings } from './settings.js';
 
-export const RULES = [sourceMissing, invalidVersion, versionSpelling, versionMismatch, runtimeLookup, tagMismatch, tagAhead, changelogEntry] as const;
+export const RULES = [
+  sourceMissing,
+  invalidVersion,
+  versionSpelling,
+  versionMismatch,
+  runtimeLookup,
+  tagMismatch,
+  tagAhead,
+  tagTemplate,
+  groupMismatch,
+  pinMismatch,
+  changelogEntry,
+] as const;
 
 export type RuleId = (typeof RULES)[number]['meta']['id'];
 export const RULE_IDS = RULES.map((r) => r.meta.id) as RuleId[];

@@ -4,6 +4,7 @@
 import type { Output, Shape } from '../config/fields.js';
 import type { FileText, Package } from '../core/package.js';
 import type { VersionTag } from '../version/tags.js';
+import type { VersionScheme } from '../version/scheme.js';
 
 export const SEVERITIES = ['error', 'warn', 'off'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -23,12 +24,42 @@ export type TagState =
       changedSinceHead: boolean;
       /** Checking what is staged: the next commit, which carries no tag yet. */
       staged: boolean;
+      /** A workspace package whose tag template reads none of the repository's tags (it has some). */
+      unmatched?: { template: string; tags: number };
     };
+
+/** A package of the workspace as its siblings' rules see it. */
+export interface SiblingFacts {
+  name: string;
+  /** Its directory relative to the workspace root ('' for the root). */
+  path: string;
+  kind: 'python' | 'npm';
+  distribution?: string;
+  version?: string;
+  scheme: VersionScheme;
+  /** Its primary source, relative to its directory, and where the version is in it. */
+  primary: { file: string; line?: number; column?: number };
+}
+
+/** Packages tied by a policy ("fixed": one version), by name. */
+export interface GroupFacts {
+  name: string;
+  policy: string;
+  packages: string[];
+}
+
+/** The workspace around the package a rule checks: every package loaded (itself included) and the groups. */
+export interface WorkspaceFacts {
+  packages: SiblingFacts[];
+  groups: GroupFacts[];
+}
 
 /** What a rule sees of the package it checks: no configuration, no file system. */
 export type PackageFacts = Pick<Package, 'name' | 'sources' | 'primary' | 'version' | 'scheme' | 'versioning' | 'distribution' | 'layout'>;
 
 export interface RuleContext extends PackageFacts {
+  /** In a workspace: its packages (itself among them, by name) and groups; absent for a project of one package. */
+  workspace?: WorkspaceFacts;
   tags: TagState;
   /** The version is being released now (release's check), not merely checked. */
   releasing: boolean;

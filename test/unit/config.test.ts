@@ -10,7 +10,7 @@ describe('the shipped JSON Schema', () => {
   });
 
   it('names every source type, rule and section the validator knows', () => {
-    expect(Object.keys(shipped.properties)).toEqual(['$schema', 'sources', 'versioning', 'tags', 'rules', 'bump', 'release']);
+    expect(Object.keys(shipped.properties)).toEqual(['$schema', 'sources', 'versioning', 'tags', 'packages', 'groups', 'rules', 'bump', 'release']);
     expect(shipped.properties.sources.items.properties.type.enum).toEqual(['toml', 'python', 'json', 'js', 'regex', 'ini', 'text', 'yaml']);
     expect(Object.keys(shipped.properties.rules.properties)).toEqual([
       'source-missing',
@@ -20,6 +20,9 @@ describe('the shipped JSON Schema', () => {
       'runtime-lookup',
       'tag-mismatch',
       'tag-ahead',
+      'tag-template',
+      'group-mismatch',
+      'pin-mismatch',
       'changelog-entry',
       'invalid-semver',
     ]);
@@ -46,7 +49,7 @@ describe('validateConfig', () => {
       extra: 1,
     });
     expect('problems' in result && result.problems).toEqual([
-      'extra: unknown key (known: $schema, sources, versioning, tags, rules, bump, release)',
+      'extra: unknown key (known: $schema, sources, versioning, tags, packages, groups, rules, bump, release)',
       'sources[0].variable: does not apply to a "json" source (it takes "key")',
       'sources: only one source may be primary (2 are)',
       'release.build: must be a non-empty array of non-empty strings (an argv, run without a shell)',
@@ -109,7 +112,7 @@ describe('the schema fragment for [tool.heimdall-version] in pyproject.toml', ()
     const { pyprojectFragment } = await import('../../scripts/schema.mjs');
     const fragment = JSON.parse(readFileSync(new URL('../../schema/pyproject-tool.schema.json', import.meta.url), 'utf8'));
     expect(fragment).toEqual(pyprojectFragment(configJsonSchema()));
-    expect(Object.keys(fragment.properties)).toEqual(['sources', 'versioning', 'tags', 'rules', 'bump', 'release']);
+    expect(Object.keys(fragment.properties)).toEqual(['sources', 'versioning', 'tags', 'packages', 'groups', 'rules', 'bump', 'release']);
     expect(fragment.$id).toBe('https://unpkg.com/heimdall-version/schema/pyproject-tool.schema.json');
   });
 });

@@ -7,7 +7,18 @@ import { loadConfig } from '../../config/load.js';
 import { inspect } from '../../core/inspect.js';
 import { refuseUnfinished } from '../../change/state.js';
 
+const PACKAGE_FLAG = {
+  package: {
+    type: 'string',
+    arg: 'NAME',
+    multiple: true,
+    help: 'in a workspace: only this package (its name or path; repeatable), with the fixed groups it is in',
+    example: 'check --package lib/core',
+  },
+} as const satisfies Flags;
+
 const CHECK_FLAGS = {
+  ...PACKAGE_FLAG,
   staged: {
     type: 'boolean',
     help: 'read the source files from the git index (what the next commit holds), as a pre-commit hook does',
@@ -36,7 +47,12 @@ export const showCommand = defineCommand({
   name: 'show',
   summary: 'print the current version (--json: every source)',
   options: {
-    json: { type: 'boolean', help: 'print every source with its version and position, as JSON', example: 'show --json' },
+    json: {
+      type: 'boolean',
+      help: 'print every source with its version and position, as JSON (in a workspace: its packages and groups too)',
+      example: 'show --json',
+    },
+    ...PACKAGE_FLAG,
   },
   examples: ['show', 'show --json'],
   run: (v, _p, io) => runShow(v, io),
@@ -53,20 +69,24 @@ async function runCheck(v: CheckValues, io: Io): Promise<number> {
   if (v['allow-foreign-owner']) throw new UserError('--allow-foreign-owner goes with --fix');
   const loaded = await loadConfig(configPlace(v));
   if (!v.staged) await refuseUnfinished(loaded);
-  const { result } = await inspect(loaded, v.staged);
+  const { result } = await inspect(loaded, v.staged, false, v.package);
   io.out(formatResult(result, format, io.color));
   return result.ok ? 0 : 1;
 }
 
-async function runShow(v: GlobalValues & { json: boolean }, io: Io): Promise<number> {
+async function runShow(v: GlobalValues & { json: boolean; package?: string[] }, io: Io): Promise<number> {
   const loaded = await loadConfig(configPlace(v));
   await refuseUnfinished(loaded);
-  const { project, result } = await inspect(loaded, false);
+  const { project, result } = await inspect(loaded, false, false, v.package);
   if (v.json) {
-    io.out(
-      `${inertJson(JSON.stringify({ version: result.version, ...(result.layout ? { layout: result.layout } : {}), sources: result.sources }, null, 2))}\n`,
-    );
-    return result.version === null ? 1 : 0;
+    const { version, layout, packages, groups, sources } = result;
+    const workspace = packages ? { workspace: loaded.workspace!.reason, packages, groups } : {};
+    io.out(`${inertJson(JSON.stringify({ version, ...(layout ? { layout } : {}), ...workspace, sources }, null, 2))}\n`);
+    return result.version === null && !packages ? 1 : 0;
+  }
+  if (result.packages && result.version === null) {
+    const listed = result.packages.map((p) => `  ${p.name} ${p.version ?? '(no version)'}`).join('\n');
+    throw new UserError(`the packages of this workspace have different versions; name one with --package, or see them all with show --json:\n${listed}`);
   }
   const primary = result.sources.find((s) => s.primary)?.file;
   if (result.version === null) {

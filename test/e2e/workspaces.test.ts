@@ -1,0 +1,286 @@
+// Workspaces with the built CLI: the nearest package is the project, a workspace root checks every
+// member by its own layout and tags, fixed groups and pins between siblings are checked, and every
+// bad workspace configuration is a located error (exit 2). Fixtures: test/fixtures/workspaces/.
+import { cpSync, existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT, run } from '../helpers/cli.js';
+import { cleanupTempDirs, tempRepo, type TempRepo } from '../helpers/repo.js';
+
+afterAll(cleanupTempDirs);
+
+/** A committed repository holding a copy of test/fixtures/workspaces/<name>. */
+function fixture(name: string): TempRepo {
+  const repo = tempRepo();
+  cpSync(path.join(PROJECT, 'test/fixtures/workspaces', name), repo.dir, { recursive: true });
+  return repo.commit('init');
+}
+
+const json = (stdout: string) => JSON.parse(stdout);
+
+describe("uv's documented workspace (albatross, bird-feeder, seeds excluded)", () => {
+  it('checks every member by its own layout at the root, and leaves the excluded one out', () => {
+    const res = run(['check'], fixture('uv-docs').dir);
+    expect(res.stdout).toBe('albatross 0.1.0 ✔\npackages/bird-feeder 1.0.0 ✔\n\n✔ 2 packages checked\n');
+    expect(res.code).toBe(0);
+  });
+
+  it("inside a member (or --cwd there) checks the member's own pyproject.toml, not the workspace root's", () => {
+    const repo = fixture('uv-docs');
+    const expected = '✔ 1.0.0: pyproject.toml, src/bird_feeder/__init__.py agree\n';
+    expect(run(['check'], repo.path('packages/bird-feeder'))).toMatchObject({ code: 0, stdout: expected });
+    expect(run(['check', '--cwd', 'packages/bird-feeder'], repo.dir)).toMatchObject({ code: 0, stdout: expected });
+    expect(run(['show'], repo.path('packages/bird-feeder/src'))).toMatchObject({ code: 0, stdout: '1.0.0\n' });
+  });
+
+  it('locates drift in a member relative to the workspace root and summarises each package', () => {
+    const repo = fixture('uv-docs');
+    repo.write('packages/bird-feeder/src/bird_feeder/__init__.py', '"""Feeds birds."""\n\n__version__ = "0.9.0"\n');
+    const res = run(['check'], repo.dir);
+    expect(res.stdout).toBe(
+      [
+        'packages/bird-feeder/src/bird_feeder/__init__.py:3:16  error  __version__ is 0.9.0 but pyproject.toml says 1.0.0  version-mismatch',
+        '',
+        'albatross 0.1.0 ✔',
+        'packages/bird-feeder ✖ 1 error',
+        '',
+        '✖ 1 error in 1 of 2 packages',
+        '',
+      ].join('\n'),
+    );
+    expect(res.code).toBe(1);
+    const report = json(run(['check', '--format', 'json'], repo.dir).stdout);
+    expect(report.diagnostics).toEqual([
+      expect.objectContaining({ package: 'bird-feeder', rule: 'version-mismatch', file: 'packages/bird-feeder/src/bird_feeder/__init__.py', line: 3 }),
+    ]);
+    expect(report.packages.map((p: { name: string; errors: number }) => [p.name, p.errors])).toEqual([
+      ['albatross', 0],
+      ['bird-feeder', 1],
+    ]);
+    expect(run(['check', '--format', 'github'], repo.dir).stdout).toBe(
+      '::error file=packages/bird-feeder/src/bird_feeder/__init__.py,line=3,col=16,title=version-mismatch (bird-feeder)::__version__ is 0.9.0 but pyproject.toml says 1.0.0\n',
+    );
+    const sarif = json(run(['check', '--format', 'sarif'], repo.dir).stdout);
+    expect(sarif.runs[0].results[0].properties).toEqual({ package: 'bird-feeder' });
+  });
+
+  it('--package narrows the check to the packages named (by name or path); an unknown one is a usage error listing them', () => {
+    const repo = fixture('uv-docs');
+    repo.write('packages/bird-feeder/src/bird_feeder/__init__.py', '__version__ = "0.9.0"\n');
+    expect(run(['check', '--package', 'albatross'], repo.dir)).toMatchObject({ code: 0, stdout: 'albatross 0.1.0 ✔\n\n✔ 1 package checked\n' });
+    expect(run(['check', '--package', 'packages/bird-feeder'], repo.dir).code).toBe(1);
+    const res = run(['check', '--package', 'seeds'], repo.dir);
+    expect(res).toMatchObject({ code: 2, stdout: '' });
+    expect(res.stderr).toBe('heimdall-version: --package: no package is named "seeds" (the packages: albatross, bird-feeder)\n');
+  });
+
+  it('check --staged checks only the packages with staged files', () => {
+    const repo = fixture('uv-docs');
+    repo.write('packages/bird-feeder/src/bird_feeder/__init__.py', '__version__ = "0.9.0"\n');
+    repo.write('pyproject.toml', repo.read('pyproject.toml').replace('version = "0.1.0"', 'version = "0.2.0"'));
+    repo.git('add', 'pyproject.toml');
+    expect(run(['check', '--staged'], repo.dir)).toMatchObject({ code: 0, stdout: 'albatross 0.2.0 ✔\n\n✔ 1 package checked\n' });
+    repo.git('add', '-A');
+    expect(run(['check', '--staged'], repo.dir).stdout).toContain('packages/bird-feeder ✖ 1 error');
+  });
+
+  it('show --json lists the packages, their layouts and why, and the groups', () => {
+    const shown = json(run(['show', '--json'], fixture('uv-docs').dir).stdout);
+    expect(shown.workspace).toBe('[tool.uv.workspace] in pyproject.toml');
+    expect(shown.groups).toEqual([]);
+    expect(shown.packages).toEqual([
+      expect.objectContaining({
+        name: 'albatross',
+        path: '',
+        version: '0.1.0',
+        layout: { id: 'static', reason: '[project] version is set in pyproject.toml' },
+      }),
+      expect.objectContaining({ name: 'bird-feeder', path: 'packages/bird-feeder', version: '1.0.0', tagTemplate: '{name}-v{version}' }),
+    ]);
+    expect(shown.sources.map((s: { package: string; file: string }) => `${s.package} ${s.file}`)).toEqual([
+      'albatross pyproject.toml',
+      'bird-feeder packages/bird-feeder/pyproject.toml',
+      'bird-feeder packages/bird-feeder/src/bird_feeder/__init__.py',
+    ]);
+  });
+
+  it('init --cwd <member> writes the configuration in the member', () => {
+    const repo = fixture('uv-docs');
+    const res = run(['init', '--cwd', 'packages/bird-feeder'], repo.dir);
+    expect(res.code).toBe(0);
+    expect(existsSync(repo.path('.heimdallrc.json'))).toBe(false);
+    const written = JSON.parse(repo.read('packages/bird-feeder/.heimdallrc.json'));
+    expect(written.sources.map((s: { file: string }) => s.file)).toEqual(['pyproject.toml', 'src/bird_feeder/__init__.py']);
+  });
+});
+
+describe('a lockstep SDK: one fixed group, exact pins, a version.py per package', () => {
+  it('passes while every package, version file and pin says 2.0.0a3', () => {
+    const res = run(['check'], fixture('lockstep-sdk').dir);
+    expect(res).toMatchObject({ code: 0, stdout: 'packages/cli 2.0.0a3 ✔\npackages/core 2.0.0a3 ✔\npackages/tools 2.0.0a3 ✔\n\n✔ 3 packages checked\n' });
+  });
+
+  it('an alpha whose version.py files and pins still hold the previous one: every stale file is located', () => {
+    const repo = fixture('lockstep-sdk');
+    for (const p of ['core', 'tools'])
+      repo.write(`packages/${p}/pyproject.toml`, repo.read(`packages/${p}/pyproject.toml`).replace('version = "2.0.0a3"', 'version = "2.0.0a4"'));
+    const res = run(['check', '--format', 'json'], repo.dir);
+    expect(res.code).toBe(1);
+    const found = json(res.stdout).diagnostics.map(
+      (d: { package: string; rule: string; file: string; line: number }) => `${d.package} ${d.rule} ${d.file}:${d.line}`,
+    );
+    expect(found).toEqual([
+      'acme-sdk-cli group-mismatch packages/cli/pyproject.toml:7',
+      'acme-sdk-cli pin-mismatch packages/cli/pyproject.toml:8',
+      'acme-sdk-cli pin-mismatch packages/cli/pyproject.toml:8',
+      'acme-sdk-core version-mismatch packages/core/src/acme_sdk_core/version.py:3',
+      'acme-sdk-tools pin-mismatch packages/tools/pyproject.toml:8',
+      'acme-sdk-tools version-mismatch packages/tools/src/acme_sdk_tools/version.py:3',
+    ]);
+  });
+
+  it('--package checks the fixed group the package is in', () => {
+    const res = run(['check', '--package', 'acme-sdk-core'], fixture('lockstep-sdk').dir);
+    expect(res.stdout).toContain('✔ 3 packages checked');
+  });
+});
+
+describe('two packages of one repository with their own tag templates', () => {
+  it('both tagged on the same commit: each is judged by its own tag only', () => {
+    const repo = fixture('tag-prefixes').tag('weather-server-v0.4.0').tag('weather-client@1.2.0');
+    expect(run(['check'], repo.dir)).toMatchObject({ code: 0, stdout: 'server 0.4.0 ✔\nclient 1.2.0 ✔\n\n✔ 2 packages checked\n' });
+  });
+
+  it("a tag of one package on HEAD that differs from its version is that package's error", () => {
+    const repo = fixture('tag-prefixes').tag('weather-server-v0.4.0').tag('weather-client@1.3.0');
+    const res = run(['check'], repo.dir);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toContain('client/pyproject.toml:3:12  error  HEAD is tagged weather-client@1.3.0 but pyproject.toml says 1.2.0');
+    expect(res.stdout).toContain('server 0.4.0 ✔\nclient ✖ 2 errors\n');
+  });
+
+  it('a template that matches none of the tags the repository has is a warning', () => {
+    const res = run(['check'], fixture('tag-prefixes').tag('v1.0.0').dir);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain(
+      "(weather-client)  warn   none of the repository's 1 tags matches the tag template {name}@{version}, so the tag rules see none of this package's releases; set its tags.template (init detects it)  tag-template",
+    );
+  });
+});
+
+describe('pins a build backend fills in, and a version from pkg-v* tags', () => {
+  it('templated pins are not errors', () => {
+    expect(run(['check'], fixture('templated-pins').dir).code).toBe(0);
+  });
+
+  it("a member's version comes from its own tags, and a sibling's range is judged against it", () => {
+    const repo = fixture('from-tags').tag('pkg-v1.2.0').tag('v9.9.9');
+    const shown = json(run(['show', '--json'], repo.dir).stdout);
+    expect(shown.packages.find((p: { name: string }) => p.name === 'pkg')).toMatchObject({
+      version: '1.2.0',
+      layout: { id: 'hatch-vcs', fromTags: 'hatch-vcs' },
+    });
+    expect(run(['check'], repo.dir).code).toBe(0);
+    repo.git('tag', '-d', 'pkg-v1.2.0');
+    repo.tag('pkg-v1.1.0');
+    const res = run(['check', '--format', 'json'], repo.dir);
+    const pins = json(res.stdout).diagnostics.filter((d: { rule: string }) => d.rule === 'pin-mismatch');
+    expect(pins).toEqual([
+      expect.objectContaining({
+        package: 'docs-site',
+        messageId: 'range',
+        message: "[project] dependencies requires pkg >=1.2, which excludes pkg's version 1.1.0 (tag pkg-v1.1.0)",
+        file: 'docs-site/pyproject.toml',
+        line: 4,
+        column: 21,
+      }),
+    ]);
+  });
+});
+
+describe('a polyglot pair: a Python member and an npm member in one fixed group', () => {
+  it('agrees across schemes (1.3.0rc1 and 1.3.0-rc.1), and a lagging npm member is located', () => {
+    const repo = fixture('polyglot');
+    expect(run(['check'], repo.dir).code).toBe(0);
+    repo.write('npm/package.json', readFileSync(repo.path('npm/package.json'), 'utf8').replace('1.3.0-rc.1', '1.2.0'));
+    const res = run(['check'], repo.dir);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toContain(
+      'npm/package.json:3:15  error  @acme/weather-mcp is 1.2.0 but the fixed group "weather" is at 1.3.0rc1 (weather-mcp); set 1.3.0rc1, or bump the group together  group-mismatch',
+    );
+  });
+});
+
+describe('bad workspace configurations are located errors (exit 2)', () => {
+  const configured = (config: object, files: Record<string, string> = {}) => {
+    const repo = tempRepo({
+      'a/pyproject.toml': '[project]\nname = "a"\nversion = "1.0.0"\n',
+      'b/pyproject.toml': '[project]\nname = "b"\nversion = "1.0.0"\n',
+      '.heimdallrc.json': JSON.stringify(config),
+      ...files,
+    });
+    return run(['check'], repo.dir);
+  };
+  const packages = [{ path: 'a' }, { path: 'b' }];
+
+  it('a member path that does not exist', () => {
+    expect(configured({ packages: [...packages, { path: 'libs/c' }] })).toMatchObject({
+      code: 2,
+      stderr: 'heimdall-version: .heimdallrc.json: invalid configuration\n  packages[2].path: "libs/c" does not exist\n',
+    });
+  });
+
+  it('a package in two fixed groups', () => {
+    const groups = [
+      { name: 'one', packages: ['a', 'b'] },
+      { name: 'two', packages: ['b'] },
+    ];
+    expect(configured({ packages, groups })).toMatchObject({
+      code: 2,
+      stderr:
+        'heimdall-version: .heimdallrc.json: invalid configuration\n  groups[1].packages: "b" is in the fixed group "one" (groups[0]) already; a package has one version\n',
+    });
+  });
+
+  it('a group naming an unknown package', () => {
+    expect(configured({ packages, groups: [{ name: 'g', packages: ['a', 'c'] }] })).toMatchObject({
+      code: 2,
+      stderr: 'heimdall-version: .heimdallrc.json: invalid configuration\n  groups[0].packages[1]: no package is named "c" (the packages: a, b)\n',
+    });
+  });
+
+  it('two packages whose tag templates can read the same tag', () => {
+    const res = configured({
+      packages: [
+        { path: 'a', tags: { template: 'v{version}' } },
+        { path: 'b', tags: { template: 'v{version}' } },
+      ],
+    });
+    expect(res).toMatchObject({
+      code: 2,
+      stderr:
+        'heimdall-version: .heimdallrc.json: invalid configuration\n  packages[1].tags.template: the tag templates of "a" ("v{version}") and "b" ("v{version}") can both read the tag v1.0.0; give each its own (e.g. "{name}-v{version}"), or put both in one fixed group\n',
+    });
+    expect(
+      configured({
+        packages: [
+          { path: 'a', tags: { template: 'v{version}' } },
+          { path: 'b', tags: { template: 'v{version}' } },
+        ],
+        groups: [{ name: 'g', packages: ['a', 'b'] }],
+      }).code,
+    ).toBe(0);
+  });
+
+  it('a template with no {version} at its end, in [tool.heimdall-version], located by its line', () => {
+    const repo = tempRepo({
+      'a/pyproject.toml': '[project]\nname = "a"\nversion = "1.0.0"\n',
+      'pyproject.toml': '[tool.heimdall-version]\npackages = [{ path = "a", tags = { template = "{name}-{version}-final" } }]\n',
+    });
+    expect(run(['check'], repo.dir)).toMatchObject({
+      code: 2,
+      stderr:
+        'heimdall-version: pyproject.toml: invalid configuration in [tool.heimdall-version]\n  line 1: tool.heimdall-version.packages[0].tags.template: must end with {version}, e.g. "{name}-v{version}"\n',
+    });
+  });
+});
