@@ -8,7 +8,7 @@ import { UserError } from './errors.js';
 import type { FileReader } from '../git/workspace.js';
 import { allTagNames, stagedFiles } from '../git/tag-names.js';
 import { loadProject, type Package, type Project } from './project.js';
-import { checkPackage } from './inspect.js';
+import { checkPackage } from './check-package.js';
 import { RULES } from '../rules/index.js';
 import { settingOf } from '../rules/settings.js';
 import type { Rule, SiblingFacts, TagState, WorkspaceFacts } from '../rules/types.js';
