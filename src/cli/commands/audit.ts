@@ -4,7 +4,7 @@ import { UserError } from '../../core/errors.js';
 import { audit, type AuditEvent, type AuditResult } from '../../core/audit.js';
 import { isTerminal } from '../output.js';
 
-const AUDIT_FORMATS = ['stylish', 'json', 'sarif'] as const;
+const AUDIT_FORMATS = ['stylish', 'json', 'sarif', 'html'] as const;
 type AuditFormat = (typeof AUDIT_FORMATS)[number];
 
 const AUDIT_FLAGS = {
@@ -20,7 +20,7 @@ const AUDIT_FLAGS = {
     type: 'string',
     arg: 'FILE',
     help: 'write the report to FILE (atomically) instead of standard output',
-    example: 'audit --format sarif --output audit.sarif',
+    example: 'audit --format html --output audit.html',
   },
   'index-url': {
     type: 'string',
@@ -34,7 +34,7 @@ export const auditCommand = defineCommand({
   name: 'audit',
   summary: 'the version history, release by release, read from git without checking anything out',
   options: AUDIT_FLAGS,
-  examples: ['audit', 'audit --since v1.4.0', 'audit --format sarif --output audit.sarif', 'audit --index-url https://pypi.org/simple/'],
+  examples: ['audit', 'audit --since v1.4.0', 'audit --format html --output audit.html', 'audit --index-url https://pypi.org/simple/'],
   run: (v, _p, io) => runAudit(v, io),
 });
 
@@ -67,6 +67,7 @@ async function runAudit(v: CommandValues<typeof AUDIT_FLAGS>, io: Io): Promise<n
 
 async function render(result: AuditResult, format: AuditFormat, color: boolean): Promise<string> {
   if (format === 'json') return (await import('../../report/audit/json.js')).formatAuditJson(result);
+  if (format === 'html') return (await import('../../report/audit/html.js')).formatAuditHtml(result);
   if (format === 'sarif') return (await import('../../report/audit/sarif.js')).formatAuditSarif(result);
   return (await import('../../report/audit/stylish.js')).formatAuditStylish(result, { color });
 }
