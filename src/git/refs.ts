@@ -5,15 +5,13 @@
 // understand (reftable, GIT_DIR elsewhere, symbolic or nested tags, an object kept in a pack, a
 // tag newer than the version, a prefix that is not ASCII) makes it return undefined, and git
 // itself is asked.
-import { type Dirent, existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, type Dirent, existsSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { TagInfo } from './git.js';
 import type { TagReader } from '../version/tags.js';
 import { gitDirs } from './workspace.js';
 import { UserError } from '../core/errors.js';
 
-/** Many loose tags cost more to read one by one here than in git. */
-const MAX_LOOSE_TAGS = 1000;
 const OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
 /**
@@ -28,7 +26,7 @@ export async function tagsFromFiles(gitTop: string, tags: TagReader, version: st
   if (!dirs || !isPlainRepository(gitTop, dirs)) return undefined;
   // Loose refs first, then packed-refs, as git reads them: git pack-refs writes the new packed-refs
   // before it deletes the loose files, so a tag packed meanwhile is found in one or the other.
-  const loose = looseTags(dirs.common, prefix);
+  const loose = looseTags(dirs.common, prefix, withHead, (name) => tags.version(name) !== undefined);
   if (!loose) return undefined;
   const packed = read(path.join(dirs.common, 'packed-refs'), 'latin1') ?? '';
   // Without the "peeled" trait, annotated tags carry no ^ line and their objects would need reading.
@@ -39,7 +37,9 @@ export async function tagsFromFiles(gitTop: string, tags: TagReader, version: st
   if (version !== undefined && tags.scheme.valid(version)) {
     const pattern = tags.newerPattern(version);
     if (pattern === undefined || packedHasNewer(packed, tags, pattern, version)) return undefined;
-    for (const name of loose.keys()) if (tags.isNewer(name, version)) return undefined;
+    // The same pattern picks the few names that may be newer: thousands of loose tags are not each parsed.
+    const candidate = new RegExp(`^${escapeRegExp(tags.prefix)}${pattern}$`);
+    for (const name of loose.keys()) if (candidate.test(name) && tags.isNewer(name, version)) return undefined;
   }
   const none = { newestReachable: [], onHead: [] };
   if (!withHead || (loose.size === 0 && !packed.includes(` refs/tags/${prefix}`))) return none;
@@ -47,10 +47,16 @@ export async function tagsFromFiles(gitTop: string, tags: TagReader, version: st
   const head = headCommit(dirs, packed);
   if (!head) return undefined;
   const onHead = packedOnHead(packed, prefix, head).filter((name) => !loose.has(name));
+  // Many tags may name one object: each object is peeled once.
+  const peeled = new Map<string, string | undefined>([[head, head]]);
   for (const [name, oid] of loose) {
-    if (tags.version(name) === undefined) continue;
-    const commit: string | undefined = oid === head ? head : await peelLoose(dirs.common, oid);
-    if (commit === undefined) return undefined;
+    if (oid === undefined) continue; // no version tag
+    if (!peeled.has(oid)) peeled.set(oid, await peelLoose(dirs.common, oid));
+    const commit = peeled.get(oid);
+    if (commit === undefined) {
+      if (tags.version(name) === undefined) continue; // no version tag: git is not needed for it
+      return undefined;
+    }
     if (commit === head) onHead.push(name);
   }
   return { ...none, onHead };
@@ -122,19 +128,51 @@ function packedOnHead(packed: string, prefix: string, head: string): string[] {
   return names;
 }
 
-/** Loose tag refs under the prefix, name → id; undefined when one cannot be read plainly. */
-function looseTags(common: string, prefix: string): Map<string, string> | undefined {
+/**
+ * Loose tag refs under the prefix, name → id, the ids read only when `withIds` (for the tags on
+ * HEAD; whether a name is newer needs no more) and left undefined for a ref that is not `needed`
+ * and holds no plain id; undefined when a needed ref cannot be read plainly.
+ */
+function looseTags(
+  common: string,
+  prefix: string,
+  withIds: boolean,
+  needed: (name: string) => boolean = () => true,
+): Map<string, string | undefined> | undefined {
   const names: string[] = [];
   const dir = path.join(common, 'refs', 'tags');
-  if (!listFiles(dir, '', names) || names.length > MAX_LOOSE_TAGS) return undefined;
-  const tags = new Map<string, string>();
+  if (!listFiles(dir, '', names)) return undefined;
+  const loose = new Map<string, string | undefined>();
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
-    const oid = read(path.join(dir, name), 'latin1')?.trim();
-    if (oid === undefined || !OID.test(oid)) return undefined; // symbolic, or being written
-    tags.set(name, oid);
+    const oid = withIds ? readRef(`${dir}${path.sep}${name}`) : undefined;
+    // Symbolic, or being written: git must say what a needed ref means then; another is left out.
+    if (withIds && (oid === undefined || !OID.test(oid)) && needed(name)) return undefined;
+    loose.set(name, oid !== undefined && OID.test(oid) ? oid : undefined);
   }
-  return tags;
+  return loose;
+}
+
+const refBuffer = Buffer.alloc(128);
+
+/** A ref file's trimmed text, read into one buffer (no allocation per file); undefined when it is gone or longer than any id. */
+function readRef(file: string): string | undefined {
+  let fd: number;
+  try {
+    // Non-blocking: a FIFO put there since the listing must not make the check wait.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EACCES') throw unreadable(file);
+    return undefined;
+  }
+  try {
+    const size = readSync(fd, refBuffer, 0, refBuffer.length, 0);
+    return size < refBuffer.length ? refBuffer.toString('latin1', 0, size).trim() : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Collects file names under dir ('/' for subfolders); false when something there is not a plain file. */
@@ -214,7 +252,7 @@ const unreadable = (file: string) => new UserError(`cannot read ${file} (permiss
 export function tagNamesFromFiles(gitTop: string): string[] | undefined {
   const dirs = gitDirs(gitTop);
   if (!dirs || !isPlainRepository(gitTop, dirs)) return undefined;
-  const loose = looseTags(dirs.common, '');
+  const loose = looseTags(dirs.common, '', true);
   if (!loose) return undefined;
   const names = new Set(loose.keys());
   const packed = read(path.join(dirs.common, 'packed-refs'), 'latin1') ?? '';

@@ -157,6 +157,21 @@ describe('tags from the ref files', () => {
     }
   });
 
+  it('reads 3,000 loose tags itself, and agrees with git: one on HEAD, an annotated one, a newer one, one being written', async () => {
+    const repo = history();
+    const before = repo.git('rev-parse', 'HEAD~1').trim();
+    mkdirSync(repo.path('.git/refs/tags'), { recursive: true });
+    for (let i = 0; i < 3000; i++) writeFileSync(repo.path(`.git/refs/tags/v0.${i}.0`), `${before}\n`);
+    repo.tag('v0.9.9-rc.1', true).tag('v1.0.0');
+    expect(await agreed(repo, 'v', '1.0.0')).toEqual({ newestReachable: [], onHead: expect.arrayContaining(['v0.9.9-rc.1', 'v1.0.0']) });
+    // A ref being written (empty) names no commit: only git can say what it means for HEAD; a staged check needs names alone.
+    writeFileSync(repo.path('.git/refs/tags/v0.0.1'), '');
+    expect(await agreed(repo, 'v', '1.0.0')).toBeUndefined();
+    expect(await agreed(repo, 'v', '1.0.0', false)).toEqual({ newestReachable: [], onHead: [] });
+    repo.git('tag', 'v1.0.1', 'HEAD~1');
+    expect(await agreed(repo, 'v', '1.0.0', false)).toBeUndefined();
+  });
+
   it('needs no commit when there are no tags, and leaves HEAD alone for a staged check', async () => {
     expect(await agreed(tempRepo({ 'a.txt': '1' }), 'v', '1.0.0')).toEqual({ newestReachable: [], onHead: [] });
     const repo = history().tag('v1.0.0');
