@@ -33,6 +33,8 @@ export function spellingsFor(project: Project, meaning: Meaning): { spellings: S
   const spellings: Spellings = new Map();
   const problems: string[] = [];
   for (const s of project.sources) {
+    // A source naming a published release (server.json) keeps naming the last one until a version that is no development release.
+    if (s.namesRelease && meaning.dev !== undefined) continue;
     const spelled = s.scheme.spell(meaning);
     if ('version' in spelled) spellings.set(s, spelled.version);
     else if (s.hits.length > 0) problems.push(`${s.file} is read as ${s.scheme.title}, which cannot state it: ${spelled.none}`);

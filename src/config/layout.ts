@@ -6,6 +6,7 @@ import { readTomlTree } from '../sources/toml.js';
 import type { Layout, SourceConfig } from './types.js';
 import { distributionIn, importName } from '../core/names.js';
 import { HEIMDALL_RUNTIME } from './defaults.js';
+import { mcpSources } from '../mcp/manifests.js';
 import { type ListDirs, OWN_VERSION_FILES, ownPackageDirs, ownVersionSources, topPackagesIn } from './own-version.js';
 
 export type { Layout };
@@ -30,6 +31,8 @@ export function detectLayout(read: ReadFile, dirs?: ListDirs): Layout {
   // heimdall-mcp's runtime copy is checked whenever it exists, whatever the layout.
   if (read(HEIMDALL_RUNTIME) !== undefined && !layout.sources.some((s) => s.file === HEIMDALL_RUNTIME))
     layout.sources.push({ file: HEIMDALL_RUNTIME, type: 'python' });
+  // An MCP server's registry, bundle and plugin manifests are checked whenever they exist (not beside tags: bump refuses there).
+  if (!layout.fromTags) for (const s of mcpSources(read, distributionIn(tree))) if (!layout.sources.some((t) => t.file === s.file)) layout.sources.push(s);
   if (dirs && !layout.fromTags) {
     const dist = distributionIn(tree);
     const exists = (file: string) => read(file) !== undefined;

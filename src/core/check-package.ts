@@ -30,7 +30,8 @@ export async function checkPackage(
   // The ref files answer most checks; git is started only when they cannot (see refs.ts).
   const { gitTop } = loaded;
   const info = gitTop
-    ? ((await tagsFromFiles(gitTop, pkg.tagReader, pkg.version, !staged)) ?? (await readTags(gitTop, pkg.tagReader.prefix, !staged)))
+    ? ((namesOlderRelease(pkg) ? undefined : await tagsFromFiles(gitTop, pkg.tagReader, pkg.version, !staged)) ??
+      (await readTags(gitTop, pkg.tagReader.prefix, !staged)))
     : undefined;
   const tags = await readTagState(gitTop, pkg, info, staged);
   if (tags.available && around?.tagNames.length && pkg.tagTemplate && !around.tagNames.some((n) => pkg.tagReader.version(n) !== undefined))
@@ -77,3 +78,8 @@ function sortDiagnostics(diagnostics: Diagnostic[], pkg: Package): Diagnostic[] 
     .sort((a, b) => rank(a.d) - rank(b.d) || (a.d.line ?? 0) - (b.d.line ?? 0) || (a.d.column ?? 0) - (b.d.column ?? 0) || a.i - b.i)
     .map(({ d }) => d);
 }
+
+/** A development version with a source that may name the newest release (server.json): the ref files name no tag older than
+ *  the version, so git is asked for the newest one, however old. */
+const namesOlderRelease = (pkg: Package): boolean =>
+  pkg.version !== undefined && pkg.scheme.parse(pkg.version)?.dev !== undefined && pkg.sources.some((s) => s.namesRelease && s.hits.length > 0);

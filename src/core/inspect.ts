@@ -67,6 +67,9 @@ export async function inspectWith(
         version: s.hits[0]?.value ?? null,
         line: s.hits[0]?.line ?? null,
         column: s.hits[0]?.column ?? null,
+        ...(s.hits.some((h) => h.label)
+          ? { fields: s.hits.map((h) => ({ label: h.label ?? s.label, version: h.value, line: h.line, column: h.column })) }
+          : {}),
       })),
     ),
     diagnostics,

@@ -25,6 +25,8 @@ export interface LoadedSource {
   scheme: VersionScheme;
   /** The key, variable, export or pattern the version was looked for under. */
   label: string;
+  /** Its versions name a published release: between releases it may name the newest one (src/sources/kind.ts namesRelease). */
+  namesRelease?: boolean;
   /** The decoded text, when the file could be read. */
   text?: string;
   hits: Placed<VersionHit>[];

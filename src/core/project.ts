@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { GroupDecl, LoadedConfig, PackageDecl, SourceConfig } from '../config/types.js';
 import { kindOf, type LocateAll, locateAllFor, type SourceType } from '../sources/index.js';
 import { readTomlTree } from '../sources/toml.js';
-import type { Located } from '../sources/types.js';
+import type { LocateContext, Located } from '../sources/types.js';
+import { visitJson } from '../formats/json.js';
 import { decodeUtf8, lineIndex } from './text.js';
 import type { FileReader, ReadResult } from '../git/workspace.js';
 import { readTags } from '../git/git.js';
@@ -34,6 +35,17 @@ export type ReachableTags = (prefix: string) => Promise<string[]>;
 
 const PYPROJECT = 'pyproject.toml';
 const PACKAGE_JSON = 'package.json';
+
+/** package.json's top-level "name", if it is a string. */
+export function packageName(text: string): string | undefined {
+  let name: string | undefined;
+  visitJson(text, {
+    value: (path, _start, _end, value) => {
+      if (path.length === 1 && path[0] === 'name' && name === undefined) name = value;
+    },
+  });
+  return name;
+}
 
 /** Files come through `read` (the work tree, the git index, a map); tags, when only tags state the version, through `reachableTags`. */
 export async function loadProject(
@@ -77,7 +89,8 @@ async function loadPackage(loaded: LoadedConfig, read: FileReader, reachableTags
   // A workspace member's manifests are what pin-mismatch reads its dependencies from.
   const manifests = decl ? [PYPROJECT, ...(decl.kind === 'npm' ? [PACKAGE_JSON] : [])] : [];
   const ruleFiles = [...filesRulesRead(loaded.config.rules), ...manifests];
-  const files = [...new Set([...configs.map((s) => s.file), PYPROJECT, ...ruleFiles])];
+  const companions = configs.flatMap((s) => kindOf(s.type).alsoReads ?? []);
+  const files = [...new Set([...configs.map((s) => s.file), PYPROJECT, ...ruleFiles, ...companions])];
   const contents = await read(files);
   // Locators are looked up once per type (Babel is loaded only for js), then every source is plain work.
   const locators = new Map<SourceType, LocateAll>();
@@ -96,6 +109,8 @@ async function loadPackage(loaded: LoadedConfig, read: FileReader, reachableTags
   const tagReader = new TagReader(loaded.config.tags.prefix, scheme, [...schemes.values()]);
   const pyproject = textOf(contents.get(PYPROJECT)!);
   const distribution = 'text' in pyproject ? distributionIn(readTomlTree(pyproject.text)) : undefined;
+  const npm = companions.includes(PACKAGE_JSON) ? textOf(contents.get(PACKAGE_JSON)!) : undefined;
+  const context: LocateContext = { distribution, npmName: npm && 'text' in npm ? packageName(npm.text) : undefined };
   const sources = configs.map((config) => {
     const own = schemes.get(nameOf(config))!;
     return readSource(config, contents.get(config.file)!, 'short' in config && config.short ? shortForm(own) : own);
@@ -103,7 +118,10 @@ async function loadPackage(loaded: LoadedConfig, read: FileReader, reachableTags
   // Each kind locates all its sources in one call (a regex source's time bound is armed once).
   for (const [type, locateAll] of locators) {
     const readable = sources.filter((s) => s.config.type === type && s.text !== undefined);
-    const located = locateAll(readable.map((s) => ({ text: s.text!, options: s.config })));
+    const located = locateAll(
+      readable.map((s) => ({ text: s.text!, options: s.config })),
+      context,
+    );
     readable.forEach((s, i) => {
       placeLocated(s, located[i]!, distribution);
     });
@@ -179,6 +197,7 @@ function readSource(config: SourceConfig, content: ReadResult, scheme: VersionSc
     primary: config.primary === true,
     scheme,
     label: kindOf(config.type).label(config),
+    ...(kindOf(config.type).namesRelease?.(config) ? { namesRelease: true } : {}),
     hits: [],
     lookups: [],
     problems: [],

@@ -19,6 +19,8 @@ export interface SourceSummary {
   version: string | null;
   line: number | null;
   column: number | null;
+  /** A source that states the version in several named places (server.json, an MCPB manifest): each of them. */
+  fields?: { label: string; version: string; line: number; column: number }[];
 }
 
 export interface CheckResult {

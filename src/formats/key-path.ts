@@ -1,7 +1,7 @@
 // A key path into a JSON document: dotted names, each optionally followed by selectors of array
 // elements, `[2]` by index or `[name=heimdall]` by the value of a field. A name or a value that holds
 // `.`, `[`, `]`, `=` or `"` is written in double quotes with JSON's escapes: `"a.b".version`,
-// `plugins[name="my plugin"].version`. Pure: parses the text a configuration gives.
+// `plugins[name="heimdall.mcp"].version`. Pure: parses the text a configuration gives.
 
 export type Selector = { index: number } | { field: string; equals: string };
 
@@ -72,6 +72,6 @@ export function parseKeyPath(text: string): { path: KeyPath } | { error: string 
 export const keyPathProblem = (text: string): string | undefined => {
   const parsed = parseKeyPath(text);
   return 'error' in parsed
-    ? `not a key path: ${parsed.error}; names holding . [ ] = or " go in double quotes, e.g. plugins[name="my plugin"].version`
+    ? `not a key path: ${parsed.error}; names holding . [ ] = or " go in double quotes, e.g. plugins[name="heimdall.mcp"].version`
     : undefined;
 };

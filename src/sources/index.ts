@@ -4,15 +4,28 @@ import type { Flatten, Output, Shape } from '../config/fields.js';
 import { iniSource } from './ini.js';
 import { jsSource } from './js.js';
 import { jsonSource } from './json.js';
+import { mcpbSource } from './mcpb.js';
 import type { SourceKind } from './kind.js';
 import { pythonSource } from './python.js';
 import { regexSource } from './regex.js';
+import { serverJsonSource } from './server-json.js';
 import { textSource } from './text.js';
 import { yamlSource } from './yaml.js';
 import { tomlSource } from './toml.js';
 import type { Locator, ManyLocator, VersionHit } from './types.js';
 
-export const SOURCE_KINDS = [tomlSource, pythonSource, jsonSource, jsSource, regexSource, iniSource, textSource, yamlSource] as const;
+export const SOURCE_KINDS = [
+  tomlSource,
+  pythonSource,
+  jsonSource,
+  jsSource,
+  regexSource,
+  iniSource,
+  textSource,
+  yamlSource,
+  serverJsonSource,
+  mcpbSource,
+] as const;
 
 type Kind = (typeof SOURCE_KINDS)[number];
 export type SourceType = Kind['type'];
@@ -48,7 +61,7 @@ export async function locateAllFor(type: SourceType): Promise<LocateAll> {
   const kind = kindOf(type);
   if (kind.locateAll) return kind.locateAll as LocateAll;
   const locate = await locatorFor(type);
-  return (items) => items.map((item) => locate(item.text, item.options));
+  return (items, context) => items.map((item) => locate(item.text, item.options, context));
 }
 
 /** The text written over a located version. */

@@ -4,6 +4,9 @@
 import { text } from '../config/fields.js';
 import { type JsonPath, visitJson } from '../formats/json.js';
 import { type KeyPath, keyPathProblem, parseKeyPath, type Selector } from '../formats/key-path.js';
+import { pluginSources } from '../mcp/manifests.js';
+import { distributionIn } from '../core/names.js';
+import { readTomlTree } from './toml.js';
 import { excerpt } from './excerpt.js';
 import { defineKind } from './kind.js';
 import type { Located, Locator, SourceProblem } from './types.js';
@@ -138,6 +141,12 @@ export const jsonSource = defineKind({
   detect: ({ read }) => {
     const pkg = read('package.json');
     const hit = pkg === undefined ? undefined : locateJsonVersion(pkg, { key: 'version' }).hits[0];
-    return hit ? [{ source: { file: 'package.json', type: 'json' as const, key: 'version' }, value: hit.value, mayBePrimary: true }] : [];
+    const pyproject = read('pyproject.toml');
+    const plugins = pluginSources(read, pyproject === undefined ? undefined : distributionIn(readTomlTree(pyproject))).map(({ file, key, value }) => ({
+      source: { file, type: 'json' as const, key },
+      value,
+      keep: 'a plugin manifest',
+    }));
+    return [...(hit ? [{ source: { file: 'package.json', type: 'json' as const, key: 'version' }, value: hit.value, mayBePrimary: true }] : []), ...plugins];
   },
 });

@@ -38,6 +38,13 @@ interface KindBase<T extends string, S extends Shape> {
   label(options: Output<S>): string;
   /** The text written over a located version (default: the version itself). */
   replace?(hit: VersionHit, version: string): string;
+  /** Other files its locator needs facts from (package.json, for its name); read with the sources. */
+  alsoReads?: readonly string[];
+  /**
+   * Whether its versions name a published release (server.json with "follows": "release"): between
+   * releases (a development version) it may name the newest release, and bump leaves it alone then.
+   */
+  namesRelease?(options: Output<S>): boolean;
   /** For init: the sources of this kind a project seems to have. */
   detect?(context: DetectContext): Detected<{ file: string; type: T } & Output<S>>[];
 }

@@ -7,6 +7,8 @@ export interface VersionHit {
   value: string;
   start: number;
   end: number;
+  /** Where a source states the version in several places (server.json): which one this is, for messages. */
+  label?: string;
 }
 
 /** python only: `version("dist")` style lookup of installed metadata. Range covers the string literal's content. */
@@ -41,8 +43,16 @@ export interface Located {
   label: string;
 }
 
+/** What a locator may know of the package besides the file: the names that say which entries are this distribution. */
+export interface LocateContext {
+  /** [project] name (or [tool.poetry] name). */
+  distribution?: string;
+  /** package.json's name, when a kind asks for it (`alsoReads`). */
+  npmName?: string;
+}
+
 /** Finds the version in a file's text, given the source's options. */
-export type Locator<O> = (text: string, options: O) => Located;
+export type Locator<O> = (text: string, options: O, context?: LocateContext) => Located;
 
 /** Locates the version in many texts at once, each with its source's options, in order. */
-export type ManyLocator<O> = (items: { text: string; options: O }[]) => Located[];
+export type ManyLocator<O> = (items: { text: string; options: O }[], context?: LocateContext) => Located[];

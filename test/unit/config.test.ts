@@ -11,7 +11,18 @@ describe('the shipped JSON Schema', () => {
 
   it('names every source type, rule and section the validator knows', () => {
     expect(Object.keys(shipped.properties)).toEqual(['$schema', 'sources', 'versioning', 'tags', 'packages', 'groups', 'rules', 'bump', 'release']);
-    expect(shipped.properties.sources.items.properties.type.enum).toEqual(['toml', 'python', 'json', 'js', 'regex', 'ini', 'text', 'yaml']);
+    expect(shipped.properties.sources.items.properties.type.enum).toEqual([
+      'toml',
+      'python',
+      'json',
+      'js',
+      'regex',
+      'ini',
+      'text',
+      'yaml',
+      'server-json',
+      'mcpb',
+    ]);
     expect(Object.keys(shipped.properties.rules.properties)).toEqual([
       'source-missing',
       'invalid-version',

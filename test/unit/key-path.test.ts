@@ -126,7 +126,7 @@ describe('a key path that does not parse in the configuration', () => {
     });
     expect(result).toEqual({
       problems: [
-        'sources[1].key: not a key path: expected "=" after the field name (write [field=value] or [index]) at character 13 of "plugins[name].version"; names holding . [ ] = or " go in double quotes, e.g. plugins[name="my plugin"].version',
+        'sources[1].key: not a key path: expected "=" after the field name (write [field=value] or [index]) at character 13 of "plugins[name].version"; names holding . [ ] = or " go in double quotes, e.g. plugins[name="heimdall.mcp"].version',
       ],
     });
   });

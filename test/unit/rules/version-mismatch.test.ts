@@ -16,9 +16,35 @@ const JSON_PRIMARY = {
   ],
 };
 const PY_PRIMARY = { sources: [{ file: 'demo/__init__.py', type: 'python', primary: true }] };
+/** server.json with its version at line 3, column 15, and this distribution's pypi entry's version at line 5, column 65. */
+const serverJson = (version: string, own = version) =>
+  `{\n  "name": "io.github.o/demo",\n  "version": "${version}",\n  "packages": [\n    { "registryType": "pypi", "identifier": "demo", "version": "${own}" },\n    { "registryType": "pypi", "identifier": "other", "version": "9.9.9" }\n  ]\n}\n`;
+const mcp = (primary: string, server: string, own = server) => ({ 'pyproject.toml': pyproject(primary), 'server.json': serverJson(server, own) });
 
 ruleTester(versionMismatch, {
   valid: [
+    { name: 'server.json, zero-config: its version and its own pypi entry agree; another distribution is left alone', files: mcp('1.2.0', '1.2.0') },
+    {
+      name: 'server.json between releases: the primary is a development version, server.json names the newest release tag',
+      files: mcp('1.3.0.dev0', '1.2.0'),
+      tags: { reachable: ['v1.1.0', 'v1.2.0'] },
+    },
+    {
+      name: 'server.json between releases, outside git: a release before the primary',
+      files: mcp('1.3.0.dev0', '1.2.0'),
+      tags: { unavailable: 'not a git repository' },
+    },
+    { name: 'server.json between releases with no tag yet: a release before the primary', files: mcp('0.1.0.dev0', '0.0.9') },
+    {
+      name: 'server.json with "follows": "primary" states the development version',
+      config: {
+        sources: [
+          { file: 'pyproject.toml', type: 'toml', primary: true },
+          { file: 'server.json', type: 'server-json', follows: 'primary' },
+        ],
+      },
+      files: mcp('1.3.0.dev0', '1.3.0.dev0'),
+    },
     { name: 'the same version everywhere', config: TWO_SOURCES, files: { 'pyproject.toml': pyproject('1.2.0'), 'demo/__init__.py': versionPy('1.2.0') } },
     {
       name: "the same release spelled each scheme's way (0.3.0rc1 ≡ 0.3.0-rc.1)",
@@ -48,6 +74,45 @@ ruleTester(versionMismatch, {
     { name: 'version from tags with no literal beside it', files: { 'pyproject.toml': scmPyproject() }, tags: { reachable: ['v1.2.0'] } },
   ],
   invalid: [
+    {
+      name: 'server.json one release behind at a release: its version and its own entry',
+      files: mcp('1.3.0', '1.2.0'),
+      tags: { reachable: ['v1.2.0'] },
+      errors: [
+        { messageId: 'differs', file: 'server.json', line: 3, column: 15, data: { label: 'version', found: '1.2.0' } },
+        { messageId: 'differs', file: 'server.json', line: 5, column: 65, data: { label: 'packages[0].version (pypi demo)' } },
+      ],
+    },
+    {
+      name: 'server.json between releases naming neither the newest release nor the primary',
+      files: mcp('1.3.0.dev0', '1.1.0', '1.2.0'),
+      tags: { reachable: ['v1.1.0', 'v1.2.0'] },
+      errors: [{ messageId: 'notNewestRelease', file: 'server.json', line: 3, column: 15, data: { newest: '1.2.0', tag: 'v1.2.0' } }],
+    },
+    {
+      name: 'server.json behind a development version at a commit that carries a release tag',
+      files: mcp('1.3.0.dev0', '1.2.0'),
+      tags: { head: ['v1.2.0'] },
+      errors: [
+        { messageId: 'differs', file: 'server.json', line: 3, column: 15 },
+        { messageId: 'differs', file: 'server.json', line: 5, column: 65 },
+      ],
+    },
+    {
+      name: 'server.json with "follows": "primary" behind a development version',
+      config: {
+        sources: [
+          { file: 'pyproject.toml', type: 'toml', primary: true },
+          { file: 'server.json', type: 'server-json', follows: 'primary' },
+        ],
+      },
+      files: mcp('1.3.0.dev0', '1.2.0'),
+      tags: { reachable: ['v1.2.0'] },
+      errors: [
+        { messageId: 'differs', file: 'server.json', line: 3, column: 15 },
+        { messageId: 'differs', file: 'server.json', line: 5, column: 65 },
+      ],
+    },
     {
       name: 'another release than the primary',
       config: TWO_SOURCES,
