@@ -91,6 +91,18 @@ export function flag() {
   );
 }
 
+/** A number between `min` and `max` (inclusive). */
+export function number(options: { min: number; max: number }) {
+  const { min, max } = options;
+  return new Field<number>(
+    (v, at, issue) =>
+      typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max
+        ? v
+        : void issue(at, `must be a number from ${min} to ${max}, not ${typeof v === 'number' ? v : kind(v)}`),
+    () => ({ type: 'number', minimum: min, maximum: max }),
+  );
+}
+
 export function oneOf<const V extends readonly string[]>(values: V) {
   return new Field<V[number]>(
     (v, at, issue) => ((values as readonly unknown[]).includes(v) ? (v as V[number]) : void issue(at, `must be one of ${values.join(', ')}`)),

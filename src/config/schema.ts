@@ -1,6 +1,6 @@
 // The configuration, declared once: its TypeScript types (types.ts), its validation, its defaults
 // and the JSON Schema shipped for editors (scripts/build.mjs writes schema/heimdallrc.schema.json).
-import { flag, isObj, kind, list, object, strings, text, type Infer, type Json } from './fields.js';
+import { flag, isObj, kind, list, number, object, strings, text, type Infer, type Json } from './fields.js';
 import { versioningSetting } from './versioning.js';
 import { ruleSettings } from './rules.js';
 import { RULES } from '../rules/index.js';
@@ -107,6 +107,22 @@ export const CONFIG = object({
       testpypi: url().default('https://test.pypi.org/simple/'),
       pypi: url().default('https://pypi.org/simple/'),
     }).describe('Package indexes (simple API) to install from: after --test-upload from testpypi, with pypi for the dependencies.'),
+    mcp: object({
+      probe: flag()
+        .default(true)
+        .describe(
+          'false: no "announced version" gate. With true (the default) the gate runs when the project is an MCP server: release.mcp.command is set, a [project.scripts] entry has "mcp" in its name, or manifest.json (MCPB) or server.json exists.',
+        ),
+      command: argv().describe(
+        'The MCP server, started over stdio in the throwaway environment (its bin/ first on PATH) to ask the version it announces, e.g. ["heimdall-mcp"]; default: the single [project.scripts] entry with "mcp" in its name, else manifest.json\'s server.mcp_config.',
+      ),
+      timeout: number({ min: 1, max: 600 })
+        .default(20)
+        .describe('Seconds one probe of the server may take, from its start to its answer; then its whole process group is stopped.'),
+      publish: argv().describe(
+        'Run after a successful upload to PyPI, once the index serves the version, e.g. ["mcp-publisher", "publish"]; never run unless configured.',
+      ),
+    }).describe('MCP servers: the version the server announces (initialize / server/discover), and the MCP Registry.'),
     branch: text({ check: branchProblem }).describe('Releases are made only from this branch.'),
     remote: text({ check: remoteProblem }).default('origin').describe('Where --push sends the tag.'),
   }),

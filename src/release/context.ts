@@ -7,6 +7,7 @@ import type { ArtifactMetadata } from './artifact-metadata.js';
 import type { Clock } from './clock.js';
 import { buildArgv } from './diagnose.js';
 import type { Emit } from './events.js';
+import type { McpSettings } from './mcp-server.js';
 import type { Scratch } from './scratch.js';
 
 export type Mode = 'no-upload' | 'test-upload' | 'upload';
@@ -26,11 +27,15 @@ export interface Environment {
   pip: string[];
 }
 
-/** What the steps hand on: the artifacts (absolute paths), their metadata, and the wheel's environment for smoke. */
+/** What the steps hand on: the artifacts (absolute paths), their metadata, and the environments the later steps reuse. */
 export interface ArtifactState {
   files: string[];
   metadata: Map<string, ArtifactMetadata>;
   wheelEnv?: Environment;
+  /** Whether the wheel's dependencies went into wheelEnv (true), or why not; undefined until tried. */
+  wheelDependencies?: true | string;
+  /** The environment the release was installed into from an index (with its dependencies). */
+  indexEnv?: Environment;
 }
 
 export interface StepContext {
@@ -61,6 +66,9 @@ export interface StepContext {
   allowDirty: boolean;
   push: boolean;
   requireSmoke: boolean;
+  /** An MCP server: how to start it, the probe's bound, the registry publish command (undefined: no MCP server). */
+  mcp?: McpSettings;
+  requireMcp: boolean;
   /** Whether to ask before an upload to PyPI, and how (absent: nobody to ask). */
   askFirst: boolean;
   confirm?: (question: string) => Promise<boolean>;

@@ -2,6 +2,7 @@
 // the smoke commands run inside it. Shared by the installed-version, smoke and index steps.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { unconditionalRequirements } from './artifact-metadata.js';
 import { throwawayEnv, type StepContext } from './context.js';
 import { activated, probe, type Environment } from './environment.js';
 import { execute } from './run-command.js';
@@ -34,4 +35,22 @@ export async function runSmoke(ctx: StepContext, env: Environment): Promise<stri
 export function asked(ctx: StepContext): string {
   const lookup = `importlib.metadata.version("${ctx.distribution ?? '<distribution>'}")`;
   return [lookup, ...ctx.pythonSources.map((s) => `${s.variable} in the installed ${s.file}`)].join(' and ');
+}
+
+/**
+ * Installs the wheel's dependencies into the wheel's environment once (pip install <the wheel>: it
+ * needs an index); true, or why pip could not. Smoke and the MCP gate share it.
+ */
+export async function installDependencies(ctx: StepContext): Promise<true | string> {
+  if (ctx.state.wheelDependencies !== undefined) return ctx.state.wheelDependencies;
+  const env = ctx.state.wheelEnv!;
+  const wheel = ctx.state.files.find((f) => f.endsWith('.whl'))!;
+  const needs = unconditionalRequirements(ctx.state.metadata.get(wheel));
+  ctx.state.wheelDependencies = true;
+  if (needs.length) {
+    const res = await execute(ctx, 'pip install', [...env.pip, '--retries', '1', wheel], { cwd: env.home, env: throwawayEnv(ctx), part: true });
+    if (res.code !== 0 || res.spawnError)
+      ctx.state.wheelDependencies = `pip could not install the dependencies (${needs.join(', ')}): offline, or no index reachable`;
+  }
+  return ctx.state.wheelDependencies;
 }

@@ -15,6 +15,7 @@ import type { Mode, ReleaseSettings, StepContext } from './context.js';
 import { credentialValues, splitUrlCredentials, uploadEnvironment, withoutCredentials } from './credentials.js';
 import type { Emit, StepEvent } from './events.js';
 import { maskText, secretsFrom } from './mask.js';
+import { mcpSettings } from './mcp-server.js';
 import { scratchDirs } from './scratch.js';
 
 /** What release and verify both take. */
@@ -23,6 +24,8 @@ export interface RunOptions extends LoadConfigOptions {
   python?: string;
   /** Fail, instead of warning, when the smoke commands cannot run. */
   requireSmoke?: boolean;
+  /** Fail, instead of warning, when the MCP server cannot be asked its version (no index for its dependencies). */
+  requireMcp?: boolean;
   /** The environment (default: process.env); credentials in it reach only the upload. */
   env?: NodeJS.ProcessEnv;
   /** Replaces the real clock (tests: the index wait without waiting). */
@@ -76,6 +79,8 @@ export async function prepare(command: StepContext['command'], mode: Mode, optio
     allowDirty: false,
     push: false,
     requireSmoke: options.requireSmoke === true,
+    ...withDefined('mcp', mcpSettings(loaded.root, release.mcp)),
+    requireMcp: options.requireMcp === true,
     askFirst: false,
     // Only the upload gets credentials: every other command runs without them.
     env: { ...withoutCredentials(env, secrets), ...SAFE_PATH },

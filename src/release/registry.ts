@@ -2,6 +2,8 @@
 // decides whether a run takes it; the dry run prints the same list the real run executes.
 // Adding a gate: a module in steps/ and its line here.
 import type { Step } from './step.js';
+import { announcedFromIndex } from './steps/announced-from-index.js';
+import { announcedVersion } from './steps/announced-version.js';
 import { artifacts } from './steps/artifacts.js';
 import { build } from './steps/build.js';
 import { clean } from './steps/clean.js';
@@ -40,12 +42,24 @@ export const RELEASE_STEPS: readonly Step[] = [
   installedVersion,
   installedSdist,
   smoke,
+  announcedVersion,
   twineCheck,
   confirm,
   upload,
   installFromIndex,
+  announcedFromIndex,
   tag,
   push,
 ];
 
-export const VERIFY_STEPS: readonly Step[] = [versionUsable, toolsPresent, artifacts, installedVersion, installedSdist, smoke, installFromIndex];
+export const VERIFY_STEPS: readonly Step[] = [
+  versionUsable,
+  toolsPresent,
+  artifacts,
+  installedVersion,
+  installedSdist,
+  smoke,
+  announcedVersion,
+  installFromIndex,
+  announcedFromIndex,
+];

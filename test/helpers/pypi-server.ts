@@ -3,6 +3,8 @@
 // API (PEP 503: /simple/<name>/ links to /files/<file>#sha256=…), so that the real `pip install`
 // installs from it. Test helper: records what it received.
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
@@ -66,6 +68,8 @@ export function startPypiServer(
     lagging?: number;
     /** Answer the simple API as PEP 691 JSON to a client that asks for it (the HTML page otherwise). */
     json?: boolean;
+    /** A directory index on disk (…/simple, files in …/files) served for every name nothing was uploaded for: the dependencies. */
+    mirror?: string;
   } = {},
 ): Promise<PypiServer> {
   const username = options.username ?? '__token__';
@@ -124,6 +128,11 @@ export function startPypiServer(
     const page = /^\/simple\/([^/]+)\/?$/.exec(pathname);
     if (page) {
       const files = state.uploads.filter((u) => normalize(u.name) === normalize(decodeURIComponent(page[1]!)));
+      const mirrored = options.mirror && path.join(options.mirror, normalize(decodeURIComponent(page[1]!)).replace(/_/g, '-'), 'index.html');
+      if (files.length === 0 && mirrored && !mirrored.includes('..') && existsSync(mirrored)) {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        return res.end(readFileSync(mirrored));
+      }
       if (files.length === 0 || state.lagging-- > 0) return answer(res, 404, 'Not Found');
       if (options.json && accept.includes('application/vnd.pypi.simple.v1+json')) {
         res.writeHead(200, { 'content-type': 'application/vnd.pypi.simple.v1+json' });
@@ -142,6 +151,12 @@ export function startPypiServer(
     }
     const file = /^\/files\/([^/]+)$/.exec(pathname);
     const upload = file && state.uploads.find((u) => u.filename === decodeURIComponent(file[1]!));
+    const name = file ? path.basename(decodeURIComponent(file[1]!)) : '';
+    const onDisk = options.mirror && name && !name.startsWith('.') && path.join(options.mirror, '..', 'files', name);
+    if (!upload && onDisk && existsSync(onDisk)) {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      return res.end(readFileSync(onDisk));
+    }
     if (!upload) return answer(res, 404, 'Not Found');
     res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': upload.content.length });
     res.end(upload.content);

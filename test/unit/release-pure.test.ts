@@ -127,6 +127,18 @@ describe('the registries', () => {
     ]);
   });
 
+  it('an MCP server is asked its announced version after the installed-version gates, and again after an install from the index', () => {
+    const mcp = { command: { argv: ['demo-mcp'], from: 'release.mcp.command' }, timeoutMs: 20_000 };
+    const ctx = { ...fakeContext(() => {}), gitTop: '/repo', dist: '/repo/dist', release, mcp };
+    expect(names(RELEASE_STEPS, ctx).slice(-4)).toEqual(['installed version', 'installed version (sdist)', 'announced version', 'twine check']);
+    const index = { label: 'TestPyPI', url: 'http://127.0.0.1:1/simple/', extra: 'http://127.0.0.1:1/simple/' };
+    expect(names(RELEASE_STEPS, { ...ctx, mode: 'test-upload', index }).slice(-2)).toEqual(['install from TestPyPI', 'announced version (TestPyPI)']);
+    const verify = { ...ctx, command: 'verify' as const };
+    expect(names(VERIFY_STEPS, verify).slice(-3)).toEqual(['installed version', 'installed version (sdist)', 'announced version']);
+    // release.mcp.probe: false (or no MCP server): no command, no gate.
+    expect(names(RELEASE_STEPS, { ...ctx, mcp: { timeoutMs: 20_000 } })).not.toContain('announced version');
+  });
+
   it('a test upload installs from the index after uploading, and is not tagged; outside git an upload stops at a gate', () => {
     const index = { label: 'TestPyPI', url: 'http://127.0.0.1:1/simple/', extra: 'http://127.0.0.1:1/simple/' };
     const ctx = { ...fakeContext(() => {}), mode: 'test-upload' as const, gitTop: '/repo', dist: '/repo/dist', release, index };
@@ -160,6 +172,7 @@ function fakeContext(emit: (e: StepEvent) => void): StepContext {
     allowDirty: false,
     push: false,
     requireSmoke: false,
+    requireMcp: false,
     askFirst: false,
     env: {},
     projectEnv: {},

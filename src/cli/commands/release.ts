@@ -19,6 +19,11 @@ const RELEASE_FLAGS = {
     help: 'fail, instead of warning, when the smoke commands cannot run (no index to install dependencies from)',
     example: 'release --require-smoke',
   },
+  'require-mcp': {
+    type: 'boolean',
+    help: 'fail, instead of warning, when the MCP server cannot be asked its version (no index to install its dependencies from)',
+    example: 'release --require-mcp',
+  },
   push: { type: 'boolean', help: 'after tagging, push the tag to release.remote', example: 'release --upload --push' },
   'no-isolation': {
     type: 'boolean',
@@ -56,6 +61,7 @@ async function runRelease(v: CommandValues<typeof RELEASE_FLAGS>, io: Io): Promi
       allowDirty: v['allow-dirty'],
       push: v.push,
       requireSmoke: v['require-smoke'],
+      requireMcp: v['require-mcp'],
       ...(v['no-isolation'] ? { isolation: false } : {}),
       ...(v.python ? { python: v.python } : {}),
       yes: v.yes,

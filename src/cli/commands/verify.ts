@@ -17,6 +17,11 @@ const VERIFY_FLAGS = {
     help: 'fail, instead of warning, when the smoke commands cannot run (no index for the dependencies)',
     example: 'verify --require-smoke',
   },
+  'require-mcp': {
+    type: 'boolean',
+    help: 'fail, instead of warning, when the MCP server cannot be asked its version (no index to install its dependencies from)',
+    example: 'verify --require-mcp',
+  },
   python: {
     type: 'string',
     arg: 'PATH',
@@ -43,6 +48,7 @@ async function runVerify(v: CommandValues<typeof VERIFY_FLAGS>, io: Io): Promise
       ...(v.dist !== undefined ? { dist: v.dist } : {}),
       ...(v['index-url'] !== undefined ? { indexUrl: v['index-url'] } : {}),
       requireSmoke: v['require-smoke'],
+      requireMcp: v['require-mcp'],
       ...(v.python ? { python: v.python } : {}),
       signal: signals.signal,
       onEvent: render,

@@ -19,6 +19,7 @@ export const installFromIndex: Step = {
     if (!ctx.distribution) return failed('no-distribution', 'pyproject.toml names no distribution ([project] name), so there is nothing to ask the index for');
     const requirement = `${ctx.distribution}==${ctx.pep440}`;
     const env = await createEnvironment(ctx, 'index');
+    ctx.state.indexEnv = env;
     for (let attempt = 0; !(await pipInstallFromIndex(ctx, env, requirement, url, extra)); attempt++) {
       const unreachable = await whyUnreachable(url, ctx.env);
       if (unreachable === 'connection-refused') return failed(unreachable, `${url} refused the connection: no index listens there (check the URL and port)`);
