@@ -12,7 +12,8 @@ import { checkPackage } from './check-package.js';
 export { checkPackage, ruleContext, versionTags, type Around } from './check-package.js';
 
 export type { CheckResult, SourceSummary } from './result.js';
-import { indexReader, workTreeReader, type FileReader } from '../git/workspace.js';
+import { indexReader } from '../git/blobs.js';
+import { workTreeReader, type FileReader } from '../git/workspace.js';
 
 export interface CheckOptions extends LoadConfigOptions {
   /** Read the sources from the git index instead of the work tree. */

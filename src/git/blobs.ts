@@ -1,15 +1,78 @@
 // File content from git's objects, as read commands need it: what the index holds for a few files
-// (each entry's kind from `git ls-files`, a regular file's bytes from `git cat-file --batch`, side
-// by side), and whether files changed since HEAD. Raw objects only: no filter, textconv or diff
-// driver the repository configures can run.
+// (read here from the index and loose objects when it can be, else from `git ls-files` and
+// `git cat-file --batch`, side by side), and whether files changed since HEAD. Raw objects only:
+// no filter, textconv or diff driver the repository configures can run.
 import { lstatSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { childProcess, gitFailure, readGitSync, startReadGit, type ChildProcessModule } from './git.js';
+import { indexFileOf, readIndexFile } from './index-file.js';
+import { readLooseObject } from './loose-objects.js';
+import { isPlainRepository } from './refs.js';
+import { type FileReader, gitDirs, type ReadResult } from './workspace.js';
 
 export type IndexFile = { bytes: Buffer } | { missing: string };
 
+/** Reads what is staged for the next commit: a link, a submodule or a conflict in the index is reported, never read through. */
+export function indexReader(root: string, gitTop: string): FileReader {
+  return async (files) => {
+    const prefix = path.relative(gitTop, root).split(path.sep).join('/');
+    const inRepo = files.map((f) => (prefix ? `${prefix}/${f}` : f));
+    const found = await readIndexFiles(gitTop, inRepo);
+    return new Map(files.map((f, i): [string, ReadResult] => [f, found.get(inRepo[i]!)!]));
+  };
+}
+
 /** Each file's staged content, or why the index holds none a source can be read from. */
 export async function readIndexFiles(gitTop: string, files: string[]): Promise<Map<string, IndexFile>> {
+  return (await indexFilesWithoutGit(gitTop, files)) ?? (await indexFilesFromGit(gitTop, files));
+}
+
+/**
+ * The index and loose objects read here, which spares a pre-commit hook two git processes; undefined
+ * when only git can say (a packed object, an index or repository this reader does not fully know).
+ */
+export async function indexFilesWithoutGit(gitTop: string, files: string[]): Promise<Map<string, IndexFile> | undefined> {
+  if (files.some((f) => f.includes('\n'))) return undefined;
+  const dirs = gitDirs(gitTop);
+  if (!dirs || !isPlainRepository(gitTop, dirs) || !sha1Repository(dirs.common)) return undefined;
+  const entries = readIndexFile(indexFileOf(gitTop, dirs.git), files);
+  if (!entries) return undefined;
+  const result = new Map<string, IndexFile>();
+  for (const file of files) {
+    const stages = entries.get(file) ?? [];
+    const entry = stages.find((e) => e.stage === 0) ?? stages[0];
+    const why = unreadableEntry(entry && { mode: entry.mode, stage: String(entry.stage) });
+    if (why) {
+      result.set(file, { missing: why });
+      continue;
+    }
+    const object = await readLooseObject(dirs.common, entry!.oid);
+    if (object?.type !== 'blob') return undefined;
+    result.set(file, { bytes: object.body });
+  }
+  return result;
+}
+
+/** SHA-1 object names, which the index reader knows: a SHA-256 repository says so in its configuration. */
+function sha1Repository(common: string): boolean {
+  try {
+    return !/objectformat/i.test(readFileSync(path.join(common, 'config'), 'latin1'));
+  } catch {
+    return false;
+  }
+}
+
+/** Why an index entry holds no file a source can be read from, or undefined when it does. */
+function unreadableEntry(entry: { mode: string; stage: string } | undefined): string | undefined {
+  if (!entry) return 'is not in the git index (not staged or not tracked)';
+  if (entry.stage !== '0') return 'is unmerged in the git index (a conflict to resolve first)';
+  if (entry.mode === '120000') return 'is a symbolic link in the index, not a file; its target is not read';
+  if (entry.mode === '160000') return 'is a submodule in the index, not a file';
+  return undefined;
+}
+
+/** The same from git: each entry's kind from `git ls-files`, a regular file's bytes from `git cat-file --batch`, side by side. */
+export async function indexFilesFromGit(gitTop: string, files: string[]): Promise<Map<string, IndexFile>> {
   // A name with a line break cannot be asked for on cat-file's input, which is one name a line.
   const askable = files.filter((f) => !f.includes('\n'));
   const cp = await childProcess();
@@ -29,11 +92,8 @@ export async function readIndexFiles(gitTop: string, files: string[]): Promise<M
   }
   return new Map(
     files.map((file): [string, IndexFile] => {
-      const entry = entries.get(file);
-      if (!entry) return [file, { missing: 'is not in the git index (not staged or not tracked)' }];
-      if (entry.stage !== '0') return [file, { missing: 'is unmerged in the git index (a conflict to resolve first)' }];
-      if (entry.mode === '120000') return [file, { missing: 'is a symbolic link in the index, not a file; its target is not read' }];
-      if (entry.mode === '160000') return [file, { missing: 'is a submodule in the index, not a file' }];
+      const why = unreadableEntry(entries.get(file));
+      if (why) return [file, { missing: why }];
       const bytes = blobs.get(`:0:${file}`);
       if (!bytes)
         return [

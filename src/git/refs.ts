@@ -9,6 +9,7 @@ import { closeSync, constants, type Dirent, existsSync, openSync, readdirSync, r
 import path from 'node:path';
 import type { TagInfo } from './git.js';
 import type { TagReader } from '../version/tags.js';
+import { readLooseObject } from './loose-objects.js';
 import { gitDirs } from './workspace.js';
 import { UserError } from '../core/errors.js';
 
@@ -67,7 +68,7 @@ export async function tagsFromFiles(gitTop: string, tags: TagReader, version: st
  * them), ref files rather than reftable, and no environment that points git elsewhere. Hooks get
  * GIT_DIR (in a linked worktree) naming the very directory found here: that one is fine.
  */
-function isPlainRepository(gitTop: string, dirs: { git: string; common: string }): boolean {
+export function isPlainRepository(gitTop: string, dirs: { git: string; common: string }): boolean {
   const env = process.env;
   // git refuses a repository another user owns (safe.directory): only git can say whether it is allowed.
   if (process.getuid && !ownedByMe(gitTop, dirs)) return false;
@@ -217,22 +218,10 @@ function headCommit(dirs: { git: string; common: string }, packed: string): stri
 
 /** What a loose object peels to: a tag's target, any other object itself; undefined when packed or nested. */
 async function peelLoose(common: string, oid: string): Promise<string | undefined> {
-  let raw: Buffer;
-  try {
-    raw = readFileSync(path.join(common, 'objects', oid.slice(0, 2), oid.slice(2)));
-  } catch {
-    return undefined; // in a pack: git knows
-  }
-  // Loaded only here: most checks never read an object.
-  const { inflateSync } = await import('node:zlib');
-  let text: string;
-  try {
-    text = inflateSync(raw).toString('latin1');
-  } catch {
-    return undefined;
-  }
-  if (!text.startsWith('tag ')) return oid;
-  const tag = /^tag \d+\0object ([0-9a-f]+)\ntype (\w+)\n/.exec(text);
+  const object = await readLooseObject(common, oid);
+  if (!object) return undefined; // in a pack: git knows
+  if (object.type !== 'tag') return oid;
+  const tag = /^object ([0-9a-f]+)\ntype (\w+)\n/.exec(object.body.toString('latin1'));
   return tag && tag[2] !== 'tag' ? tag[1] : undefined;
 }
 

@@ -1,7 +1,6 @@
 // The project on disk: where it starts, and reading its files from the work tree or the git index.
 import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { readIndexFiles } from './blobs.js';
 
 export type ReadResult = { bytes: Buffer } | { missing: string };
 
@@ -90,14 +89,4 @@ export function isInside(root: string, target: string): boolean {
   }
   // A plain prefix test: this runs once for every source, and path.relative costs far more.
   return target === root || target.startsWith(root.endsWith('/') ? root : `${root}/`);
-}
-
-/** Reads what is staged for the next commit: a link, a submodule or a conflict in the index is reported, never read through. */
-export function indexReader(root: string, gitTop: string): FileReader {
-  return async (files) => {
-    const prefix = path.relative(gitTop, root).split(path.sep).join('/');
-    const inRepo = files.map((f) => (prefix ? `${prefix}/${f}` : f));
-    const found = await readIndexFiles(gitTop, inRepo);
-    return new Map(files.map((f, i): [string, ReadResult] => [f, found.get(inRepo[i]!)!]));
-  };
 }
