@@ -15,6 +15,7 @@
 // python (the interpreter for the release cases), has(program) and the fixture builders below.
 import { execFileSync } from 'node:child_process';
 import { bumpversionConfigured, builtProject, git, heimdall } from './fixtures.mjs';
+import { AUDIT_CASES } from './audit-cases.mjs';
 
 const tagged = (ctx, tags, loose = false) => ctx.fixture(`tags-${tags}${loose ? '-loose' : ''}`, (d) => heimdall(d, { tags, loose }));
 const plain = (ctx) => ctx.fixture('heimdall', (d) => heimdall(d));
@@ -191,4 +192,5 @@ export const CASES = [
     target: 0.8,
     runs: 5,
   },
+  ...AUDIT_CASES,
 ];

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { loadConfig, type LoadConfigOptions } from '../config/load.js';
 import { isShallow, workTreeReader } from '../git/workspace.js';
 import { ObjectStore } from '../history/objects.js';
-import { TreeCache } from '../history/tree.js';
+import { CommitTree, TreeCache } from '../history/tree.js';
 import { Judge, type Verdict } from '../history/judge.js';
 import {
   commitsSince,
@@ -23,6 +23,7 @@ import {
 import { driftWindows, skipped } from '../history/sequence.js';
 import { auditIndex } from '../history/index-audit.js';
 import { sameVersion } from '../version/same.js';
+import type { VersionScheme } from '../version/scheme.js';
 import { UserError } from './errors.js';
 import { loadProject } from './project.js';
 import { normalizeDistribution } from './names.js';
@@ -41,6 +42,8 @@ export interface AuditOptions extends LoadConfigOptions {
 
 /** History mode when the tags name fewer than this share of the versions the history went through. */
 const FEW_TAGS = 0.5;
+/** Commits and tags asked of git's object store at once. */
+const BATCH = 256;
 
 export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
   const today = await loadConfig(options);
@@ -68,7 +71,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
     firstParentHistory(gitTop),
     currentBranchName(gitTop),
     since ? commitsSince(gitTop, since) : undefined,
-    since ? tagsMerged(gitTop, reader.prefix, since, false) : undefined,
+    since ? tagsMerged(gitTop, reader.prefix, since, false).then((names) => new Set(names)) : undefined,
   ]);
   const tags = refs.flatMap((ref) => {
     const version = reader.version(ref.name);
@@ -91,10 +94,13 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
     // Tags by the commit they peel to: read once, in a pass of their own.
     const tagCommits = new Map<string, CommitInfo | undefined>();
     const annotated = new Set<string>();
-    for (const tag of tags) {
-      const peeled = await peelTag(store, tag.oid);
-      tagCommits.set(tag.name, peeled.commit);
-      if (peeled.annotated) annotated.add(tag.name);
+    for (let start = 0; start < tags.length; start += BATCH) {
+      const batch = tags.slice(start, start + BATCH);
+      const peeled = await Promise.all(batch.map((tag) => peelTag(store, tag.oid)));
+      for (const [i, tag] of batch.entries()) {
+        tagCommits.set(tag.name, peeled[i]!.commit);
+        if (peeled[i]!.annotated) annotated.add(tag.name);
+      }
     }
     const tagsOn = new Map<string, typeof tags>();
     for (const tag of tags) {
@@ -108,8 +114,21 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
     const sequence: SequenceFinding[] = [];
     let previous: string | null = null;
     let highest: string | undefined;
-    for (const oid of firstParent) {
-      const info = await readCommit(store, oid);
+    // In batches: the batch's commits, then what the last judgement read, are asked of cat-file all at
+    // once (pipelined); the judgements then run one by one from the cache.
+    const walk: (CommitInfo | undefined)[] = [];
+    const lookAhead = async (start: number) => {
+      const batch = await Promise.all(firstParent.slice(start, start + BATCH).map((oid) => readCommit(store, oid)));
+      const reads = judge.lastReads();
+      if (reads) await Promise.all(batch.map((info) => info && new CommitTree(cache, info.oid, info.tree).prefetch(reads)));
+      walk.push(...batch);
+    };
+    for (const [at, oid] of firstParent.entries()) {
+      if (at % BATCH === 0) {
+        walk.length = 0;
+        await lookAhead(at);
+      }
+      const info = walk[at % BATCH];
       tick();
       if (!info) continue;
       const verdict = await judge.judge(
@@ -144,9 +163,10 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
         `this is a shallow clone: the history before ${firstParent[0]?.slice(0, 12) ?? 'HEAD'} is not in it and was not read, so older releases, their tags and whether HEAD reaches them are not known`,
       );
 
-    const tagged = (version: string) => tags.some((t) => sameVersion({ scheme, value: t.version }, { scheme, value: version }));
-    const untaggedChanges = changes.filter((c) => !tagged(c.version));
-    const namedVersions = new Set(changes.filter((c) => tagged(c.version)).map((c) => c.version));
+    // One key per meaning (1.0 ≡ 1.0.0, rc1 ≡ -rc.1): thousands of tags are matched in one pass, not pair by pair.
+    const tagKeys = new Set(tags.map((t) => versionKey(scheme, t.version)));
+    const untaggedChanges = changes.filter((c) => !tagKeys.has(versionKey(scheme, c.version)));
+    const namedVersions = new Set(changes.filter((c) => tagKeys.has(versionKey(scheme, c.version))).map((c) => c.version));
     const mode: AuditResult['mode'] = changes.length > 0 && namedVersions.size < changes.length * FEW_TAGS ? 'history' : 'tags';
     const modeReason =
       mode === 'history'
@@ -158,7 +178,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
     for (const tag of tags) {
       const info = tagCommits.get(tag.name);
       tick();
-      const inRange = !sinceTags || sinceTags.includes(tag.name);
+      const inRange = !sinceTags || sinceTags.has(tag.name);
       // In a shallow clone a tag HEAD does not reach may still be on its history, beyond the boundary: not known, so not said.
       const base = {
         tag: tag.name,
@@ -223,7 +243,11 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
           config: change.verdict.config,
           findings: [...change.verdict.findings],
         });
-    releases.sort((a, b) => compareVersions(scheme, a.version, b.version) || (a.date ?? '').localeCompare(b.date ?? ''));
+    const rank = rankVersions(
+      scheme,
+      releases.map((r) => r.version),
+    );
+    releases.sort((a, b) => rank.get(a.version)! - rank.get(b.version)! || (a.date ?? '').localeCompare(b.date ?? ''));
     for (const [i, r] of releases.entries()) r.id = i;
 
     // The sequence: skipped versions between consecutive releases, version changes no tag names.
@@ -233,8 +257,9 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
       if (expected)
         sequence.push({ ...auditFinding('gap', { from: a.version, to: b.version, expected }), release: b.id, version: b.version, inRange: b.inRange });
     }
+    const untaggedReleases = new Map(releases.filter((r) => r.tag === null).map((r) => [r.commit, r]));
     for (const change of untaggedChanges) {
-      const release = releases.find((r) => r.tag === null && r.commit === change.commit);
+      const release = untaggedReleases.get(change.commit);
       sequence.push({
         ...auditFinding('untagged', { version: change.version, commit: change.commit.slice(0, 12) }),
         commit: change.commit,
@@ -283,8 +308,23 @@ const samePackage = (a: string, b: string) => normalizeDistribution(a) === norma
 
 const iso = (seconds: number) => (seconds ? new Date(seconds * 1000).toISOString() : null);
 
-function compareVersions(scheme: { valid(v: string): boolean; compare(a: string, b: string): number }, a: string, b: string): number {
-  const [va, vb] = [scheme.valid(a), scheme.valid(b)];
-  if (va && vb) return scheme.compare(a, b);
-  return va === vb ? a.localeCompare(b) : va ? -1 : 1;
+/** Each version's place in the scheme's order (invalid ones last, by spelling): each distinct version is compared, not each release. */
+function rankVersions(scheme: VersionScheme, versions: string[]): Map<string, number> {
+  const distinct = [...new Set(versions)];
+  const valid = new Map(distinct.map((v) => [v, scheme.valid(v)]));
+  distinct.sort((a, b) => {
+    const [va, vb] = [valid.get(a)!, valid.get(b)!];
+    if (va && vb) return scheme.compare(a, b);
+    return va === vb ? a.localeCompare(b) : va ? -1 : 1;
+  });
+  return new Map(distinct.map((v, i) => [v, i]));
+}
+
+/** A key equal for two versions exactly when they mean the same release (trailing zeros do not count). */
+function versionKey(scheme: VersionScheme, version: string): string {
+  const meaning = scheme.parse(version);
+  if (!meaning) return `=${version}`;
+  const release = [...meaning.release];
+  while (release.length > 1 && release.at(-1) === 0) release.pop();
+  return JSON.stringify({ ...meaning, release });
 }

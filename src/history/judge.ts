@@ -48,6 +48,11 @@ export class Judge {
     private readonly packageName: string | undefined,
   ) {}
 
+  /** What the last judgement read: the paths worth reading ahead at the next commits. */
+  lastReads(): ReadonlyMap<string, string> | undefined {
+    return this.last?.seen;
+  }
+
   async judge(commit: string, rootTree: string, tagsOnCommit: string[]): Promise<Verdict> {
     const tree = new CommitTree(this.cache, commit, rootTree);
     if (this.last && (await tree.readsSameAs(this.last.seen))) return this.last.verdict;

@@ -14,6 +14,7 @@ interface Pending {
 
 export class ObjectStore {
   private readonly pending: Pending[] = [];
+  private readonly queued: string[] = [];
   private buffer: Buffer = Buffer.alloc(0);
   private failure: Error | undefined;
   private stderr = '';
@@ -40,7 +41,9 @@ export class ObjectStore {
     if (name.includes('\n') || name === '') return Promise.resolve({ missing: true });
     return new Promise((resolve, reject) => {
       this.pending.push({ resolve, reject });
-      this.child.stdin.write(`${name}\n`);
+      // The names asked in one tick go to git in one write.
+      if (this.queued.length === 0) process.nextTick(() => this.child.stdin.write(this.queued.splice(0).join('')));
+      this.queued.push(`${name}\n`);
     });
   }
 

@@ -8,23 +8,46 @@ export interface Entry {
   oid: string;
 }
 
-/** Parsed trees by id, bounded: consecutive commits share most of theirs. */
+/**
+ * Parsed trees and small blobs by id, bounded: consecutive commits share most of theirs. A read in
+ * flight is shared too, so that many commits can be looked ahead at once (their requests pipelined
+ * on the one cat-file) and then judged one by one from memory.
+ */
 export class TreeCache {
-  private readonly trees = new Map<string, Map<string, Entry>>();
+  private readonly trees = new Map<string, Promise<Map<string, Entry> | undefined>>();
+  private readonly blobs = new Map<string, Promise<Buffer | undefined>>();
+  private blobBytes = 0;
   constructor(
     readonly store: ObjectStore,
     private readonly limit = 4096,
+    private readonly blobLimit = 16 << 20,
   ) {}
 
-  async tree(oid: string): Promise<Map<string, Entry> | undefined> {
+  tree(oid: string): Promise<Map<string, Entry> | undefined> {
     const cached = this.trees.get(oid);
     if (cached) return cached;
-    const obj = await this.store.read(oid);
-    if ('missing' in obj || obj.type !== 'tree') return undefined;
-    const entries = parseTree(obj.bytes);
+    const read = this.store.read(oid).then((obj) => ('missing' in obj || obj.type !== 'tree' ? undefined : parseTree(obj.bytes)));
     if (this.trees.size >= this.limit) this.trees.delete(this.trees.keys().next().value!);
-    this.trees.set(oid, entries);
-    return entries;
+    this.trees.set(oid, read);
+    return read;
+  }
+
+  /** A blob's bytes; the cache keeps the most recent within its byte budget (the oldest go first). */
+  blob(oid: string): Promise<Buffer | undefined> {
+    const cached = this.blobs.get(oid);
+    if (cached) return cached;
+    const read = this.store.read(oid).then((obj) => {
+      if ('missing' in obj) return undefined;
+      this.blobBytes += obj.bytes.length;
+      while (this.blobBytes > this.blobLimit && this.blobs.size > 1) {
+        const [oldest, bytes] = this.blobs.entries().next().value!;
+        this.blobs.delete(oldest);
+        void bytes.then((b) => (this.blobBytes -= b?.length ?? 0));
+      }
+      return obj.bytes;
+    });
+    this.blobs.set(oid, read);
+    return read;
   }
 }
 
@@ -108,9 +131,15 @@ export class CommitTree {
     if (mode === '120000') return { missing: 'is a symbolic link at this commit, not a file; its target is not read' };
     if (mode === '160000') return { missing: 'is a submodule at this commit, not a file' };
     if (mode === '040000') return { missing: 'is not a regular file (a directory)' };
-    const obj = await this.cache.store.read(oid);
-    if ('missing' in obj) return { missing: 'is missing from this repository (a read never fetches an object)' };
-    return { bytes: obj.bytes };
+    const bytes = await this.cache.blob(oid);
+    if (!bytes) return { missing: 'is missing from this repository (a read never fetches an object)' };
+    return { bytes };
+  }
+
+  /** Reads ahead what an earlier commit's reads looked up (trees and blobs land in the cache); nothing is recorded. */
+  async prefetch(earlier: ReadonlyMap<string, string>): Promise<void> {
+    const probe = new CommitTree(this.cache, this.commit, this.root);
+    await Promise.all([...earlier.keys()].map((key) => (key.startsWith('\0') ? probe.subdirectories(key.slice(1)) : probe.bytes(key).catch(() => undefined))));
   }
 
   /** Whether every path this tree's reads looked up is the same here: then the judgement is the same. */

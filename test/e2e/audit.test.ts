@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { run, runAsync } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, run, runAsync } from '../helpers/cli.js';
+import { needs, testEnv } from '../helpers/env.js';
 import { startPypiServer, type PypiServer } from '../helpers/pypi-server.js';
 import { cleanupTempDirs, pyproject, tempDir, tempRepo, TempRepo, VPY } from '../helpers/repo.js';
 import type { AuditResult } from '../../src/core/audit-result.js';
@@ -331,5 +333,25 @@ describe('audit against a package index on 127.0.0.1', () => {
     expect(res.code).toBe(0);
     expect(server.requests).toBe(0);
     expect(JSON.parse(res.stdout).index).toBeNull();
+  });
+});
+
+describe('audit progress', () => {
+  const hasScript = needs(spawnSync('script', ['--version']).status === 0, 'the progress test (audit.test.ts)', 'it needs script(1): apt-get install bsdutils');
+
+  it.skipIf(!hasScript)('counts the commits and tags read on a terminal, and erases the line before the report', () => {
+    const repo = tempRepo();
+    for (const v of ['1.0.0', '1.0.1', '1.0.2']) release(repo, v).tag(`v${v}`);
+    // `script` gives the CLI a real terminal, as a developer's shell does.
+    const shown = spawnSync('script', ['-qec', `${process.execPath} ${BIN} audit`, '/dev/null'], {
+      cwd: repo.dir,
+      encoding: 'utf8',
+      env: testEnv({ TERM: 'xterm' }),
+    }).stdout;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the terminal's line erase is the point
+    expect(shown).toMatch(/\r\u001b\[Kaudit: read \d+\/6 commits and tags/);
+    expect(shown).toContain('audit: read 6/6 commits and tags\r\u001b[K');
+    expect(shown).toContain('heimdall-mcp: 3 releases read');
+    expect(run(['audit'], repo.dir).stderr).toBe(''); // a pipe: nothing
   });
 });
