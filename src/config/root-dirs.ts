@@ -6,10 +6,10 @@ import { isInside } from '../git/workspace.js';
 import type { ListDirs } from './own-version.js';
 
 export function rootDirLister(root: string): ListDirs {
-  const realRoot = realpathSync(root);
+  const realRoot = realpathSync.native(root);
   return (dir) => {
     try {
-      const real = realpathSync(path.join(realRoot, dir));
+      const real = realpathSync.native(path.join(realRoot, dir));
       if (!isInside(realRoot, real)) return [];
       return readdirSync(real, { withFileTypes: true })
         .filter((e) => e.isDirectory())

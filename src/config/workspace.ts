@@ -35,13 +35,14 @@ export function workspaceAt(root: string, config: Config, configured: boolean, w
     packages = config.packages.flatMap((p, i) => configuredPackage(root, p, `packages[${i}]`, problems));
   } else {
     if (configured && !config.groups) return undefined;
-    const rootDeclares = declared(rootFileReader(root));
+    const rootRead = rootFileReader(root);
+    const rootDeclares = declared(rootRead);
     if (!rootDeclares.workspace) {
       if (config.groups) throw invalid(where, ['groups: group packages that are declared: give packages, or run at a uv workspace root']);
       return undefined;
     }
     reason = rootDeclares.workspace.map((w) => w.reason).join(' and ');
-    packages = declaredMembers(root, rootDeclares);
+    packages = declaredMembers(root, rootRead, rootDeclares);
   }
   const groups = (config.groups ?? []).map((g, i) => resolveGroup(g, i, packages, problems));
   fixedOnce(groups, problems);
@@ -62,29 +63,46 @@ function configuredPackage(root: string, p: NonNullable<Config['packages']>[numb
   const template = p.tags.template ?? DEFAULT_TEMPLATE;
   const tags = { template, prefix: templatePrefix(template, name) };
   if (p.sources) return [{ path: p.path, name, kind: found.python || !found.npm ? 'python' : 'npm', sources: p.sources, tags, from: at }];
-  const member = memberOf(rootFileReader(dir), rootDirLister(dir), found);
-  if (!member) {
+  const kind = kindOf(found);
+  if (!kind) {
     problems.push(`${at}: "${p.path || '.'}" declares no package (no pyproject.toml, setup.cfg or setup.py, no package.json with a version); give its sources`);
     return [];
   }
-  return [{ path: p.path, name, ...member, tags, from: at }];
+  return [lazyLayout({ path: p.path, name, kind, tags, from: at }, () => memberOf(read, rootDirLister(dir), found)!)];
 }
 
-function declaredMembers(root: string, rootDeclares: Declared): PackageDecl[] {
+const kindOf = (found: Declared): PackageDecl['kind'] | undefined => (found.python ? 'python' : found.npm ? 'npm' : undefined);
+
+/** A member whose layout is detected when first asked for: a check narrowed to a few packages (--package, --staged) reads no other member's files. */
+function lazyLayout(decl: Omit<PackageDecl, 'sources' | 'layout'>, detect: () => Pick<PackageDecl, 'sources' | 'layout'>): PackageDecl {
+  let detected: Pick<PackageDecl, 'sources' | 'layout'> | undefined;
+  const get = () => {
+    detected ??= detect();
+    return detected;
+  };
+  return Object.defineProperties(decl as PackageDecl, {
+    sources: { get: () => get().sources, enumerable: true },
+    layout: { get: () => get().layout, enumerable: true },
+  });
+}
+
+function declaredMembers(root: string, rootRead: ReadFile, rootDeclares: Declared): PackageDecl[] {
   const packages: PackageDecl[] = [];
+  const from = rootDeclares.workspace!.map((w) => w.reason).join(' and ');
   const dirs = new Set<string>();
   for (const w of rootDeclares.workspace ?? []) for (const dir of expandMembers(root, w.members, w.exclude)) dirs.add(dir);
   // A uv workspace's root may be a package itself (uv's own example: albatross); an npm root never is one here.
   if (rootDeclares.python) dirs.add('');
   for (const rel of [...dirs].sort()) {
     const dir = path.join(root, rel);
-    const found = rel === '' ? rootDeclares : declared(rootFileReader(dir));
-    const member = memberOf(rootFileReader(dir), rootDirLister(dir), found);
-    if (!member) continue;
+    const read = rel === '' ? rootRead : rootFileReader(dir);
+    const found = rel === '' ? rootDeclares : declared(read);
+    const kind = kindOf(found);
+    if (!kind) continue;
     const name = found.python?.name ?? (found.python ? undefined : found.npm?.name) ?? path.basename(realpathSync(dir));
-    packages.push({ path: rel, name, ...member, tags: { template: DEFAULT_TEMPLATE, prefix: templatePrefix(DEFAULT_TEMPLATE, name) }, from: '' });
+    const tags = { template: DEFAULT_TEMPLATE, prefix: templatePrefix(DEFAULT_TEMPLATE, name) };
+    packages.push(lazyLayout({ path: rel, name, kind, tags, from }, () => memberOf(read, rootDirLister(dir), found)!));
   }
-  for (const p of packages) p.from = rootDeclares.workspace!.map((w) => w.reason).join(' and ');
   return packages;
 }
 

@@ -12,11 +12,12 @@ import type { Diagnostic } from './result.js';
 import { sameVersion } from '../version/same.js';
 import type { TagReader } from '../version/tags.js';
 import { isShallow } from '../git/workspace.js';
+import type { TagSnapshot } from '../git/tag-names.js';
 
 /** What a workspace package's check sees beyond itself: its siblings and groups, and every tag's name. */
 export interface Around {
   workspace: WorkspaceFacts;
-  tagNames: string[];
+  tags: TagSnapshot;
 }
 
 export async function checkPackage(
@@ -30,14 +31,23 @@ export async function checkPackage(
   // The ref files answer most checks; git is started only when they cannot (see refs.ts).
   const { gitTop } = loaded;
   const info = gitTop
-    ? ((namesOlderRelease(pkg) ? undefined : await tagsFromFiles(gitTop, pkg.tagReader, pkg.version, !staged)) ??
+    ? ((namesOlderRelease(pkg) ? undefined : (fromSnapshot(around?.tags, pkg) ?? (await tagsFromFiles(gitTop, pkg.tagReader, pkg.version, !staged)))) ??
       (await readTags(gitTop, pkg.tagReader.prefix, !staged)))
     : undefined;
   const tags = await readTagState(gitTop, pkg, info, staged);
-  if (tags.available && around?.tagNames.length && pkg.tagTemplate && !around.tagNames.some((n) => pkg.tagReader.version(n) !== undefined))
-    tags.unmatched = { template: pkg.tagTemplate, tags: around.tagNames.length };
+  const names = around?.tags.names ?? [];
+  if (tags.available && names.length && pkg.tagTemplate && !names.some((n) => pkg.tagReader.version(n) !== undefined))
+    tags.unmatched = { template: pkg.tagTemplate, tags: names.length };
   const context = { ...ruleContext(pkg, tags, releasing), ...(around ? { workspace: around.workspace } : {}) };
   return { tags, diagnostics: sortDiagnostics(runRules(context, loaded.config.rules), pkg) };
+}
+
+/** A package's tags from the workspace's snapshot, as tagsFromFiles gives them: when no tag is newer than its version (only git knows which newer ones HEAD reaches). */
+function fromSnapshot(snapshot: TagSnapshot | undefined, pkg: Package): TagInfo | undefined {
+  if (!snapshot?.onHead || !/^[\x20-\x7e]*$/.test(pkg.tagReader.prefix)) return undefined;
+  const { version, tagReader } = pkg;
+  if (version !== undefined && tagReader.scheme.valid(version) && snapshot.names.some((n) => tagReader.isNewer(n, version))) return undefined;
+  return { newestReachable: [], onHead: snapshot.onHead.filter((n) => n.startsWith(tagReader.prefix)) };
 }
 
 /** What a rule sees: the package's facts, its tags, and the files rules declared; not the configuration. */

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { LoadedConfig, WorkspaceDecl } from '../config/types.js';
 import { UserError } from './errors.js';
 import type { FileReader } from '../git/workspace.js';
-import { allTagNames, stagedFiles } from '../git/tag-names.js';
+import { stagedFiles, tagSnapshot } from '../git/tag-names.js';
 import { loadProject, type Package, type Project } from './project.js';
 import { checkPackage } from './check-package.js';
 import { RULES } from '../rules/index.js';
@@ -39,8 +39,9 @@ export async function inspectWorkspace(
   );
   const others = pinned.size ? (await loadProject(loaded, reader, undefined, pinned)).packages : [];
   const facts: WorkspaceFacts = { packages: [...project.packages, ...others].map(siblingFacts), groups: workspace.groups };
-  const tagNames = loaded.gitTop ? await allTagNames(loaded.gitTop) : [];
-  const checked = await Promise.all(project.packages.map((pkg) => checkPackage(loaded, pkg, staged, releasing, { workspace: facts, tagNames })));
+  const isVersionTag = (name: string) => project.packages.some((p) => p.tagReader.version(name) !== undefined);
+  const tags = loaded.gitTop ? await tagSnapshot(loaded.gitTop, !staged, isVersionTag) : { names: [] };
+  const checked = await Promise.all(project.packages.map((pkg) => checkPackage(loaded, pkg, staged, releasing, { workspace: facts, tags })));
   const diagnostics = project.packages.flatMap((pkg, i) => checked[i]!.diagnostics.map((d): Diagnostic => located(d, pkg)));
   const packages = project.packages.map((pkg, i): PackageSummary => {
     const errors = checked[i]!.diagnostics.filter((d) => d.severity === 'error').length;

@@ -237,14 +237,36 @@ function read(file: string, encoding: BufferEncoding): string | undefined {
 
 const unreadable = (file: string) => new UserError(`cannot read ${file} (permission denied), so the tags cannot be checked`, 1);
 
-/** Every tag's name, read from the ref files (not peeled, reachable or not); undefined when only git can tell. */
-export function tagNamesFromFiles(gitTop: string): string[] | undefined {
+/**
+ * Every tag's name, and (`withHead`) those on HEAD among the `wanted` ones, read from the ref files
+ * once for a whole workspace; undefined when only git can tell. Names are read as latin1: only an
+ * ASCII prefix may be matched against them.
+ */
+export async function tagSnapshotFromFiles(
+  gitTop: string,
+  withHead: boolean,
+  wanted: (name: string) => boolean,
+): Promise<{ names: string[]; onHead: string[] } | undefined> {
   const dirs = gitDirs(gitTop);
   if (!dirs || !isPlainRepository(gitTop, dirs)) return undefined;
   const loose = looseTags(dirs.common, '', true);
   if (!loose) return undefined;
-  const names = new Set(loose.keys());
   const packed = read(path.join(dirs.common, 'packed-refs'), 'latin1') ?? '';
+  const traits = packed.startsWith('# pack-refs with:') ? `${packed.slice(17, packed.indexOf('\n'))} ` : '';
+  if (packed && !traits.includes(' peeled ')) return undefined;
+  const names = new Set(loose.keys());
   for (const m of packed.matchAll(/^[0-9a-f]+ refs\/tags\/(.+?)\r?$/gm)) names.add(m[1]!);
-  return [...names];
+  if (!withHead || names.size === 0) return { names: [...names], onHead: [] };
+  const head = headCommit(dirs, packed);
+  if (!head) return undefined;
+  const onHead = packedOnHead(packed, '', head).filter((name) => !loose.has(name));
+  const peeled = new Map<string, string | undefined>([[head, head]]);
+  for (const [name, oid] of loose) {
+    if (oid === undefined || !wanted(name)) continue;
+    if (!peeled.has(oid)) peeled.set(oid, await peelLoose(dirs.common, oid));
+    const commit = peeled.get(oid);
+    if (commit === undefined) return undefined;
+    if (commit === head) onHead.push(name);
+  }
+  return { names: [...names], onHead };
 }

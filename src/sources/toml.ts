@@ -10,17 +10,21 @@ type Tree = Record<string, unknown>;
 type Parsed = { tree: Tree } | { problem: SourceProblem };
 
 /**
- * The last document parsed, kept: a run reads pyproject.toml for its configuration, its layout, the
- * distribution's name and its version source, and parses it once. Keyed by the text itself, so a
- * file read from the work tree and the same file read from the index share a parse only when equal.
- * Nothing changes a parsed tree.
+ * The documents parsed, kept: a run reads pyproject.toml for its configuration, its layout, the
+ * distribution's name and its version source, and parses it once (a workspace: each member's once).
+ * Keyed by the text itself, so a file read from the work tree and the same file read from the index
+ * share a parse only when equal. Nothing changes a parsed tree.
  */
-let last: { text: string; parsed: Parsed } | undefined;
+const parsed = new Map<string, Parsed>();
+const KEPT = 256;
 
 function parseToml(text: string): Parsed {
-  if (last?.text === text) return last.parsed;
-  last = { text, parsed: parseUncached(text) };
-  return last.parsed;
+  const known = parsed.get(text);
+  if (known) return known;
+  if (parsed.size >= KEPT) parsed.delete(parsed.keys().next().value!);
+  const fresh = parseUncached(text);
+  parsed.set(text, fresh);
+  return fresh;
 }
 
 function parseUncached(text: string): Parsed {

@@ -4,6 +4,7 @@
 // pre-release is the only version the workspace offers, so pre-releases count (as pip then does).
 import { satisfies, validRange } from '@renovatebot/pep440';
 import { compareVersions, isSemver } from './semver.js';
+import { pep440 } from './pep440.js';
 
 export type Verdict = { exact: boolean; satisfied: boolean } | undefined;
 
@@ -13,6 +14,12 @@ export function pep440Verdict(version: string, specifier: string): Verdict {
   if (spec === '') return undefined;
   const arbitrary = /^===\s*(\S+)$/.exec(spec);
   if (arbitrary) return { exact: true, satisfied: arbitrary[1] === version };
+  // The common pin, ==X, compared by the project's own PEP 440 reading (the library's specifier parse costs more).
+  const pinned = /^==\s*([^\s,*;]+)$/.exec(spec)?.[1];
+  if (pinned !== undefined && pep440.valid(pinned) && pep440.valid(version)) {
+    const publicPart = pinned.includes('+') ? version : version.split('+')[0]!;
+    return { exact: true, satisfied: pep440.compare(pinned, publicPart) === 0 };
+  }
   if (!validRange(spec)) return undefined;
   return { exact: /^==\s*[^\s,*]+$/.test(spec), satisfied: satisfies(version, spec, { prereleases: true }) };
 }
