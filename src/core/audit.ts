@@ -170,7 +170,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
     const mode: AuditResult['mode'] = changes.length > 0 && namedVersions.size < changes.length * FEW_TAGS ? 'history' : 'tags';
     const modeReason =
       mode === 'history'
-        ? `the tags name ${namedVersions.size} of the ${changes.length} versions the history of ${branchName} went through: each version change is a release`
+        ? `the tags name ${namedVersions.size} of the ${changes.length} version${changes.length === 1 ? '' : 's'} the history of ${branchName} went through: each version change is a release`
         : `${tags.length} version tag${tags.length === 1 ? '' : 's'} with the prefix "${reader.prefix}"`;
 
     // Releases: every version tag, and in history mode every version change no tag names.

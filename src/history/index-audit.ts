@@ -27,11 +27,18 @@ export async function fetchIndexFiles(indexUrl: string, distribution: string): P
     throw new UserError(`--index-url: "${shownUrl(indexUrl)}" is not a URL`);
   }
   if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new UserError(`--index-url: "${shownUrl(indexUrl)}" is not an http(s) URL`);
+  // Credentials in the URL go in a header (fetch refuses a URL that holds them), and never into a message.
+  const user = decodeURIComponent(base.username);
+  const password = decodeURIComponent(base.password);
+  base.username = '';
+  base.password = '';
+  const headers: Record<string, string> = { accept: ACCEPT };
+  if (user || password) headers.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
   const page = new URL(`${encodeURIComponent(normalizeDistribution(distribution))}/`, base);
   const shown = shownUrl(page.href);
   let res: Response;
   try {
-    res = await fetch(page, { headers: { accept: ACCEPT }, redirect: 'follow' });
+    res = await fetch(page, { headers, redirect: 'follow' });
   } catch (e) {
     throw new UserError(`--index-url: ${shown} could not be reached: ${(e as Error).cause ?? (e as Error).message}`, 1);
   }

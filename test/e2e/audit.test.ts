@@ -325,6 +325,20 @@ describe('audit against a package index on 127.0.0.1', () => {
     });
   }
 
+  it('sends the credentials of an index URL as a header and never prints them', async () => {
+    const repo = tempRepo();
+    release(repo, '1.0.0').tag('v1.0.0');
+    server = await startPypiServer();
+    server.publish('heimdall-mcp', '1.0.0', 'heimdall_mcp-1.0.0-py3-none-any.whl');
+    const url = server.simple.replace('http://', 'http://__token__:s3cret-token@');
+    for (const format of ['json', 'stylish', 'sarif', 'html']) {
+      const res = await runAsync(['audit', '--format', format, '--index-url', url], repo.dir);
+      expect(res.code).toBe(0);
+      expect(`${res.stdout}${res.stderr}`).not.toContain('s3cret');
+      if (format === 'json') expect(JSON.parse(res.stdout).index).toEqual({ url: `${server.simple}heimdall-mcp/`, versions: ['1.0.0'] });
+    }
+  });
+
   it('asks nothing of any network without --index-url', async () => {
     const repo = tempRepo();
     release(repo, '1.0.0').tag('v1.0.0');
