@@ -3,7 +3,7 @@
 // could not carry and wrote is told as events and returned.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { SourceConfig } from '../config/types.js';
+import type { LoadedConfig, SourceConfig } from '../config/types.js';
 import { UserError } from './errors.js';
 import { kindOf, SOURCE_KINDS } from '../sources/index.js';
 import { detectLayout } from '../config/layout.js';
@@ -17,6 +17,7 @@ import { findGitTop } from '../git/workspace.js';
 import { leadingShort } from '../version/short.js';
 import { defaultPolicyWords, distributionName, policyFor, projectFiles, schemaReference, tagPrefix } from './init-project.js';
 import { createWhole, replaceWhole, shownPath } from './whole-files.js';
+import { proposeWorkspace, repositoryTags, type WorkspaceProposal } from './init-workspace.js';
 
 const TARGET = JSON_RC;
 
@@ -58,6 +59,8 @@ export type InitEvent =
   | { type: 'from-tags'; reason: string }
   | { type: 'found'; candidates: InitCandidate[] }
   | { type: 'imported'; tool: string; from: string }
+  /** At a workspace root: the members, their tag templates and the fixed groups proposed, written to `file`. */
+  | { type: 'workspace'; file: string; proposal: WorkspaceProposal }
   | { type: 'untranslated'; notes: string[] }
   | {
       type: 'written';
@@ -77,6 +80,8 @@ export interface InitResult {
   imported: { tool: string; from: string }[];
   /** What could not be carried over, or was left out, in words. */
   untranslated: string[];
+  /** At a workspace root: what was proposed and written. */
+  workspace?: WorkspaceProposal;
 }
 
 export async function init(options: InitOptions = {}): Promise<InitResult> {
@@ -85,6 +90,8 @@ export async function init(options: InitOptions = {}): Promise<InitResult> {
   const target = path.join(root, TARGET);
   refuseSecondConfiguration(root);
   if (existsSync(target) && !options.force) throw new UserError(`${target} exists; pass --force to replace it`);
+  const atRoot = await loadConfig({ cwd: root }).catch(() => undefined);
+  if (atRoot?.workspace && !atRoot.file) return initWorkspace(atRoot, target, schemaReference(root, options.ownSchema), emit);
   const read = rootFileReader(root);
   const layout = detectLayout(read);
   if (layout.fromTags) {
@@ -139,6 +146,16 @@ export async function init(options: InitOptions = {}): Promise<InitResult> {
   else createWhole(target, text, 0o644);
   emit({ type: 'written', file: target, config, ...(primaryValue !== undefined ? { primaryValue } : {}), defaultPolicy: defaultPolicyWords() });
   return { file: target, config, candidates, imported: tools, untranslated };
+}
+
+/** A workspace root: its members, their tag templates and fixed groups, written as packages and groups. */
+async function initWorkspace(loaded: LoadedConfig, target: string, schema: string | undefined, emit: (event: InitEvent) => void): Promise<InitResult> {
+  const proposal = await proposeWorkspace(loaded, await repositoryTags(loaded.gitTop), schema);
+  const text = `${JSON.stringify(proposal.config, null, 2)}\n`;
+  if (existsSync(target)) replaceWhole(target, text);
+  else createWhole(target, text, 0o644);
+  emit({ type: 'workspace', file: target, proposal });
+  return { file: target, candidates: [], imported: [], untranslated: [], workspace: proposal };
 }
 
 /** Where every other command would take the project to be: an existing configuration's directory, else the git top level. */

@@ -284,3 +284,44 @@ describe('bad workspace configurations are located errors (exit 2)', () => {
     });
   });
 });
+
+describe('init at a workspace root', () => {
+  it('proposes the members, the fixed group they form (one version, exact pins) and the tags they use; check passes on what it wrote', () => {
+    const repo = fixture('lockstep-sdk').tag('v2.0.0a2');
+    repo.write('pyproject.toml', '[tool.uv.workspace]\nmembers = ["packages/*"]\n').commit('no configuration');
+    const res = run(['init'], repo.dir);
+    expect(res.stdout).toBe(
+      [
+        'found a workspace ([tool.uv.workspace] in pyproject.toml):',
+        '  ✔ packages/cli acme-sdk-cli 2.0.0a3 (static), tags v{version} (1 tag read by it)',
+        '  ✔ packages/core acme-sdk-core 2.0.0a3 (static), tags v{version} (1 tag read by it)',
+        '  ✔ packages/tools acme-sdk-tools 2.0.0a3 (static), tags v{version} (1 tag read by it)',
+        'fixed groups:',
+        '  ✔ acme-sdk: acme-sdk-cli, acme-sdk-core, acme-sdk-tools (one version, 2.0.0a3, pinned exactly)',
+        'wrote .heimdallrc.json; run heimdall-version check',
+        '',
+      ].join('\n'),
+    );
+    const written = JSON.parse(repo.read('.heimdallrc.json'));
+    expect({ ...written, $schema: undefined }).toEqual({
+      packages: ['cli', 'core', 'tools'].map((p) => ({ path: `packages/${p}`, tags: { template: 'v{version}' } })),
+      groups: [{ name: 'acme-sdk', packages: ['acme-sdk-cli', 'acme-sdk-core', 'acme-sdk-tools'] }],
+    });
+    expect(run(['check'], repo.dir).code).toBe(0);
+  });
+
+  it("detects each package's own tag template from the tags of both, tagged on one commit", () => {
+    const repo = fixture('tag-prefixes');
+    repo.write('pyproject.toml', '[tool.uv.workspace]\nmembers = ["server", "client"]\n');
+    repo.git('rm', '-q', '.heimdallrc.json');
+    repo.commit('uv').tag('weather-server-v0.3.0').tag('weather-server-v0.4.0').tag('weather-client@1.2.0');
+    expect(run(['init'], repo.dir).code).toBe(0);
+    const written = JSON.parse(repo.read('.heimdallrc.json'));
+    expect(written.packages).toEqual([
+      { path: 'client', tags: { template: '{name}@{version}' } },
+      { path: 'server', tags: { template: '{name}-v{version}' } },
+    ]);
+    expect(written.groups).toBeUndefined();
+    expect(run(['check'], repo.dir)).toMatchObject({ code: 0, stdout: 'client 1.2.0 ✔\nserver 0.4.0 ✔\n\n✔ 2 packages checked\n' });
+  });
+});

@@ -36,6 +36,15 @@ function render(e: InitEvent): string {
       return `the version comes from git tags (${e.reason}): no file holds it, and zero configuration already checks this layout; nothing was written\n`;
     case 'found':
       return `found:\n${e.candidates.map((c) => `  ${printable(candidateLine(c))}\n`).join('')}`;
+    case 'workspace': {
+      const { proposal } = e;
+      const lines = proposal.packages.map((p) => {
+        const tags = p.tagged ? `${p.tagged} tag${p.tagged === 1 ? '' : 's'} read by it` : 'no tag yet';
+        return `  ✔ ${p.path || '.'} ${p.name} ${p.version ?? '(no version)'}${p.layout ? ` (${p.layout})` : ''}, tags ${p.template} (${tags})\n`;
+      });
+      const groups = proposal.groups.map((g) => `  ✔ ${g.name}: ${g.packages.join(', ')} (one version, ${g.version}, pinned exactly)\n`);
+      return `found a workspace (${proposal.reason}):\n${lines.join('')}${groups.length ? `fixed groups:\n${groups.join('')}` : ''}wrote ${path.relative(process.cwd(), e.file) || e.file}; run heimdall-version check\n`;
+    }
     case 'imported':
       return `imported ${e.tool} (${printable(e.from)})\n`;
     case 'untranslated':
