@@ -19,8 +19,9 @@ export async function part(ctx: StepContext, name: string, argv: string[], cwd: 
 }
 
 /**
- * A fresh venv without pip (instant); pip comes from the release interpreter (`pip --python`,
- * pip 22.3 and later), or, when that has none, is put into the environment with ensurepip.
+ * A fresh venv without pip (instant); pip comes from the release interpreter, run by the
+ * environment's own interpreter through pip's runner (what `pip --python` does after relaunching
+ * itself: pip 22.3 and later), or, when that has none, is put into the environment with ensurepip.
  */
 export async function createEnvironment(ctx: StepContext, purpose: string): Promise<Environment> {
   const home = ctx.scratch.make(purpose);
@@ -28,19 +29,29 @@ export async function createEnvironment(ctx: StepContext, purpose: string): Prom
   await part(ctx, 'venv', [ctx.release.python, '-m', 'venv', '--without-pip', dir], home, `${ctx.release.python} -m venv could not create an environment`);
   const bin = path.join(dir, process.platform === 'win32' ? 'Scripts' : 'bin');
   const python = path.join(bin, process.platform === 'win32' ? 'python.exe' : 'python');
-  if (outerPipWorks(ctx.release.python)) return { home, python, bin, pip: [ctx.release.python, '-I', '-m', 'pip', '--python', python, ...PIP_OPTIONS] };
+  const runner = outerPipRunner(ctx.release.python);
+  if (runner) return { home, python, bin, pip: [python, '-I', runner, ...PIP_OPTIONS] };
   await part(ctx, 'ensurepip', [python, '-I', '-m', 'ensurepip', '--default-pip'], home, 'pip could not be put into the environment');
   return { home, python, bin, pip: [python, '-I', '-m', 'pip', ...PIP_OPTIONS] };
 }
 
-const outerPip = new Map<string, boolean>();
-/** Whether the interpreter's own pip can install into another environment (pip >= 22.3). */
-function outerPipWorks(python: string): boolean {
+// biome-ignore lint/complexity/noUselessStringRaw: a Python program; raw, so a backslash added to it stays Python's
+const PIP_RUNNER = String.raw`
+import os, pip, sys
+runner = os.path.join(os.path.dirname(os.path.realpath(pip.__file__)), "__pip-runner__.py")
+if tuple(map(int, pip.__version__.split(".")[:2])) < (22, 3) or not os.path.isfile(runner):
+    sys.exit(1)
+print(runner)
+`;
+
+const outerPip = new Map<string, string | undefined>();
+/** The interpreter's own pip as a script another interpreter of its version runs (pip >= 22.3), or undefined. */
+function outerPipRunner(python: string): string | undefined {
   if (!outerPip.has(python)) {
-    const res = spawnSync(python, ['-I', '-c', 'import pip, sys; sys.exit(0 if tuple(map(int, pip.__version__.split(".")[:2])) >= (22, 3) else 1)']);
-    outerPip.set(python, res.status === 0);
+    const res = spawnSync(python, ['-I', '-c', PIP_RUNNER], { encoding: 'utf8' });
+    outerPip.set(python, res.status === 0 && res.stdout.trim() ? res.stdout.trim() : undefined);
   }
-  return outerPip.get(python)!;
+  return outerPip.get(python);
 }
 
 /** Installs one wheel file with nothing else: no dependencies, no index (works offline). */
@@ -85,6 +96,43 @@ with tarfile.open(archive) as tar:
     tar.extractall(dest)
 `;
 
+/**
+ * PEP 517's build_wheel, called in this process as a frontend's hook runner calls it: in the source
+ * tree, with the backend `[build-system]` names (setuptools' legacy one when none), its backend-path
+ * first on sys.path and inside the tree. The project is otherwise never on sys.path, whatever the
+ * Python version (3.11 and newer: PYTHONSAFEPATH already keeps the working directory off).
+ */
+// biome-ignore lint/complexity/noUselessStringRaw: a Python program; raw, so a backslash added to it stays Python's
+export const BUILD_WHEEL = String.raw`
+import importlib, os, sys
+sys.path[:] = [p for p in sys.path if p not in ("", ".")]
+src, out = os.path.realpath(sys.argv[1]), os.path.realpath(sys.argv[2])
+try:
+    import tomllib
+except ImportError:
+    import tomli as tomllib
+os.chdir(src)
+system = {}
+if os.path.exists("pyproject.toml"):
+    with open("pyproject.toml", "rb") as f:
+        system = tomllib.load(f).get("build-system", {})
+spec = system.get("build-backend") or "setuptools.build_meta:__legacy__"
+paths = [os.path.realpath(os.path.join(src, p)) for p in system.get("backend-path", [])]
+for p in paths:
+    if not (p == src or p.startswith(src + os.sep)):
+        sys.exit("backend-path %s leads outside the source tree" % p)
+sys.path[:0] = paths
+name, _, attrs = spec.partition(":")
+backend = importlib.import_module(name.strip())
+where = os.path.realpath(getattr(backend, "__file__", None) or "")
+if paths and not any(where == p or where.startswith(p + os.sep) for p in paths):
+    sys.exit("the build backend %s was not loaded from its backend-path" % spec)
+for attr in filter(None, attrs.strip().split(".")):
+    backend = getattr(backend, attr)
+os.makedirs(out, exist_ok=True)
+print(backend.build_wheel(out))
+`;
+
 export async function wheelFromSdist(ctx: StepContext, sdist: string): Promise<string> {
   const home = ctx.scratch.make('sdist');
   const src = path.join(home, 'src');
@@ -99,15 +147,16 @@ export async function wheelFromSdist(ctx: StepContext, sdist: string): Promise<s
   );
   const top = readdirSync(src);
   if (top.length !== 1) throw new StepFailed('sdist-layout', `${path.basename(sdist)} should hold one top-level directory, but holds ${top.length}`);
-  // Offline, without isolation, and without build's check of the backend's own dependencies: a distribution's
-  // backend may declare some it does not package (Debian's hatchling: editables, used only for editable installs).
-  const build = [ctx.release.python, '-m', 'build', '--wheel', '--no-isolation', '--skip-dependency-check', '--outdir', out, path.join(src, top[0]!)];
+  // Offline, without isolation, and without build's check of the backend's own dependencies (a distribution's
+  // backend may declare some it does not package: Debian's hatchling: editables, used only for editable installs).
+  // The backend's build_wheel hook is called in one process, as the build frontend's hook runner would call it.
   await part(
     ctx,
     'build wheel from sdist',
-    build,
+    [ctx.release.python, '-c', BUILD_WHEEL, path.join(src, top[0]!), out],
     home,
     `building a wheel from ${path.basename(sdist)} failed (it runs offline without isolation: the build backend must be importable by ${ctx.release.python})`,
+    `${ctx.release.python} -c <the build backend's build_wheel> ${path.join(src, top[0]!)} ${out}`,
   );
   const wheel = existsSync(out) ? readdirSync(out).find((f) => f.endsWith('.whl')) : undefined;
   if (!wheel) throw new StepFailed('no-wheel', `building from ${path.basename(sdist)} made no wheel`);

@@ -71,6 +71,29 @@ describe.skipIf(!hasTools)('Python runs isolated from the project', { timeout: 3
   });
 });
 
+describe.skipIf(!hasTools)('the wheel built from the sdist', { timeout: 300_000 }, () => {
+  it('is built by the real backend: a hatchling/ package at the root of the sdist is never imported in its place', async () => {
+    const marks = tempDir();
+    const dir = tempDir();
+    const write = (file: string, text: string) => {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    };
+    write(
+      'pyproject.toml',
+      '[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n\n[project]\nname = "spkg"\nversion = "1.0.0"\n\n[tool.hatch.build.targets.wheel]\npackages = ["spkg"]\n',
+    );
+    write('spkg/__init__.py', '__version__ = "1.0.0"\n');
+    write('hatchling/__init__.py', `open(${JSON.stringify(path.join(marks, 'imported'))}, "w").write("x")\n`);
+    const built = spawnSync(PY, ['-m', 'build', '--no-isolation', '--skip-dependency-check', '--outdir', 'dist', '.'], { cwd: dir, env: testEnv() });
+    expect(built.status, built.stderr.toString()).toBe(0);
+    const res = await run(['verify', '--dist', 'dist', '--python', PY], dir, env());
+    expect(res.code, res.stdout.slice(-1500) + res.stderr).toBe(0);
+    expect(res.stdout).toContain('✔ installed version (sdist): the wheel built from spkg-1.0.0.tar.gz');
+    expect(readdirSync(marks)).toEqual([]);
+  });
+});
+
 describe.skipIf(!hasTools)('the smoke commands see what was installed', { timeout: 300_000 }, () => {
   it('a PYTHONPATH naming the project does not put its tree in front of the installed package', async () => {
     const where = 'import cognitive_memory; print("imported from", cognitive_memory.__file__)';

@@ -7,7 +7,7 @@ import { skipped, type Step } from '../step.js';
 export const installedSdist: Step = {
   name: 'installed version (sdist)',
   description: (ctx) =>
-    `when an sdist was built: a wheel built from it (${ctx.release.python} -m build --wheel --no-isolation --skip-dependency-check, offline), checked the same way in another fresh environment`,
+    `when an sdist was built: a wheel built from it by its build backend's build_wheel hook (${ctx.release.python}, offline, without isolation), checked the same way in another fresh environment`,
   when: (ctx) => ctx.dist !== undefined,
   stage: 'built',
   async run(ctx) {
