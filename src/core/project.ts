@@ -14,8 +14,9 @@ import { DEFAULT_VERSIONING, loadScheme, PYTHON_SCHEME, readingName, versioningO
 import { shortForm } from '../version/short.js';
 import { TagReader } from '../version/tags.js';
 import { distributionIn, normalizeDistribution } from './names.js';
-import { filesRulesRead } from '../rules/index.js';
+import { discoveringRules, filesRulesRead } from '../rules/index.js';
 import type { FileText, LoadedSource, Package } from './package.js';
+import type { Rule } from '../rules/types.js';
 
 export type { FileText, LoadedSource, Package, PackageLayout, Placed, SourceProblemAt } from './package.js';
 
@@ -90,8 +91,12 @@ async function loadPackage(loaded: LoadedConfig, read: FileReader, reachableTags
   const manifests = decl ? [PYPROJECT, ...(decl.kind === 'npm' ? [PACKAGE_JSON] : [])] : [];
   const ruleFiles = [...filesRulesRead(loaded.config.rules), ...manifests];
   const companions = configs.flatMap((s) => kindOf(s.type).alsoReads ?? []);
-  const files = [...new Set([...configs.map((s) => s.file), PYPROJECT, ...ruleFiles, ...companions])];
+  const discovering = discoveringRules(loaded.config.rules);
+  // What discovering rules want before any file is read (server.json, package.json) joins the first batch: most projects need no second.
+  const first = discovering.length ? [PACKAGE_JSON, ...discovering.flatMap((r) => r.meta.discover!(() => undefined))] : [];
+  const files = [...new Set([...configs.map((s) => s.file), PYPROJECT, ...ruleFiles, ...companions, ...first])];
   const contents = await read(files);
+  const discovered = await discoverFiles(discovering, contents, read);
   // Locators are looked up once per type (Babel is loaded only for js), then every source is plain work.
   const locators = new Map<SourceType, LocateAll>();
   for (const type of new Set(configs.map((s) => s.type))) locators.set(type, await locateAllFor(type));
@@ -129,7 +134,7 @@ async function loadPackage(loaded: LoadedConfig, read: FileReader, reachableTags
   const primary = fromTags ? await newestTagSource(fromTags, tagReader, reachableTags) : (sources.find((s) => s.primary) ?? sources[0]!);
   primary.primary = true;
   const values = [...new Set(primary.hits.map((h) => h.value))];
-  const texts = new Map(ruleFiles.map((file) => [file, textOf(contents.get(file)!)]));
+  const texts = new Map([...ruleFiles, ...discovered].map((file) => [file, textOf(contents.get(file)!)]));
   const { layout } = loaded;
   return {
     name: decl?.name ?? distribution ?? path.basename(loaded.root),
@@ -151,6 +156,30 @@ async function loadPackage(loaded: LoadedConfig, read: FileReader, reachableTags
       return text;
     },
   };
+}
+
+/** Files the rules that are on find from the project's own declarations, read into `contents` round by round; their parsers loaded. */
+async function discoverFiles(rules: Rule[], contents: Map<string, ReadResult>, read: FileReader): Promise<string[]> {
+  if (rules.length === 0) return [];
+  const known = async (files: string[]) => {
+    const unread = files.filter((f) => !contents.has(f));
+    if (unread.length) for (const [f, r] of await read(unread)) contents.set(f, r);
+  };
+  const textAt = (file: string) => {
+    const content = contents.get(file);
+    const text = content && textOf(content);
+    return text && 'text' in text ? text.text : undefined;
+  };
+  let wanted: string[] = [];
+  // Each round may name files the previous one read (a module's imports); a bound keeps a cycle of names finite.
+  for (let round = 0; round < 8; round++) {
+    wanted = [...new Set(rules.flatMap((rule) => rule.meta.discover!(textAt)))];
+    if (wanted.every((f) => contents.has(f))) break;
+    await known(wanted);
+  }
+  const found = [...new Set([PACKAGE_JSON, PYPROJECT, ...wanted])];
+  for (const rule of rules) await rule.meta.prepare?.(found.filter((f) => textAt(f) !== undefined));
+  return found;
 }
 
 /** The scheme a source's versions are read in: its kind's, or for a regex its own "scheme" or the primary's. */

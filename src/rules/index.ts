@@ -5,6 +5,10 @@ import { changelogEntry } from './changelog-entry.js';
 import { groupMismatch } from './group-mismatch.js';
 import { pinMismatch } from './pin-mismatch.js';
 import { invalidVersion } from './invalid-version.js';
+import { mcpRegistryName } from './mcp-registry-name.js';
+import { mcpSdkBound } from './mcp-sdk-bound.js';
+import { mcpServerVersion } from './mcp-server-version.js';
+import { mcpbPython } from './mcpb-python.js';
 import { runtimeLookup } from './runtime-lookup.js';
 import { settingOf, type RuleSettings } from './settings.js';
 import { sourceMissing } from './source-missing.js';
@@ -23,6 +27,10 @@ export const RULES = [
   versionSpelling,
   versionMismatch,
   runtimeLookup,
+  mcpServerVersion,
+  mcpRegistryName,
+  mcpSdkBound,
+  mcpbPython,
   tagMismatch,
   tagAhead,
   tagTemplate,
@@ -48,6 +56,10 @@ export function filesRulesRead(settings: RuleSettings, rules: readonly Rule[] = 
     return options ? (rule.meta.reads ?? []).map((name) => options[name]).filter((f): f is string => typeof f === 'string') : [];
   });
 }
+
+/** The rules that are on and find more files to read from the project's declarations (their meta.discover). */
+export const discoveringRules = (settings: RuleSettings, rules: readonly Rule[] = ALL): Rule[] =>
+  rules.filter((rule) => rule.meta.discover && settingOf(rule, settings));
 
 /** `{name}` replaced by data.name: the one place where diagnostics become words. */
 export const formatMessage = (template: string, data: MessageData = {}): string =>

@@ -108,6 +108,14 @@ export interface RuleMeta<Id extends string, M extends string, S extends Shape> 
   reads?: readonly (keyof S & string)[];
   /** `check --fix` repairs what it reports (sets the literal to its source's spelling of the primary version). */
   fixable?: boolean;
+  /**
+   * Files it reads that the project's own declarations name (the modules [project.scripts] run, the README
+   * [project] readme names), found from the files read so far (`read` gives undefined for one not read or
+   * absent); asked again after each batch until it names no new file. Read only while the rule is on.
+   */
+  discover?(read: (file: string) => string | undefined): string[];
+  /** Loads what `check` needs for the files it discovered (a parser), before it runs. */
+  prepare?(files: string[]): Promise<void>;
 }
 
 export interface Rule<Id extends string = string, M extends string = string, S extends Shape = Shape> {

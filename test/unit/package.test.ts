@@ -47,7 +47,8 @@ describe('loading', () => {
     const on = await loadProject(memoryConfig(files, { ...TWO_SOURCES, rules: { 'changelog-entry': ['warn', { file: 'CHANGELOG.md' }] } }), counting);
     expect(on.read('CHANGELOG.md')).toEqual({ text: '## [1.2.0]\n' });
     expect(() => on.read('README.md')).toThrow(/README\.md was not read/);
-    expect(asked).toEqual([['pyproject.toml', 'demo/__init__.py', 'CHANGELOG.md']]); // one batch: the git index is read once
+    // One batch: the git index is read once (with the files the MCP rules look for, which this project lacks).
+    expect(asked).toEqual([['pyproject.toml', 'demo/__init__.py', 'CHANGELOG.md', 'package.json', 'server.json', 'manifest.json']]);
     const off = await loadProject(memoryConfig(files, TWO_SOURCES), memoryReader(files));
     expect(() => off.read('CHANGELOG.md')).toThrow();
   });

@@ -36,7 +36,14 @@ function project(sources: LoadedSource[], distribution = 'heimdall-mcp'): RuleCo
   sources[0]!.primary = true;
   const scheme = sources[0]!.scheme;
   const tagReader = new TagReader('v', scheme, scheme === pep440 ? semver : pep440);
-  const read = (file: string): never => {
+  // The files rules find for themselves (meta.discover) are absent here; any other is a rule reading what it never declared.
+  const discoverable = new Set([
+    'pyproject.toml',
+    'package.json',
+    ...RULES.flatMap((r) => (r.meta as { discover?: (read: () => undefined) => string[] }).discover?.(() => undefined) ?? []),
+  ]);
+  const read = (file: string): { missing: string } => {
+    if (discoverable.has(file)) return { missing: 'does not exist' };
     throw new Error(`${file} was not declared`);
   };
   return {

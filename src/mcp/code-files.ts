@@ -1,0 +1,139 @@
+// Which files of a package may construct its MCP server, found from what the project declares:
+// only when it depends on an MCP SDK (mcp, fastmcp; @modelcontextprotocol/* in package.json), the
+// modules its [project.scripts] run, the package's server-like modules, package.json's bin and main
+// (their TypeScript sources), and what those import from the package itself, a few levels deep.
+import { importName, normalizeDistribution, distributionIn } from '../core/names.js';
+import { pyprojectPins } from '../core/pins.js';
+import { visitJson } from '../formats/json.js';
+import { readTomlTree } from '../sources/toml.js';
+
+type Read = (file: string) => string | undefined;
+type Tree = Record<string, unknown>;
+const obj = (v: unknown): Tree => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Tree) : {});
+
+/** Python distributions that are MCP SDKs. */
+export const PYTHON_SDKS = ['mcp', 'fastmcp'];
+/** At most this many code files are read, however many the imports name. */
+const MAX_FILES = 48;
+const ROOTS = ['', 'src/'];
+
+/** A path that stays inside the package: relative, no `..`, no control character. */
+const safe = (file: string) =>
+  file !== '' && !file.startsWith('/') && !/^[A-Za-z]:/.test(file) && !file.split(/[\\/]/).includes('..') && ![...file].some((c) => c < ' ');
+
+/** Whether pyproject.toml declares a dependency on an MCP SDK. */
+export function dependsOnPythonSdk(pyproject: string | undefined): boolean {
+  return pyproject !== undefined && pyprojectPins(pyproject).some((p) => PYTHON_SDKS.includes(normalizeDistribution(p.name)));
+}
+
+/** package.json's top-level strings and maps the discovery reads. */
+function packageJson(text: string): { bin: string[]; main?: string; deps: string[] } {
+  const out: { bin: string[]; main?: string; deps: string[] } = { bin: [], deps: [] };
+  visitJson(text, {
+    value: (path, _s, _e, value) => {
+      if (path[0] === 'bin' && value !== undefined && path.length <= 2) out.bin.push(value);
+      if (path.length === 1 && path[0] === 'main' && value !== undefined) out.main = value;
+      if (path.length === 2 && /^(?:dev|peer|optional)?[dD]ependencies$/.test(String(path[0]))) out.deps.push(String(path[1]));
+    },
+  });
+  return out;
+}
+
+/** The Python modules a dotted module name may be. */
+const moduleFiles = (module: string) => {
+  const rel = module.split('.').join('/');
+  return ROOTS.flatMap((r) => [`${r}${rel}.py`, `${r}${rel}/__init__.py`]);
+};
+
+/** Modules of the same top-level packages a Python module imports (absolute or relative). */
+function pythonImports(file: string, text: string, tops: Set<string>): string[] {
+  const dir = file.replace(/\/?[^/]*$/, '');
+  const out: string[] = [];
+  for (const m of text.matchAll(/^[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+([\w, \t()]+)|import[ \t]+([\w.]+))/gm)) {
+    const [, dots, from, names, plain] = m;
+    if (plain !== undefined) {
+      if (tops.has(plain.split('.')[0]!)) out.push(...moduleFiles(plain));
+      continue;
+    }
+    const base = dots
+      ? dir
+          .split('/')
+          .slice(0, dir.split('/').length - (dots.length - 1))
+          .join('/')
+      : '';
+    const module = dots ? [base, ...(from ? from.split('.') : [])].filter(Boolean).join('/') : (from ?? '').split('.').join('/');
+    if (!dots && !tops.has((from ?? '').split('.')[0]!)) continue;
+    const stems = dots ? [module] : ROOTS.map((r) => `${r}${module}`);
+    for (const stem of stems) {
+      out.push(`${stem}.py`, `${stem}/__init__.py`);
+      for (const name of (names ?? '').replace(/[()]/g, '').split(',')) {
+        const n = name.trim().split(/\s+/)[0];
+        if (n) out.push(`${stem}/${n}.py`);
+      }
+    }
+  }
+  return out;
+}
+
+/** Relative imports of a JavaScript or TypeScript module, as the files they may be. */
+function scriptImports(file: string, text: string): string[] {
+  const dir = file.replace(/\/?[^/]*$/, '');
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
+    const parts = [...(dir ? dir.split('/') : []), ...m[1]!.split('/')];
+    const resolved: string[] = [];
+    for (const p of parts) {
+      if (p === '..') resolved.pop();
+      else if (p !== '.') resolved.push(p);
+    }
+    const stem = resolved.join('/').replace(/\.(?:js|mjs|cjs|ts|mts)$/, '');
+    out.push(`${stem}.ts`, `${stem}.mts`, `${stem}.js`, `${stem}.mjs`, `${stem}/index.ts`);
+  }
+  return out;
+}
+
+/** The TypeScript source of a built entry: dist/index.js → src/index.ts. */
+const scriptSources = (entry: string) => {
+  const stem = entry.replace(/^\.\//, '').replace(/\.(?:js|mjs|cjs)$/, '');
+  const inner = stem.replace(/^(?:dist|build|lib|out)\//, '');
+  return [`${stem}.ts`, `src/${inner}.ts`, `${inner}.ts`, entry.replace(/^\.\//, '')];
+};
+
+/** The code files that may construct the package's MCP server, as far as the files read so far tell. */
+export function serverCodeFiles(readAny: Read): string[] {
+  // A path out of the package (`..`, absolute) is never read, whatever a declaration names.
+  const read: Read = (file) => (safe(file) ? readAny(file) : undefined);
+  const wanted: string[] = [];
+  const pyproject = read('pyproject.toml');
+  if (dependsOnPythonSdk(pyproject)) {
+    const tree = readTomlTree(pyproject!) ?? {};
+    const project = obj(tree.project);
+    const entries = [...Object.values(obj(project.scripts)), ...Object.values(obj(project['gui-scripts']))].filter((v): v is string => typeof v === 'string');
+    const modules = entries.map((e) => e.split(':')[0]!.trim()).filter((m) => /^[\w.]+$/.test(m));
+    const dist = distributionIn(tree);
+    const tops = new Set([...modules.map((m) => m.split('.')[0]!), ...(dist ? [importName(dist)] : [])]);
+    for (const m of modules) wanted.push(...moduleFiles(m));
+    for (const top of tops) for (const name of ['__main__', 'server', 'mcp_server', '__init__']) wanted.push(...moduleFiles(`${top}.${name}`));
+    // What those modules import from the package itself, as far as read.
+    for (let i = 0; i < wanted.length && wanted.length < MAX_FILES * 4; i++) {
+      const text = read(wanted[i]!);
+      if (text !== undefined) for (const f of pythonImports(wanted[i]!, text, tops)) if (!wanted.includes(f)) wanted.push(f);
+    }
+  }
+  const pkgText = read('package.json');
+  const pkg = pkgText === undefined ? undefined : packageJson(pkgText);
+  if (pkg?.deps.some((d) => d.startsWith('@modelcontextprotocol/'))) {
+    const entries = [...pkg.bin, ...(pkg.main ? [pkg.main] : []), 'src/index.ts', 'src/server.ts', 'index.ts'];
+    const start = wanted.length;
+    for (const e of entries) for (const f of scriptSources(e)) if (!wanted.includes(f)) wanted.push(f);
+    for (let i = start; i < wanted.length && wanted.length < MAX_FILES * 4; i++) {
+      const text = read(wanted[i]!);
+      if (text !== undefined) for (const f of scriptImports(wanted[i]!, text)) if (!wanted.includes(f)) wanted.push(f);
+    }
+  }
+  // Candidates that do not exist cost a failed read; the ones that exist are bounded.
+  const unique = [...new Set(wanted)].filter(safe);
+  const existing = unique.filter((f) => read(f) !== undefined);
+  const unknown = unique.filter((f) => read(f) === undefined);
+  return [...existing.slice(0, MAX_FILES), ...unknown].slice(0, MAX_FILES * 4);
+}

@@ -1,0 +1,77 @@
+// The MCP rules end to end with the built CLI on real files: heimdall-mcp's server as it is written,
+// and a hostile project whose declarations point the rules outside it.
+import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT, run } from '../helpers/cli.js';
+import { cleanupTempDirs, tempDir, tempRepo } from '../helpers/repo.js';
+
+afterAll(cleanupTempDirs);
+
+const heimdall = () => {
+  const repo = tempRepo();
+  cpSync(path.join(PROJECT, 'test/fixtures/mcp-projects/heimdall-mcp'), repo.dir, { recursive: true });
+  return repo;
+};
+
+describe('MCP rules', () => {
+  it("report heimdall-mcp's handshake and its runtime lookup, with zero configuration", () => {
+    const repo = heimdall();
+    const res = run(['check'], repo.dir);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toContain(
+      'heimdall/mcp_server.py:25:31  error  Server(…) is given no version: the handshake announces the mcp SDK\'s own version (SDK 1.x) or "" (SDK 2.x) instead of 0.3.7; pass version=importlib.metadata.version("heimdall-mcp")  mcp-server-version',
+    );
+    expect(res.stdout).toContain('cognitive_memory/core/version.py:6:31  error  SYSTEM_VERSION looks up the distribution "heimdall-mcp-server"');
+  });
+
+  it('pass once the server is given the installed version, and read the staged code with --staged', () => {
+    const repo = heimdall();
+    const fixed = repo
+      .read('heimdall/mcp_server.py')
+      .replace('import asyncio\n', 'import asyncio\nfrom importlib.metadata import version\n')
+      .replace('Server("heimdall-cognitive-memory")', 'Server("heimdall-cognitive-memory", version=version("heimdall-mcp"))');
+    repo.write('heimdall/mcp_server.py', fixed);
+    repo.write(
+      'cognitive_memory/core/version.py',
+      repo.read('cognitive_memory/core/version.py').replace('heimdall-mcp-server', 'heimdall-mcp').replace('"0.1.0"', '"0.3.7"'),
+    );
+    repo.git('add', '-A');
+    expect(run(['check'], repo.dir).stdout).not.toContain('error');
+    // The work tree goes back to no version; the index still has the fix.
+    repo.write('heimdall/mcp_server.py', fixed.replace(', version=version("heimdall-mcp")', ''));
+    expect(run(['check', '--staged'], repo.dir).code).toBe(0);
+    expect(run(['check'], repo.dir).stdout).toContain('mcp-server-version');
+  });
+
+  it('never read a README or code outside the project, whatever pyproject.toml and package.json name', () => {
+    const outside = tempDir();
+    mkdirSync(path.join(outside, 'secret'));
+    writeFileSync(path.join(outside, 'secret', 'README.md'), 'mcp-name: io.github.o/demo\n');
+    writeFileSync(path.join(outside, 'secret', 'server.py'), 'from mcp.server import Server\nserver = Server("x")\n');
+    const repo = tempRepo({
+      'pyproject.toml': `[project]\nname = "demo"\nversion = "1.0.0"\nreadme = "${path.join(outside, 'secret', 'README.md')}"\ndependencies = ["mcp"]\n\n[project.scripts]\ndemo = "demo.server:main"\n`,
+      'server.json': '{"name":"io.github.o/demo","version":"1.0.0","packages":[{"registryType":"pypi","identifier":"demo","version":"1.0.0"}]}\n',
+      'package.json': '{"name":"demo","bin":"../secret/server.js","dependencies":{"@modelcontextprotocol/sdk":"1"}}\n',
+    });
+    // The package's server module is a link out of the project.
+    mkdirSync(repo.path('demo'));
+    symlinkSync(path.join(outside, 'secret', 'server.py'), repo.path('demo/server.py'));
+    const absolute = run(['check', '--format', 'json'], repo.dir);
+    const ids = JSON.parse(absolute.stdout).diagnostics.map((d: { rule: string; messageId: string }) => `${d.rule}/${d.messageId}`);
+    expect(ids).toContain('mcp-registry-name/missingInReadme');
+    expect(ids.filter((id: string) => id.startsWith('mcp-server-version'))).toEqual([]);
+    // A relative path out of the project, and a README that is a link out of it.
+    repo.write('pyproject.toml', repo.read('pyproject.toml').replace(/readme = ".*"/, 'readme = "../secret/README.md"'));
+    expect(JSON.parse(run(['check', '--format', 'json'], repo.dir).stdout).diagnostics.map((d: { messageId: string }) => d.messageId)).toContain(
+      'missingInReadme',
+    );
+    symlinkSync(path.join(outside, 'secret', 'README.md'), repo.path('README.md'));
+    repo.write('pyproject.toml', repo.read('pyproject.toml').replace(/readme = ".*"/, 'readme = "README.md"'));
+    const linked = JSON.parse(run(['check', '--format', 'json'], repo.dir).stdout);
+    expect(linked.diagnostics.map((d: { rule: string }) => d.rule)).not.toContain('mcp-server-version');
+    expect(linked.diagnostics.filter((d: { rule: string }) => d.rule === 'mcp-registry-name').map((d: { messageId: string }) => d.messageId)).toEqual([
+      'missingInReadme',
+    ]);
+  });
+});
