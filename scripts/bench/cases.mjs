@@ -16,6 +16,7 @@
 import { execFileSync } from 'node:child_process';
 import { bumpversionConfigured, builtProject, git, heimdall } from './fixtures.mjs';
 import { AUDIT_CASES } from './audit-cases.mjs';
+import { WORKSPACE_CASES } from './workspace-cases.mjs';
 
 const tagged = (ctx, tags, loose = false) => ctx.fixture(`tags-${tags}${loose ? '-loose' : ''}`, (d) => heimdall(d, { tags, loose }));
 const plain = (ctx) => ctx.fixture('heimdall', (d) => heimdall(d));
@@ -193,4 +194,5 @@ export const CASES = [
     runs: 5,
   },
   ...AUDIT_CASES,
+  ...WORKSPACE_CASES,
 ];
