@@ -59,10 +59,14 @@ export async function configAt(tree: CommitTree, prefix: string, today: LoadedCo
   }
   const layout = await layoutAt(tree, prefix);
   return {
-    loaded: { config: { ...defaultConfig(), sources: layout.sources }, root: today.root, gitTop: today.gitTop, layout },
+    loaded: { config: { ...defaults(), sources: layout.sources }, root: today.root, gitTop: today.gitTop, layout },
     origin: { from: 'layout', layout: layout.id, reason: layout.reason, ...(note ? { note } : {}) },
   };
 }
+
+/** The defaults, validated once: a long history asks for them at every commit with no configuration (never changed by a reader). */
+let validatedDefaults: ReturnType<typeof defaultConfig> | undefined;
+const defaults = () => (validatedDefaults ??= defaultConfig());
 
 /** A package.json or pyproject.toml that does not parse holds no configuration here: its reading as a source says why. */
 function safely<T>(fn: () => T): T | false {

@@ -18,7 +18,7 @@ export class ObjectStore {
   private buffer: Buffer = Buffer.alloc(0);
   private failure: Error | undefined;
   private stderr = '';
-  /** Objects handed out, for the bench and the progress line. */
+  /** Objects handed out. */
   reads = 0;
 
   private constructor(private readonly child: ChildProcessWithoutNullStreams) {

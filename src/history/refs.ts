@@ -33,7 +33,8 @@ export async function tagRefs(gitTop: string, prefix: string): Promise<{ name: s
 export async function peelTag(store: ObjectStore, oid: string): Promise<{ annotated: boolean; commit?: CommitInfo }> {
   const obj = await store.read(oid);
   if ('missing' in obj) return { annotated: false };
-  return { annotated: obj.type === 'tag', commit: await readCommit(store, oid) };
+  // A lightweight tag names its commit: what was read is the commit itself.
+  return { annotated: obj.type === 'tag', commit: obj.type === 'commit' ? parseCommit(obj) : await readCommit(store, oid) };
 }
 
 /** Names of the template's tags that `rev` reaches (merged) or does not reach. */
@@ -71,7 +72,11 @@ export async function currentBranchName(gitTop: string): Promise<string | undefi
 /** A commit (or what a tag peels to) from the object store; undefined when the object is not in this repository. */
 export async function readCommit(store: ObjectStore, rev: string): Promise<CommitInfo | undefined> {
   const obj = await store.read(`${rev}^{commit}`);
-  if ('missing' in obj || obj.type !== 'commit') return undefined;
+  return 'missing' in obj ? undefined : parseCommit(obj);
+}
+
+function parseCommit(obj: { oid: string; type: string; bytes: Buffer }): CommitInfo | undefined {
+  if (obj.type !== 'commit') return undefined;
   const head = obj.bytes.toString('utf8', 0, Math.min(obj.bytes.length, 4096));
   const end = head.indexOf('\n\n');
   const fields = (end === -1 ? head : head.slice(0, end)).split('\n');
