@@ -5,6 +5,7 @@
 import { importName, normalizeDistribution, distributionIn } from '../core/names.js';
 import { pyprojectPins } from '../core/pins.js';
 import { visitJson } from '../formats/json.js';
+import { importedModules } from './python-servers.js';
 import { readTomlTree } from '../sources/toml.js';
 
 type Read = (file: string) => string | undefined;
@@ -45,31 +46,24 @@ const moduleFiles = (module: string) => {
   return ROOTS.flatMap((r) => [`${r}${rel}.py`, `${r}${rel}/__init__.py`]);
 };
 
-/** Modules of the same top-level packages a Python module imports (absolute or relative). */
+/** Modules of the same top-level packages a Python module imports (absolute or relative), as the files they may be. */
 function pythonImports(file: string, text: string, tops: Set<string>): string[] {
-  const dir = file.replace(/\/?[^/]*$/, '');
+  const dir = file.split('/').slice(0, -1);
   const out: string[] = [];
-  for (const m of text.matchAll(/^[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+([\w, \t()]+)|import[ \t]+([\w.]+))/gm)) {
-    const [, dots, from, names, plain] = m;
-    if (plain !== undefined) {
-      if (tops.has(plain.split('.')[0]!)) out.push(...moduleFiles(plain));
-      continue;
-    }
-    const base = dots
-      ? dir
-          .split('/')
-          .slice(0, dir.split('/').length - (dots.length - 1))
-          .join('/')
-      : '';
-    const module = dots ? [base, ...(from ? from.split('.') : [])].filter(Boolean).join('/') : (from ?? '').split('.').join('/');
-    if (!dots && !tops.has((from ?? '').split('.')[0]!)) continue;
-    const stems = dots ? [module] : ROOTS.map((r) => `${r}${module}`);
+  for (const { level, module, names } of importedModules(text)) {
+    const parts = module ? module.split('.') : [];
+    if (level === 0 && !tops.has(parts[0] ?? '')) continue;
+    // A relative import climbs from the module's package: one dot is the package itself.
+    const stems =
+      level > 0
+        ? level - 1 <= dir.length
+          ? [[...dir.slice(0, dir.length - (level - 1)), ...parts].join('/')]
+          : []
+        : ROOTS.map((r) => `${r}${parts.join('/')}`);
     for (const stem of stems) {
       out.push(`${stem}.py`, `${stem}/__init__.py`);
-      for (const name of (names ?? '').replace(/[()]/g, '').split(',')) {
-        const n = name.trim().split(/\s+/)[0];
-        if (n) out.push(`${stem}/${n}.py`);
-      }
+      // `from pkg import module` imports a module as often as a name.
+      for (const name of names) out.push(`${stem}/${name}.py`);
     }
   }
   return out;

@@ -119,6 +119,34 @@ function splitItems(t: Token[], from: number, to: number): Token[][] {
   return items;
 }
 
+/** An import statement's module: how many leading dots (0: absolute), its dotted name, and the names `from … import` takes. */
+export interface ImportedModule {
+  level: number;
+  module: string;
+  names: string[];
+}
+
+/** Every module a module imports, anywhere in it (functions included), read with the python reader. */
+export function importedModules(text: string): ImportedModule[] {
+  const out: ImportedModule[] = [];
+  for (const { tokens: t } of readPython(text).statements) {
+    if (isWord(t[0], 'import')) {
+      for (const item of splitItems(t, 1, t.length)) if (item[0]?.kind === 'name') out.push({ level: 0, module: chainAt(item, 0).parts.join('.'), names: [] });
+    } else if (isWord(t[0], 'from')) {
+      let k = 1;
+      let level = 0;
+      // `...` is one operator token; `. .` two.
+      while (t[k]?.kind === 'op' && /^\.+$/.test(t[k]!.text)) level += t[k++]!.text.length;
+      const chain = t[k]?.kind === 'name' && !isWord(t[k], 'import') ? chainAt(t, k) : { parts: [], end: k };
+      if (!isWord(t[chain.end], 'import')) continue;
+      const open = isOp(t[chain.end + 1], '(') ? 1 : 0;
+      const names = splitItems(t, chain.end + 1 + open, t.length - open).flatMap((item) => (item[0]?.kind === 'name' ? [item[0].text] : []));
+      out.push({ level, module: chain.parts.join('.'), names });
+    }
+  }
+  return out;
+}
+
 /** Reads a module; a module that does not tokenize gives what was read before the error. */
 export function readPythonMcp(text: string): PythonMcpModule {
   const { statements, lineOf } = readPython(text);
