@@ -10,7 +10,7 @@ import { createWithContent, syncDir, tempName, writeNew } from './exclusive.js';
 import type { Journal, JournalGit } from './journal.js';
 import { ensureStateDir, unfinished, type ChangeState } from './state.js';
 import { injectFault } from './fault.js';
-import { copyAttributes } from './attributes.js';
+import { copyAttributes, filesWithAttributes } from './attributes.js';
 import { refuseForeignWriters } from './foreign-writers.js';
 
 export interface Applied {
@@ -58,20 +58,21 @@ export function applyChanges(state: ChangeState, root: string, changes: FileChan
     throw new UserError(`cannot write the journal ${state.journal} (${(e as Error).message}); nothing was written`, 1);
   }
   injectFault('journal');
+  const withAttributes = filesWithAttributes(targets.map((t) => t.real));
   const replaced: typeof targets = [];
   const finish = () => {
     rmSync(state.journal, { force: true });
     syncDir(state.dir);
   };
   const rollback = () => {
-    for (const t of [...replaced].reverse()) replaceFile(t.real, t.change.before, t.stat);
+    for (const t of [...replaced].reverse()) replaceFile(t.real, t.change.before, t.stat, undefined, withAttributes.has(t.real));
     finish();
     return replaced.map((t) => t.change.file);
   };
   try {
     for (const t of targets) {
       injectFault(`files:${replaced.length}`);
-      replaceFile(t.real, t.change.after, t.stat, `temp:${replaced.length}`);
+      replaceFile(t.real, t.change.after, t.stat, `temp:${replaced.length}`, withAttributes.has(t.real));
       replaced.push(t);
     }
     injectFault('written');
@@ -87,12 +88,15 @@ export function applyChanges(state: ChangeState, root: string, changes: FileChan
 /** A root-relative path as the journal keeps it: relative to the state's base, '/'-separated. */
 export const baseRelative = (state: ChangeState, root: string, file: string) => path.relative(state.base, path.join(root, file)).split(path.sep).join('/');
 
-/** Renames a new, synced copy over `target`, with the owner and mode `was` had and the target's ACL and extended attributes. */
-export function replaceFile(target: string, content: Buffer, was: Stats, point?: string): void {
+/**
+ * Renames a new, synced copy over `target`, with the owner and mode `was` had and the target's ACL and
+ * extended attributes (`attributes`: false when the caller knows it has none).
+ */
+export function replaceFile(target: string, content: Buffer, was: Stats, point?: string, attributes = true): void {
   const temp = tempName(target);
   try {
     // One sync covers the bytes and the attributes copied onto the open file.
-    writeNew(temp, content, was.mode & 0o7777, { uid: was.uid, gid: was.gid }, () => copyAttributes(target, temp));
+    writeNew(temp, content, was.mode & 0o7777, { uid: was.uid, gid: was.gid }, attributes ? () => copyAttributes(target, temp) : undefined);
     if (point) injectFault(point);
     renameSync(temp, target);
   } catch (e) {

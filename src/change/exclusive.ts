@@ -1,22 +1,22 @@
 // Files created exclusively: an unpredictable name, O_EXCL|O_NOFOLLOW, so no planted link or file is ever written through.
-import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fchmodSync, fchownSync, fsyncSync, linkSync, openSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { randomHex } from './random.js';
 
 /** A sibling name nobody can guess ahead of time. */
-export const tempName = (target: string) => path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(8).toString('hex')}.heimdall-tmp`);
+export const tempName = (target: string) => path.join(path.dirname(target), `.${path.basename(target)}.${randomHex(8)}.heimdall-tmp`);
 
 const CREATE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 
 /** Writes a new file that did not exist (never through a link), synced, with this mode and owner; `finish` runs just before the sync. */
-export function writeNew(file: string, content: Buffer, mode: number, owner?: { uid: number; gid: number }, finish?: () => void): void {
+export function writeNew(file: string, content: Buffer, mode: number, owner?: { uid: number; gid: number }, finish?: () => void, sync = true): void {
   const fd = openSync(file, CREATE, mode & 0o777);
   try {
     if (owner) keepOwner(fd, owner);
     fchmodSync(fd, mode);
     writeSync(fd, content);
     finish?.();
-    fsyncSync(fd);
+    if (sync) fsyncSync(fd);
   } catch (e) {
     closeSync(fd);
     rmSync(file, { force: true });
@@ -25,16 +25,20 @@ export function writeNew(file: string, content: Buffer, mode: number, owner?: { 
   closeSync(fd);
 }
 
-/** Creates `file` with its whole content at once (a hard link from a temp file): readers never see it half-written. */
-export function createWithContent(file: string, content: Buffer): void {
+/**
+ * Creates `file` with its whole content at once (a hard link from a temp file): readers never see it
+ * half-written. `durable`: synced, so that it outlives a crash (a lock need not: after a crash no
+ * holder is left to honour).
+ */
+export function createWithContent(file: string, content: Buffer, durable = true): void {
   const temp = tempName(file);
-  writeNew(temp, content, 0o600);
+  writeNew(temp, content, 0o600, undefined, undefined, durable);
   try {
     linkSync(temp, file);
   } finally {
     rmSync(temp, { force: true });
   }
-  syncDir(path.dirname(file));
+  if (durable) syncDir(path.dirname(file));
 }
 
 /** Makes renames and removals in dir durable. */

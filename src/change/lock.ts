@@ -1,11 +1,11 @@
 // One change at a time per project: a lock file created with its content in one step (a hard link),
 // stale locks (dead holder, or a holder elsewhere that stopped renewing) taken over with a notice.
-import { randomBytes } from 'node:crypto';
 import { readFileSync, readlinkSync, rmSync, statSync, utimesSync } from 'node:fs';
 import os from 'node:os';
 import { UserError } from '../core/errors.js';
 import { createWithContent } from './exclusive.js';
 import { ensureStateDir, type ChangeState } from './state.js';
+import { randomHex } from './random.js';
 
 /** A holder renews its lock this often; one from elsewhere unrenewed for STALE_MS is gone. */
 const RENEW_MS = 2_000;
@@ -19,7 +19,7 @@ interface Holder {
   token: string;
 }
 
-const here = (): Holder => ({ pid: process.pid, host: os.hostname(), ns: pidNamespace(), token: randomBytes(8).toString('hex') });
+const here = (): Holder => ({ pid: process.pid, host: os.hostname(), ns: pidNamespace(), token: randomHex(8) });
 
 /** Runs fn holding the lock; `notice` hears about a stale lock taken over. */
 export async function withLock<T>(state: ChangeState, notice: (s: string) => void, fn: () => Promise<T>): Promise<T> {
@@ -27,7 +27,7 @@ export async function withLock<T>(state: ChangeState, notice: (s: string) => voi
   const me = here();
   for (let attempt = 0; ; attempt++) {
     try {
-      createWithContent(state.lock, Buffer.from(JSON.stringify(me)));
+      createWithContent(state.lock, Buffer.from(JSON.stringify(me)), false);
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 2) throw new UserError(`cannot take the lock ${state.lock}: ${(e as Error).message}`, 1);

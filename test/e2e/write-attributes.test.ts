@@ -1,11 +1,12 @@
 // A bump replaces each file by a new copy: the copy keeps what the file had (mode, POSIX ACL, extended attributes), no more, no less.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, statSync } from 'node:fs';
+import { chmodSync, statSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../helpers/cli.js';
 import { needs } from '../helpers/env.js';
 import { runWithFault } from '../helpers/faults.js';
-import { cleanupTempDirs, layoutRepo, pyproject, versionPy, VPY } from '../helpers/repo.js';
+import { cleanupTempDirs, layoutRepo, pyproject, tempDir, versionPy, VPY } from '../helpers/repo.js';
 
 afterAll(cleanupTempDirs);
 
@@ -56,6 +57,21 @@ describe('bump keeps each file as it was but for its bytes', () => {
     expect(run(['bump', 'patch'], repo.dir).code).toBe(0);
     expect(repo.read('pyproject.toml')).toBe(pyproject('0.2.1'));
     expect(xattrs(repo.path('pyproject.toml'))).toBe(before);
+  });
+
+  it('an extended attribute and an ACL where getfattr, which names the files that have any, is not installed: every file is copied then', () => {
+    if (!canAcl() || !canXattr()) return;
+    const repo = layoutRepo('0.2.0').commit();
+    const file = repo.path(VPY);
+    execFileSync('setfacl', ['-m', 'u:nobody:r--', file]);
+    execFileSync('setfattr', ['-n', 'user.origin', '-v', 'kept', repo.path('pyproject.toml')]);
+    const [aclBefore, attrsBefore] = [acl(file), xattrs(repo.path('pyproject.toml'))];
+    // A PATH with cp and git, and no getfattr.
+    const bin = tempDir();
+    for (const tool of ['cp', 'git']) symlinkSync(execFileSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).trim(), path.join(bin, tool));
+    expect(run(['bump', 'patch'], repo.dir, { PATH: bin }).code).toBe(0);
+    expect(repo.read('pyproject.toml')).toBe(pyproject('0.2.1'));
+    expect([acl(file), xattrs(repo.path('pyproject.toml'))]).toEqual([aclBefore, attrsBefore]);
   });
 
   it('the mode exactly, setgid and every group bit included', () => {
