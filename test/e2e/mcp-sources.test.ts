@@ -149,6 +149,17 @@ describe('MCP files with zero configuration', () => {
     ]);
   });
 
+  it('check --fix leaves server.json at the last release between releases, and sets it at a release', () => {
+    const repo = project('0.3.7').write('.heimdallrc.json', PEP440).commit('0.3.7').tag('v0.3.7');
+    repo.write('pyproject.toml', PYPROJECT('0.4.0.dev0')).write('gemini-extension.json', PLUGIN('0.3.7')).commit('dev');
+    expect(run(['check', '--fix'], repo.dir).code).toBe(0);
+    expect(repo.read('server.json')).toBe(SERVER_CAMEL('0.3.7'));
+    expect(repo.read('gemini-extension.json')).toBe(PLUGIN('0.4.0-dev.0'));
+    repo.write('pyproject.toml', PYPROJECT('0.4.0')).commit('release');
+    expect(run(['check', '--fix'], repo.dir).code).toBe(0);
+    expect(repo.read('server.json')).toBe(SERVER_CAMEL('0.4.0'));
+  });
+
   it('init proposes them and the configuration it writes checks the same', () => {
     const repo = project('0.3.7');
     const res = run(['init'], repo.dir);
