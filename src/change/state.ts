@@ -1,6 +1,5 @@
 // Where a change keeps its journal and lock: a place git does not carry, so a clone cannot plant them.
 import { existsSync, mkdirSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import { gitDirs } from '../git/workspace.js';
@@ -16,12 +15,13 @@ export interface ChangeState {
 
 /**
  * Inside the work tree's own git directory; without git, in the user's state directory keyed by the
- * root. node:crypto (several milliseconds to load) is loaded only for the latter: check in a git
- * repository, as a hook runs it, never pays for it.
+ * root. node:crypto (several milliseconds to load) and node:os are loaded only for the latter: check
+ * in a git repository, as a hook runs it, never pays for them.
  */
 export async function changeState(root: string, gitTop: string | undefined): Promise<ChangeState> {
   const gitDir = gitTop ? gitDirs(gitTop)?.git : undefined;
-  const dir = gitDir ?? path.join(process.env.XDG_STATE_HOME || path.join(os.homedir(), '.local', 'state'), 'heimdall-version', await keyOf(root));
+  const dir =
+    gitDir ?? path.join(process.env.XDG_STATE_HOME || path.join((await import('node:os')).homedir(), '.local', 'state'), 'heimdall-version', await keyOf(root));
   return { dir, journal: path.join(dir, 'heimdall-version.journal'), lock: path.join(dir, 'heimdall-version.lock'), base: gitDir ? gitTop! : root };
 }
 
