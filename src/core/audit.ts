@@ -5,6 +5,7 @@
 // machine without --index-url.
 import path from 'node:path';
 import { loadConfig, type LoadConfigOptions } from '../config/load.js';
+import type { LoadedConfig } from '../config/types.js';
 import { isShallow, workTreeReader } from '../git/workspace.js';
 import { ObjectStore } from '../history/objects.js';
 import { CommitTree, TreeCache } from '../history/tree.js';
@@ -25,7 +26,7 @@ import { auditIndex } from '../history/index-audit.js';
 import { sameVersion } from '../version/same.js';
 import type { VersionScheme } from '../version/scheme.js';
 import { UserError } from './errors.js';
-import { loadProject } from './project.js';
+import { loadProject, type Package } from './project.js';
 import { normalizeDistribution } from './names.js';
 import { didYouMean } from './suggest.js';
 import { auditFinding, type AuditEvent, type AuditRelease, type AuditResult, type SequenceFinding } from './audit-result.js';
@@ -50,14 +51,20 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
   const gitTop = today.gitTop;
   if (!gitTop) throw new UserError('audit reads the git history, but this is not a git repository');
   const project = await loadProject(today, workTreeReader(today.root), async () => []);
-  const pkg = options.package === undefined ? project.packages[0]! : project.packages.find((p) => samePackage(p.name, options.package!));
+  const names = project.packages.map((p) => p.name);
+  if (options.package === undefined && project.packages.length > 1)
+    throw new UserError(`this workspace holds ${names.length} packages (${names.join(', ')}): name the one to audit with --package`);
+  const pathOf = (p: Package) => path.relative(today.root, p.root).split(path.sep).join('/');
+  const asked = options.package?.replace(/\/+$/, '');
+  const pkg = asked === undefined ? project.packages[0]! : project.packages.find((p) => samePackage(p.name, asked) || pathOf(p) === asked);
   if (!pkg) {
-    const names = project.packages.map((p) => p.name);
     throw new UserError(
       `--package: no package "${options.package}" here${didYouMean(options.package!, names, (n) => `"${n}"`)} (packages: ${names.join(', ')})`,
     );
   }
-  const prefix = path.relative(gitTop, pkg.root).split(path.sep).join('/');
+  // A workspace member is judged as a project of its own, in its directory (as check judges each member).
+  const own = today.workspace ? memberAsProject(today, pkg) : today;
+  const prefix = path.relative(gitTop, own.root).split(path.sep).join('/');
   const reader = pkg.tagReader;
   const scheme = pkg.scheme;
   const emit = options.onEvent ?? (() => {});
@@ -86,7 +93,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
   const store = await ObjectStore.open(gitTop);
   try {
     const cache = new TreeCache(store);
-    const judge = new Judge(cache, today, prefix, pkg.name);
+    const judge = new Judge(cache, own, prefix, pkg.name);
     const total = firstParent.length + tags.length;
     let done = 0;
     const tick = () => emit({ type: 'read', done: ++done, total });
@@ -302,6 +309,13 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
   } finally {
     store.close();
   }
+}
+
+/** Today's configuration as one member sees it: its directory, its sources and tag prefix, no workspace. */
+function memberAsProject(today: LoadedConfig, pkg: Package): LoadedConfig {
+  const { workspace: _all, layout: _layout, ...rest } = today;
+  const config = { ...today.config, sources: pkg.sources.map((s) => s.config), tags: { ...today.config.tags, prefix: pkg.tagReader.prefix } };
+  return { ...rest, root: pkg.root, config };
 }
 
 const samePackage = (a: string, b: string) => normalizeDistribution(a) === normalizeDistribution(b);

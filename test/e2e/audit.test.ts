@@ -369,3 +369,28 @@ describe('audit progress', () => {
     expect(run(['audit'], repo.dir).stderr).toBe(''); // a pipe: nothing
   });
 });
+
+describe('audit in a workspace', () => {
+  it('audits the member named with --package (by name or path) by its own files and tag template, and asks for one when there are several', () => {
+    const repo = tempRepo();
+    const commit = (root: string, member: string) =>
+      repo
+        .write('pyproject.toml', `[project]\nname = "albatross"\nversion = "${root}"\n\n[tool.uv.workspace]\nmembers = ["packages/*"]\n`)
+        .write('packages/bird-feeder/pyproject.toml', `[project]\nname = "bird-feeder"\nversion = "${member}"\n`)
+        .commit(`${root} ${member}`);
+    commit('0.1.0', '1.0.0').tag('albatross-v0.1.0').tag('bird-feeder-v1.0.0');
+    commit('0.2.0', '1.0.0').tag('albatross-v0.2.0').tag('bird-feeder-v1.1.0'); // the member was tagged without its bump
+    commit('0.2.0', '1.1.0');
+    expect(run(['audit'], repo.dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('name the one to audit with --package') });
+    for (const asked of ['bird-feeder', 'packages/bird-feeder']) {
+      const { code, result } = auditJson(repo, '--package', asked);
+      expect(code).toBe(1);
+      expect(result).toMatchObject({ package: 'bird-feeder', tagPrefix: 'bird-feeder-v', mode: 'tags' });
+      expect(result.releases.map((r) => [r.tag, r.filesVersion, r.findings.map((f) => f.rule)])).toEqual([
+        ['bird-feeder-v1.0.0', '1.0.0', []],
+        ['bird-feeder-v1.1.0', '1.0.0', ['tag-differs']],
+      ]);
+    }
+    expect(auditJson(repo, '--package', 'albatross').code).toBe(0);
+  });
+});

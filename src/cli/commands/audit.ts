@@ -14,7 +14,12 @@ const AUDIT_FLAGS = {
     help: 'report (and fail on) only the releases HEAD has and REF has not; older ones are still read for the sequence',
     example: 'audit --since v1.4.0',
   },
-  package: { type: 'string', arg: 'NAME', help: 'the package to audit (default: the only one)', example: 'audit --package heimdall-mcp' },
+  package: {
+    type: 'string',
+    arg: 'NAME',
+    help: 'the package to audit, by name or path (needed in a workspace of several)',
+    example: 'audit --package heimdall-mcp',
+  },
   format: { type: 'string', arg: 'FORMAT', help: `the report's format: ${AUDIT_FORMATS.join(', ')}`, example: 'audit --format json' },
   output: {
     type: 'string',
