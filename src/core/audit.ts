@@ -8,23 +8,14 @@ import { loadConfig, type LoadConfigOptions } from '../config/load.js';
 import type { LoadedConfig } from '../config/types.js';
 import { isShallow, workTreeReader } from '../git/workspace.js';
 import { ObjectStore } from '../history/objects.js';
-import { CommitTree, TreeCache } from '../history/tree.js';
-import { Judge, type Verdict } from '../history/judge.js';
-import {
-  commitsSince,
-  currentBranchName,
-  firstParentHistory,
-  peelTag,
-  readCommit,
-  resolveCommit,
-  tagRefs,
-  tagsMerged,
-  type CommitInfo,
-} from '../history/refs.js';
+import { TreeCache } from '../history/tree.js';
+import { Judge } from '../history/judge.js';
+import { commitsSince, currentBranchName, firstParentHistory, peelTag, resolveCommit, tagRefs, tagsMerged, type CommitInfo } from '../history/refs.js';
 import { driftWindows, skipped } from '../history/sequence.js';
+import { rankVersions, versionKey } from '../history/version-keys.js';
+import { walkFirstParent } from '../history/walk.js';
 import { auditIndex } from '../history/index-audit.js';
 import { sameVersion } from '../version/same.js';
-import type { VersionScheme } from '../version/scheme.js';
 import { UserError } from './errors.js';
 import { loadProject, type Package } from './project.js';
 import { normalizeDistribution } from './names.js';
@@ -116,55 +107,14 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
     }
 
     // The first-parent walk: where the primary version changed, and where it went backwards.
-    const verdicts = new Map<string, Verdict>();
-    const changes: { commit: string; version: string; time: number; verdict: Verdict }[] = [];
-    const sequence: SequenceFinding[] = [];
-    let previous: string | null = null;
-    let highest: string | undefined;
-    // In batches: the batch's commits, then what the last judgement read, are asked of cat-file all at
-    // once (pipelined); the judgements then run one by one from the cache.
-    const walk: (CommitInfo | undefined)[] = [];
-    const lookAhead = async (start: number) => {
-      const batch = await Promise.all(firstParent.slice(start, start + BATCH).map((oid) => readCommit(store, oid)));
-      const reads = judge.lastReads();
-      if (reads) await Promise.all(batch.map((info) => info && new CommitTree(cache, info.oid, info.tree).prefetch(reads)));
-      walk.push(...batch);
-    };
-    for (const [at, oid] of firstParent.entries()) {
-      if (at % BATCH === 0) {
-        walk.length = 0;
-        await lookAhead(at);
-      }
-      const info = walk[at % BATCH];
-      tick();
-      if (!info) continue;
-      const verdict = await judge.judge(
-        oid,
-        info.tree,
-        (tagsOn.get(oid) ?? []).map((t) => t.name),
-      );
-      if (tagsOn.has(oid)) verdicts.set(oid, verdict);
-      const v = verdict.version;
-      if (v === null || v === previous || !scheme.valid(v)) continue;
-      // The first commit of a shallow clone may hold a version set before it: no change that can be told.
-      const first = previous === null && shallow && oid === firstParent[0];
-      previous = v;
-      if (first) {
-        highest = v;
-        continue;
-      }
-      if (highest !== undefined && scheme.compare(v, highest) < 0) {
-        const inRange = !sinceCommits || sinceCommits.has(oid);
-        sequence.push({
-          ...auditFinding('backwards', { branch: branchName, from: highest, to: v, commit: oid.slice(0, 12) }),
-          commit: oid,
-          version: v,
-          inRange,
-        });
-      }
-      if (highest === undefined || scheme.compare(v, highest) > 0) highest = v;
-      changes.push({ commit: oid, version: v, time: info.time, verdict });
-    }
+    const tagNamesOn = new Map([...tagsOn].map(([commit, on]) => [commit, on.map((t) => t.name)]));
+    const { verdicts, changes, backwards } = await walkFirstParent({ store, cache, judge, firstParent, tagsOn: tagNamesOn, scheme, shallow, tick });
+    const sequence: SequenceFinding[] = backwards.map((b) => ({
+      ...auditFinding('backwards', { branch: branchName, from: b.from, to: b.to, commit: b.commit.slice(0, 12) }),
+      commit: b.commit,
+      version: b.to,
+      inRange: !sinceCommits || sinceCommits.has(b.commit),
+    }));
     if (shallow)
       notes.push(
         `this is a shallow clone: the history before ${firstParent[0]?.slice(0, 12) ?? 'HEAD'} is not in it and was not read, so older releases, their tags and whether HEAD reaches them are not known`,
@@ -321,24 +271,3 @@ function memberAsProject(today: LoadedConfig, pkg: Package): LoadedConfig {
 const samePackage = (a: string, b: string) => normalizeDistribution(a) === normalizeDistribution(b);
 
 const iso = (seconds: number) => (seconds ? new Date(seconds * 1000).toISOString() : null);
-
-/** Each version's place in the scheme's order (invalid ones last, by spelling): each distinct version is compared, not each release. */
-function rankVersions(scheme: VersionScheme, versions: string[]): Map<string, number> {
-  const distinct = [...new Set(versions)];
-  const valid = new Map(distinct.map((v) => [v, scheme.valid(v)]));
-  distinct.sort((a, b) => {
-    const [va, vb] = [valid.get(a)!, valid.get(b)!];
-    if (va && vb) return scheme.compare(a, b);
-    return va === vb ? a.localeCompare(b) : va ? -1 : 1;
-  });
-  return new Map(distinct.map((v, i) => [v, i]));
-}
-
-/** A key equal for two versions exactly when they mean the same release (trailing zeros do not count). */
-function versionKey(scheme: VersionScheme, version: string): string {
-  const meaning = scheme.parse(version);
-  if (!meaning) return `=${version}`;
-  const release = [...meaning.release];
-  while (release.length > 1 && release.at(-1) === 0) release.pop();
-  return JSON.stringify({ ...meaning, release });
-}
