@@ -14,11 +14,13 @@ export interface ArtifactMetadata {
   version?: string;
   metadataVersion?: string;
   requiresDist: string[];
+  /** The long description: the metadata's body, else its Description field (the README it was built from). */
+  description?: string;
   /** Why the metadata could not be read (no metadata file, a broken archive, more than the bound). */
   error?: string;
 }
 
-/** argv: limit, scan limit, files. Prints one JSON list: per file its Version, Metadata-Version and Requires-Dist, or an error. */
+/** argv: limit, scan limit, files. Prints one JSON list: per file its Version, Metadata-Version, Requires-Dist and description, or an error. */
 export const READ_METADATA = String.raw`
 import email.parser, json, os, re, sys, tarfile, zipfile
 limit, scan, files = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3:]
@@ -49,6 +51,8 @@ for path in files:
         for key, field in (("version", "Version"), ("metadataVersion", "Metadata-Version")):
             if headers.get(field) is not None: entry[key] = str(headers.get(field)).strip()
         entry["requiresDist"] = [str(r).strip() for r in headers.get_all("Requires-Dist") or []]
+        body = headers.get_payload()
+        entry["description"] = body if isinstance(body, str) and body.strip() else str(headers.get("Description") or "")
     except Refused as e:
         entry["error"] = str(e)
     except Exception as e:

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { ReleaseConfig } from '../config/types.js';
 import { readRegular } from '../git/workspace.js';
-import { readServerJson, type ServerJson } from '../mcp/server-json.js';
+import { isOwnPackage, readServerJson, type ServerJson } from '../mcp/server-json.js';
 import { readTomlTree } from '../sources/toml.js';
 
 export interface McpSettings {
@@ -18,13 +18,18 @@ export interface McpSettings {
   publish?: string[];
   /** server.json, when the project has one (undefined when absent or unreadable). */
   serverJson?: ServerJson;
+  /**
+   * The registry name the wheel's description must carry as `mcp-name: <name>` (the registry's PyPI
+   * ownership check): server.json's name, when it lists this distribution as a pypi package.
+   */
+  registryName?: string;
 }
 
 /** Commands that fetch a package from an index instead of running what was installed. */
 const FETCHERS = new Set(['uvx', 'uv', 'npx', 'pipx', 'bunx', 'docker', 'podman']);
 
 /** The MCP settings of the project, or undefined when it is no MCP server (or the gate is off and nothing is published). */
-export function mcpSettings(root: string, mcp: ReleaseConfig['mcp']): McpSettings | undefined {
+export function mcpSettings(root: string, mcp: ReleaseConfig['mcp'], distribution?: string): McpSettings | undefined {
   const serverJson = readServerJsonAt(root);
   const scripts = scriptNames(root);
   const manifest = readJson(path.join(root, 'manifest.json'));
@@ -32,14 +37,21 @@ export function mcpSettings(root: string, mcp: ReleaseConfig['mcp']): McpSetting
   const named = scripts.filter((s) => /mcp/i.test(s));
   const isServer = mcp.command !== undefined || named.length > 0 || mcpb !== undefined || serverJson !== undefined;
   if (!isServer && mcp.publish === undefined) return undefined;
-  const base = { timeoutMs: mcp.timeout * 1000, ...(mcp.publish ? { publish: mcp.publish } : {}), ...(serverJson ? { serverJson } : {}) };
+  const listed = distribution !== undefined && serverJson?.packages.some((p) => p.registryType === 'pypi' && isOwnPackage(p, { pypi: distribution }));
+  const registryName = listed ? serverJson?.name?.value : undefined;
+  const base = {
+    timeoutMs: mcp.timeout * 1000,
+    ...(mcp.publish ? { publish: mcp.publish } : {}),
+    ...(serverJson ? { serverJson } : {}),
+    ...(registryName ? { registryName } : {}),
+  };
   return mcp.probe && isServer ? { ...base, command: chooseCommand(mcp.command, named, mcpb) } : base;
 }
 
 function chooseCommand(configured: string[] | undefined, named: string[], mcpb: Record<string, unknown> | undefined): McpSettings['command'] {
   if (configured) return { argv: configured, from: 'release.mcp.command' };
   if (named.length === 1) return { argv: [named[0]!], from: `the [project.scripts] entry ${named[0]}` };
-  const fix = 'set release.mcp.command to the server\'s argv, e.g. ["heimdall-mcp"]';
+  const fix = 'set release.mcp.command to the server\'s argv, e.g. ["heimdall-mcp"] (or release.mcp.probe to false)';
   if (named.length > 1) return { problem: `[project.scripts] has ${named.length} entries with "mcp" in the name (${named.join(', ')}): ${fix}` };
   const config = mcpb?.mcp_config;
   if (isObj(config) && typeof config.command === 'string' && config.command !== '') {

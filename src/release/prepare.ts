@@ -79,7 +79,7 @@ export async function prepare(command: StepContext['command'], mode: Mode, optio
     allowDirty: false,
     push: false,
     requireSmoke: options.requireSmoke === true,
-    ...withDefined('mcp', mcpSettings(loaded.root, release.mcp)),
+    ...withDefined('mcp', mcpSettings(loaded.root, release.mcp, project.distribution)),
     requireMcp: options.requireMcp === true,
     askFirst: false,
     // Only the upload gets credentials: every other command runs without them.

@@ -11,6 +11,8 @@ import { confirm } from './steps/confirm.js';
 import { gitRepository } from './steps/git-repository.js';
 import { githubTag } from './steps/github-tag.js';
 import { installFromIndex } from './steps/install-from-index.js';
+import { mcpName } from './steps/mcp-name.js';
+import { mcpPublish } from './steps/mcp-publish.js';
 import { installedSdist } from './steps/installed-sdist.js';
 import { installedVersion } from './steps/installed-version.js';
 import { push } from './steps/push.js';
@@ -39,6 +41,7 @@ export const RELEASE_STEPS: readonly Step[] = [
   clean,
   build,
   artifacts,
+  mcpName,
   installedVersion,
   installedSdist,
   smoke,
@@ -50,12 +53,14 @@ export const RELEASE_STEPS: readonly Step[] = [
   announcedFromIndex,
   tag,
   push,
+  mcpPublish,
 ];
 
 export const VERIFY_STEPS: readonly Step[] = [
   versionUsable,
   toolsPresent,
   artifacts,
+  mcpName,
   installedVersion,
   installedSdist,
   smoke,

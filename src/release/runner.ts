@@ -64,6 +64,7 @@ const CONSEQUENCE: Record<Stage, (name: string) => string> = {
   gate: (name) => `release stopped at the gate "${name}"; nothing was built or uploaded`,
   built: (name) => `release stopped at "${name}"; nothing was uploaded or tagged`,
   uploaded: (name) => `release stopped at "${name}" after the upload; nothing was tagged`,
+  tagged: (name) => `release stopped at "${name}" after the upload and the tag`,
 };
 
 /** What a failure means for the run, in one sentence (the CLI prints it last). */

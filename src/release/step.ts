@@ -6,7 +6,7 @@ import type { Outcome } from './outcome.js';
 export { failed, isStepFailed, passed, skipped, StepFailed, type Outcome, type Status } from './outcome.js';
 
 /** How far a release has come when a step runs: decides what a failure promises (nothing uploaded, no tag). */
-export type Stage = 'gate' | 'built' | 'uploaded';
+export type Stage = 'gate' | 'built' | 'uploaded' | 'tagged';
 
 export interface Step {
   /** Unique in its registry; a step whose name depends on the run (install from <index>) gives a function. */

@@ -135,6 +135,11 @@ describe('the registries', () => {
     expect(names(RELEASE_STEPS, { ...ctx, mode: 'test-upload', index }).slice(-2)).toEqual(['install from TestPyPI', 'announced version (TestPyPI)']);
     const verify = { ...ctx, command: 'verify' as const };
     expect(names(VERIFY_STEPS, verify).slice(-3)).toEqual(['installed version', 'installed version (sdist)', 'announced version']);
+    // server.json listing this distribution: its name in the wheel's description; a publish command: the registry after the tag.
+    const listed = { ...ctx, mode: 'upload' as const, mcp: { ...mcp, registryName: 'io.github.o/demo', publish: ['mcp-publisher', 'publish'] } };
+    expect(names(RELEASE_STEPS, listed)).toContain('mcp-name');
+    expect(names(RELEASE_STEPS, listed).slice(-3)).toEqual(['upload (PyPI)', 'tag', 'MCP Registry']);
+    expect(names(RELEASE_STEPS, { ...listed, mode: 'test-upload', index })).not.toContain('MCP Registry');
     // release.mcp.probe: false (or no MCP server): no command, no gate.
     expect(names(RELEASE_STEPS, { ...ctx, mcp: { timeoutMs: 20_000 } })).not.toContain('announced version');
   });

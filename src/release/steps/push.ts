@@ -7,7 +7,7 @@ export const push: Step = {
   name: 'push',
   description: (ctx) => `git push ${ctx.release.remote} refs/tags/${tagShown(ctx)}`,
   when: (ctx) => ctx.command === 'release' && ctx.mode === 'upload' && ctx.push,
-  stage: 'uploaded',
+  stage: 'tagged',
   async run(ctx) {
     try {
       await pushRefs(ctx.gitTop!, ctx.release.remote, [`refs/tags/${ctx.tag}`]);
