@@ -174,6 +174,17 @@ describe.skipIf(!hasSdk)('announced version: a hand-written server, and the inde
     );
   });
 
+  it('a server that exits before answering could not be probed: its stderr is shown, and it never sees the upload credentials', async () => {
+    const leak = 'import os, sys; sys.stderr.write("no database; password: %s\\n" % os.environ.get("TWINE_PASSWORD")); sys.exit(2)';
+    const repo = mcpRepo(LEGACY_SERVER, 'typing-extensions', { mcp: { command: ['python', '-c', leak] } });
+    const res = await run(['release', '--upload', '--yes'], repo.dir, env());
+    expect(res.code).toBe(1);
+    expect(res.stdout).toContain(`✖ announced version: could not probe the installed wheel with python -c ${leak}: it exited with 2 before answering`);
+    expect(res.stdout).toContain('    its stderr:\n      no database; password: None\n');
+    expect(res.stdout + res.stderr).not.toContain(PASSWORD);
+    expect(res.stderr).toContain('release stopped at "announced version"; nothing was uploaded or tagged');
+  });
+
   it('--test-upload asks the server installed from the index; two scripts named like servers need configuring', async () => {
     const repo = mcpRepo(SDK_SERVER('MCPServer("demo-mcp", version=importlib.metadata.version("demo-mcp"))'));
     const res = await run(['release', '--test-upload'], repo.dir, env());
