@@ -43,7 +43,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
     const found = await searchDir(dir);
     if (found) return withWorkspace({ ...found, root: dir, gitTop }, true, shown(found.file));
     const here = declared(rootFileReader(dir));
-    if (here.python || here.workspace) return zeroConfig(dir, gitTop);
+    if (here.python || here.workspace) return asMember(zeroConfig(dir, gitTop));
     if (!gitTop || dir === gitTop || path.dirname(dir) === dir) break;
   }
   return zeroConfig(gitTop ?? start, gitTop);
@@ -53,6 +53,37 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
 function zeroConfig(root: string, gitTop: string | undefined): LoadedConfig {
   const layout = detectLayout(rootFileReader(root), rootDirLister(root));
   return withWorkspace({ config: { ...defaultConfig(), sources: layout.sources }, root, gitTop, layout }, false, shown(root));
+}
+
+/**
+ * A package with no configuration of its own that is a member of an enclosing workspace is judged
+ * as the workspace judges it: by its tag template (and its configured sources), so that a check in
+ * its directory and one at the root agree. A workspace that cannot be read leaves it as it is.
+ */
+async function asMember(loaded: LoadedConfig): Promise<LoadedConfig> {
+  const { root, gitTop } = loaded;
+  if (loaded.workspace || !gitTop || root === gitTop) return loaded;
+  try {
+    for (let dir = path.dirname(root); ; dir = path.dirname(dir)) {
+      const found = await searchDir(dir);
+      const here = found ? undefined : declared(rootFileReader(dir));
+      if (found || here?.workspace) {
+        const workspace = workspaceAt(dir, found?.config ?? defaultConfig(), found !== undefined, shown(found?.file ?? dir));
+        const rel = path.relative(dir, root).split(path.sep).join('/');
+        const member = workspace?.packages.find((p) => p.path === rel);
+        if (!member) return loaded;
+        const { layout: _detected, ...rest } = loaded;
+        return {
+          ...rest,
+          ...(member.layout ? { layout: member.layout } : {}),
+          config: { ...loaded.config, sources: member.sources, tags: { prefix: member.tags.prefix } },
+        };
+      }
+      if (here?.python || dir === gitTop || path.dirname(dir) === dir) return loaded;
+    }
+  } catch {
+    return loaded;
+  }
 }
 
 function withWorkspace(loaded: LoadedConfig, configured: boolean, where: string): LoadedConfig {

@@ -6,10 +6,12 @@ import { loadConfig } from '../config/load.js';
 import { applyVerified, refuseForeignTree, underLock } from './change.js';
 import type { FixOptions, FixResult } from './change-types.js';
 import { inspect } from './inspect.js';
+import { refuseWorkspaceRoot } from './one-package.js';
 
 export async function fix(options: FixOptions = {}): Promise<FixResult> {
   const emit = options.onEvent ?? (() => {});
   const loaded = await loadConfig({ cwd: options.cwd, configFile: options.configFile });
+  refuseWorkspaceRoot(loaded, 'check --fix');
   const run = async (): Promise<FixResult> => {
     const { project, result } = await inspect(loaded, false);
     const version = project.version;

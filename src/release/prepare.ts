@@ -1,5 +1,6 @@
 // What release and verify share before any step runs: the project read, the interpreter chosen,
 // the secrets collected, the environments every command gets, and the context the steps see.
+import { refuseWorkspaceRoot } from '../core/one-package.js';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,6 +46,7 @@ export interface Prepared {
 
 export async function prepare(command: StepContext['command'], mode: Mode, options: RunOptions): Promise<Prepared> {
   const loaded = await loadConfig({ ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.configFile ? { configFile: options.configFile } : {}) });
+  refuseWorkspaceRoot(loaded, command);
   const { project, result } = await inspect(loaded, false, command === 'release');
   const env = options.env ?? process.env;
   const configured = loaded.config.release;

@@ -1,11 +1,13 @@
 // Workspaces with the built CLI: the nearest package is the project, a workspace root checks every
 // member by its own layout and tags, fixed groups and pins between siblings are checked, and every
 // bad workspace configuration is a located error (exit 2). Fixtures: test/fixtures/workspaces/.
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT, run } from '../helpers/cli.js';
-import { cleanupTempDirs, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { cleanupTempDirs, tempDir, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { needs, testEnv } from '../helpers/env.js';
 
 afterAll(cleanupTempDirs);
 
@@ -17,6 +19,41 @@ function fixture(name: string): TempRepo {
 }
 
 const json = (stdout: string) => JSON.parse(stdout);
+
+const PY = process.env.HEIMDALL_TEST_PYTHON ?? '/usr/bin/python3';
+
+/** Builds a member's wheel (Debian's setuptools, offline) and returns the version in its file name. */
+function wheelVersion(dir: string): string {
+  const out = tempDir('hv-wheel-');
+  const res = spawnSync(PY, ['-m', 'build', '--wheel', '--no-isolation', '--skip-dependency-check', '--outdir', out, dir], {
+    encoding: 'utf8',
+    env: testEnv({ PIP_NO_INDEX: '1' }),
+  });
+  expect(res.status, res.stderr + res.stdout).toBe(0);
+  return readdirSync(out)
+    .find((f) => f.endsWith('.whl'))!
+    .split('-')[1]!;
+}
+
+const canBuild = () =>
+  needs(
+    spawnSync(PY, ['-c', 'import setuptools, build']).status === 0,
+    `the wheel proof of the workspace fixtures (workspaces.test.ts): setuptools or build is not installed for ${PY}`,
+    'apt-get install python3-build python3-setuptools',
+  );
+
+describe("each member's wheel carries the version show prints for it", () => {
+  it('the lockstep SDK and the Python member of the polyglot pair, built with their build backend', () => {
+    if (!canBuild()) return;
+    for (const name of ['lockstep-sdk', 'polyglot']) {
+      const repo = fixture(name);
+      const shown = json(run(['show', '--json'], repo.dir).stdout) as { packages: { path: string; kind: string; version: string }[] };
+      const python = shown.packages.filter((p) => p.kind === 'python');
+      expect(python.length).toBeGreaterThan(0);
+      for (const p of python) expect(`${p.path} ${wheelVersion(repo.path(p.path))}`).toBe(`${p.path} ${p.version}`);
+    }
+  });
+});
 
 describe("uv's documented workspace (albatross, bird-feeder, seeds excluded)", () => {
   it('checks every member by its own layout at the root, and leaves the excluded one out', () => {
@@ -165,6 +202,29 @@ describe('two packages of one repository with their own tag templates', () => {
     expect(res.stdout).toContain(
       "(weather-client)  warn   none of the repository's 1 tags matches the tag template {name}@{version}, so the tag rules see none of this package's releases; set its tags.template (init detects it)  tag-template",
     );
+  });
+});
+
+describe('a member checked in its own directory', () => {
+  it("is judged by the tag template the workspace gives it: another package's tags are not its own", () => {
+    const repo = fixture('tag-prefixes').tag('weather-client@1.2.0').tag('v9.0.0');
+    expect(run(['check', '--cwd', 'client'], repo.dir)).toMatchObject({ code: 0, stdout: '✔ 1.2.0: pyproject.toml\n' });
+    repo.tag('weather-client@1.3.0');
+    const res = run(['check'], repo.path('client'));
+    expect(res.code).toBe(1);
+    expect(res.stdout).toContain('tag weather-client@1.3.0 (reachable from HEAD) is newer than 1.2.0 in pyproject.toml');
+  });
+});
+
+describe('commands that act on one package', () => {
+  it('refuse a workspace root (exit 2), naming its packages and how to pick one', () => {
+    const repo = fixture('uv-docs');
+    const expected =
+      "acts on one package, and this workspace has 2 ([tool.uv.workspace] in pyproject.toml); run it in the package's directory, e.g. --cwd packages/bird-feeder:\n  albatross (.)\n  bird-feeder (packages/bird-feeder)\n";
+    expect(run(['bump', 'patch', '--dry-run'], repo.dir)).toMatchObject({ code: 2, stderr: `heimdall-version: bump ${expected}` });
+    expect(run(['check', '--fix'], repo.dir)).toMatchObject({ code: 2, stderr: `heimdall-version: check --fix ${expected}` });
+    expect(run(['release', '--dry-run', '--no-upload'], repo.dir)).toMatchObject({ code: 2, stderr: `heimdall-version: release ${expected}` });
+    expect(run(['bump', 'patch', '--dry-run', '--cwd', 'packages/bird-feeder'], repo.dir).code).toBe(0);
   });
 });
 
