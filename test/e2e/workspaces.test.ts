@@ -176,6 +176,17 @@ describe('a lockstep SDK: one fixed group, exact pins, a version.py per package'
     ]);
   });
 
+  it('check --staged with one member staged checks the fixed group it is in', () => {
+    const repo = fixture('lockstep-sdk');
+    repo.write('packages/cli/pyproject.toml', repo.read('packages/cli/pyproject.toml').replace('version = "2.0.0a3"', 'version = "2.0.0a4"'));
+    repo.git('add', 'packages/cli/pyproject.toml');
+    const res = run(['check', '--staged', '--format', 'json'], repo.dir);
+    expect(res.code).toBe(1);
+    const report = json(res.stdout);
+    expect(report.packages.map((p: { name: string }) => p.name)).toEqual(['acme-sdk-cli', 'acme-sdk-core', 'acme-sdk-tools']);
+    expect(report.diagnostics.map((d: { rule: string; file: string }) => `${d.rule} ${d.file}`)).toContain('group-mismatch packages/cli/pyproject.toml');
+  });
+
   it('--package checks the fixed group the package is in', () => {
     const res = run(['check', '--package', 'acme-sdk-core'], fixture('lockstep-sdk').dir);
     expect(res.stdout).toContain('✔ 3 packages checked');
@@ -268,6 +279,33 @@ describe('a polyglot pair: a Python member and an npm member in one fixed group'
     expect(res.stdout).toContain(
       'npm/package.json:3:15  error  @acme/weather-mcp is 1.2.0 but the fixed group "weather" is at 1.3.0rc1 (weather-mcp); set 1.3.0rc1, or bump the group together  group-mismatch',
     );
+  });
+});
+
+describe('a polyglot repository with no configuration: uv members and npm workspaces', () => {
+  it('finds the Python member by its pyproject.toml and the npm member by its package.json', () => {
+    const repo = fixture('polyglot');
+    repo.git('rm', '-q', '.heimdallrc.json');
+    repo.write('pyproject.toml', '[tool.uv.workspace]\nmembers = ["python"]\n');
+    repo.write('package.json', '{ "private": true, "workspaces": ["npm"] }\n');
+    repo.commit('zero configuration');
+    expect(run(['check'], repo.dir)).toMatchObject({ code: 0, stdout: 'npm 1.3.0-rc.1 ✔\npython 1.3.0rc1 ✔\n\n✔ 2 packages checked\n' });
+    const shown = json(run(['show', '--json'], repo.dir).stdout);
+    expect(shown.workspace).toBe('[tool.uv.workspace] in pyproject.toml and "workspaces" in package.json');
+    expect(shown.packages.map((p: { name: string; kind: string; layout: { id: string } }) => `${p.name} ${p.kind} ${p.layout.id}`)).toEqual([
+      '@acme/weather-mcp npm npm',
+      'weather-mcp python static',
+    ]);
+  });
+
+  it('show prints the version only when every package has the same one', () => {
+    const repo = fixture('polyglot');
+    expect(run(['show'], repo.dir).code).toBe(2);
+    expect(run(['show'], repo.dir).stderr).toBe(
+      'heimdall-version: the packages of this workspace have different versions; name one with --package, or see them all with show --json:\n  weather-mcp 1.3.0rc1\n  @acme/weather-mcp 1.3.0-rc.1\n',
+    );
+    expect(run(['show', '--package', 'python'], repo.dir)).toMatchObject({ code: 0, stdout: '1.3.0rc1\n' });
+    expect(run(['show'], fixture('lockstep-sdk').dir)).toMatchObject({ code: 0, stdout: '2.0.0a3\n' });
   });
 });
 

@@ -6,6 +6,7 @@ import { inertJson } from '../../report/printable.js';
 import { loadConfig } from '../../config/load.js';
 import { inspect } from '../../core/inspect.js';
 import { refuseUnfinished } from '../../change/state.js';
+import type { VersionScheme } from '../../version/scheme.js';
 
 const PACKAGE_FLAG = {
   package: {
@@ -84,21 +85,30 @@ async function runShow(v: GlobalValues & { json: boolean; package?: string[] }, 
     io.out(`${inertJson(JSON.stringify({ version, ...(layout ? { layout } : {}), ...workspace, sources }, null, 2))}\n`);
     return result.version === null && !packages ? 1 : 0;
   }
-  if (result.packages && result.version === null) {
-    const listed = result.packages.map((p) => `  ${p.name} ${p.version ?? '(no version)'}`).join('\n');
-    throw new UserError(`the packages of this workspace have different versions; name one with --package, or see them all with show --json:\n${listed}`);
+  if (result.packages) {
+    // --package names what to show; check adds the fixed groups it is in, show does not.
+    const named = v.package?.length ? result.packages.filter((p) => v.package!.includes(p.name) || v.package!.includes(p.path)) : result.packages;
+    const versions = new Set(named.map((p) => p.version));
+    if (versions.size !== 1) {
+      const listed = named.map((p) => `  ${p.name} ${p.version ?? '(no version)'}`).join('\n');
+      throw new UserError(`the packages of this workspace have different versions; name one with --package, or see them all with show --json:\n${listed}`);
+    }
+    const pkg = project.packages.find((p) => p.name === named[0]!.name)!;
+    return showVersion(named[0]!.version, pkg.scheme, pkg.primary.file, io);
   }
   const primary = result.sources.find((s) => s.primary)?.file;
   if (result.version === null) {
     const why = result.diagnostics.find((d) => d.rule === 'source-missing' && d.file === primary);
     throw new UserError(`no version: ${why?.message ?? 'the primary source has no single version'}`, 1);
   }
+  return showVersion(result.version, project.scheme, primary, io);
+}
+
+function showVersion(version: string | null, scheme: VersionScheme, primary: string | undefined, io: Io): number {
+  if (version === null) throw new UserError(`no version: ${primary ?? 'the primary source'} has no single version`, 1);
   // `VERSION=$(heimdall-version show)` and `>> $GITHUB_ENV` take the output as it is: only a version, on one line.
-  if (!project.scheme.valid(result.version) || !/^[!-~]+$/.test(result.version))
-    throw new UserError(
-      `no version: ${primary ?? 'the primary source'} states ${JSON.stringify(result.version)}, which is not a valid ${project.scheme.title} version`,
-      1,
-    );
-  io.out(`${result.version}\n`);
+  if (!scheme.valid(version) || !/^[!-~]+$/.test(version))
+    throw new UserError(`no version: ${primary ?? 'the primary source'} states ${JSON.stringify(version)}, which is not a valid ${scheme.title} version`, 1);
+  io.out(`${version}\n`);
   return 0;
 }
