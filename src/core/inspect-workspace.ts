@@ -27,16 +27,10 @@ export async function inspectWorkspace(
   const project = await loadProject(loaded, reader, undefined, wanted);
   // Siblings the checked packages pin are read for their versions, not checked.
   const loadedNames = new Set(project.packages.map((p) => p.name));
-  const pinned = new Set(
-    project.packages
-      .flatMap((p) =>
-        siblingsPinned(
-          p,
-          workspace.packages.map((d) => d.name),
-        ),
-      )
-      .filter((n) => !loadedNames.has(n)),
-  );
+  const pinsChecked = RULES.some((rule) => rule.meta.id === 'pin-mismatch' && settingOf(rule as unknown as Rule, loaded.config.rules));
+  // Only while pin-mismatch is on are the members' dependencies read.
+  const names = workspace.packages.map((d) => d.name);
+  const pinned = new Set(pinsChecked ? project.packages.flatMap((p) => siblingsPinned(p, names)).filter((n) => !loadedNames.has(n)) : []);
   const others = pinned.size ? (await loadProject(loaded, reader, undefined, pinned)).packages : [];
   const facts: WorkspaceFacts = { packages: [...project.packages, ...others].map(siblingFacts), groups: workspace.groups };
   const isVersionTag = (name: string) => project.packages.some((p) => p.tagReader.version(name) !== undefined);

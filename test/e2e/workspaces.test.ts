@@ -187,6 +187,16 @@ describe('a lockstep SDK: one fixed group, exact pins, a version.py per package'
     expect(report.diagnostics.map((d: { rule: string; file: string }) => `${d.rule} ${d.file}`)).toContain('group-mismatch packages/cli/pyproject.toml');
   });
 
+  it("--group checks the group's packages; an unknown group is a usage error naming the groups", () => {
+    const repo = fixture('lockstep-sdk');
+    expect(run(['check', '--group', 'sdk'], repo.dir).stdout).toContain('✔ 3 packages checked');
+    expect(run(['show', '--group', 'sdk'], repo.dir)).toMatchObject({ code: 0, stdout: '2.0.0a3\n' });
+    expect(run(['check', '--group', 'cli'], repo.dir)).toMatchObject({
+      code: 2,
+      stderr: 'heimdall-version: --group: no group is named "cli" (the groups: sdk)\n',
+    });
+  });
+
   it('--package checks the fixed group the package is in', () => {
     const res = run(['check', '--package', 'acme-sdk-core'], fixture('lockstep-sdk').dir);
     expect(res.stdout).toContain('✔ 3 packages checked');

@@ -6,6 +6,8 @@ import { inertJson } from '../../report/printable.js';
 import { loadConfig } from '../../config/load.js';
 import { inspect } from '../../core/inspect.js';
 import { refuseUnfinished } from '../../change/state.js';
+import { packagesOfGroups } from '../../core/groups.js';
+import type { LoadedConfig } from '../../config/types.js';
 import type { VersionScheme } from '../../version/scheme.js';
 
 const PACKAGE_FLAG = {
@@ -15,6 +17,13 @@ const PACKAGE_FLAG = {
     multiple: true,
     help: 'in a workspace: only this package (its name or path; repeatable), with the fixed groups it is in',
     example: 'check --package lib/core',
+  },
+  group: {
+    type: 'string',
+    arg: 'NAME',
+    multiple: true,
+    help: "in a workspace: only this group's packages (repeatable)",
+    example: 'check --group sdk',
   },
 } as const satisfies Flags;
 
@@ -70,15 +79,19 @@ async function runCheck(v: CheckValues, io: Io): Promise<number> {
   if (v['allow-foreign-owner']) throw new UserError('--allow-foreign-owner goes with --fix');
   const loaded = await loadConfig(configPlace(v));
   if (!v.staged) await refuseUnfinished(loaded);
-  const { result } = await inspect(loaded, v.staged, false, v.package);
+  const { result } = await inspect(loaded, v.staged, false, named(loaded, v));
   io.out(formatResult(result, format, io.color));
   return result.ok ? 0 : 1;
 }
 
-async function runShow(v: GlobalValues & { json: boolean; package?: string[] }, io: Io): Promise<number> {
+/** The packages --package and --group name (none: every package). */
+const named = (loaded: LoadedConfig, v: { package?: string[]; group?: string[] }) => [...(v.package ?? []), ...packagesOfGroups(loaded, v.group)];
+
+async function runShow(v: GlobalValues & { json: boolean; package?: string[]; group?: string[] }, io: Io): Promise<number> {
   const loaded = await loadConfig(configPlace(v));
   await refuseUnfinished(loaded);
-  const { project, result } = await inspect(loaded, false, false, v.package);
+  const wanted = named(loaded, v);
+  const { project, result } = await inspect(loaded, false, false, wanted);
   if (v.json) {
     const { version, layout, packages, groups, sources } = result;
     const workspace = packages ? { workspace: loaded.workspace!.reason, packages, groups } : {};
@@ -87,14 +100,14 @@ async function runShow(v: GlobalValues & { json: boolean; package?: string[] }, 
   }
   if (result.packages) {
     // --package names what to show; check adds the fixed groups it is in, show does not.
-    const named = v.package?.length ? result.packages.filter((p) => v.package!.includes(p.name) || v.package!.includes(p.path)) : result.packages;
-    const versions = new Set(named.map((p) => p.version));
+    const chosen = wanted.length ? result.packages.filter((p) => wanted.includes(p.name) || wanted.includes(p.path)) : result.packages;
+    const versions = new Set(chosen.map((p) => p.version));
     if (versions.size !== 1) {
-      const listed = named.map((p) => `  ${p.name} ${p.version ?? '(no version)'}`).join('\n');
+      const listed = chosen.map((p) => `  ${p.name} ${p.version ?? '(no version)'}`).join('\n');
       throw new UserError(`the packages of this workspace have different versions; name one with --package, or see them all with show --json:\n${listed}`);
     }
-    const pkg = project.packages.find((p) => p.name === named[0]!.name)!;
-    return showVersion(named[0]!.version, pkg.scheme, pkg.primary.file, io);
+    const pkg = project.packages.find((p) => p.name === chosen[0]!.name)!;
+    return showVersion(chosen[0]!.version, pkg.scheme, pkg.primary.file, io);
   }
   const primary = result.sources.find((s) => s.primary)?.file;
   if (result.version === null) {
