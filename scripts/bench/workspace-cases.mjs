@@ -39,7 +39,7 @@ export const WORKSPACE_CASES = [
     target: 2,
   },
   {
-    name: 'check --staged, 1 of 50 staged / one member',
+    name: 'staged 1 of 50-member workspace / one member',
     command: (ctx) => ctx.hv(ws(ctx), 'check', '--staged'),
     baseline: (ctx) => ctx.hv(ws(ctx), 'check', '--staged', '--cwd', 'packages/p07'),
     target: 1.2,

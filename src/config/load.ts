@@ -17,7 +17,7 @@ export { rootFileReader } from './root-files.js';
 import { rootDirLister } from './root-dirs.js';
 import { parseJsonConfig, parseYamlConfig } from './parse.js';
 import { formatOf, PACKAGE_KEY, placesIn, readCandidateText, readConfigText, refuseFoundCode, type Format, type Place } from './places.js';
-import { pyprojectTable, TABLE, validatePyprojectTable } from './pyproject.js';
+import { pyprojectProblems, pyprojectTable, TABLE, validatePyprojectTable } from './pyproject.js';
 import { validateConfig } from './schema.js';
 import type { LoadedConfig } from './types.js';
 
@@ -87,7 +87,12 @@ async function asMember(loaded: LoadedConfig): Promise<LoadedConfig> {
 }
 
 function withWorkspace(loaded: LoadedConfig, configured: boolean, where: string): LoadedConfig {
-  const workspace = workspaceAt(loaded.root, loaded.config, configured, where);
+  // In [tool.heimdall-version], each problem is located by the line of the table it is in, as validation's are.
+  const inPyproject = loaded.file !== undefined && path.basename(loaded.file) === 'pyproject.toml';
+  const invalid = inPyproject
+    ? (shownAs: string, problems: string[]) => pyprojectProblems(readConfigText(undefined, loaded.file!, shownAs), shownAs, problems)
+    : undefined;
+  const workspace = workspaceAt(loaded.root, loaded.config, configured, where, invalid);
   return workspace ? { ...loaded, workspace } : loaded;
 }
 

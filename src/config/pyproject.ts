@@ -45,11 +45,16 @@ export function pyprojectTable(text: string, shown: string): { table: unknown; t
 export function validatePyprojectTable(table: unknown, text: string, shown: string): Config {
   const result = validateConfig(table);
   if ('config' in result) return result.config;
-  const lines = result.problems.map((p) => {
+  throw pyprojectProblems(text, shown, result.problems);
+}
+
+/** The error for problems of the table ("groups[0].packages[1]: …"), each with the line of the table it is in. */
+export function pyprojectProblems(text: string, shown: string, problems: string[]): UserError {
+  const lines = problems.map((p) => {
     const line = lineOfProblem(text, p);
     return `  ${line ? `line ${line}: ` : ''}${TABLE}.${p}`;
   });
-  throw new UserError(`${shown}: invalid configuration in [${TABLE}]\n${lines.join('\n')}`);
+  return new UserError(`${shown}: invalid configuration in [${TABLE}]\n${lines.join('\n')}`);
 }
 
 /** The line of the table header a problem ("sources[1].type: …") is under: [[…sources]] number 2, [… .release], else [tool.heimdall-version]. */
@@ -61,8 +66,9 @@ function lineOfProblem(text: string, problem: string): number | undefined {
     return found ? at(found.index!).line : undefined;
   };
   if (m?.[2] !== undefined) {
-    const line = header(String.raw`^\s*\[\[${KEY}\s*\.\s*${m[1]}\s*\]\]`, Number(m[2]));
+    const line = header(String.raw`^[ \t]*\[\[${KEY}\s*\.\s*${m[1]}\s*\]\]`, Number(m[2]));
     if (line) return line;
   }
-  return (m && header(String.raw`^\s*\[${KEY}\s*\.\s*${m[1]}\s*\]`)) ?? header(String.raw`^\s*\[${KEY}\s*\]`);
+  // [ \t]*, not \s*: a header after a blank line is on its own line, not the blank one.
+  return (m && header(String.raw`^[ \t]*\[${KEY}\s*\.\s*${m[1]}\s*\]`)) ?? header(String.raw`^[ \t]*\[${KEY}\s*\]`);
 }

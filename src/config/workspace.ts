@@ -26,7 +26,14 @@ export const templatePrefix = (template: string, name: string) => template.slice
  * (with no configuration, or a configuration of groups only) the members its files declare.
  * `where` names the configuration in messages.
  */
-export function workspaceAt(root: string, config: Config, configured: boolean, where: string): WorkspaceDecl | undefined {
+export function workspaceAt(
+  root: string,
+  config: Config,
+  configured: boolean,
+  where: string,
+  /** The error for the problems found; by default one naming `where`. */
+  invalid: (where: string, problems: string[]) => UserError = invalidIn,
+): WorkspaceDecl | undefined {
   const problems: string[] = [];
   let packages: PackageDecl[];
   let reason: string;
@@ -51,7 +58,7 @@ export function workspaceAt(root: string, config: Config, configured: boolean, w
   return { reason, packages, groups };
 }
 
-const invalid = (where: string, problems: string[]) => new UserError(`${where}: invalid configuration\n${problems.map((p) => `  ${p}`).join('\n')}`);
+const invalidIn = (where: string, problems: string[]) => new UserError(`${where}: invalid configuration\n${problems.map((p) => `  ${p}`).join('\n')}`);
 
 function configuredPackage(root: string, p: NonNullable<Config['packages']>[number], at: string, problems: string[]): PackageDecl[] {
   const dir = path.join(root, p.path);

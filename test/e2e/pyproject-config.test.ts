@@ -66,9 +66,9 @@ describe('[tool.heimdall-version] in pyproject.toml', () => {
     expect(res.code).toBe(2);
     expect(res.stderr).toBe(
       'heimdall-version: pyproject.toml: invalid configuration in [tool.heimdall-version]\n' +
-        '  line 15: tool.heimdall-version.sources[1].type: must be one of toml, python, json, js, regex, ini, text, yaml\n' +
-        '  line 20: tool.heimdall-version.tags.extra: unknown key (known: prefix)\n' +
-        '  line 20: tool.heimdall-version.tags.prefix: must be a string, not a number\n',
+        '  line 16: tool.heimdall-version.sources[1].type: must be one of toml, python, json, js, regex, ini, text, yaml, server-json, mcpb\n' +
+        '  line 21: tool.heimdall-version.tags.extra: unknown key (known: prefix)\n' +
+        '  line 21: tool.heimdall-version.tags.prefix: must be a string, not a number\n',
     );
   });
 

@@ -380,6 +380,16 @@ describe('bad workspace configurations are located errors (exit 2)', () => {
     ).toBe(0);
   });
 
+  it('a group naming an unknown package in [tool.heimdall-version], located by its line', () => {
+    const repo = fixture('lockstep-sdk');
+    repo.write('pyproject.toml', repo.read('pyproject.toml').replace('"acme-sdk-cli"]', '"acme-sdk-cly"]'));
+    expect(run(['check'], repo.dir)).toMatchObject({
+      code: 2,
+      stderr:
+        'heimdall-version: pyproject.toml: invalid configuration in [tool.heimdall-version]\n  line 4: tool.heimdall-version.groups[0].packages[2]: no package is named "acme-sdk-cly" (the packages: acme-sdk-cli, acme-sdk-core, acme-sdk-tools)\n',
+    });
+  });
+
   it('a template with no {version} at its end, in [tool.heimdall-version], located by its line', () => {
     const repo = tempRepo({
       'a/pyproject.toml': '[project]\nname = "a"\nversion = "1.0.0"\n',
