@@ -14,6 +14,8 @@ export interface JournalGit {
   /** The tag the change makes, if any. */
   tag?: string;
   tagMessage?: string;
+  /** The further tags the change makes (a workspace bump tags each package), after `tag`. */
+  tags?: { name: string; message: string }[];
   /** Each file's index entry before the change ("mode oid"), null when it had none. */
   index: Record<string, string | null>;
 }
@@ -35,6 +37,8 @@ export function isPlainRelative(file: string): boolean {
   if (file === '' || file.startsWith('/') || /[\0-\x1f\\]/.test(file)) return false;
   return file.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');
 }
+
+const isTagName = (t: unknown): t is string => typeof t === 'string' && /^[^\0-\x20~^:?*[\\]+$/.test(t) && !t.startsWith('-');
 
 /** The journal, or why it is not one heimdall-version wrote. */
 export function parseJournal(text: string): { journal: Journal } | { problem: string } {
@@ -59,9 +63,14 @@ export function parseJournal(text: string): { journal: Journal } | { problem: st
     const g = j.git as Partial<JournalGit>;
     if (typeof g !== 'object' || g === null) return { problem: 'git must be an object' };
     if (g.head !== null && (typeof g.head !== 'string' || !OID.test(g.head))) return { problem: 'git.head must be a commit id or null' };
-    if (g.tag !== undefined && (typeof g.tag !== 'string' || !/^[^\0-\x20~^:?*[\\]+$/.test(g.tag) || g.tag.startsWith('-')))
-      return { problem: 'git.tag must be a tag name' };
+    if (g.tag !== undefined && !isTagName(g.tag)) return { problem: 'git.tag must be a tag name' };
     if (g.tagMessage !== undefined && typeof g.tagMessage !== 'string') return { problem: 'git.tagMessage must be text' };
+    if (g.tags !== undefined) {
+      if (!Array.isArray(g.tags) || g.tag === undefined) return { problem: 'git.tags must be a list, after git.tag' };
+      for (const [i, t] of g.tags.entries())
+        if (typeof t !== 'object' || t === null || !isTagName(t.name) || typeof t.message !== 'string')
+          return { problem: `git.tags[${i}] must be a tag name and its message` };
+    }
     if (typeof g.index !== 'object' || g.index === null) return { problem: 'git.index must be an object' };
     for (const [file, entry] of Object.entries(g.index)) {
       if (!j.files.some((f) => f.file === file)) return { problem: `git.index names ${JSON.stringify(file)}, which is not in files` };

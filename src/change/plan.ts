@@ -29,7 +29,7 @@ export interface FileChange {
 export type Spellings = Map<LoadedSource, string>;
 
 /** Each source's spelling of `meaning`, and why the sources that cannot state it cannot. */
-export function spellingsFor(project: Project, meaning: Meaning): { spellings: Spellings; problems: string[] } {
+export function spellingsFor(project: Pick<Project, 'sources'>, meaning: Meaning): { spellings: Spellings; problems: string[] } {
   const spellings: Spellings = new Map();
   const problems: string[] = [];
   for (const s of project.sources) {
@@ -43,7 +43,7 @@ export function spellingsFor(project: Project, meaning: Meaning): { spellings: S
 }
 
 /** Every located version literal of every source, set to its source's spelling. */
-export function planBump(project: Project, spellings: Spellings): Edit[] {
+export function planBump(project: Pick<Project, 'sources'>, spellings: Spellings): Edit[] {
   return editsWhere(project, spellings, () => true);
 }
 
@@ -61,7 +61,7 @@ export function planFix(project: Project, spellings: Spellings): Edit[] {
   );
 }
 
-function editsWhere(project: Project, spellings: Spellings, wanted: (source: LoadedSource, old: string, version: string) => boolean): Edit[] {
+function editsWhere(project: Pick<Project, 'sources'>, spellings: Spellings, wanted: (source: LoadedSource, old: string, version: string) => boolean): Edit[] {
   return project.sources.flatMap((s) => {
     const version = spellings.get(s);
     if (version === undefined) return [];
@@ -72,11 +72,16 @@ function editsWhere(project: Project, spellings: Spellings, wanted: (source: Loa
 }
 
 /** Applies edits to the texts they were planned on; every byte outside the edited ranges stays. */
-export function changesFor(project: Project, edits: Edit[]): FileChange[] {
+export function changesFor(project: Pick<Project, 'sources'>, edits: Edit[]): FileChange[] {
+  return changesOver((file) => project.sources.find((s) => s.file === file && s.text !== undefined)!.text!, edits);
+}
+
+/** changesFor over any files: `textOf` gives the text each file's edits were planned on. */
+export function changesOver(textOf: (file: string) => string, edits: Edit[]): FileChange[] {
   const byFile = new Map<string, Edit[]>();
   for (const e of edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
   return [...byFile].flatMap(([file, fileEdits]) => {
-    const oldText = project.sources.find((s) => s.file === file && s.text !== undefined)!.text!;
+    const oldText = textOf(file);
     const unique = [...new Map(fileEdits.map((e) => [`${e.start}:${e.end}`, e])).values()].sort((a, b) => b.start - a.start);
     // Two sources reading one literal (`version = release = "1.2"`) must want the same text there.
     for (const e of fileEdits) {

@@ -69,14 +69,16 @@ async function recoverWithGit(gitTop: string, journal: Journal, targets: Target[
     );
   const words = restore(targets, 'after');
   await gitOrFail(gitTop, ['reset', '-q', 'HEAD', '--', ...files], 'git reset');
-  let tagged = '';
-  if (g.tag) {
-    const at = await tagCommit(gitTop, g.tag);
+  const made: string[] = [];
+  const tags = g.tag ? [{ name: g.tag, message: g.tagMessage ?? g.tag }, ...(g.tags ?? [])] : [];
+  for (const t of tags) {
+    const at = await tagCommit(gitTop, t.name);
     if (at === undefined) {
-      await gitOrFail(gitTop, ['tag', '-a', g.tag, '-m', journal.git?.tagMessage ?? g.tag, head!], `git tag ${g.tag}`);
-      tagged = `; tagged ${g.tag}`;
-    } else if (at !== head) throw new UserError(`the commit was made, but tag ${g.tag} already names another commit (${at.slice(0, 12)}); tag by hand`, 1);
+      await gitOrFail(gitTop, ['tag', '-a', t.name, '-m', t.message, head!], `git tag ${t.name}`);
+      made.push(t.name);
+    } else if (at !== head) throw new UserError(`the commit was made, but tag ${t.name} already names another commit (${at.slice(0, 12)}); tag by hand`, 1);
   }
+  const tagged = made.length ? `; tagged ${made.join(', ')}` : '';
   return `the commit ${head!.slice(0, 12)} was already made, so the change was finished: ${words}${tagged}`;
 }
 

@@ -13,13 +13,17 @@ import { readableSchemes, versioningOf } from '../version/schemes.js';
 import type { BumpAction, BumpEvent, BumpOptions, BumpPlan } from './change-types.js';
 import { UserError } from './errors.js';
 import { inspect } from './inspect.js';
-import type { Project } from './project.js';
+import { loadProject, type Project } from './project.js';
+import { wrongSources } from './change.js';
+import { workTreeReader } from '../git/workspace.js';
 
 export interface PlannedBump {
   plan: BumpPlan;
   project: Project;
   /** The commit's files, relative to the git top level. */
   gitFiles: string[];
+  /** After writing: what does not read the new version (then every file is rolled back). */
+  wrongAfter: () => Promise<string[]>;
 }
 
 export async function planVersionBump(loaded: LoadedConfig, options: BumpOptions, emit: (e: BumpEvent) => void): Promise<PlannedBump> {
@@ -49,27 +53,58 @@ export async function planVersionBump(loaded: LoadedConfig, options: BumpOptions
   const changes = [...changesFor(project, planBump(project, spellings)), ...changelogRelease(project, to)];
   const files = changes.map((c) => c.file);
   const gitFiles = loaded.gitTop ? files.map((f) => path.relative(loaded.gitTop!, path.join(loaded.root, f))) : [];
+  const tags = options.tag ? [{ name: `${loaded.config.tags.prefix}${to}`, from, to }] : [];
+  const actions = await gitActions(loaded, options, { from, to, files, gitFiles, tags });
+  const wrongAfter = async () => wrongSources((await loadProject(loaded, workTreeReader(loaded.root))).sources, { scheme: project.scheme, value: to });
+  return { plan: { from, to, changes, actions }, project, gitFiles, wrongAfter };
+}
 
-  const tag = options.tag ? `${loaded.config.tags.prefix}${to}` : undefined;
-  const commit = options.commit || tag !== undefined || options.push;
-  const fill = (template: string) =>
+/** What the write, commit, tag and push steps need to know of a planned bump. */
+export interface Written {
+  from: string;
+  to: string;
+  /** Relative to the project root. */
+  files: string[];
+  /** Relative to the git top level. */
+  gitFiles: string[];
+  /** The tags to make: each with the versions its message names. */
+  tags: { name: string; from: string; to: string }[];
+  /** In a workspace: the package or group bumped ({name} in the messages), and each package's versions. */
+  name?: string;
+  packages?: { name: string; from: string; to: string }[];
+}
+
+/** The ordered actions of a bump: write, then (as asked) commit, tag and push, each refused now if it would fail. */
+export async function gitActions(loaded: LoadedConfig, options: BumpOptions, w: Written): Promise<BumpAction[]> {
+  const commit = options.commit || w.tags.length > 0 || options.push;
+  const fill = (template: string, v: { from: string; to: string }, tag: string) =>
     template
-      .replaceAll('{old}', from)
-      .replaceAll('{new}', to)
-      .replaceAll('{tag}', tag ?? '');
-  const actions: BumpAction[] = [{ kind: 'write', from, to, files }];
+      .replaceAll('{old}', v.from)
+      .replaceAll('{new}', v.to)
+      .replaceAll('{tag}', tag)
+      .replaceAll('{name}', w.name ?? '');
+  const actions: BumpAction[] = [{ kind: 'write', from: w.from, to: w.to, files: w.files, ...(w.packages ? { packages: w.packages } : {}) }];
   if (commit) {
-    await refuseUnsafeGit(loaded, tag, options.allowDirty ?? false);
-    actions.push({ kind: 'commit', message: fill(loaded.config.bump.message), files: gitFiles });
+    await refuseUnsafeGit(
+      loaded,
+      w.tags.map((t) => t.name),
+      options.allowDirty ?? false,
+    );
+    actions.push({ kind: 'commit', message: fill(loaded.config.bump.message, w, w.tags.map((t) => t.name).join(', ')), files: w.gitFiles });
   }
-  if (tag) actions.push({ kind: 'tag', name: tag, message: fill(loaded.config.bump.tagMessage) });
+  for (const t of w.tags) actions.push({ kind: 'tag', name: t.name, message: fill(loaded.config.bump.tagMessage, t, t.name) });
   if (options.push) {
     const url = await pushTarget(loaded);
     const remote = loaded.config.release.remote;
     // A remote given as a URL is named by its URL, which is shown without credentials like any other.
-    actions.push({ kind: 'push', remote: remote === url.raw ? url.shown : remote, url: url.shown, refs: ['HEAD', ...(tag ? [`refs/tags/${tag}`] : [])] });
+    actions.push({
+      kind: 'push',
+      remote: remote === url.raw ? url.shown : remote,
+      url: url.shown,
+      refs: ['HEAD', ...w.tags.map((t) => `refs/tags/${t.name}`)],
+    });
   }
-  return { plan: { from, to, changes, actions }, project, gitFiles };
+  return actions;
 }
 
 /** --push needs a remote to push to (checked before anything is written); its URL may embed credentials. */
@@ -83,7 +118,7 @@ async function pushTarget(loaded: LoadedConfig): Promise<{ raw: string; shown: s
 }
 
 /** Everything that would make --commit/--tag go wrong is refused before a byte is written. */
-async function refuseUnsafeGit(loaded: LoadedConfig, tag: string | undefined, allowDirty: boolean): Promise<void> {
+async function refuseUnsafeGit(loaded: LoadedConfig, tags: string[], allowDirty: boolean): Promise<void> {
   if (!loaded.gitTop) throw new UserError('--commit, --tag and --push need a git repository', 2);
   if (!allowDirty) {
     const dirty = await changedTrackedFiles(loaded.gitTop);
@@ -93,5 +128,5 @@ async function refuseUnsafeGit(loaded: LoadedConfig, tag: string | undefined, al
         1,
       );
   }
-  if (tag && (await tagCommit(loaded.gitTop, tag))) throw new UserError(`tag ${tag} already exists; nothing was changed`, 1);
+  for (const tag of tags) if (await tagCommit(loaded.gitTop, tag)) throw new UserError(`tag ${tag} already exists; nothing was changed`, 1);
 }

@@ -11,7 +11,7 @@ import { readIndexEntries, writeIndexEntries } from '../git/index-entries.js';
 import { didYouMean } from './suggest.js';
 import { BUMP_LEVELS } from '../version/schemes.js';
 import { planVersionBump, type PlannedBump } from './bump-plan.js';
-import { applyVerified, refuseForeignTree, underLock } from './change.js';
+import { applyChecked, refuseForeignTree, underLock } from './change.js';
 import type { BumpEvent, BumpOptions, BumpResult } from './change-types.js';
 import { UserError } from './errors.js';
 import { refuseWorkspaceRoot } from './one-package.js';
@@ -26,13 +26,13 @@ export async function bump(options: BumpOptions): Promise<BumpResult> {
   refuseWorkspaceRoot(loaded, 'bump');
   if (options.dryRun) {
     await refuseUnfinished(loaded);
-    const { plan } = await planVersionBump(loaded, options, emit);
+    const { plan } = await planFor(loaded, options, emit);
     emit({ type: 'planned', plan, dryRun: true });
     return { plan, applied: false };
   }
-  await refuseForeignTree(loaded, options.allowForeignOwner);
+  await refuseForeignTree(loaded, options.allowForeignOwner, workspaceSources(loaded));
   return underLock(loaded, emit, async () => {
-    const planned = await planVersionBump(loaded, options, emit);
+    const planned = await planFor(loaded, options, emit);
     const { plan } = planned;
     emit({ type: 'planned', plan, dryRun: false });
     if (options.confirmPush && plan.actions.some((a) => a.kind === 'push') && !(await options.confirmPush(plan)))
@@ -42,22 +42,41 @@ export async function bump(options: BumpOptions): Promise<BumpResult> {
   });
 }
 
+/** A workspace's bump plans over its packages; one package's, as it always did. */
+async function planFor(loaded: LoadedConfig, options: BumpOptions, emit: (e: BumpEvent) => void): Promise<PlannedBump> {
+  if (loaded.workspace) return (await import('./bump-workspace.js')).planWorkspaceBump(loaded, options, emit);
+  if (options.package !== undefined || options.group !== undefined)
+    throw new UserError(`--${options.package !== undefined ? 'package' : 'group'} names a package of a workspace, but this project is one package`);
+  return planVersionBump(loaded, options, emit);
+}
+
+/** Every package's source files, relative to the workspace root (undefined for one package: the configuration's). */
+const workspaceSources = (loaded: LoadedConfig) =>
+  loaded.workspace?.packages.flatMap((p) => p.sources.filter((s) => s.file !== '').map((s) => (p.path === '' ? s.file : `${p.path}/${s.file}`)));
+
 /**
  * The journal stays until the commit and tag are made, so recover can undo (no commit yet) or finish
  * (commit made) a change a crash interrupted; a push comes after it is gone.
  */
 async function runActions(
   loaded: LoadedConfig,
-  { plan, project, gitFiles }: PlannedBump,
+  { plan, gitFiles, wrongAfter }: PlannedBump,
   emit: (e: BumpEvent) => void,
   allowForeignOwner = false,
 ): Promise<void> {
   const gitTop = loaded.gitTop!;
   const commit = plan.actions.find((a) => a.kind === 'commit');
-  const tag = plan.actions.find((a) => a.kind === 'tag');
+  const tags = plan.actions.filter((a) => a.kind === 'tag');
+  const [tag, ...more] = tags;
   const journalGit: JournalGit | undefined = commit
-    ? { head: (await headCommit(gitTop)) ?? null, ...(tag ? { tag: tag.name, tagMessage: tag.message } : {}), index: await readIndexEntries(gitTop, gitFiles) }
+    ? {
+        head: (await headCommit(gitTop)) ?? null,
+        ...(tag ? { tag: tag.name, tagMessage: tag.message } : {}),
+        ...(more.length ? { tags: more.map((t) => ({ name: t.name, message: t.message })) } : {}),
+        index: await readIndexEntries(gitTop, gitFiles),
+      }
     : undefined;
+  const tagged: string[] = [];
   let applied: Applied | undefined;
   let finished = false;
   const finish = () => {
@@ -69,7 +88,7 @@ async function runActions(
   for (const action of plan.actions) {
     switch (action.kind) {
       case 'write':
-        applied = await applyVerified(loaded, plan.changes, { scheme: project.scheme, value: plan.to }, journalGit, allowForeignOwner);
+        applied = await applyChecked(loaded, plan.changes, wrongAfter, plan.to, journalGit, allowForeignOwner);
         break;
       case 'commit':
         try {
@@ -85,8 +104,11 @@ async function runActions(
         injectFault('tag');
         await createTag(gitTop, action.name, action.message).catch((e: Error) => {
           finish();
-          throw new UserError(`bumped and committed ${plan.to}, but ${e.message}`, 1);
+          const left = tags.slice(tagged.length).map((t) => t.name);
+          const made = tagged.length ? ` (tagged ${tagged.join(', ')})` : '';
+          throw new UserError(`bumped and committed ${plan.to}${made}, but ${e.message}${left.length > 1 ? `; not tagged: ${left.join(', ')}` : ''}`, 1);
         });
+        tagged.push(action.name);
         break;
       case 'push':
         finish();

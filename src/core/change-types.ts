@@ -23,7 +23,13 @@ export interface ChangeOptions<E = NoticeEvent> extends LoadConfigOptions {
 
 /** One step of a bump, in the order a run takes them; a dry run prints exactly these. */
 export type BumpAction =
-  | { kind: 'write'; from: string; to: string; files: string[] }
+  | {
+      kind: 'write';
+      from: string;
+      to: string;
+      files: string[] /** In a workspace: each package bumped. */;
+      packages?: { name: string; from: string; to: string }[];
+    }
   | { kind: 'commit'; message: string; files: string[] }
   | { kind: 'tag'; name: string; message: string }
   /** For showing: the remote's name (or, given as a URL, that URL) and its URL, with any credentials left out. */
@@ -56,6 +62,10 @@ export interface BumpOptions extends ChangeOptions<BumpEvent> {
   now?: Date;
   /** Plan and announce, change nothing. */
   dryRun?: boolean;
+  /** In a workspace: the package to bump (its name or path), with the exact pins on it in its siblings. */
+  package?: string;
+  /** In a workspace: the fixed group to bump, every member and every pin among them. */
+  group?: string;
   commit?: boolean;
   /** Implies commit. */
   tag?: boolean;

@@ -9,7 +9,7 @@ import { refuseForeignDir, refuseForeignWriters } from '../change/foreign-writer
 import type { LoadedConfig } from '../config/types.js';
 import type { FileChange } from '../change/plan.js';
 import { UserError } from './errors.js';
-import { loadProject } from './project.js';
+import { loadProject, type LoadedSource } from './project.js';
 import { workTreeReader } from '../git/workspace.js';
 import type { Stated } from '../version/scheme.js';
 import { sameVersion } from '../version/same.js';
@@ -31,12 +31,13 @@ export async function underLock<T>(loaded: LoadedConfig, emit: (e: NoticeEvent) 
 
 /** Refuses, before anything is read or the lock taken, to change a tree where another user could redirect the writes
  *  (see foreign-writers.ts): the sources' and the lock and journal's. */
-export async function refuseForeignTree(loaded: LoadedConfig, allowForeignOwner = false): Promise<void> {
+export async function refuseForeignTree(
+  loaded: LoadedConfig,
+  allowForeignOwner = false,
+  files = loaded.config.sources.map((s) => s.file).filter((f) => f !== ''),
+): Promise<void> {
   if (allowForeignOwner) return;
-  refuseForeignWriters(
-    loaded.root,
-    loaded.config.sources.map((s) => s.file).filter((f) => f !== ''),
-  );
+  refuseForeignWriters(loaded.root, files);
   refuseForeignDir((await changeState(loaded.root, loaded.gitTop)).dir);
 }
 
@@ -48,20 +49,37 @@ export async function applyVerified(
   git?: JournalGit,
   allowForeignOwner = false,
 ): Promise<Applied> {
+  const wrongAfter = async () => wrongSources((await loadProject(loaded, workTreeReader(loaded.root))).sources, target);
+  return applyChecked(loaded, changes, wrongAfter, target.value, git, allowForeignOwner);
+}
+
+/** Applies the changes, then rolls every file back unless `wrongAfter` (reading them again) finds nothing wrong. */
+export async function applyChecked(
+  loaded: LoadedConfig,
+  changes: FileChange[],
+  wrongAfter: () => Promise<string[]>,
+  version: string,
+  git?: JournalGit,
+  allowForeignOwner = false,
+): Promise<Applied> {
   const applied = applyChanges(await changeState(loaded.root, loaded.gitTop), loaded.root, changes, git, allowForeignOwner);
-  const after = await loadProject(loaded, workTreeReader(loaded.root));
-  const version = target.value;
-  // A source that names a published release is not written for a development version (plan.ts spellingsFor).
-  const development = target.scheme.parse(target.value)?.dev !== undefined;
-  const wrong = after.sources.flatMap((s) => [
-    ...(s.namesRelease && development ? [] : s.hits)
-      .filter((h) => !sameVersion(target, { scheme: s.scheme, value: h.value }))
-      .map((h) => `${s.file}:${h.line} reads ${h.value}`),
-    ...s.problems.filter((p) => p.kind !== 'uncheckable').map((p) => `${s.file}: ${p.message}`),
-  ]);
+  const wrong = await wrongAfter();
   if (wrong.length > 0) {
     const restored = applied.rollback();
     throw new UserError(`after writing, ${wrong.join('; ')} instead of ${version}; rolled back ${restored.join(', ')}`, 1);
   }
   return applied;
+}
+
+/** Each literal of the sources that does not mean `target`, and each source that cannot be read, in words; `dir` prefixes the files. */
+export function wrongSources(sources: LoadedSource[], target: Stated, dir = ''): string[] {
+  const at = (file: string) => (dir === '' ? file : `${dir}/${file}`);
+  // A source that names a published release is not written for a development version (plan.ts spellingsFor).
+  const development = target.scheme.parse(target.value)?.dev !== undefined;
+  return sources.flatMap((s) => [
+    ...(s.namesRelease && development ? [] : s.hits)
+      .filter((h) => !sameVersion(target, { scheme: s.scheme, value: h.value }))
+      .map((h) => `${at(s.file)}:${h.line} reads ${h.value}`),
+    ...s.problems.filter((p) => p.kind !== 'uncheckable').map((p) => `${at(s.file)}: ${p.message}`),
+  ]);
 }

@@ -19,6 +19,8 @@ export interface Pin {
   file: string;
   line: number;
   column: number;
+  /** The offset in the file's text where the specifier starts, when it was found there as written (bump rewrites it). */
+  offset?: number;
   /** uv's [tool.uv.sources] entry for it: the workspace member, or another source (a path, git, an index). */
   uvSource?: 'workspace' | 'other';
 }
@@ -68,9 +70,18 @@ export function pyprojectPins(text: string, file = 'pyproject.toml'): Pin[] {
       const parsed = parseRequirement(requirement);
       if (!parsed) continue;
       const offset = findString(text, requirement, used);
-      const pos = at(offset === undefined ? 0 : offset + 1 + parsed.offset);
+      const start = offset === undefined ? undefined : offset + 1 + parsed.offset;
       const source = uvSource(parsed.name);
-      pins.push({ name: parsed.name, specifier: parsed.specifier, syntax: 'pep440', where, file, ...pos, ...(source ? { uvSource: source } : {}) });
+      pins.push({
+        name: parsed.name,
+        specifier: parsed.specifier,
+        syntax: 'pep440',
+        where,
+        file,
+        ...at(start ?? 0),
+        ...(start === undefined ? {} : { offset: start }),
+        ...(source ? { uvSource: source } : {}),
+      });
     }
   };
   requirements(strings(project.dependencies), '[project] dependencies');
@@ -81,7 +92,16 @@ export function pyprojectPins(text: string, file = 'pyproject.toml'): Pin[] {
     const specifier = typeof value === 'string' ? value : typeof obj(value).version === 'string' ? (obj(value).version as string) : undefined;
     if (specifier === undefined || name.toLowerCase() === 'python') continue;
     const offset = findString(text, specifier, used, new RegExp(`^\\s*["']?${escapeRegExp(name)}["']?\\s*=`, 'm'));
-    pins.push({ name, specifier, syntax: 'poetry', where: '[tool.poetry.dependencies]', file, ...at(offset === undefined ? 0 : offset + 1) });
+    const start = offset === undefined ? undefined : offset + 1;
+    pins.push({
+      name,
+      specifier,
+      syntax: 'poetry',
+      where: '[tool.poetry.dependencies]',
+      file,
+      ...at(start ?? 0),
+      ...(start === undefined ? {} : { offset: start }),
+    });
   }
   return pins;
 }
@@ -101,7 +121,10 @@ export function packageJsonPins(text: string, file = 'package.json'): Pin[] {
     Object.entries(obj(value[map])).flatMap(([name, spec]): Pin[] => {
       if (typeof spec !== 'string') return [];
       const offset = findString(text, spec, used, new RegExp(`"${escapeRegExp(name)}"\\s*:\\s*$`));
-      return [{ name, specifier: spec, syntax: 'npm', where: `package.json ${map}`, file, ...at(offset === undefined ? 0 : offset + 1) }];
+      const start = offset === undefined ? undefined : offset + 1;
+      return [
+        { name, specifier: spec, syntax: 'npm', where: `package.json ${map}`, file, ...at(start ?? 0), ...(start === undefined ? {} : { offset: start }) },
+      ];
     }),
   );
 }

@@ -4,16 +4,16 @@ import { npmVerdict, pep440Verdict, poetryVerdict, type Verdict } from '../versi
 import { defineRule, type Report, type SiblingFacts } from './types.js';
 
 /** A pin a build backend fills in at build time ("=={{ version }}", "${version}"): not a version yet. */
-const templated = (specifier: string) => /\{|\$\{|@VERSION@/.test(specifier);
+export const templated = (specifier: string) => /\{|\$\{|@VERSION@/.test(specifier);
 
 /** The workspace package a dependency names: a Python sibling by its normalised distribution name, an npm sibling by its name. */
-function siblingOf(pin: Pin, siblings: SiblingFacts[], self: string): SiblingFacts | undefined {
+export function siblingOf(pin: Pin, siblings: SiblingFacts[], self: string): SiblingFacts | undefined {
   if (pin.syntax === 'npm') return siblings.find((s) => s.kind === 'npm' && s.name === pin.name && s.name !== self);
   const wanted = normalizeDistribution(pin.name);
   return siblings.find((s) => s.kind === 'python' && s.name !== self && normalizeDistribution(s.distribution ?? s.name) === wanted);
 }
 
-function verdict(pin: Pin, version: string): Verdict {
+export function verdict(pin: Pin, version: string): Verdict {
   if (pin.syntax === 'npm') return npmVerdict(version, pin.specifier);
   return pin.syntax === 'poetry' ? poetryVerdict(version, pin.specifier) : pep440Verdict(version, pin.specifier);
 }

@@ -8,6 +8,18 @@ import { formatStylish } from '../../report/stylish.js';
 import { showDiff } from './change.js';
 
 const BUMP_FLAGS = {
+  package: {
+    type: 'string',
+    arg: 'NAME',
+    help: 'in a workspace: bump this package (its name or path), and the exact pins on it in its siblings',
+    example: 'bump patch --package acme-core',
+  },
+  group: {
+    type: 'string',
+    arg: 'NAME',
+    help: 'in a workspace: bump every member of this fixed group, and every exact pin among them',
+    example: 'bump minor --group sdk',
+  },
   preid: {
     type: 'string',
     arg: 'ID',
@@ -38,7 +50,7 @@ export const bumpCommand = defineCommand({
   summary: 'set the next version in every source at once (all or nothing)',
   args: [{ name: 'LEVEL|VERSION', help: `${BUMP_LEVELS.join(', ')}, or an explicit version such as 1.4.0 (either spelling: 1.4.0rc1 or 1.4.0-rc.1)` }],
   options: BUMP_FLAGS,
-  examples: ['bump patch', 'bump minor --dry-run', 'bump 1.0.0 --commit --tag', 'bump prerelease --preid rc --tag --push'],
+  examples: ['bump patch', 'bump minor --dry-run', 'bump 1.0.0 --commit --tag', 'bump prerelease --preid rc --tag --push', 'bump minor --group sdk --tag'],
   run: runBump,
 });
 
@@ -74,6 +86,8 @@ async function runBump(v: BumpValues, positionals: string[], io: Io): Promise<nu
     cwd: v.cwd,
     configFile: v.config,
     spec: positionals[0]!,
+    package: v.package,
+    group: v.group,
     preid: v.preid,
     force: v.force,
     dryRun: v['dry-run'],
@@ -88,9 +102,13 @@ async function runBump(v: BumpValues, positionals: string[], io: Io): Promise<nu
   return 0;
 }
 
+/** The versions a write sets: one, or in a workspace each package's. */
+const versions = (a: Extract<BumpAction, { kind: 'write' }>) =>
+  a.packages ? a.packages.map((p) => `${p.name} ${p.from} → ${p.to}`).join(', ') : `${a.from} → ${a.to}`;
+
 /** A step as the dry run lists it. */
 function planned(a: BumpAction): string {
-  if (a.kind === 'write') return `bump ${a.from} → ${a.to} in ${a.files.join(', ')}`;
+  if (a.kind === 'write') return `bump ${versions(a)} in ${a.files.join(', ')}`;
   if (a.kind === 'commit') return `commit "${a.message}"`;
   if (a.kind === 'tag') return `tag ${a.name}`;
   return `push ${a.refs.map((r) => r.replace(/^refs\/tags\//, 'tag ')).join(' and ')} to ${target(a)}`;
@@ -98,7 +116,7 @@ function planned(a: BumpAction): string {
 
 /** A step as a run reports it once done. */
 function done(a: BumpAction): string {
-  if (a.kind === 'write') return `bumped ${a.from} → ${a.to}: ${a.files.join(', ')}`;
+  if (a.kind === 'write') return `bumped ${versions(a)}: ${a.files.join(', ')}`;
   if (a.kind === 'commit') return `committed "${a.message}"`;
   if (a.kind === 'tag') return `tagged ${a.name}`;
   return `pushed to ${a.remote}`;
@@ -108,7 +126,8 @@ const target = (a: Extract<BumpAction, { kind: 'push' }>) => (a.url === a.remote
 
 function pushQuestion(plan: BumpPlan): string {
   const commit = plan.actions.find((a) => a.kind === 'commit');
-  const tag = plan.actions.find((a) => a.kind === 'tag');
   const push = plan.actions.find((a) => a.kind === 'push')!;
-  return `bump ${plan.from} → ${plan.to}, then push the commit "${commit?.message}"${tag ? ` and tag ${tag.name}` : ''} to ${target(push)}?`;
+  const tags = plan.actions.filter((a) => a.kind === 'tag').map((a) => a.name);
+  const write = plan.actions.find((a) => a.kind === 'write')!;
+  return `bump ${versions(write)}, then push the commit "${commit?.message}"${tags.length ? ` and tag ${tags.join(', ')}` : ''} to ${target(push)}?`;
 }
