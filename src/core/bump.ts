@@ -14,7 +14,6 @@ import { planVersionBump, type PlannedBump } from './bump-plan.js';
 import { applyChecked, refuseForeignTree, underLock } from './change.js';
 import type { BumpEvent, BumpOptions, BumpResult } from './change-types.js';
 import { UserError } from './errors.js';
-import { refuseWorkspaceRoot } from './one-package.js';
 
 export async function bump(options: BumpOptions): Promise<BumpResult> {
   const { spec } = options;
@@ -23,7 +22,6 @@ export async function bump(options: BumpOptions): Promise<BumpResult> {
     throw new UserError(`"${spec}" is neither a bump level (${BUMP_LEVELS.join(', ')}) nor a version${didYouMean(spec, BUMP_LEVELS)}`);
   const emit = options.onEvent ?? (() => {});
   const loaded = await loadConfig({ cwd: options.cwd, configFile: options.configFile });
-  refuseWorkspaceRoot(loaded, 'bump');
   if (options.dryRun) {
     await refuseUnfinished(loaded);
     const { plan } = await planFor(loaded, options, emit);

@@ -242,7 +242,12 @@ describe('commands that act on one package', () => {
     const repo = fixture('uv-docs');
     const expected =
       "acts on one package, and this workspace has 2 ([tool.uv.workspace] in pyproject.toml); run it in the package's directory, e.g. --cwd packages/bird-feeder:\n  albatross (.)\n  bird-feeder (packages/bird-feeder)\n";
-    expect(run(['bump', 'patch', '--dry-run'], repo.dir)).toMatchObject({ code: 2, stderr: `heimdall-version: bump ${expected}` });
+    // bump names the package or group it changes (workspace-bump.test.ts).
+    expect(run(['bump', 'patch', '--dry-run'], repo.dir)).toMatchObject({
+      code: 2,
+      stderr:
+        'heimdall-version: this workspace has 2 independently versioned packages or groups; name what to bump with --package NAME or --group NAME (the packages: albatross, bird-feeder)\n',
+    });
     expect(run(['check', '--fix'], repo.dir)).toMatchObject({ code: 2, stderr: `heimdall-version: check --fix ${expected}` });
     expect(run(['release', '--dry-run', '--no-upload'], repo.dir)).toMatchObject({ code: 2, stderr: `heimdall-version: release ${expected}` });
     expect(run(['bump', 'patch', '--dry-run', '--cwd', 'packages/bird-feeder'], repo.dir).code).toBe(0);
