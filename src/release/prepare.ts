@@ -1,6 +1,8 @@
 // What release and verify share before any step runs: the project read, the interpreter chosen,
 // the secrets collected, the environments every command gets, and the context the steps see.
 import { refuseWorkspaceRoot } from '../core/one-package.js';
+import { UserError } from '../core/errors.js';
+import { didYouMean } from '../core/suggest.js';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,6 +37,8 @@ export interface RunOptions extends LoadConfigOptions {
   signal?: AbortSignal;
   /** Progress, as data (masked). */
   onEvent?: Emit;
+  /** In a workspace: the package to act on (its name or path), in its own directory with its own gates and tag. */
+  package?: string;
 }
 
 export interface Prepared {
@@ -44,8 +48,19 @@ export interface Prepared {
   ctx: StepContext;
 }
 
+/** The directory of the workspace package --package names (by name or path); a usage error listing them otherwise. */
+function memberDir(loaded: LoadedConfig, ref: string): string {
+  const packages = loaded.workspace?.packages;
+  if (!packages) throw new UserError('--package names a package of a workspace, but this project is one package');
+  const found = packages.find((p) => p.name === ref) ?? packages.find((p) => p.path === ref.replace(/^\.\/?|\/+$/g, ''));
+  const names = packages.map((p) => p.name);
+  if (!found) throw new UserError(`--package: no package is named "${ref}"${didYouMean(ref, names, (s) => `"${s}"`)} (the packages: ${names.join(', ')})`);
+  return path.join(loaded.root, found.path);
+}
+
 export async function prepare(command: StepContext['command'], mode: Mode, options: RunOptions): Promise<Prepared> {
-  const loaded = await loadConfig({ ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.configFile ? { configFile: options.configFile } : {}) });
+  const atCwd = await loadConfig({ ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.configFile ? { configFile: options.configFile } : {}) });
+  const loaded = options.package === undefined ? atCwd : await loadConfig({ cwd: memberDir(atCwd, options.package) });
   refuseWorkspaceRoot(loaded, command);
   const { project, result } = await inspect(loaded, false, command === 'release');
   const env = options.env ?? process.env;

@@ -265,3 +265,36 @@ describe('a crash during bump --group --commit --tag', () => {
     expect(snapshot(repo)).toEqual(before);
   });
 });
+
+describe('release --package', () => {
+  it("plans in the package's directory with its own tag, and a misspelt name is a usage error", () => {
+    const repo = fixture('tag-prefixes');
+    const res = run(['release', '--package', 'client', '--dry-run', '--upload'], repo.dir, ENV);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toContain('dry run: release 1.2.0 would take these steps');
+    expect(res.stdout).toContain('tag: git tag -a weather-client@1.2.0 -m "Release weather-client@1.2.0"');
+    expect(run(['release', '--package', 'weather-clint', '--dry-run'], repo.dir, ENV)).toMatchObject({
+      code: 2,
+      stderr:
+        'heimdall-version: --package: no package is named "weather-clint"; did you mean "weather-client"? (the packages: weather-server, weather-client)\n',
+    });
+  });
+
+  it.skipIf(!needs(canBuild, 'building the fixtures', 'apt install python3-build python3-setuptools python3-wheel twine'))(
+    "builds in the member's directory and installs its wheel in the installed-version gate",
+    () => {
+      const repo = fixture('lockstep-sdk');
+      // twine check wants a long description.
+      repo.write('packages/core/README.md', '# acme-sdk-core\n');
+      repo.write(
+        'packages/core/pyproject.toml',
+        repo.read('packages/core/pyproject.toml').replace('version = "2.0.0a3"\n', 'version = "2.0.0a3"\nreadme = "README.md"\n'),
+      );
+      repo.commit('readme');
+      const res = run(['release', '--package', 'acme-sdk-core', '--no-upload', '--no-isolation', '--python', PY], repo.dir, ENV);
+      expect(res.code, res.stdout + res.stderr).toBe(0);
+      expect(readdirSync(repo.path('packages/core/dist')).sort()).toEqual(['acme-sdk-core-2.0.0a3.tar.gz', 'acme_sdk_core-2.0.0a3-py3-none-any.whl']);
+    },
+    120_000,
+  );
+});

@@ -8,6 +8,12 @@ import { interruptions, planText, renderSteps } from '../render-steps.js';
 const MODES: Mode[] = ['no-upload', 'test-upload', 'upload'];
 
 const RELEASE_FLAGS = {
+  package: {
+    type: 'string',
+    arg: 'NAME',
+    help: 'in a workspace: release this package (its name or path), built in its directory with its own gates and tag',
+    example: 'release --package weather-client --no-upload',
+  },
   'no-upload': { type: 'boolean', help: 'gates, build, artifact checks and twine check, without uploading (the default)', example: 'release --no-upload' },
   'test-upload': { type: 'boolean', help: 'also upload to TestPyPI (release.repositories.testpypi); not tagged', example: 'release --test-upload' },
   upload: { type: 'boolean', help: 'upload to PyPI, then tag the release; asks first on a terminal', example: 'release --upload' },
@@ -56,6 +62,7 @@ async function runRelease(v: CommandValues<typeof RELEASE_FLAGS>, io: Io): Promi
     const result = await release({
       ...(v.cwd ? { cwd: v.cwd } : {}),
       ...(v.config ? { configFile: v.config } : {}),
+      ...(v.package ? { package: v.package } : {}),
       mode,
       dryRun: v['dry-run'],
       allowDirty: v['allow-dirty'],
