@@ -31,6 +31,23 @@ export function workspace(dir) {
 
 const ws = (ctx) => ctx.fixture('workspace-50', workspace);
 
+/** The same workspace with every member in one fixed group (the pins among them exact), committed clean. */
+export function groupWorkspace(dir) {
+  workspace(dir);
+  const members = Array.from({ length: MEMBERS }, (_, i) => `"${name(i + 1)}"`).join(', ');
+  write(
+    dir,
+    'pyproject.toml',
+    `[tool.uv.workspace]\nmembers = ["packages/*"]\n\n[tool.heimdall-version]\ngroups = [{ name = "all", packages = [${members}] }]\n`,
+  );
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'one fixed group');
+  return dir;
+}
+
+const groupWs = (ctx) => ctx.fixture('workspace-50-group', groupWorkspace);
+const reset = (dir) => git(dir, 'checkout', '-q', '--', '.');
+
 export const WORKSPACE_CASES = [
   {
     name: 'check, 50-member workspace / one member',
@@ -43,5 +60,16 @@ export const WORKSPACE_CASES = [
     command: (ctx) => ctx.hv(ws(ctx), 'check', '--staged'),
     baseline: (ctx) => ctx.hv(ws(ctx), 'check', '--staged', '--cwd', 'packages/p07'),
     target: 1.2,
+  },
+  {
+    // Every member's two files and the 49 pins on the first, as one change: against one member's bump alone.
+    name: 'bump --group of 50 members / one member',
+    command: (ctx) => ctx.hv(groupWs(ctx), 'bump', 'patch', '--group', 'all'),
+    baseline: (ctx) => ctx.hv(ws(ctx), 'bump', 'patch', '--cwd', 'packages/p07'),
+    prepare: (ctx) => {
+      reset(groupWs(ctx));
+      reset(ws(ctx));
+    },
+    target: 2,
   },
 ];
