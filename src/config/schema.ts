@@ -71,8 +71,10 @@ export const CONFIG = object({
     'Severity per rule, ESLint style: "error", "warn" or "off", or [severity, options] for a rule with options.',
   ),
   bump: object({
-    message: text().default('Bump version: {old} → {new}').describe('Commit message of bump --commit; {old} and {new} are replaced.'),
-    tagMessage: text().default('Release {tag}').describe('Message of the annotated tag; {old}, {new} and {tag} are replaced.'),
+    message: text()
+      .default('Bump version: {old} → {new}')
+      .describe('Commit message of bump --commit; {old} and {new} are replaced, and in a workspace {name} (the package or group bumped).'),
+    tagMessage: text().default('Release {tag}').describe('Message of the annotated tag; {old}, {new} and {tag} are replaced, and in a workspace {name}.'),
   }),
   release: object({
     python: text().describe(

@@ -82,7 +82,7 @@ export async function gitActions(loaded: LoadedConfig, options: BumpOptions, w: 
       .replaceAll('{old}', v.from)
       .replaceAll('{new}', v.to)
       .replaceAll('{tag}', tag)
-      .replaceAll('{name}', w.name ?? '');
+      .replaceAll('{name}', w.name ?? '{name}');
   const actions: BumpAction[] = [{ kind: 'write', from: w.from, to: w.to, files: w.files, ...(w.packages ? { packages: w.packages } : {}) }];
   if (commit) {
     await refuseUnsafeGit(
