@@ -165,19 +165,25 @@ async function discoverFiles(rules: Rule[], contents: Map<string, ReadResult>, r
     const unread = files.filter((f) => !contents.has(f));
     if (unread.length) for (const [f, r] of await read(unread)) contents.set(f, r);
   };
+  const asked = new Set<string>();
   const textAt = (file: string) => {
+    asked.add(file);
     const content = contents.get(file);
     const text = content && textOf(content);
     return text && 'text' in text ? text.text : undefined;
   };
   let wanted: string[] = [];
-  // Each round may name files the previous one read (a module's imports); a bound keeps a cycle of names finite.
-  for (let round = 0; round < 8; round++) {
+  // Each round may name files the previous one read (a module's imports, however deep the chain), until
+  // a round names nothing new: the rules then see exactly the files they were read for. Every round but
+  // the last reads a file not read before, and a rule names a bounded list, so this ends.
+  for (;;) {
+    asked.clear();
     wanted = [...new Set(rules.flatMap((rule) => rule.meta.discover!(textAt)))];
-    if (wanted.every((f) => contents.has(f))) break;
-    await known(wanted);
+    if ([...wanted, ...asked].every((f) => contents.has(f))) break;
+    await known([...new Set([...wanted, ...asked])]);
   }
-  const found = [...new Set([PACKAGE_JSON, PYPROJECT, ...wanted])];
+  // A rule reads again what its discovery looked at on the way, not only the files it named.
+  const found = [...new Set([PACKAGE_JSON, PYPROJECT, ...wanted, ...asked])];
   for (const rule of rules) await rule.meta.prepare?.(found.filter((f) => textAt(f) !== undefined));
   return found;
 }

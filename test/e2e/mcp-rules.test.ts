@@ -25,6 +25,23 @@ describe('MCP rules', () => {
     expect(res.stdout).toContain('cognitive_memory/core/version.py:6:31  error  SYSTEM_VERSION looks up the distribution "heimdall-mcp-server"');
   });
 
+  it('follow a package that imports more modules than they read, and report its server (a crash before)', () => {
+    // The real heimdall-mcp's CLI imports some sixty modules: more than the rules read, so the search stops at its bound.
+    const modules = Array.from({ length: 60 }, (_, i) => `m${i}`);
+    const files: Record<string, string> = {
+      'pyproject.toml': '[project]\nname = "many"\nversion = "1.0.0"\ndependencies = ["mcp>=2,<3"]\n[project.scripts]\nmany-mcp = "many.cli:main"\n',
+      'many/__init__.py': '',
+      'many/cli.py': `from many import ${modules.join(', ')}\nfrom many.mcp_server import serve\n`,
+      'many/mcp_server.py': 'from mcp.server.lowlevel import Server\n\nserver = Server("many")\n',
+    };
+    for (const m of modules) files[`many/${m}.py`] = `from many import ${m === 'm0' ? 'm1' : 'm0'}\n`;
+    const repo = tempRepo(files).commit();
+    const res = run(['check'], repo.dir);
+    expect(res.stderr).not.toContain('unexpected error');
+    expect(res.code, res.stderr).toBe(1);
+    expect(res.stdout).toContain('many/mcp_server.py:3:10  error  Server(…) is given no version');
+  });
+
   it('pass once the server is given the installed version, and read the staged code with --staged', () => {
     const repo = heimdall();
     const fixed = repo
