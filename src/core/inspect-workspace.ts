@@ -12,7 +12,7 @@ import { checkPackage } from './check-package.js';
 import { RULES } from '../rules/index.js';
 import { settingOf } from '../rules/settings.js';
 import type { Rule, SiblingFacts, TagState, WorkspaceFacts } from '../rules/types.js';
-import type { CheckResult, Diagnostic, PackageSummary, SourceSummary } from './result.js';
+import { type CheckResult, type Diagnostic, type PackageSummary, type SourceSummary, sourceSummary } from './result.js';
 import { siblingsPinned } from './pins.js';
 
 export async function inspectWorkspace(
@@ -55,7 +55,9 @@ export async function inspectWorkspace(
     ok: !diagnostics.some((d) => d.severity === 'error'),
     version: versions.size === 1 ? [...versions][0]! : null,
     root: project.root,
-    sources: project.packages.flatMap((pkg) => pkg.sources.map((s): SourceSummary => ({ package: pkg.name, ...summary(s), file: inPackage(pkg, s.file) }))),
+    sources: project.packages.flatMap((pkg) =>
+      pkg.sources.map((s): SourceSummary => ({ package: pkg.name, ...sourceSummary(s), file: inPackage(pkg, s.file) })),
+    ),
     diagnostics,
     rules: (RULES as unknown as readonly Rule[]).filter((rule) => settingOf(rule, loaded.config.rules)).map((rule) => rule.meta.id),
     packages,
@@ -103,17 +105,6 @@ const inPackage = (pkg: Package, file: string) => (pkg.path === '' || file.start
 
 export function located(d: Diagnostic, pkg: Package): Diagnostic {
   return { ...d, ...(d.file !== undefined ? { file: inPackage(pkg, d.file) } : {}), package: pkg.name };
-}
-
-function summary(s: Package['sources'][number]): Omit<SourceSummary, 'package'> {
-  return {
-    name: s.name,
-    file: s.file,
-    primary: s.primary,
-    version: s.hits[0]?.value ?? null,
-    line: s.hits[0]?.line ?? null,
-    column: s.hits[0]?.column ?? null,
-  };
 }
 
 export function siblingFacts(pkg: Package): SiblingFacts {

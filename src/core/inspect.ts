@@ -6,7 +6,7 @@ import { loadProject, type Project } from './project.js';
 import { RULES } from '../rules/index.js';
 import { settingOf } from '../rules/settings.js';
 import type { Rule, TagState } from '../rules/types.js';
-import type { CheckResult } from './result.js';
+import { type CheckResult, sourceSummary } from './result.js';
 import { checkPackage } from './check-package.js';
 
 export { checkPackage, ruleContext, versionTags, type Around } from './check-package.js';
@@ -60,19 +60,7 @@ export async function inspectWith(
     ...(layout ? { layout } : {}),
     version: project.version ?? null,
     root: project.root,
-    sources: project.packages.flatMap((pkg) =>
-      pkg.sources.map((s) => ({
-        name: s.name,
-        file: s.file,
-        primary: s.primary,
-        version: s.hits[0]?.value ?? null,
-        line: s.hits[0]?.line ?? null,
-        column: s.hits[0]?.column ?? null,
-        ...(s.hits.some((h) => h.label)
-          ? { fields: s.hits.map((h) => ({ label: h.label ?? s.label, version: h.value, line: h.line, column: h.column })) }
-          : {}),
-      })),
-    ),
+    sources: project.packages.flatMap((pkg) => pkg.sources.map(sourceSummary)),
     diagnostics,
     rules: (RULES as unknown as readonly Rule[]).filter((rule) => settingOf(rule, loaded.config.rules)).map((rule) => rule.meta.id),
   };

@@ -1,6 +1,7 @@
 // What a check finds, as the reports (src/report/) and the API consumers see it: plain data.
 import type { RuleId } from '../rules/index.js';
 import type { Finding } from '../rules/types.js';
+import type { LoadedSource } from './package.js';
 
 export type { MessageData } from '../rules/types.js';
 
@@ -52,4 +53,17 @@ export interface PackageSummary {
   tagTemplate?: string;
   errors: number;
   warnings: number;
+}
+
+/** A loaded source as the result lists it: where its version is, and each place when it states it in several (server.json). */
+export function sourceSummary(s: LoadedSource): Omit<SourceSummary, 'package'> {
+  return {
+    name: s.name,
+    file: s.file,
+    primary: s.primary,
+    version: s.hits[0]?.value ?? null,
+    line: s.hits[0]?.line ?? null,
+    column: s.hits[0]?.column ?? null,
+    ...(s.hits.some((h) => h.label) ? { fields: s.hits.map((h) => ({ label: h.label ?? s.label, version: h.value, line: h.line, column: h.column })) } : {}),
+  };
 }
