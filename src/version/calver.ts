@@ -104,6 +104,7 @@ function calver(format: string): { scheme: VersionScheme; policy: Policy } {
       return r && { epoch: 0, release: r };
     },
     spell,
+    shortSpelling: (major, minor) => write([major, minor]).split('.').slice(0, 2).join('.'),
     compare: (a, b) => compareNumbers(numbers(a)!, numbers(b)!),
     newerPattern,
   };

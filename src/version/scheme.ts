@@ -38,6 +38,8 @@ export interface VersionScheme {
   readonly normalForm?: { spells: string; because: string };
   /** A view that states only MAJOR.MINOR (src/version/short.ts): compared and spelled as such. */
   readonly short?: boolean;
+  /** How this scheme writes the short X.Y form when not as plain numbers (CalVer's 0M: 2026.01). */
+  shortSpelling?(major: number, minor: number): string;
   /** False at once for a version beyond the limits of limits.ts (256 characters, numbers of 15 digits). */
   valid(version: string): boolean;
   /** The meaning of a valid version, or undefined when it is invalid or has none the other schemes share. */

@@ -3,7 +3,7 @@
 // primary's first two release numbers (0.3 agrees with 0.3.0, 0.3.1, 0.3.0rc1 and 1!0.3.0) and
 // bumped to them.
 import { beyondLimits } from './limits.js';
-import type { Meaning, Spelled, Stated, VersionScheme } from './scheme.js';
+import type { Meaning, Stated, VersionScheme } from './scheme.js';
 
 const SHORT = /^\s*(\d+)\.(\d+)\s*$/;
 
@@ -21,7 +21,7 @@ export function shortForm(base: VersionScheme): VersionScheme {
       short: true,
       valid: (version) => !beyondLimits(version) && SHORT.test(version),
       parse,
-      spell,
+      spell: (m) => ({ version: base.shortSpelling?.(m.release[0]!, m.release[1] ?? 0) ?? spell(m).version }),
       compare: (a, b) => base.compare(spellShort(a), spellShort(b)),
       newerPattern: (version) => base.newerPattern(spellShort(version)),
     };
@@ -36,7 +36,7 @@ function parse(version: string): Meaning | undefined {
 }
 
 /** MAJOR.MINOR of any meaning: the epoch, pre-, post-, dev and local parts are not part of the short form. */
-function spell(m: Meaning): Spelled {
+function spell(m: Meaning): { version: string } {
   return { version: `${m.release[0]}.${m.release[1] ?? 0}` };
 }
 

@@ -7,6 +7,7 @@ import { canonical, type VersionScheme } from '../../src/version/scheme.js';
 import { sameVersion } from '../../src/version/same.js';
 import { loadScheme, policyOf, versioningOf, type VersioningSetting } from '../../src/version/schemes.js';
 import { semver } from '../../src/version/semver.js';
+import { shortForm } from '../../src/version/short.js';
 import { pep440 } from '../../src/version/pep440.js';
 import { TagReader } from '../../src/version/tags.js';
 
@@ -50,6 +51,15 @@ describe('CalVer versions', () => {
     expect(scheme.spell(pep440.parse('2026.2.30')!)).toEqual({ none: '2026-2 has no day 30' });
     // A format with fewer parts reads a SemVer spelling whose extra parts are zero.
     expect((await calver('YYYY.N')).spell(semver.parse('2026.3.0')!)).toEqual({ version: '2026.3' });
+  });
+
+  it("writes the short X.Y form (Sphinx's version) in the format's padding", async () => {
+    const padded = shortForm(await calver('YYYY.0M.0D'));
+    expect(padded.spell(pep440.parse('2026.1.5')!)).toEqual({ version: '2026.01' });
+    expect(sameVersion({ scheme: padded, value: '2026.01' }, { scheme: pep440, value: '2026.1.5' })).toBe(true);
+    expect(shortForm(await calver('YYYY.MM.DD')).spell(pep440.parse('2026.1.5')!)).toEqual({ version: '2026.1' });
+    expect(shortForm(await calver('0Y.0M.N')).spell(pep440.parse('6.1.3')!)).toEqual({ version: '06.01' });
+    expect(shortForm(pep440).spell(pep440.parse('2026.1.5')!)).toEqual({ version: '2026.1' });
   });
 
   it('orders versions by their numbers, whatever their padding', async () => {
