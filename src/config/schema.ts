@@ -120,7 +120,7 @@ export const CONFIG = object({
       ),
       timeout: number({ min: 1, max: 600 })
         .default(20)
-        .describe('Seconds one probe of the server may take, from its start to its answer; then its whole process group is stopped.'),
+        .describe('Seconds one probe of the server may take, from its start to its answer; then everything it started is stopped.'),
       publish: argv().describe(
         'Run after a successful upload to PyPI, once the index serves the version, e.g. ["mcp-publisher", "publish"]; never run unless configured.',
       ),

@@ -14,7 +14,7 @@ export function serverShown(ctx: StepContext): string {
   return 'problem' in command ? '<the server: not configured>' : `${command.argv.join(' ')} (${command.from})`;
 }
 
-/** Starts the server installed in `env`, asks it, stops its process group, and judges the announced version. */
+/** Starts the server installed in `env`, asks it, stops everything it started, and judges the announced version. */
 export async function askAnnounced(ctx: StepContext, env: Environment, what: string): Promise<Outcome> {
   const command = ctx.mcp!.command!;
   if ('problem' in command) return failed('mcp-command-unknown', `the MCP server's command is not known: ${command.problem}`);

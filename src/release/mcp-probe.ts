@@ -1,12 +1,14 @@
 // Asking an MCP server over stdio which version it announces, as a client meets it: `server/discover`
 // (protocol 2026-07-28: result._meta["io.modelcontextprotocol/serverInfo"].version), and on a JSON-RPC
-// error the older `initialize` (result.serverInfo.version). The server runs in its own process
-// group, and the whole group is stopped afterwards, however the exchange ended.
+// error the older `initialize` (result.serverInfo.version). The server runs in its own session and
+// process group; afterwards everything it started is stopped, however the exchange ended.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { VERSION } from '../core/tool-version.js';
 import { printableLine } from '../report/printable.js';
 import { maskText } from './mask.js';
-import { groupAlive, stopGroup } from './process-group.js';
+import { stopStarted } from './process-group.js';
+import { TAG_VARIABLE } from './process-tree.js';
 
 export const DISCOVER_PROTOCOL = '2026-07-28';
 export const INITIALIZE_PROTOCOL = '2025-11-25';
@@ -60,12 +62,15 @@ const initialize = (id: number) => ({
 type Answer = { via: Via; version: string | undefined; name: string | undefined };
 type Ended = { answer: Answer } | { code: McpProbeFailure; reason: string };
 
-/** Starts the server, asks it, stops its whole process group; never throws for what the server does. */
+/** Starts the server, asks it, stops everything it started; never throws for what the server does. */
 export async function probeMcpServer(options: McpProbeOptions): Promise<McpProbeResult> {
   const { argv, secrets } = options;
   const seconds = options.timeoutMs / 1000;
   let stderr = '';
-  const child = spawn(argv[0]!, argv.slice(1), { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  // The tag names what the server starts even once it leaves the session (its descendants inherit it).
+  const tag = randomBytes(12).toString('hex');
+  const env = { ...options.env, [TAG_VARIABLE]: tag };
+  const child = spawn(argv[0]!, argv.slice(1), { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   const ended = await new Promise<Ended>((resolve) => {
     let settled = false;
     const finish = (e: Ended) => {
@@ -127,7 +132,7 @@ export async function probeMcpServer(options: McpProbeOptions): Promise<McpProbe
   });
   const pid = child.pid;
   child.stdin.destroy();
-  const left = pid !== undefined && !(await stopGroup(pid)) && groupAlive(pid);
+  const left = pid !== undefined && !(await stopStarted(pid, tag));
   child.stdout.destroy();
   child.stderr.destroy();
   const shownErr = maskText(stderr, secrets);

@@ -1,6 +1,8 @@
 // A process started in its own process group, and the way to end the whole group: SIGTERM, a
-// grace period, then SIGKILL, so that nothing it started (a worker, a child server) is left behind.
+// grace period, then SIGKILL, so that nothing it started (a worker, a child server) is left behind;
+// on Linux also what left the group (setsid, a double fork), found through /proc (process-tree.ts).
 import { readdirSync, readFileSync } from 'node:fs';
+import { leftBy } from './process-tree.js';
 
 /** How long the group gets after SIGTERM (and again after SIGKILL) before we stop waiting for it. */
 export const GRACE_MS = 2000;
@@ -42,20 +44,27 @@ function signalReaches(pgid: number): boolean {
 }
 
 function signalGroup(pgid: number, signal: NodeJS.Signals): void {
+  signal_(-pgid, signal);
+}
+
+function signal_(pid: number, signal: NodeJS.Signals): void {
   try {
-    process.kill(-pgid, signal);
+    process.kill(pid, signal);
   } catch {
-    // ESRCH: the group is gone already.
+    // ESRCH: gone already.
   }
 }
 
-async function gone(pgid: number, ms: number): Promise<boolean> {
+/** Waits (bounded) until `done` holds; whether it did. */
+async function until(done: () => boolean, ms: number): Promise<boolean> {
   for (let waited = 0; waited < ms; waited += POLL_MS) {
-    if (!groupAlive(pgid)) return true;
+    if (done()) return true;
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
-  return !groupAlive(pgid);
+  return done();
 }
+
+const gone = (pgid: number, ms: number) => until(() => !groupAlive(pgid), ms);
 
 /**
  * Ends every process of the group: SIGTERM, up to `grace` ms for it to go, then SIGKILL and as long
@@ -66,4 +75,34 @@ export async function stopGroup(pgid: number, grace = GRACE_MS): Promise<boolean
   if (await gone(pgid, grace)) return true;
   signalGroup(pgid, 'SIGKILL');
   return gone(pgid, grace);
+}
+
+/**
+ * Ends everything `leader` started with `tag` in its environment (leader: the first process of its
+ * own session and group): SIGTERM to all of it and up to `grace` ms to go; then whatever remains is
+ * stopped (SIGSTOP, round by round until no new process appears, so nothing forks meanwhile) and
+ * killed. Without /proc, the group only. Resolves with whether nothing is left.
+ */
+export async function stopStarted(leader: number, tag: string, grace = GRACE_MS): Promise<boolean> {
+  const first = leftBy(leader, { tag });
+  if (first === undefined) return stopGroup(leader, grace);
+  const known = new Set(first);
+  const remaining = () => leftBy(leader, { also: known }) ?? [];
+  signalGroup(leader, 'SIGTERM');
+  for (const pid of first) signal_(pid, 'SIGTERM');
+  if (await until(() => remaining().length === 0, grace)) return true;
+  // A tree that keeps forking is frozen before it is killed: each round stops what the last one missed.
+  const stopped = new Set<number>();
+  for (let round = 0; round < 64; round++) {
+    const fresh = (leftBy(leader, { tag, also: known }) ?? []).filter((pid) => !stopped.has(pid));
+    for (const pid of fresh) {
+      signal_(pid, 'SIGSTOP');
+      stopped.add(pid);
+      known.add(pid);
+    }
+    if (fresh.length === 0) break;
+  }
+  signalGroup(leader, 'SIGKILL');
+  for (const pid of known) signal_(pid, 'SIGKILL');
+  return until(() => remaining().length === 0, grace);
 }

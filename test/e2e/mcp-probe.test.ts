@@ -2,7 +2,8 @@
 // that answers as SDK 1.x and 2.x servers do, or misbehaves; every case ends with its whole process
 // group gone. The bounds are safety nets: no case is decided by how long anything takes.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT } from '../helpers/cli.js';
@@ -15,6 +16,7 @@ const PY = '/usr/bin/python3';
 const SERVER = path.join(PROJECT, 'test/fixtures/mcp/stdio_server.py');
 const hasPython = needs(spawnSync(PY, ['-c', 'pass']).status === 0, `the MCP probe tests (test/e2e/mcp-probe.test.ts): no ${PY}`, 'apt-get install python3');
 const SECRET = 'pypi-probe-secret-0123456789';
+const hasProc = needs(existsSync('/proc/self/stat'), "the probe's escaped-process case (test/e2e/mcp-probe.test.ts): no /proc", 'run it on Linux');
 
 afterAll(() => cleanupTempDirs());
 
@@ -29,6 +31,20 @@ function running(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** The running processes whose argv holds `marker`, read from /proc. */
+function runningWith(marker: string): number[] {
+  return readdirSync('/proc')
+    .filter((e) => /^\d+$/.test(e))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(marker) && running(pid);
+      } catch {
+        return false; // gone meanwhile
+      }
+    });
 }
 
 describe.skipIf(!hasPython)('MCP probe over stdio', { timeout: 120_000 }, () => {
@@ -76,6 +92,20 @@ describe.skipIf(!hasPython)('MCP probe over stdio', { timeout: 120_000 }, () => 
     expect(running(child)).toBe(false);
     expect(running(server)).toBe(false);
     expect(groupAlive(server)).toBe(false);
+  });
+
+  it.skipIf(!hasProc).each([
+    ['', []],
+    [', even when they ignore SIGTERM', ['stubborn']],
+  ])('a server whose children leave its process group (setsid, a double fork into a new session) leaves nothing behind%s', async (_, more) => {
+    const marker = `heimdall-escaper-${randomBytes(6).toString('hex')}`;
+    try {
+      const res = await probe(['escaper', marker, ...more]);
+      expect(res).toMatchObject({ ok: true, version: '1.0.0', left: false });
+      expect(runningWith(marker)).toEqual([]);
+    } finally {
+      for (const pid of runningWith(marker)) process.kill(pid, 'SIGKILL');
+    }
   });
 
   it('a server that ignores SIGTERM is killed (stopped once it has started, by an interruption)', async () => {

@@ -7,7 +7,7 @@ import { failed, skipped, type Step } from '../step.js';
 export const announcedVersion: Step = {
   name: 'announced version',
   description: (ctx) =>
-    `in that environment, with the wheel's dependencies installed (pip install <the wheel>: needs an index${ctx.requireMcp ? '' : '; offline: skipped with a warning'}), start ${serverShown(ctx)} over stdio in its own process group (at most ${ctx.mcp!.timeoutMs / 1000} s), ask server/discover (else initialize) and compare the version it announces with ${ctx.pep440 ?? '<version>'}; then stop its whole process group`,
+    `in that environment, with the wheel's dependencies installed (pip install <the wheel>: needs an index${ctx.requireMcp ? '' : '; offline: skipped with a warning'}), start ${serverShown(ctx)} over stdio in its own process group (at most ${ctx.mcp!.timeoutMs / 1000} s), ask server/discover (else initialize) and compare the version it announces with ${ctx.pep440 ?? '<version>'}; then stop everything it started`,
   when: (ctx) => ctx.dist !== undefined && ctx.mcp?.command !== undefined,
   stage: 'built',
   async run(ctx) {
