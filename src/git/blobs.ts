@@ -1,12 +1,14 @@
 // File content from git's objects, as read commands need it: what the index holds for a few files
 // (read here from the index and loose objects when it can be, else from `git ls-files` and
 // `git cat-file --batch`, side by side), and whether files changed since HEAD. Raw objects only:
-// no filter, textconv or diff driver the repository configures can run.
+// no filter, textconv or diff driver the repository configures can run. Every object's content is
+// checked against its name, which git does not do on a read.
 import { lstatSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { childProcess, gitFailure, readGitSync, startReadGit, type ChildProcessModule } from './git.js';
 import { indexFileOf, readIndexFile } from './index-file.js';
 import { readLooseObject } from './loose-objects.js';
+import { hashesTo } from './object-id.js';
 import { isPlainRepository } from './refs.js';
 import { type FileReader, gitDirs, type ReadResult } from './workspace.js';
 
@@ -47,11 +49,14 @@ export async function indexFilesWithoutGit(gitTop: string, files: string[]): Pro
       continue;
     }
     const object = await readLooseObject(dirs.common, entry!.oid);
-    if (object?.type !== 'blob') return undefined;
-    result.set(file, { bytes: object.body });
+    if (object === 'corrupt') result.set(file, { missing: corrupt(entry!.oid) });
+    else if (object?.type === 'blob') result.set(file, { bytes: object.body });
+    else return undefined;
   }
   return result;
 }
+
+const corrupt = (oid: string) => `is staged, but its object ${oid} is corrupt: its content does not match its id (git fsck shows the damage)`;
 
 /** SHA-1 object names, which the index reader knows: a SHA-256 repository says so in its configuration. */
 function sha1Repository(common: string): boolean {
@@ -78,7 +83,7 @@ export async function indexFilesFromGit(gitTop: string, files: string[]): Promis
   const cp = await childProcess();
   const modes = startReadGit(cp, gitTop, ['ls-files', '-s', '-z', '--', ...files]);
   // ":0:" names stage 0 of the path itself: a name such as "1:x" is never read as stage 1 of "x".
-  const blobs = readBlobs(
+  const blobs = await readBlobs(
     cp,
     gitTop,
     askable.map((f) => `:0:${f}`),
@@ -95,6 +100,7 @@ export async function indexFilesFromGit(gitTop: string, files: string[]): Promis
       const why = unreadableEntry(entries.get(file));
       if (why) return [file, { missing: why }];
       const bytes = blobs.get(`:0:${file}`);
+      if (bytes && 'corrupt' in bytes) return [file, { missing: corrupt(bytes.corrupt) }];
       if (!bytes)
         return [
           file,
@@ -110,8 +116,8 @@ export async function indexFilesFromGit(gitTop: string, files: string[]): Promis
 }
 
 /** Reads blobs by name in one `git cat-file --batch` (raw objects: no filter or textconv runs); absent names are left out. */
-function readBlobs(cp: ChildProcessModule, gitTop: string, names: string[]): Map<string, Buffer> {
-  const result = new Map<string, Buffer>();
+async function readBlobs(cp: ChildProcessModule, gitTop: string, names: string[]): Promise<Map<string, Buffer | { corrupt: string }>> {
+  const result = new Map<string, Buffer | { corrupt: string }>();
   if (names.length === 0) return result;
   const res = readGitSync(cp, gitTop, ['cat-file', '--batch'], names.map((n) => `${n}\n`).join(''));
   if (res.code !== 0) throw gitFailure(gitTop, { code: res.code, stdout: '', stderr: res.stderr }, 'reading git objects (git cat-file)');
@@ -122,10 +128,11 @@ function readBlobs(cp: ChildProcessModule, gitTop: string, names: string[]): Map
     if (nl === -1) break;
     const header = out.subarray(pos, nl).toString('utf8');
     pos = nl + 1;
-    const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(header);
     if (!m) continue;
-    const size = Number(m[2]);
-    if (m[1] === 'blob') result.set(name, out.subarray(pos, pos + size));
+    const size = Number(m[3]);
+    const body = out.subarray(pos, pos + size);
+    if (m[2] === 'blob') result.set(name, (await hashesTo('blob', body, m[1]!)) ? body : { corrupt: m[1]! });
     pos += size + 1;
   }
   return result;
@@ -139,9 +146,9 @@ function readBlobs(cp: ChildProcessModule, gitTop: string, names: string[]): Map
  */
 export async function changedSinceHead(gitTop: string, files: string[]): Promise<boolean | 'git-missing'> {
   const cp = await childProcess();
-  let blobs: Map<string, Buffer>;
+  let blobs: Map<string, Buffer | { corrupt: string }>;
   try {
-    blobs = readBlobs(
+    blobs = await readBlobs(
       cp,
       gitTop,
       files.filter((f) => !f.includes('\n')).map((f) => `HEAD:${f}`),
@@ -153,7 +160,8 @@ export async function changedSinceHead(gitTop: string, files: string[]): Promise
   return files.some((file) => {
     const blob = blobs.get(`HEAD:${file}`);
     const now = workTreeBytes(gitTop, file);
-    return !blob || !now || !(now.equals(blob) || crlfToLf(now).equals(crlfToLf(blob)));
+    // A corrupt blob says nothing about HEAD: counted as changed, as a missing one is.
+    return !blob || 'corrupt' in blob || !now || !(now.equals(blob) || crlfToLf(now).equals(crlfToLf(blob)));
   });
 }
 

@@ -1,6 +1,11 @@
-// Loose objects read without git: zlib over objects/xx/yyyy. An object kept in a pack is not read
-// here (undefined), and the caller asks git.
+// Loose objects read without git (zlib over objects/xx/yyyy), in a repository that may be hostile.
+// An object is read only when it is plainly what its name says: a regular file reached through no
+// symbolic link below the git directory, of bounded size, with a well-formed header, whose content
+// hashes to its name (SHA-1). Anything else is left to git (undefined), except content that does
+// not hash to its name: git would read that without a word, so it is reported.
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
+import { sha1Hex } from './sha1.js';
 import { readRegular } from './workspace.js';
 
 export interface LooseObject {
@@ -8,26 +13,47 @@ export interface LooseObject {
   body: Buffer;
 }
 
-/** The object, or undefined when it is not a loose object this reader can read plainly. */
-export async function readLooseObject(common: string, oid: string): Promise<LooseObject | undefined> {
+/** The largest object read here; a larger one (no version source is that large) is left to git. */
+export const MAX_LOOSE_OBJECT = 32 << 20;
+// "commit 33554432\0" and a little room: a longer header is no header git writes.
+const MAX_HEADER = 32;
+const HEADER = /^(blob|tree|commit|tag) (0|[1-9]\d{0,9})$/;
+
+/** The object; 'corrupt' when its content does not hash to its name; undefined when git must say (packed, or not plainly readable). */
+export async function readLooseObject(common: string, oid: string): Promise<LooseObject | 'corrupt' | undefined> {
+  if (!/^[0-9a-f]{40}$/.test(oid)) return undefined;
+  const objects = path.join(common, 'objects');
+  const dir = path.join(objects, oid.slice(0, 2));
+  // lstat: a link is no directory, so a link anywhere below the git directory is never followed.
+  if (!isDirectory(objects) || !isDirectory(dir)) return undefined;
   let raw: Buffer;
   try {
-    const read = readRegular(path.join(common, 'objects', oid.slice(0, 2), oid.slice(2)));
+    const read = readRegular(path.join(dir, oid.slice(2)), MAX_LOOSE_OBJECT);
     if (!('bytes' in read)) return undefined;
     raw = read.bytes;
   } catch {
-    return undefined; // in a pack: git knows
+    return undefined; // in a pack (or a link: O_NOFOLLOW): git knows
   }
   // Loaded only here: most checks never read an object.
   const { inflateSync } = await import('node:zlib');
   let inflated: Buffer;
   try {
-    inflated = inflateSync(raw);
+    // Bounded: a small file can inflate to gigabytes.
+    inflated = inflateSync(raw, { maxOutputLength: MAX_LOOSE_OBJECT + MAX_HEADER });
   } catch {
     return undefined;
   }
-  const nul = inflated.indexOf(0);
-  const header = /^(\w+) (\d+)$/.exec(inflated.toString('latin1', 0, nul === -1 ? 0 : nul));
+  const nul = inflated.subarray(0, MAX_HEADER).indexOf(0);
+  const header = nul === -1 ? null : HEADER.exec(inflated.toString('latin1', 0, nul));
   if (!header || Number(header[2]) !== inflated.length - nul - 1) return undefined;
+  if (sha1Hex(inflated) !== oid) return 'corrupt';
   return { type: header[1]!, body: inflated.subarray(nul + 1) };
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return lstatSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }

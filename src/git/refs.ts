@@ -219,7 +219,7 @@ function headCommit(dirs: { git: string; common: string }, packed: string): stri
 /** What a loose object peels to: a tag's target, any other object itself; undefined when packed or nested. */
 async function peelLoose(common: string, oid: string): Promise<string | undefined> {
   const object = await readLooseObject(common, oid);
-  if (!object) return undefined; // in a pack: git knows
+  if (!object || object === 'corrupt') return undefined; // in a pack, or not plainly readable: git knows
   if (object.type !== 'tag') return oid;
   const tag = /^object ([0-9a-f]+)\ntype (\w+)\n/.exec(object.body.toString('latin1'));
   return tag && tag[2] !== 'tag' ? tag[1] : undefined;

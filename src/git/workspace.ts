@@ -60,13 +60,15 @@ function readInside(realRoot: string, file: string): ReadResult {
   }
 }
 
-/** Reads a regular file; anything else (a FIFO, a device, a directory) would block or mislead, so it is named instead. */
-export function readRegular(real: string): ReadResult {
+/** Reads a regular file (of at most maxBytes); anything else (a FIFO, a device, a directory) would block or mislead, so it is named instead. */
+export function readRegular(real: string, maxBytes = Number.POSITIVE_INFINITY): ReadResult {
   // O_NONBLOCK: opening a FIFO must not wait for a writer; what the descriptor is decides whether it is read.
   const fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
   try {
-    const kind = fileKind(fstatSync(fd));
-    return kind ? { missing: `is not a regular file (${kind})` } : { bytes: readFileSync(fd) };
+    const stat = fstatSync(fd);
+    const kind = fileKind(stat);
+    if (kind) return { missing: `is not a regular file (${kind})` };
+    return stat.size > maxBytes ? { missing: `is larger than ${maxBytes} bytes` } : { bytes: readFileSync(fd) };
   } finally {
     closeSync(fd);
   }

@@ -80,6 +80,8 @@ describe('the index read without git', () => {
     sha256.git('init', '-q', '-b', 'main', '--object-format=sha256');
     sha256.write('pyproject.toml', 'x\n').commit('one');
     expect(await agreed(sha256)).toBeUndefined();
+    // git's answer there is checked against its SHA-256 names.
+    expect((await indexFilesFromGit(sha256.dir, ['pyproject.toml'])).get('pyproject.toml')).toEqual({ bytes: Buffer.from('x\n') });
   });
 
   it('reads the index GIT_INDEX_FILE names, as git in a hook does (git commit -a stages into index.lock)', async () => {

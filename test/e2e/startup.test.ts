@@ -19,8 +19,8 @@ function installedCopy(): { bin: string; cache: string } {
   return { bin: path.join(dir, 'bin', 'heimdall-version.cjs'), cache: path.join(dir, 'dist', 'cli.cjs.cache') };
 }
 
-function check(bin: string, cwd: string, env: Record<string, string> = {}) {
-  const res = spawnSync(process.execPath, [bin, 'check'], { cwd, encoding: 'utf8', env: testEnv({ NODE_DISABLE_COMPILE_CACHE: '', ...env }) });
+function check(bin: string, cwd: string, env: Record<string, string> = {}, args = ['check']) {
+  const res = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: testEnv({ NODE_DISABLE_COMPILE_CACHE: '', ...env }) });
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
@@ -165,7 +165,7 @@ describe('a check without git', () => {
 
 describe('the JavaScript parser (Babel)', () => {
   // Records every module the CLI requires, through a --require preload the spawned Node runs first.
-  const required = (cwd: string) => {
+  const required = (cwd: string, args = ['check']) => {
     const log = path.join(tempDir('hv-spy-'), 'modules.txt');
     const spy = path.join(path.dirname(log), 'spy.cjs');
     writeFileSync(
@@ -173,7 +173,7 @@ describe('the JavaScript parser (Babel)', () => {
       `const M = require('node:module'); const fs = require('node:fs'); const load = M._load;
 M._load = function (request, ...rest) { fs.appendFileSync(${JSON.stringify(log)}, request + '\\n'); return load.call(this, request, ...rest); };\n`,
     );
-    expect(check(`${PROJECT}/bin/heimdall-version.cjs`, cwd, { NODE_OPTIONS: `--require ${spy}` }).code).toBe(0);
+    expect(check(`${PROJECT}/bin/heimdall-version.cjs`, cwd, { NODE_OPTIONS: `--require ${spy}` }, args).code).toBe(0);
     return readFileSync(log, 'utf8').split('\n');
   };
 
@@ -197,6 +197,15 @@ M._load = function (request, ...rest) { fs.appendFileSync(${JSON.stringify(log)}
     const modules = required(repo.dir);
     expect(modules).not.toContain('node:crypto');
     expect(modules).not.toContain('node:readline/promises');
+  });
+
+  it('check --staged checks the staged objects it reads against their names without node:crypto, and starts no git', () => {
+    const repo = layoutRepo('1.0.0').commit();
+    repo.write('pyproject.toml', pyproject('1.0.0', '# staged\n')).git('add', 'pyproject.toml');
+    const modules = required(repo.dir, ['check', '--staged']);
+    expect(modules).toContain('node:zlib');
+    expect(modules).not.toContain('node:crypto');
+    expect(modules).not.toContain('node:child_process');
   });
 });
 
