@@ -42,6 +42,31 @@ const REMOVED_DECORATORS = new Set([
   'progress_notification',
 ]);
 
+/**
+ * FastMCP(…) arguments fastmcp 4 rejects with a TypeError ("FastMCP() no longer accepts `host`"), as
+ * fastmcp 4.0.10's fastmcp/server/server.py lists them (_REMOVED_KWARGS).
+ */
+const REMOVED_FASTMCP_ARGUMENTS = new Set([
+  'host',
+  'port',
+  'sse_path',
+  'message_path',
+  'streamable_http_path',
+  'json_response',
+  'stateless_http',
+  'debug',
+  'log_level',
+  'on_duplicate_tools',
+  'on_duplicate_resources',
+  'on_duplicate_prompts',
+  'tool_serializer',
+  'include_tags',
+  'exclude_tags',
+  'tool_transformations',
+  'sampling_handler',
+  'sampling_handler_behavior',
+]);
+
 /** What a server is given as its version. */
 export type GivenVersion =
   | { kind: 'none' }
@@ -73,6 +98,8 @@ export interface PythonMcpModule {
   servers: PythonServer[];
   /** mcp 1 API that mcp 2 removed: `mcp.server.fastmcp` imports, the low-level server's decorators. */
   removedInMcp2: RemovedUse[];
+  /** fastmcp API that fastmcp 4 rejects: FastMCP(…) arguments it no longer accepts, ctx.elicit() without a response_type. */
+  removedInFastmcp4: RemovedUse[];
 }
 
 /** A dotted name chain starting at k: its tokens' texts and where it ends (the index after its last name). */
@@ -178,7 +205,9 @@ export function readPythonMcp(text: string): PythonMcpModule {
   }
   const servers: PythonServer[] = [];
   const removedInMcp2: RemovedUse[] = [];
+  const removedInFastmcp4: RemovedUse[] = [];
   const lowLevel = [...imports.values()].some((q) => CLASSES[q] === 'lowlevel' || q === 'mcp.server' || q === 'mcp.server.lowlevel');
+  const usesFastmcp = [...imports.values()].some((q) => q === 'fastmcp' || q.startsWith('fastmcp.'));
   for (const { tokens: t } of statements) {
     const modules = isWord(t[0], 'from')
       ? [chainAt(t, 1).parts]
@@ -186,12 +215,13 @@ export function readPythonMcp(text: string): PythonMcpModule {
         ? splitItems(t, 1, t.length).map((item) => chainAt(item, 0).parts)
         : [];
     if (modules.some((m) => m.slice(0, 3).join('.') === 'mcp.server.fastmcp'))
-      removedInMcp2.push({ what: 'mcp.server.fastmcp (renamed mcp.server.mcpserver.MCPServer)', offset: t[0]!.start });
+      removedInMcp2.push({ what: 'removed mcp.server.fastmcp (renamed mcp.server.mcpserver.MCPServer)', offset: t[0]!.start });
     if (isOp(t[0], '@') && t[1]?.kind === 'name' && lowLevel) {
       const { parts, end } = chainAt(t, 1);
       if (parts.length > 1 && REMOVED_DECORATORS.has(parts.at(-1)!) && isOp(t[end], '('))
-        removedInMcp2.push({ what: `the low-level decorator @….${parts.at(-1)}()`, offset: t[1]!.start });
+        removedInMcp2.push({ what: `removed the low-level decorator @….${parts.at(-1)}()`, offset: t[1]!.start });
     }
+    if (usesFastmcp) removedInFastmcp4.push(...elicitWithoutType(t));
     for (let k = 0; k < t.length; k++) {
       if (t[k]!.kind !== 'name' || isOp(t[k - 1], '.') || isWord(t[k - 1], 'def') || isWord(t[k - 1], 'class')) continue;
       const { parts, end } = chainAt(t, k);
@@ -205,6 +235,10 @@ export function readPythonMcp(text: string): PythonMcpModule {
       const at = POSITION[cls];
       const given = keyword ? keyword.slice(2) : at !== undefined ? positional[at] : undefined;
       const spread = args.some((a) => isOp(a[0], '**'));
+      if (cls === 'fastmcp')
+        for (const a of args)
+          if (a[0]?.kind === 'name' && isOp(a[1], '=') && REMOVED_FASTMCP_ARGUMENTS.has(a[0].text))
+            removedInFastmcp4.push({ what: `no longer accepts ${parts.join('.')}(${a[0].text}=…) (a TypeError when it is constructed)`, offset: a[0].start });
       servers.push({
         class: cls,
         callee: parts.join('.'),
@@ -215,5 +249,22 @@ export function readPythonMcp(text: string): PythonMcpModule {
       k = end;
     }
   }
-  return { servers, removedInMcp2 };
+  return { servers, removedInMcp2, removedInFastmcp4 };
+}
+
+/** `<ctx>.elicit(message)` with no response_type (or None): fastmcp 4 raises a TypeError (deprecated in 3.2, removed in 4.0). */
+function elicitWithoutType(t: Token[]): RemovedUse[] {
+  const out: RemovedUse[] = [];
+  for (let k = 1; k < t.length; k++) {
+    if (!(isWord(t[k], 'elicit') && isOp(t[k - 1], '.') && isOp(t[k + 1], '('))) continue;
+    const close = matchingClose(t, k + 1);
+    const args = splitItems(t, k + 2, close === -1 ? t.length : close);
+    if (args.some((a) => isOp(a[0], '*') || isOp(a[0], '**'))) continue;
+    const keyword = args.find((a) => isWord(a[0], 'response_type') && isOp(a[1], '='));
+    const positional = args.filter((a) => !(a[0]?.kind === 'name' && isOp(a[1], '=')));
+    const given = keyword ? keyword.slice(2) : positional[1];
+    if (!given || (given.length === 1 && isWord(given[0], 'None')))
+      out.push({ what: 'requires the response_type of ctx.elicit() (without one, a TypeError)', offset: t[k]!.start });
+  }
+  return out;
 }

@@ -61,6 +61,24 @@ describe('MCP rules', () => {
     expect(run(['check'], repo.dir).stdout).toContain('mcp-server-version');
   });
 
+  it('warn that a fastmcp open to fastmcp 4 breaks a server that passes FastMCP(host=…), and pass once bounded', () => {
+    const repo = tempRepo({
+      'pyproject.toml':
+        '[project]\nname = "weather-mcp"\nversion = "0.4.1"\ndependencies = [\n  "fastmcp>=2.10",\n]\n\n[project.scripts]\nweather-mcp = "weather_mcp.server:main"\n',
+      'weather_mcp/__init__.py': '',
+      'weather_mcp/server.py':
+        'from importlib.metadata import version\n\nfrom fastmcp import FastMCP\n\nmcp = FastMCP("weather", version=version("weather-mcp"), port=8080)\n\n\ndef main():\n    mcp.run()\n',
+    }).commit();
+    const res = run(['check'], repo.dir);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toMatch(/pyproject\.toml:5:11 +warn +fastmcp>=2\.10 allows/);
+    expect(res.stdout).toContain(
+      'fastmcp>=2.10 allows fastmcp 4, which no longer accepts FastMCP(port=…) (a TypeError when it is constructed) (weather_mcp/server.py:5): after a fresh install the server cannot start; bound it below the next major (fastmcp>=2.10,<3) or move to the 4.x API  mcp-sdk-bound',
+    );
+    repo.write('pyproject.toml', repo.read('pyproject.toml').replace('"fastmcp>=2.10"', '"fastmcp>=2.10,<3"'));
+    expect(run(['check'], repo.dir).stdout).not.toContain('mcp-sdk-bound');
+  });
+
   it('never read a README or code outside the project, whatever pyproject.toml and package.json name', () => {
     const outside = tempDir();
     mkdirSync(path.join(outside, 'secret'));

@@ -50,8 +50,36 @@ describe('readPythonMcp', () => {
       'import mcp.server.fastmcp\nfrom mcp.server.lowlevel import Server\nserver = Server("x")\n\n@server.read_resource()\nasync def r(): ...\n',
     );
     expect(removedInMcp2.map((r) => r.what)).toEqual([
-      'mcp.server.fastmcp (renamed mcp.server.mcpserver.MCPServer)',
-      'the low-level decorator @….read_resource()',
+      'removed mcp.server.fastmcp (renamed mcp.server.mcpserver.MCPServer)',
+      'removed the low-level decorator @….read_resource()',
     ]);
+  });
+
+  it('names the fastmcp API that fastmcp 4 rejects: FastMCP(…) arguments it no longer accepts, ctx.elicit() without a response_type', () => {
+    const code = [
+      'from fastmcp import FastMCP, Context',
+      'mcp = FastMCP("x", version="1.0", host="0.0.0.0", port=8000)',
+      'async def ask(ctx: Context):',
+      '    await ctx.elicit("Sure?")',
+      '    await ctx.elicit("Sure?", response_type=None)',
+      '    await ctx.elicit("Sure?", None)',
+      '    await ctx.elicit("Name?", str)',
+      '    await ctx.elicit("Name?", response_type=str)',
+      '    await ctx.elicit(*args)',
+      '',
+    ].join('\n');
+    const { removedInFastmcp4 } = readPythonMcp(code);
+    expect(removedInFastmcp4.map((r) => [code.slice(0, r.offset).split('\n').length, r.what])).toEqual([
+      [2, 'no longer accepts FastMCP(host=…) (a TypeError when it is constructed)'],
+      [2, 'no longer accepts FastMCP(port=…) (a TypeError when it is constructed)'],
+      [4, 'requires the response_type of ctx.elicit() (without one, a TypeError)'],
+      [5, 'requires the response_type of ctx.elicit() (without one, a TypeError)'],
+      [6, 'requires the response_type of ctx.elicit() (without one, a TypeError)'],
+    ]);
+  });
+
+  it('reads elicit() as fastmcp API only in a module that imports fastmcp, and host= only on fastmcp.FastMCP', () => {
+    expect(readPythonMcp('import questions\nquestions.elicit("x")\n').removedInFastmcp4).toEqual([]);
+    expect(readPythonMcp('from mcp.server.mcpserver import MCPServer\nMCPServer("x", host="h")\n').removedInFastmcp4).toEqual([]);
   });
 });
