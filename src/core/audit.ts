@@ -90,11 +90,12 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
     const tick = () => emit({ type: 'read', done: ++done, total });
 
     // Tags by the commit they peel to: read once, in a pass of their own.
+    const known = new Map(firstParent.map((c) => [c.oid, c]));
     const tagCommits = new Map<string, CommitInfo | undefined>();
     const annotated = new Set<string>();
     for (let start = 0; start < tags.length; start += BATCH) {
       const batch = tags.slice(start, start + BATCH);
-      const peeled = await Promise.all(batch.map((tag) => peelTag(store, tag.oid)));
+      const peeled = await Promise.all(batch.map((tag) => peelTag(store, tag.oid, known)));
       for (const [i, tag] of batch.entries()) {
         tagCommits.set(tag.name, peeled[i]!.commit);
         if (peeled[i]!.annotated) annotated.add(tag.name);
@@ -108,7 +109,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
 
     // The first-parent walk: where the primary version changed, and where it went backwards.
     const tagNamesOn = new Map([...tagsOn].map(([commit, on]) => [commit, on.map((t) => t.name)]));
-    const { verdicts, changes, backwards } = await walkFirstParent({ store, cache, judge, firstParent, tagsOn: tagNamesOn, scheme, shallow, tick });
+    const { verdicts, changes, backwards } = await walkFirstParent({ cache, judge, firstParent, tagsOn: tagNamesOn, scheme, shallow, tick });
     const sequence: SequenceFinding[] = backwards.map((b) => ({
       ...auditFinding('backwards', { branch: branchName, from: b.from, to: b.to, commit: b.commit.slice(0, 12) }),
       commit: b.commit,
@@ -117,7 +118,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
     }));
     if (shallow)
       notes.push(
-        `this is a shallow clone: the history before ${firstParent[0]?.slice(0, 12) ?? 'HEAD'} is not in it and was not read, so older releases, their tags and whether HEAD reaches them are not known`,
+        `this is a shallow clone: the history before ${firstParent[0]?.oid.slice(0, 12) ?? 'HEAD'} is not in it and was not read, so older releases, their tags and whether HEAD reaches them are not known`,
       );
 
     // One key per meaning (1.0 ≡ 1.0.0, rc1 ≡ -rc.1): thousands of tags are matched in one pass, not pair by pair.

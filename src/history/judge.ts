@@ -1,7 +1,8 @@
 // One commit judged as `check` would judge it: its configuration (config-at.ts), its sources read
 // from its tree through the same FileReader seam, the same rules. The tag rules are left to the
 // audit, which knows the tags of the past; consecutive commits that read the same objects share one
-// judgement, so a long history costs its changes, not its length.
+// judgement, and one whose files differ only in their version literals carries the last reading over
+// (carry-over.ts) and runs the rules only, so a long history of bumps costs little more than its reads.
 import type { LoadedConfig } from '../config/types.js';
 import { loadProject, type Package } from '../core/project.js';
 import type { Finding } from '../rules/types.js';
@@ -10,6 +11,8 @@ import { ruleContext } from '../core/inspect.js';
 import type { FileReader, ReadResult } from '../git/workspace.js';
 import { configAt, type ConfigOrigin } from './config-at.js';
 import { CommitTree, type TreeCache } from './tree.js';
+import { carryOver, type Changed, literalSpans, replacedValues } from './carry-over.js';
+import { decodeUtf8 } from '../core/text.js';
 
 export interface SourceAt {
   name: string;
@@ -37,8 +40,21 @@ export function commitReader(tree: CommitTree, prefix: string): FileReader {
   };
 }
 
+/** The last full or carried-over reading: what it looked up, and what it made of it. */
+interface Reading {
+  seen: ReadonlyMap<string, string>;
+  verdict: Verdict;
+  pkg: Package;
+  loaded: LoadedConfig;
+  /** The files a rule may read, as the last full reading read them, and those changed since (by path in the package). */
+  read: Package['read'];
+  texts: ReadonlyMap<string, string>;
+}
+
 export class Judge {
-  private last: { seen: ReadonlyMap<string, string>; verdict: Verdict } | undefined;
+  private last: Reading | undefined;
+  /** Commits judged in full, and by carrying the last reading over (carry-over.ts). */
+  readonly counts = { full: 0, carried: 0 };
 
   constructor(
     private readonly cache: TreeCache,
@@ -55,11 +71,44 @@ export class Judge {
 
   async judge(commit: string, rootTree: string, tagsOnCommit: string[]): Promise<Verdict> {
     const tree = new CommitTree(this.cache, commit, rootTree);
-    if (this.last && (await tree.readsSameAs(this.last.seen))) return this.last.verdict;
+    const last = this.last;
+    const changed = last && (await tree.changedSince(last.seen));
+    if (last && changed?.length === 0) return last.verdict;
+    const carried = last && changed && (await this.carry(tree, last, changed));
+    if (carried) {
+      this.counts.carried++;
+      return this.remember(tree, carried, last.verdict.config);
+    }
+    this.counts.full++;
     const { loaded, origin } = await configAt(tree, this.prefix, this.today);
     // A version taken from tags (setuptools-scm and kin) is, at a tagged commit, that tag.
     const project = await loadProject(loaded, commitReader(tree, this.prefix), async () => tagsOnCommit);
     const pkg = project.packages.find((p) => p.name === this.packageName) ?? project.packages[0]!;
+    return this.remember(tree, { loaded, pkg, read: pkg.read, texts: new Map() }, origin);
+  }
+
+  /** The last reading at this commit, when its changed files differ only in their version literals. */
+  private async carry(tree: CommitTree, last: Reading, changed: string[]): Promise<Omit<Reading, 'seen' | 'verdict'> | undefined> {
+    const files = new Map<string, Changed>();
+    for (const full of changed) {
+      const file = this.prefix ? (full.startsWith(`${this.prefix}/`) ? full.slice(this.prefix.length + 1) : undefined) : full;
+      const spans = file === undefined ? undefined : literalSpans(last.pkg, file);
+      const before = spans && last.pkg.sources.find((s) => s.file === file)?.text;
+      if (!spans || before === undefined) return undefined;
+      const read = await tree.bytes(full);
+      const decoded = 'bytes' in read ? decodeUtf8(read.bytes) : undefined;
+      if (!decoded || !('text' in decoded)) return undefined;
+      const values = replacedValues(before, spans, decoded.text);
+      if (!values) return undefined;
+      files.set(file!, { text: decoded.text, spans, values });
+    }
+    const texts = new Map(last.texts);
+    for (const [file, change] of files) texts.set(file, change.text);
+    return { loaded: last.loaded, pkg: carryOver(last.pkg, files, last.read, texts), read: last.read, texts };
+  }
+
+  private remember(tree: CommitTree, reading: Omit<Reading, 'seen' | 'verdict'>, origin: ConfigOrigin): Verdict {
+    const { loaded, pkg } = reading;
     const tags = { available: true as const, headTags: [], shallow: false, changedSinceHead: false, staged: false };
     const findings = runRules(ruleContext(pkg, tags, false), loaded.config.rules);
     const verdict: Verdict = {
@@ -70,7 +119,7 @@ export class Judge {
       pkg: { scheme: pkg.scheme, distribution: pkg.distribution },
     };
     // A version from tags depends on the tags, not only on the files: never shared.
-    this.last = loaded.layout?.fromTags ? undefined : { seen: tree.seen, verdict };
+    this.last = loaded.layout?.fromTags ? undefined : { ...reading, seen: tree.seen, verdict };
     return verdict;
   }
 }

@@ -29,12 +29,19 @@ export async function tagRefs(gitTop: string, prefix: string): Promise<{ name: s
   });
 }
 
-/** What a tag ref names, peeled to its commit: whether it is annotated, and the commit (undefined when not in this repository). */
-export async function peelTag(store: ObjectStore, oid: string): Promise<{ annotated: boolean; commit?: CommitInfo }> {
+/**
+ * What a tag ref names, peeled to its commit: whether it is annotated, and the commit (undefined when
+ * not in this repository). A commit already `known` (from the history) is not read again.
+ */
+export async function peelTag(store: ObjectStore, oid: string, known: ReadonlyMap<string, CommitInfo>): Promise<{ annotated: boolean; commit?: CommitInfo }> {
+  const commit = known.get(oid);
+  if (commit) return { annotated: false, commit };
   const obj = await store.read(oid);
   if ('missing' in obj) return { annotated: false };
-  // A lightweight tag names its commit: what was read is the commit itself.
-  return { annotated: obj.type === 'tag', commit: obj.type === 'commit' ? parseCommit(obj) : await readCommit(store, oid) };
+  if (obj.type === 'commit') return { annotated: false, commit: parseCommit(obj) };
+  // An annotated tag names its object in its first line; a tag of a tag is peeled by git.
+  const target = obj.type === 'tag' ? /^object ([0-9a-f]+)\ntype commit\n/.exec(obj.bytes.toString('latin1', 0, 200))?.[1] : undefined;
+  return { annotated: obj.type === 'tag', commit: (target && known.get(target)) || (await readCommit(store, oid)) };
 }
 
 /** Names of the template's tags that `rev` reaches (merged) or does not reach. */
@@ -45,11 +52,16 @@ export const tagsMerged = (gitTop: string, prefix: string, rev: string, merged: 
     'reading the tags (git for-each-ref)',
   );
 
-/** The first-parent history of HEAD, oldest first; empty on a branch with no commit yet. */
-export async function firstParentHistory(gitTop: string): Promise<string[]> {
+/** The first-parent history of HEAD, oldest first, each commit with its tree and time (one rev-list, no object read); empty on a branch with no commit yet. */
+export async function firstParentHistory(gitTop: string): Promise<CommitInfo[]> {
   const head = await readGit(gitTop, ['rev-parse', '-q', '--verify', 'HEAD^{commit}']);
   if (head.code !== 0) return [];
-  return (await lines(gitTop, ['rev-list', '--first-parent', '--reverse', 'HEAD'], 'reading the history (git rev-list)')).filter((l) => /^[0-9a-f]+$/.test(l));
+  const out = await lines(gitTop, ['rev-list', '--first-parent', '--reverse', '--format=%H %T %ct %P', 'HEAD'], 'reading the history (git rev-list)');
+  // Each commit comes as a "commit <id>" line (older git has no --no-commit-header) and the line asked for.
+  return out.flatMap((line) => {
+    const m = /^([0-9a-f]+) ([0-9a-f]+) (\d+) ?([0-9a-f ]*)$/.exec(line);
+    return m ? [{ oid: m[1]!, tree: m[2]!, time: Number(m[3]), parents: m[4]!.split(' ').filter(Boolean) }] : [];
+  });
 }
 
 /** The commits HEAD has and `since` has not. */

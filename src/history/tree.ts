@@ -15,6 +15,8 @@ export interface Entry {
  */
 export class TreeCache {
   private readonly trees = new Map<string, Promise<Map<string, Entry> | undefined>>();
+  /** The trees read so far (undefined: not a tree, or missing), for lookups that need not wait. */
+  private readonly settled = new Map<string, Map<string, Entry> | undefined>();
   private readonly blobs = new Map<string, Promise<Buffer | undefined>>();
   private blobBytes = 0;
   constructor(
@@ -26,10 +28,24 @@ export class TreeCache {
   tree(oid: string): Promise<Map<string, Entry> | undefined> {
     const cached = this.trees.get(oid);
     if (cached) return cached;
-    const read = this.store.read(oid).then((obj) => ('missing' in obj || obj.type !== 'tree' ? undefined : parseTree(obj.bytes)));
-    if (this.trees.size >= this.limit) this.trees.delete(this.trees.keys().next().value!);
+    const read = this.store.read(oid).then((obj) => {
+      const tree = 'missing' in obj || obj.type !== 'tree' ? undefined : parseTree(obj.bytes);
+      if (this.trees.has(oid)) this.settled.set(oid, tree);
+      return tree;
+    });
+    if (this.trees.size >= this.limit) {
+      const oldest = this.trees.keys().next().value!;
+      this.trees.delete(oldest);
+      this.settled.delete(oldest);
+    }
     this.trees.set(oid, read);
     return read;
+  }
+
+  /** A tree already read: its entries, undefined when it is none, or 'unread'. */
+  treeNow(oid: string): Map<string, Entry> | undefined | 'unread' {
+    const tree = this.settled.get(oid);
+    return tree !== undefined || this.settled.has(oid) ? tree : 'unread';
   }
 
   /** A blob's bytes; the cache keeps the most recent within its byte budget (the oldest go first). */
@@ -77,6 +93,17 @@ function guessIdLength(bytes: Buffer): number {
   return /^[0-7]{5,6} /.test(bytes.toString('latin1', next, next + 7)) ? 20 : 32;
 }
 
+/** A path's names, split once: the same few paths are looked up at every commit. */
+const split = new Map<string, string[]>();
+function partsOf(file: string): string[] {
+  let parts = split.get(file);
+  if (!parts) {
+    parts = file.split('/').filter((p) => p !== '' && p !== '.');
+    if (split.size < 10_000) split.set(file, parts);
+  }
+  return parts;
+}
+
 export type Lookup = { entry: Entry } | { absent: true } | { unreadable: string };
 
 /** One commit's tree: looks paths up and records each answer (a path's entry id, or its absence). */
@@ -90,21 +117,46 @@ export class CommitTree {
   ) {}
 
   async lookup(file: string): Promise<Lookup> {
-    const parts = file.split('/').filter((p) => p !== '' && p !== '.');
+    const parts = partsOf(file);
     if (parts.includes('..')) return this.note(file, { unreadable: 'leads outside the project root' });
+    const now = this.lookupNow(parts);
+    if (now) return this.note(file, now);
     let tree = await this.cache.tree(this.root);
     if (!tree) return this.note(file, { unreadable: `the tree of commit ${this.commit.slice(0, 12)} is not in this repository` });
     for (let i = 0; i < parts.length; i++) {
-      const entry = tree.get(parts[i]!);
-      if (!entry) return this.note(file, { absent: true });
-      if (i === parts.length - 1) return this.note(file, { entry });
-      if (entry.mode !== '040000') return this.note(file, entry.mode === '120000' ? { unreadable: 'passes through a symbolic link' } : { absent: true });
-      const sub = await this.cache.tree(entry.oid);
+      const step = this.step(tree, parts, i);
+      if (step.found) return this.note(file, step.found);
+      const sub = await this.cache.tree(step.next);
       if (!sub) return this.note(file, { unreadable: `a tree of commit ${this.commit.slice(0, 12)} is missing from this repository` });
       tree = sub;
     }
     // The root itself.
     return this.note(file, { entry: { mode: '040000', oid: this.root } });
+  }
+
+  /** The same from the trees already read, without waiting; undefined when one is not read yet. */
+  private lookupNow(parts: string[]): Lookup | undefined {
+    let tree = this.cache.treeNow(this.root);
+    if (tree === 'unread') return undefined;
+    if (!tree) return { unreadable: `the tree of commit ${this.commit.slice(0, 12)} is not in this repository` };
+    for (let i = 0; i < parts.length; i++) {
+      const step = this.step(tree, parts, i);
+      if (step.found) return step.found;
+      const sub = this.cache.treeNow(step.next);
+      if (sub === 'unread') return undefined;
+      if (!sub) return { unreadable: `a tree of commit ${this.commit.slice(0, 12)} is missing from this repository` };
+      tree = sub;
+    }
+    return { entry: { mode: '040000', oid: this.root } };
+  }
+
+  /** One step down a path: what was found, or the subtree to go on in. */
+  private step(tree: Map<string, Entry>, parts: string[], i: number): { found: Lookup; next?: undefined } | { found?: undefined; next: string } {
+    const entry = tree.get(parts[i]!);
+    if (!entry) return { found: { absent: true } };
+    if (i === parts.length - 1) return { found: { entry } };
+    if (entry.mode !== '040000') return { found: entry.mode === '120000' ? { unreadable: 'passes through a symbolic link' } : { absent: true } };
+    return { next: entry.oid };
   }
 
   /** The names of a directory's subdirectories ('' is the root), sorted. */
@@ -142,13 +194,20 @@ export class CommitTree {
     await Promise.all([...earlier.keys()].map((key) => (key.startsWith('\0') ? probe.subdirectories(key.slice(1)) : probe.bytes(key).catch(() => undefined))));
   }
 
-  /** Whether every path this tree's reads looked up is the same here: then the judgement is the same. */
-  async readsSameAs(earlier: ReadonlyMap<string, string>): Promise<boolean> {
+  /**
+   * The files whose content differs from what an earlier commit's reads found there (the same kind of
+   * file, another blob); undefined when anything else differs (a file appeared, went, or changed kind;
+   * a directory listing changed). Empty when every read is the same: then so is the judgement.
+   */
+  async changedSince(earlier: ReadonlyMap<string, string>): Promise<string[] | undefined> {
+    const changed: string[] = [];
     for (const [key, was] of earlier) {
       const now = key.startsWith('\0') ? (await this.subdirectories(key.slice(1))).join('/') : describe(await this.lookup(key));
-      if (now !== was) return false;
+      if (now === was) continue;
+      if (key.startsWith('\0') || !isFile(now) || now.slice(0, 7) !== was.slice(0, 7) || !isFile(was)) return undefined;
+      changed.push(key);
     }
-    return true;
+    return changed;
   }
 
   private note(file: string, found: Lookup): Lookup {
@@ -156,5 +215,8 @@ export class CommitTree {
     return found;
   }
 }
+
+/** A regular file's description: its mode (100644 or 100755), a colon and its blob id. */
+const isFile = (described: string) => described.startsWith('1006') || described.startsWith('1007');
 
 const describe = (found: Lookup) => ('entry' in found ? `${found.entry.mode}:${found.entry.oid}` : 'absent' in found ? '-' : `!${found.unreadable}`);

@@ -4,8 +4,7 @@
 // the judgements then run one by one from the cache.
 import type { VersionScheme } from '../version/scheme.js';
 import type { Judge, Verdict } from './judge.js';
-import type { ObjectStore } from './objects.js';
-import { readCommit, type CommitInfo } from './refs.js';
+import type { CommitInfo } from './refs.js';
 import { CommitTree, type TreeCache } from './tree.js';
 
 const BATCH = 256;
@@ -25,10 +24,9 @@ export interface Walk {
 }
 
 export async function walkFirstParent(args: {
-  store: ObjectStore;
   cache: TreeCache;
   judge: Judge;
-  firstParent: string[];
+  firstParent: CommitInfo[];
   /** Tag names by the commit they peel to. */
   tagsOn: Map<string, string[]>;
   scheme: VersionScheme;
@@ -36,22 +34,22 @@ export async function walkFirstParent(args: {
   shallow: boolean;
   tick: () => void;
 }): Promise<Walk> {
-  const { store, cache, judge, firstParent, tagsOn, scheme, shallow, tick } = args;
+  const { cache, judge, firstParent, tagsOn, scheme, shallow, tick } = args;
   const verdicts = new Map<string, Verdict>();
   const changes: VersionChange[] = [];
   const backwards: Walk['backwards'] = [];
   let previous: string | null = null;
   let highest: string | undefined;
-  let batch: (CommitInfo | undefined)[] = [];
-  for (const [at, oid] of firstParent.entries()) {
-    if (at % BATCH === 0) {
-      batch = await Promise.all(firstParent.slice(at, at + BATCH).map((c) => readCommit(store, c)));
-      const reads = judge.lastReads();
-      if (reads) await Promise.all(batch.map((info) => info && new CommitTree(cache, info.oid, info.tree).prefetch(reads)));
+  let readAhead = 0;
+  for (const [at, info] of firstParent.entries()) {
+    // What the last judgement read is asked for at the next commits at once (pipelined), from the second commit on.
+    const reads = at >= readAhead ? judge.lastReads() : undefined;
+    if (reads) {
+      readAhead = at + BATCH;
+      await Promise.all(firstParent.slice(at, readAhead).map((c) => new CommitTree(cache, c.oid, c.tree).prefetch(reads)));
     }
-    const info = batch[at % BATCH];
     tick();
-    if (!info) continue;
+    const oid = info.oid;
     const verdict = await judge.judge(oid, info.tree, tagsOn.get(oid) ?? []);
     if (tagsOn.has(oid)) verdicts.set(oid, verdict);
     const v = verdict.version;

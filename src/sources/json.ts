@@ -137,6 +137,7 @@ export const jsonSource = defineKind({
     ),
   },
   label: (o) => o.key ?? 'version',
+  plainHits: true,
   locate: locateJsonVersion,
   detect: ({ read }) => {
     const pkg = read('package.json');

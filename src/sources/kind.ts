@@ -38,6 +38,12 @@ interface KindBase<T extends string, S extends Shape> {
   label(options: Output<S>): string;
   /** The text written over a located version (default: the version itself). */
   replace?(hit: VersionHit, version: string): string;
+  /**
+   * Its versions are plain literals: another run of version characters in a literal's place is read as
+   * that version and changes nothing else in the file's reading (audit then reuses the reading of a
+   * commit for the next one whose file differs only there).
+   */
+  plainHits?: boolean;
   /** Other files its locator needs facts from (package.json, for its name); read with the sources. */
   alsoReads?: readonly string[];
   /**

@@ -28,6 +28,7 @@ export const pythonSource = defineKind({
         ? '"keyword" goes with "call"'
         : undefined,
   label: (o) => (o.call ? `${o.call}(${o.keyword ?? 'version'}=…)` : (o.variable ?? '__version__')),
+  plainHits: true,
   locate: (text, o) => (o.call ? locateCallArgument(text, { call: o.call, keyword: o.keyword }) : locatePythonVersion(text, o)),
   detect: ({ read, files }) => [
     ...files()

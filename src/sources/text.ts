@@ -33,5 +33,6 @@ export const textSource = defineKind({
   description: 'A file that holds only the version (VERSION): its whole content, trimmed.',
   options: {},
   label: () => 'the whole file',
+  plainHits: true,
   locate: locateTextVersion,
 });

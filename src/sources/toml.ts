@@ -237,6 +237,7 @@ export const tomlSource = defineKind({
     key: text().describe('toml: dotted key (default project.version; tool.poetry.version for Poetry).'),
   },
   label: (o) => o.key ?? 'project.version',
+  plainHits: true,
   locate: locateTomlVersion,
   detect: ({ read }) => {
     const pyproject = read('pyproject.toml');
