@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { FileChange } from './plan.js';
 import { UserError } from '../core/errors.js';
 import { isInside } from '../git/workspace.js';
-import { createWithContent, syncDir, tempName, writeNew } from './exclusive.js';
+import { createSynced, syncDir, syncDirInPool, tempName, writeNew, writeNewSynced } from './exclusive.js';
 import type { Journal, JournalGit } from './journal.js';
 import { ensureStateDir, unfinished, type ChangeState } from './state.js';
 import { injectFault } from './fault.js';
@@ -20,8 +20,16 @@ export interface Applied {
   finish(): void;
 }
 
-/** Replaces each file's content, or restores everything and throws. Call under withLock. */
-export function applyChanges(state: ChangeState, root: string, changes: FileChange[], git?: JournalGit, allowForeignOwner = false): Applied {
+/**
+ * Replaces each file's content, or restores everything and throws. Call under withLock.
+ *
+ * In this order, each step durable before the next: the journal (synced, linked, its directory synced);
+ * a synced temp copy of every file; the renames, one by one; every directory holding a file, synced once.
+ * The syncs within a step run at once on the thread pool (a file system commits them together), so a
+ * change of many files waits for about three syncs, not three a file; getfattr, which names the files
+ * with attributes to copy, runs meanwhile.
+ */
+export async function applyChanges(state: ChangeState, root: string, changes: FileChange[], git?: JournalGit, allowForeignOwner = false): Promise<Applied> {
   const realRoot = realpathSync(root);
   if (!allowForeignOwner)
     refuseForeignWriters(
@@ -42,9 +50,10 @@ export function applyChanges(state: ChangeState, root: string, changes: FileChan
     if (!isInside(realRoot, real)) throw new UserError(`${c.file} leads outside the project root; nothing was written`, 1);
     if (!stat.isFile()) throw new UserError(`${c.file} is not a regular file; nothing was written`, 1);
     if (!current.equals(c.before)) throw new UserError(`${c.file} changed while heimdall-version was working; nothing was written`, 1);
-    return { change: c, real, stat };
+    return { change: c, real, stat, temp: tempName(real) };
   });
   ensureStateDir(state);
+  const withAttributes = filesWithAttributes(targets.map((t) => t.real));
   const journal: Journal = {
     format: 1,
     pid: process.pid,
@@ -52,29 +61,46 @@ export function applyChanges(state: ChangeState, root: string, changes: FileChan
     ...(git ? { git } : {}),
   };
   try {
-    createWithContent(state.journal, Buffer.from(JSON.stringify(journal)));
+    await createSynced(state.journal, Buffer.from(JSON.stringify(journal)));
   } catch (e) {
+    await withAttributes;
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw unfinished(state);
     throw new UserError(`cannot write the journal ${state.journal} (${(e as Error).message}); nothing was written`, 1);
   }
   injectFault('journal');
-  const withAttributes = filesWithAttributes(targets.map((t) => t.real));
   const replaced: typeof targets = [];
   const finish = () => {
     rmSync(state.journal, { force: true });
     syncDir(state.dir);
   };
+  // Until getfattr answers, every file's attributes are copied (a rollback before then restores them all).
+  let attributes = new Set(targets.map((t) => t.real));
+  const copyAttributesOf = (t: (typeof targets)[number]) => async () => {
+    attributes = await withAttributes;
+    if (attributes.has(t.real)) copyAttributes(t.real, t.temp);
+  };
   const rollback = () => {
-    for (const t of [...replaced].reverse()) replaceFile(t.real, t.change.before, t.stat, undefined, withAttributes.has(t.real));
+    for (const t of targets) if (!replaced.includes(t)) rmSync(t.temp, { force: true });
+    for (const t of [...replaced].reverse()) replaceFile(t.real, t.change.before, t.stat, undefined, attributes.has(t.real));
     finish();
     return replaced.map((t) => t.change.file);
   };
   try {
+    // The journal's link is made durable while the copies are written and synced.
+    const copies = [
+      syncDirInPool(state.dir),
+      ...targets.map((t) => writeNewSynced(t.temp, t.change.after, t.stat.mode & 0o7777, { uid: t.stat.uid, gid: t.stat.gid }, copyAttributesOf(t))),
+    ];
+    const settled = await Promise.allSettled(copies);
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
     for (const t of targets) {
       injectFault(`files:${replaced.length}`);
-      replaceFile(t.real, t.change.after, t.stat, `temp:${replaced.length}`, withAttributes.has(t.real));
+      injectFault(`temp:${replaced.length}`);
+      renameSync(t.temp, t.real);
       replaced.push(t);
     }
+    await Promise.all([...new Set(targets.map((t) => path.dirname(t.real)))].map(syncDirInPool));
     injectFault('written');
   } catch (e) {
     const restored = rollback();

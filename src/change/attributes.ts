@@ -5,31 +5,39 @@
 // the files that have any (ACLs are system.posix_acl_* attributes), and only those are copied; without
 // getfattr (or when it fails) every file is. Where cp is not GNU's (BusyBox, macOS) only the owner and
 // mode are kept.
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 let unsupported = process.platform !== 'linux';
 
 /**
  * The files among `files` (real paths) that may have an ACL or extended attributes: those getfattr
- * lists (one process for all), or all of them when it cannot tell.
+ * lists (one process for all, run while the caller does other work), or all of them when it cannot tell.
  */
-export function filesWithAttributes(files: string[]): Set<string> {
+export function filesWithAttributes(files: string[]): Promise<Set<string>> {
   const all = new Set(files);
-  if (unsupported || files.length === 0) return new Set();
+  if (unsupported || files.length === 0) return Promise.resolve(new Set());
   // A directory's default ACL is inherited by the new copy, which cp then drops: its files are copied too.
   const dirs = [...new Set(files.map((f) => path.dirname(f)))];
-  const res = spawnSync('getfattr', ['--absolute-names', '-m', '-', '--', ...files, ...dirs], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
-  if (res.status !== 0 || res.error) return all;
-  const listed = new Set(
-    res.stdout
-      .split('\n')
-      .filter((line) => line.startsWith('# file: '))
-      .map((line) => line.slice(8)),
-  );
-  // getfattr escapes some characters in the names it prints: such a name is copied whatever it said.
-  const plain = (name: string) => /^[\x20-\x7e]*$/.test(name) && !/[\\=]/.test(name);
-  return new Set(files.filter((f) => [f, path.dirname(f)].some((name) => listed.has(name) || !plain(name))));
+  return new Promise((resolve) => {
+    execFile(
+      'getfattr',
+      ['--absolute-names', '-m', '-', '--', ...files, ...dirs],
+      { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout) => {
+        if (error) return resolve(all);
+        const listed = new Set(
+          stdout
+            .split('\n')
+            .filter((line) => line.startsWith('# file: '))
+            .map((line) => line.slice(8)),
+        );
+        // getfattr escapes some characters in the names it prints: such a name is copied whatever it said.
+        const plain = (name: string) => /^[\x20-\x7e]*$/.test(name) && !/[\\=]/.test(name);
+        resolve(new Set(files.filter((f) => [f, path.dirname(f)].some((name) => listed.has(name) || !plain(name)))));
+      },
+    );
+  });
 }
 
 /** Gives `copy` the ACL and extended attributes of `file` (the caller syncs it); throws when cp fails on them. */

@@ -1,5 +1,5 @@
 // Files created exclusively: an unpredictable name, O_EXCL|O_NOFOLLOW, so no planted link or file is ever written through.
-import { closeSync, constants, fchmodSync, fchownSync, fsyncSync, linkSync, openSync, rmSync, writeSync } from 'node:fs';
+import { close, closeSync, constants, fchmodSync, fchownSync, fsync, fsyncSync, linkSync, open, openSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { randomHex } from './random.js';
 
@@ -26,6 +26,32 @@ export function writeNew(file: string, content: Buffer, mode: number, owner?: { 
 }
 
 /**
+ * writeNew whose sync runs on the thread pool, so that several new files are synced at once; `finish` (awaited)
+ * runs just before the sync. The file is written and closed when the promise resolves, removed when it rejects.
+ */
+export async function writeNewSynced(
+  file: string,
+  content: Buffer,
+  mode: number,
+  owner?: { uid: number; gid: number },
+  finish?: () => Promise<void>,
+): Promise<void> {
+  const fd = openSync(file, CREATE, mode & 0o777);
+  try {
+    if (owner) keepOwner(fd, owner);
+    fchmodSync(fd, mode);
+    writeSync(fd, content);
+    await finish?.();
+    await syncInPool(fd);
+  } catch (e) {
+    closeSync(fd);
+    rmSync(file, { force: true });
+    throw e;
+  }
+  closeSync(fd);
+}
+
+/**
  * Creates `file` with its whole content at once (a hard link from a temp file): readers never see it
  * half-written. `durable`: synced, so that it outlives a crash (a lock need not: after a crash no
  * holder is left to honour).
@@ -39,6 +65,34 @@ export function createWithContent(file: string, content: Buffer, durable = true)
     rmSync(temp, { force: true });
   }
   if (durable) syncDir(path.dirname(file));
+}
+
+/**
+ * Syncs the file open at `fd` on libuv's thread pool (its size: UV_THREADPOOL_SIZE): syncs of different files
+ * run at once, which the file system commits together, instead of one after another.
+ */
+export const syncInPool = (fd: number): Promise<void> => new Promise((resolve, reject) => fsync(fd, (e) => (e ? reject(e) : resolve())));
+
+/** syncDir on the thread pool, beside other syncs. */
+export function syncDirInPool(dir: string): Promise<void> {
+  return new Promise((resolve) =>
+    open(dir, constants.O_RDONLY, (e, fd) => {
+      // As syncDir: some file systems cannot sync a directory; the rename itself stays atomic.
+      if (e) return resolve();
+      fsync(fd, () => close(fd, () => resolve()));
+    }),
+  );
+}
+
+/** createWithContent, durable, whose sync runs on the thread pool; the directory's sync is left to the caller, to run beside others. */
+export async function createSynced(file: string, content: Buffer): Promise<void> {
+  const temp = tempName(file);
+  await writeNewSynced(temp, content, 0o600);
+  try {
+    linkSync(temp, file);
+  } finally {
+    rmSync(temp, { force: true });
+  }
 }
 
 /** Makes renames and removals in dir durable. */

@@ -62,7 +62,7 @@ export async function applyChecked(
   git?: JournalGit,
   allowForeignOwner = false,
 ): Promise<Applied> {
-  const applied = applyChanges(await changeState(loaded.root, loaded.gitTop), loaded.root, changes, git, allowForeignOwner);
+  const applied = await applyChanges(await changeState(loaded.root, loaded.gitTop), loaded.root, changes, git, allowForeignOwner);
   const wrong = await wrongAfter();
   if (wrong.length > 0) {
     const restored = applied.rollback();
