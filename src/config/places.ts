@@ -5,6 +5,7 @@ import { lstatSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
 import { isInside, readRegular } from '../git/workspace.js';
+import { decodeLenient } from '../core/text.js';
 import { PYPROJECT, TABLE } from './pyproject.js';
 
 export type Format = 'json' | 'yaml' | 'package' | 'pyproject' | 'code';
@@ -97,7 +98,7 @@ export function readConfigText(root: string | undefined, file: string, shown: st
     throw new UserError(`${shown}: cannot read the configuration (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   if ('missing' in read) throw new UserError(`${shown}: cannot read the configuration: it ${read.missing}`);
-  return read.bytes.toString('utf8');
+  return decodeLenient(read.bytes);
 }
 
 function isLink(p: string): boolean {

@@ -2,7 +2,7 @@
 // TOML (sources as [[tool.heimdall-version.sources]]), validated the same way, problems located.
 import { readRegular } from '../git/workspace.js';
 import { UserError } from '../core/errors.js';
-import { lineIndex } from '../core/text.js';
+import { decodeLenient, lineIndex } from '../core/text.js';
 import { locateTomlVersion, readTomlTree } from '../sources/toml.js';
 import { validateConfig } from './schema.js';
 import type { Config } from './types.js';
@@ -18,7 +18,7 @@ export function readPyprojectTable(file: string, shown: string): { table: unknow
     // Never blocks on a FIFO: a pyproject.toml that is no regular file holds no configuration.
     const read = readRegular(file);
     if (!('bytes' in read)) return undefined;
-    text = read.bytes.toString('utf8');
+    text = decodeLenient(read.bytes);
   } catch {
     return undefined;
   }

@@ -5,12 +5,15 @@ export interface Position {
   column: number;
 }
 
-/** Maps offsets to positions; build once per text, then each lookup is a binary search. */
+/** Maps offsets to positions; the index is built at the first lookup (most texts asked for one have none), then each is a binary search. */
 export function lineIndex(text: string): (offset: number) => Position {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  let starts: number[] | undefined;
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -27,8 +30,25 @@ export type Decoded = { text: string } | { error: string; line: number; column: 
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/** What each buffer decoded to: the readers of one file share its bytes (git/read-once.ts), and so its text. */
+const decodedOf = new WeakMap<Uint8Array, Decoded>();
+
 /** Decodes UTF-8 strictly (a BOM stays in the text); on bad bytes says where the first one is. */
 export function decodeUtf8(bytes: Uint8Array): Decoded {
+  const known = decodedOf.get(bytes);
+  if (known) return known;
+  const decoded = decodeUncached(bytes);
+  decodedOf.set(bytes, decoded);
+  return decoded;
+}
+
+/** The text of UTF-8 bytes, bad bytes replaced (U+FFFD) rather than refused. */
+export function decodeLenient(bytes: Buffer): string {
+  const decoded = decodeUtf8(bytes);
+  return 'text' in decoded ? decoded.text : bytes.toString('utf8');
+}
+
+function decodeUncached(bytes: Uint8Array): Decoded {
   try {
     return { text: decoder.decode(bytes) };
   } catch {

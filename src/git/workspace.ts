@@ -1,6 +1,7 @@
 // The project on disk: where it starts, and reading its files from the work tree or the git index.
 import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { keep, recall } from './read-once.js';
 
 export type ReadResult = { bytes: Buffer } | { missing: string };
 
@@ -65,10 +66,15 @@ export function readRegular(real: string, maxBytes = Number.POSITIVE_INFINITY): 
   // O_NONBLOCK: opening a FIFO must not wait for a writer; what the descriptor is decides whether it is read.
   const fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOFOLLOW ?? 0));
   try {
-    const stat = fstatSync(fd);
-    const kind = fileKind(stat);
+    const st = fstatSync(fd);
+    const kind = fileKind(st);
     if (kind) return { missing: `is not a regular file (${kind})` };
-    return stat.size > maxBytes ? { missing: `is larger than ${maxBytes} bytes` } : { bytes: readFileSync(fd) };
+    if (st.size > maxBytes) return { missing: `is larger than ${maxBytes} bytes` };
+    const known = recall(real, st);
+    if (known) return { bytes: known };
+    const bytes = readFileSync(fd);
+    keep(real, st, bytes);
+    return { bytes };
   } finally {
     closeSync(fd);
   }

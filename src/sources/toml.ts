@@ -102,37 +102,55 @@ interface ScannedValue {
   quote?: string;
 }
 
-/** Every key/value in the document at the key path `want` (a large document holds many others); values of arrays of tables are left out. */
+const BARE_KEY = /[A-Za-z0-9_-]+/y;
+const SPACE = 0x20;
+const TAB = 0x09;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/**
+ * Every key/value in the document at the key path `want` (a large document holds many others); values of arrays of tables are left out.
+ * One pass over the text that allocates nothing for the keys and values of other tables.
+ */
 export function scanToml(text: string, want: string[]): ScannedValue[] {
   const out: ScannedValue[] = [];
-  const wanted = (path: string[] | undefined): path is string[] => path !== undefined && path.length === want.length && path.every((p, i) => p === want[i]);
+  const wanted = (path: string[] | undefined): path is string[] => path !== undefined && path.length === want.length;
+  // A path is followed only while it may still lead to `want`: a key elsewhere is never a match, nor anything inside it.
+  const extend = (path: string[] | undefined, key: string[]): string[] | undefined => {
+    if (!path || path.length + key.length > want.length) return undefined;
+    for (let k = 0; k < key.length; k++) if (key[k] !== want[path.length + k]) return undefined;
+    return [...path, ...key];
+  };
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let table: string[] | undefined = [];
   const n = text.length;
 
   const skipSpace = () => {
-    while (i < n && (text[i] === ' ' || text[i] === '\t')) i++;
+    for (let c = text.charCodeAt(i); c === SPACE || c === TAB; c = text.charCodeAt(++i));
   };
   const skipLine = () => {
-    while (i < n && text[i] !== '\n') i++;
+    const nl = text.indexOf('\n', i);
+    i = nl === -1 ? n : nl;
   };
   const skipBlank = () => {
     for (;;) {
-      while (i < n && /[ \t\r\n]/.test(text[i]!)) i++;
-      if (text[i] === '#') skipLine();
+      for (let c = text.charCodeAt(i); c === SPACE || c === TAB || c === CR || c === LF; c = text.charCodeAt(++i));
+      if (text.charCodeAt(i) === 0x23 /* # */) skipLine();
       else return;
     }
   };
   const readString = (): { start: number; end: number; quote: string } | undefined => {
     const q = text[i]!;
-    const triple = text.startsWith(q.repeat(3), i);
+    const qc = text.charCodeAt(i);
+    const triple = text.charCodeAt(i + 1) === qc && text.charCodeAt(i + 2) === qc;
     const quote = triple ? q.repeat(3) : q;
     const start = i + quote.length;
     let j = start;
     while (j < n) {
-      if (q === '"' && text[j] === '\\') j += 2;
-      else if (text.startsWith(quote, j)) break;
-      else if (!triple && text[j] === '\n') return undefined;
+      const c = text.charCodeAt(j);
+      if (c === 0x5c /* \\ */ && qc === 0x22 /* " */) j += 2;
+      else if (c === qc && (!triple || (text.charCodeAt(j + 1) === qc && text.charCodeAt(j + 2) === qc))) break;
+      else if (!triple && c === LF) return undefined;
       else j++;
     }
     if (j >= n) return undefined;
@@ -152,7 +170,8 @@ export function scanToml(text: string, want: string[]): ScannedValue[] {
         const raw = text.slice(s.start, s.end);
         parts.push(c === '"' ? decodeBasic(raw) : raw);
       } else {
-        const m = /^[A-Za-z0-9_-]+/.exec(text.slice(i, i + 256));
+        BARE_KEY.lastIndex = i;
+        const m = BARE_KEY.exec(text);
         if (!m) return undefined;
         parts.push(m[0]);
         i += m[0].length;
@@ -162,6 +181,8 @@ export function scanToml(text: string, want: string[]): ScannedValue[] {
       i++;
     }
   };
+  // A bare value (number, date, boolean) ends at white space (Unicode's too), a comma, a bracket or brace, or a comment.
+  const endsBare = (c: number) => c === 0x2c || c === 0x5d || c === 0x7d || c === 0x23 || ((c <= SPACE || c >= 0x7f) && /\s/.test(String.fromCharCode(c)));
   const readValue = (path: string[] | undefined): boolean => {
     skipSpace();
     const c = text[i];
@@ -189,13 +210,13 @@ export function scanToml(text: string, want: string[]): ScannedValue[] {
         const key = readKey();
         if (!key || text[i] !== '=') return false;
         i++;
-        if (!readValue(path && [...path, ...key])) return false;
+        if (!readValue(extend(path, key))) return false;
         skipSpace();
         if (text[i] === ',') i++;
       }
     }
     const start = i;
-    while (i < n && !/[\s,\]}#]/.test(text[i]!)) i++;
+    while (i < n && !endsBare(text.charCodeAt(i))) i++;
     if (wanted(path) && i > start) out.push({ path, start, end: i });
     return i > start;
   };
@@ -207,7 +228,8 @@ export function scanToml(text: string, want: string[]): ScannedValue[] {
       const array = text[i + 1] === '[';
       i += array ? 2 : 1;
       const key = readKey();
-      table = array || !key ? undefined : key;
+      // A table that cannot hold `want` is followed no further, as an array of tables.
+      table = array || !key ? undefined : extend([], key);
       skipLine();
       continue;
     }
@@ -217,7 +239,7 @@ export function scanToml(text: string, want: string[]): ScannedValue[] {
       continue;
     }
     i++;
-    if (!readValue(table && [...table, ...key])) skipLine();
+    if (!readValue(extend(table, key))) skipLine();
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { UserError } from '../../core/errors.js';
 import { FORMATS, formatResult, type Format } from '../../report/index.js';
 import { inertJson } from '../../report/printable.js';
 import { loadConfig } from '../../config/load.js';
+import { rememberReads } from '../../git/read-once.js';
 import { inspect } from '../../core/inspect.js';
 import { refuseUnfinished } from '../../change/state.js';
 import { packagesOfGroups } from '../../core/groups.js';
@@ -77,6 +78,8 @@ async function runCheck(v: CheckValues, io: Io): Promise<number> {
   if (v.fix) return (await import('./fix.js')).runFix(v, format, io);
   if (v['dry-run']) throw new UserError('--dry-run goes with --fix');
   if (v['allow-foreign-owner']) throw new UserError('--allow-foreign-owner goes with --fix');
+  // A read command: each file is read from the disk once, however many parts of the run ask for it.
+  rememberReads();
   const loaded = await loadConfig(configPlace(v));
   if (!v.staged) await refuseUnfinished(loaded);
   const { result } = await inspect(loaded, v.staged, false, named(loaded, v));
@@ -88,6 +91,7 @@ async function runCheck(v: CheckValues, io: Io): Promise<number> {
 const named = (loaded: LoadedConfig, v: { package?: string[]; group?: string[] }) => [...(v.package ?? []), ...packagesOfGroups(loaded, v.group)];
 
 async function runShow(v: GlobalValues & { json: boolean; package?: string[]; group?: string[] }, io: Io): Promise<number> {
+  rememberReads();
   const loaded = await loadConfig(configPlace(v));
   await refuseUnfinished(loaded);
   const wanted = named(loaded, v);
