@@ -67,6 +67,9 @@ export function renderSteps(io: Io, live: boolean): Renderer {
         const until = Date.now() + event.seconds * 1000;
         return every(() => `… ${event.reason}: retrying in ${Math.max(0, Math.ceil((until - Date.now()) / 1000))}s `);
       }
+      case 'package':
+        stop();
+        return io.out(`${event.phase}: ${event.name} (${event.path || '.'})\n`);
       case 'check-report':
         stop();
         return io.out(formatStylish(event.result, { color: io.color }));

@@ -57,8 +57,9 @@ function zeroConfig(root: string, gitTop: string | undefined): LoadedConfig {
 
 /**
  * A package with no configuration of its own that is a member of an enclosing workspace is judged
- * as the workspace judges it: by its tag template (and its configured sources), so that a check in
- * its directory and one at the root agree. A workspace that cannot be read leaves it as it is.
+ * as the workspace judges it: by its tag template (and its configured sources) and the workspace's
+ * rules, bump and release settings, so that a check or a release in its directory and one from the
+ * root agree. A workspace that cannot be read leaves it as it is.
  */
 async function asMember(loaded: LoadedConfig): Promise<LoadedConfig> {
   const { root, gitTop } = loaded;
@@ -73,10 +74,12 @@ async function asMember(loaded: LoadedConfig): Promise<LoadedConfig> {
         const member = workspace?.packages.find((p) => p.path === rel);
         if (!member) return loaded;
         const { layout: _detected, ...rest } = loaded;
+        // The workspace's rules, versioning, bump and release settings apply to every package.
+        const { packages: _packages, groups: _groups, ...shared } = found?.config ?? loaded.config;
         return {
           ...rest,
           ...(member.layout ? { layout: member.layout } : {}),
-          config: { ...loaded.config, sources: member.sources, tags: { prefix: member.tags.prefix } },
+          config: { ...shared, sources: member.sources, tags: { prefix: member.tags.prefix } },
         };
       }
       if (here?.python || dir === gitTop || path.dirname(dir) === dir) return loaded;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { refuseUnfinished } from '../change/state.js';
 import { refuseTagLayout } from '../config/layout.js';
 import type { Mode } from '../release/context.js';
-import { prepare, type RunOptions } from '../release/prepare.js';
+import { prepare, type Prepared, type RunOptions } from '../release/prepare.js';
 import { RELEASE_STEPS } from '../release/registry.js';
 import { describePlan, planOf, runSteps, type PlannedStep, type RunResult } from '../release/runner.js';
 import { versionsVerdict } from '../release/steps/versions-consistent.js';
@@ -40,18 +40,9 @@ export interface ReleaseResult extends RunResult {
 
 export async function release(options: ReleaseOptions = {}): Promise<ReleaseResult> {
   const mode = options.mode ?? 'no-upload';
-  const { loaded, check, ctx } = await prepare('release', mode, options);
-  await refuseUnfinished(loaded);
-  refuseTagLayout(loaded.layout, 'release');
-  Object.assign(ctx, {
-    release: options.isolation === false ? { ...ctx.release, isolation: false } : ctx.release,
-    dist: path.join(loaded.root, 'dist'),
-    ...(mode === 'test-upload' ? { index: { label: 'TestPyPI', url: ctx.release.indexes.testpypi, extra: ctx.release.indexes.pypi } } : {}),
-    allowDirty: options.allowDirty === true,
-    push: options.push === true,
-    askFirst: options.yes !== true,
-    ...(options.confirm ? { confirm: options.confirm } : {}),
-  });
+  const prepared = await prepare('release', mode, options);
+  const { check, ctx } = prepared;
+  await readyToRelease(prepared, mode, options);
   const plan = planOf(RELEASE_STEPS, ctx);
   const base = {
     mode,
@@ -74,4 +65,19 @@ export async function release(options: ReleaseOptions = {}): Promise<ReleaseResu
     process.off('exit', cleanup);
     cleanup();
   }
+}
+
+/** A prepared package's context made ready for this run; refused while a change is unfinished or when tags alone give the version. */
+export async function readyToRelease({ loaded, ctx }: Prepared, mode: Mode, options: ReleaseOptions): Promise<void> {
+  await refuseUnfinished(loaded);
+  refuseTagLayout(loaded.layout, 'release');
+  Object.assign(ctx, {
+    release: options.isolation === false ? { ...ctx.release, isolation: false } : ctx.release,
+    dist: path.join(loaded.root, 'dist'),
+    ...(mode === 'test-upload' ? { index: { label: 'TestPyPI', url: ctx.release.indexes.testpypi, extra: ctx.release.indexes.pypi } } : {}),
+    allowDirty: options.allowDirty === true,
+    push: options.push === true,
+    askFirst: options.yes !== true,
+    ...(options.confirm ? { confirm: options.confirm } : {}),
+  });
 }

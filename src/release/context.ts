@@ -38,6 +38,17 @@ export interface ArtifactState {
   indexEnv?: Environment;
 }
 
+/** A wheel a group release built for one of its members: what its siblings install instead of asking an index. */
+export interface FreshWheel {
+  distribution: string;
+  /** Its version, PEP 440. */
+  version: string;
+  /** Absolute path. */
+  wheel: string;
+  /** Its Requires-Dist entries. */
+  requires: string[];
+}
+
 export interface StepContext {
   command: 'release' | 'verify';
   mode: Mode;
@@ -87,6 +98,11 @@ export interface StepContext {
   signal: AbortSignal;
   emit: Emit;
   state: ArtifactState;
+  /**
+   * In a group release: the wheels its members built so far, by normalized distribution name (shared
+   * by the members' contexts). A member's siblings are installed from these, never from an index.
+   */
+  fresh?: Map<string, FreshWheel>;
   /** The step now running (set by the runner): commands are reported under it. */
   step: string;
 }

@@ -60,6 +60,15 @@ export async function installWheelOffline(ctx: StepContext, env: Environment, wh
   await part(ctx, 'pip install', argv, env.home, `pip could not install ${path.basename(wheel)}`);
 }
 
+/**
+ * Installs one wheel with the fresh wheels of its siblings (a group release), from no index: with its
+ * dependencies when they are all siblings (pip resolves the pins among them), else without.
+ */
+export async function installWithSiblings(ctx: StepContext, env: Environment, wheel: string, siblings: string[], resolve: boolean): Promise<void> {
+  const argv = [...env.pip, ...(resolve ? [] : ['--no-deps']), '--no-index', '--no-cache-dir', '--quiet', wheel, ...siblings];
+  await part(ctx, 'pip install', argv, env.home, `pip could not install ${path.basename(wheel)} with its siblings' fresh wheels`);
+}
+
 /** Installs `requirement` from an index; returns false when pip fails (the index may not have it yet). */
 export async function pipInstallFromIndex(ctx: StepContext, env: Environment, requirement: string, index: string, extra: string): Promise<boolean> {
   const argv = [...env.pip, '--no-cache-dir', '--retries', '1', '--index-url', index, '--extra-index-url', extra, requirement];

@@ -14,6 +14,8 @@ export type StepEvent =
   | { type: 'output'; stream: 'out' | 'err'; text: string }
   /** The step waits `seconds` before trying again (an index that does not serve the release yet). */
   | { type: 'wait'; step: string; seconds: number; reason: string }
+  /** A group release turns to one of its packages for a phase of the run (its gates, its build, …). */
+  | { type: 'package'; phase: string; name: string; path: string }
   /** The check found errors: its full result, for the report. */
   | { type: 'check-report'; result: CheckResult };
 

@@ -6,6 +6,7 @@ import { unconditionalRequirements } from './artifact-metadata.js';
 import { throwawayEnv, type StepContext } from './context.js';
 import { activated, probe, type Environment } from './environment.js';
 import { execute } from './run-command.js';
+import { siblingInstall } from './siblings.js';
 import { failed, passed, StepFailed, type Outcome } from './step.js';
 
 /** Runs the probe in `env`: the distribution's metadata and every python source's variable. */
@@ -46,9 +47,12 @@ export async function installDependencies(ctx: StepContext): Promise<true | stri
   const env = ctx.state.wheelEnv!;
   const wheel = ctx.state.files.find((f) => f.endsWith('.whl'))!;
   const needs = unconditionalRequirements(ctx.state.metadata.get(wheel));
+  // In a group release, the siblings come from their fresh wheels: named as files, pip takes no other candidate for them.
+  const siblings = siblingInstall(ctx, wheel)?.siblings.map((s) => s.wheel) ?? [];
   ctx.state.wheelDependencies = true;
   if (needs.length) {
-    const res = await execute(ctx, 'pip install', [...env.pip, '--retries', '1', wheel], { cwd: env.home, env: throwawayEnv(ctx), part: true });
+    const argv = [...env.pip, '--retries', '1', wheel, ...siblings];
+    const res = await execute(ctx, 'pip install', argv, { cwd: env.home, env: throwawayEnv(ctx), part: true });
     if (res.code !== 0 || res.spawnError)
       ctx.state.wheelDependencies = `pip could not install the dependencies (${needs.join(', ')}): offline, or no index reachable`;
   }

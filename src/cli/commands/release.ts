@@ -2,6 +2,8 @@
 import { defineCommand, type CommandValues, type Flags, type Io } from '../command.js';
 import { UserError } from '../../core/errors.js';
 import { release, type Mode } from '../../core/release.js';
+import { releaseGroup } from '../../core/release-group.js';
+import { renderGroupRelease } from '../render-group.js';
 import { formatStylish } from '../../report/stylish.js';
 import { interruptions, planText, renderSteps } from '../render-steps.js';
 
@@ -13,6 +15,12 @@ const RELEASE_FLAGS = {
     arg: 'NAME',
     help: 'in a workspace: release this package (its name or path), built in its directory with its own gates and tag',
     example: 'release --package weather-client --no-upload',
+  },
+  group: {
+    type: 'string',
+    arg: 'NAME',
+    help: "in a workspace: release every package of this fixed group, siblings before dependents, each in its directory with its own gates and tag; every package's gates and build pass before the first upload",
+    example: 'release --group sdk --no-upload',
   },
   'no-upload': { type: 'boolean', help: 'gates, build, artifact checks and twine check, without uploading (the default)', example: 'release --no-upload' },
   'test-upload': { type: 'boolean', help: 'also upload to TestPyPI (release.repositories.testpypi); not tagged', example: 'release --test-upload' },
@@ -48,7 +56,7 @@ export const releaseCommand = defineCommand({
   name: 'release',
   summary: 'gate, build, check, upload and tag a release',
   options: RELEASE_FLAGS,
-  examples: ['release --dry-run', 'release --no-upload', 'release --test-upload', 'release --upload --push'],
+  examples: ['release --dry-run', 'release --no-upload', 'release --test-upload', 'release --upload --push', 'release --group sdk --upload'],
   run: (v, _p, io) => runRelease(v, io),
 });
 
@@ -56,13 +64,13 @@ async function runRelease(v: CommandValues<typeof RELEASE_FLAGS>, io: Io): Promi
   const chosen = MODES.filter((m) => v[m]);
   if (chosen.length > 1) throw new UserError(`choose one of --${MODES.join(', --')}`);
   const mode = chosen[0] ?? 'no-upload';
+  if (v.package && v.group) throw new UserError('release takes --package or --group, not both');
   const render = renderSteps(io, io.color && !process.env.CI);
   const signals = interruptions();
   try {
-    const result = await release({
+    const options = {
       ...(v.cwd ? { cwd: v.cwd } : {}),
       ...(v.config ? { configFile: v.config } : {}),
-      ...(v.package ? { package: v.package } : {}),
       mode,
       dryRun: v['dry-run'],
       allowDirty: v['allow-dirty'],
@@ -75,7 +83,9 @@ async function runRelease(v: CommandValues<typeof RELEASE_FLAGS>, io: Io): Promi
       ...(io.confirm ? { confirm: io.confirm } : {}),
       signal: signals.signal,
       onEvent: render,
-    });
+    };
+    if (v.group) return renderGroupRelease(await releaseGroup({ ...options, group: v.group }), io);
+    const result = await release({ ...options, ...(v.package ? { package: v.package } : {}) });
     if (result.dryRun) {
       io.out(`dry run: release ${result.version ?? '(no version)'} would take these steps, in order (none was run):\n${planText(result.plan)}`);
       if (mode !== 'upload') io.out('no tag: only an upload to PyPI is tagged\n');
