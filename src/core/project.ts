@@ -7,6 +7,7 @@ import { readTomlTree } from '../sources/toml.js';
 import type { LocateContext, Located } from '../sources/types.js';
 import { visitJson } from '../formats/json.js';
 import { decodeUtf8, lineIndex } from './text.js';
+import { listedDir } from './listing.js';
 import type { FileReader, ReadResult } from '../git/workspace.js';
 import { readTags } from '../git/git.js';
 import type { VersionScheme } from '../version/scheme.js';
@@ -79,10 +80,13 @@ function memberConfig(loaded: LoadedConfig, decl: PackageDecl): LoadedConfig {
 /** The workspace root's reader, seen from a member's directory. */
 function memberReader(read: FileReader, dir: string): FileReader {
   if (dir === '') return read;
-  return async (files) => {
+  const member: FileReader = async (files) => {
     const got = await read(files.map((f) => `${dir}/${f}`));
     return new Map(files.map((f) => [f, got.get(`${dir}/${f}`)!]));
   };
+  const { list } = read;
+  if (list) member.list = async (sub) => (await list(`${dir}/${sub}`)).map((f) => f.slice(dir.length + 1));
+  return member;
 }
 
 async function loadPackage(loaded: LoadedConfig, read: FileReader, reachableTags: ReachableTags, decl?: PackageDecl): Promise<Package> {
@@ -162,8 +166,13 @@ async function loadPackage(loaded: LoadedConfig, read: FileReader, reachableTags
 async function discoverFiles(rules: Rule[], contents: Map<string, ReadResult>, read: FileReader): Promise<string[]> {
   if (rules.length === 0) return [];
   const known = async (files: string[]) => {
-    const unread = files.filter((f) => !contents.has(f));
+    const unread = files.filter((f) => !contents.has(f) && listedDir(f) === undefined);
     if (unread.length) for (const [f, r] of await read(unread)) contents.set(f, r);
+    // A directory a rule asked to list: its files' names, as a text (the reader lists without following a link).
+    for (const key of files.filter((f) => !contents.has(f) && listedDir(f) !== undefined)) {
+      const names = read.list ? await read.list(listedDir(key)!) : undefined;
+      contents.set(key, names ? { bytes: Buffer.from(names.join('\n'), 'utf8') } : { missing: 'cannot be listed from here' });
+    }
   };
   const asked = new Set<string>();
   const textAt = (file: string) => {

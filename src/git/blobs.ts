@@ -7,6 +7,7 @@ import { lstatSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { childProcess, gitFailure, readGitSync, startReadGit, type ChildProcessModule } from './git.js';
 import { indexFileOf, readIndexFile } from './index-file.js';
+import { listIndex } from './list-files.js';
 import { readLooseObject } from './loose-objects.js';
 import { hashesTo } from './object-id.js';
 import { isPlainRepository } from './refs.js';
@@ -16,12 +17,14 @@ export type IndexFile = { bytes: Buffer } | { missing: string };
 
 /** Reads what is staged for the next commit: a link, a submodule or a conflict in the index is reported, never read through. */
 export function indexReader(root: string, gitTop: string): FileReader {
-  return async (files) => {
-    const prefix = path.relative(gitTop, root).split(path.sep).join('/');
+  const prefix = path.relative(gitTop, root).split(path.sep).join('/');
+  const reader: FileReader = async (files) => {
     const inRepo = files.map((f) => (prefix ? `${prefix}/${f}` : f));
     const found = await readIndexFiles(gitTop, inRepo);
     return new Map(files.map((f, i): [string, ReadResult] => [f, found.get(inRepo[i]!)!]));
   };
+  reader.list = (dir) => listIndex(gitTop, prefix, dir);
+  return reader;
 }
 
 /** Each file's staged content, or why the index holds none a source can be read from. */

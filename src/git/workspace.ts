@@ -1,12 +1,13 @@
 // The project on disk: where it starts, and reading its files from the work tree or the git index.
 import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { listWorkTree } from './list-files.js';
 import { keep, recall } from './read-once.js';
 
 export type ReadResult = { bytes: Buffer } | { missing: string };
 
-/** Reads project files by their root-relative, '/'-separated paths. */
-export type FileReader = (files: string[]) => Promise<Map<string, ReadResult>>;
+/** Reads project files by their root-relative, '/'-separated paths; `list`, where the reader can, names the regular files under a directory (bounded, never through a link). */
+export type FileReader = ((files: string[]) => Promise<Map<string, ReadResult>>) & { list?: (dir: string) => Promise<string[]> };
 
 /** The nearest directory at or above `dir` holding `.git` (a directory, or a file in worktrees and submodules). */
 export function findGitTop(dir: string): string | undefined {
@@ -41,10 +42,12 @@ export const isShallow = (gitTop: string) => {
 /** Reads from the work tree, refusing any path that leaves the root, including through a link. */
 export function workTreeReader(root: string): FileReader {
   // Synchronous reads: for many small files they cost far less than a round trip through the thread pool.
-  return async (files) => {
+  const reader: FileReader = async (files) => {
     const realRoot = realpathSync(root);
     return new Map(files.map((file): [string, ReadResult] => [file, readInside(realRoot, file)]));
   };
+  reader.list = async (dir) => listWorkTree(realpathSync(root), dir);
+  return reader;
 }
 
 function readInside(realRoot: string, file: string): ReadResult {

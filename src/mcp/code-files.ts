@@ -1,7 +1,9 @@
 // Which files of a package may construct its MCP server, found from what the project declares:
 // only when it depends on an MCP SDK (mcp, fastmcp; @modelcontextprotocol/* in package.json), the
-// modules its [project.scripts] run, the package's server-like modules, package.json's bin and main
-// (their TypeScript sources), and what those import from the package itself, a few levels deep.
+// modules its [project.scripts] run, the package's server-like modules, package.json's bin, main,
+// module and exports (their TypeScript sources), what those import from the package itself, a few
+// levels deep, and the TypeScript modules of the src/ tree (listed without following a link).
+import { listedFiles, listingKey } from '../core/listing.js';
 import { importName, normalizeDistribution, distributionIn } from '../core/names.js';
 import { pyprojectPins } from '../core/pins.js';
 import { visitJson } from '../formats/json.js';
@@ -16,6 +18,15 @@ const obj = (v: unknown): Tree => (v && typeof v === 'object' && !Array.isArray(
 export const PYTHON_SDKS = ['mcp', 'fastmcp'];
 /** At most this many code files are read, however many the imports name. */
 const MAX_FILES = 48;
+/** A code file longer than this is not read as a server's code (a bundle, generated data). */
+const MAX_CHARS = 512 * 1024;
+/** The tree whose TypeScript modules are read after what the entries reach. */
+const SCRIPT_TREE = 'src';
+/** Script modules of the tree that are sources of the package (not declarations, tests or fixtures). */
+const treeModule = (file: string) =>
+  /\.(?:[cm]?ts|tsx|[cm]?js|jsx)$/.test(file) &&
+  !/\.d\.[cm]?ts$/.test(file) &&
+  !/(?:^|\/)(?:__tests__|__mocks__|fixtures?)\/|\.(?:test|spec)\.[^/]+$/.test(file);
 const ROOTS = ['', 'src/'];
 
 /** A path that stays inside the package: relative, no `..`, no control character. */
@@ -27,13 +38,23 @@ export function dependsOnPythonSdk(pyproject: string | undefined): boolean {
   return pyproject !== undefined && pyprojectPins(pyproject).some((p) => PYTHON_SDKS.includes(normalizeDistribution(p.name)));
 }
 
-/** package.json's top-level strings and maps the discovery reads. */
-function packageJson(text: string): { bin: string[]; main?: string; deps: string[] } {
-  const out: { bin: string[]; main?: string; deps: string[] } = { bin: [], deps: [] };
+/** package.json's top-level strings and maps the discovery reads: its entries (bin, main, module, the files exports names) and dependencies. */
+function packageJson(text: string): { entries: string[]; deps: string[] } {
+  const out: { entries: string[]; deps: string[] } = { entries: [], deps: [] };
   visitJson(text, {
     value: (path, _s, _e, value) => {
-      if (path[0] === 'bin' && value !== undefined && path.length <= 2) out.bin.push(value);
-      if (path.length === 1 && path[0] === 'main' && value !== undefined) out.main = value;
+      if (value === undefined) return;
+      if (path[0] === 'bin' && path.length <= 2) out.entries.push(value);
+      if (path.length === 1 && (path[0] === 'main' || path[0] === 'module')) out.entries.push(value);
+      // exports: a path, or conditions and subpaths down to paths; patterns (*) name no one file.
+      if (
+        path[0] === 'exports' &&
+        path.length <= 4 &&
+        /^\.\/[^*]*\.(?:[cm]?js|[cm]?ts)$/.test(value) &&
+        !/\.d\.[cm]?ts$/.test(value) &&
+        out.entries.length < 64
+      )
+        out.entries.push(value);
       if (path.length === 2 && /^(?:dev|peer|optional)?[dD]ependencies$/.test(String(path[0]))) out.deps.push(String(path[1]));
     },
   });
@@ -95,8 +116,11 @@ const scriptSources = (entry: string) => {
 
 /** The code files that may construct the package's MCP server, as far as the files read so far tell. */
 export function serverCodeFiles(readAny: Read): string[] {
-  // A path out of the package (`..`, absolute) is never read, whatever a declaration names.
-  const read: Read = (file) => (safe(file) ? readAny(file) : undefined);
+  // A path out of the package (`..`, absolute) is never read, whatever a declaration names; nor a file too long to be a module.
+  const read: Read = (file) => {
+    const text = safe(file) ? readAny(file) : undefined;
+    return text !== undefined && text.length <= MAX_CHARS ? text : undefined;
+  };
   const wanted: string[] = [];
   const pyproject = read('pyproject.toml');
   if (dependsOnPythonSdk(pyproject)) {
@@ -117,16 +141,24 @@ export function serverCodeFiles(readAny: Read): string[] {
   const pkgText = read('package.json');
   const pkg = pkgText === undefined ? undefined : packageJson(pkgText);
   if (pkg?.deps.some((d) => d.startsWith('@modelcontextprotocol/'))) {
-    const entries = [...pkg.bin, ...(pkg.main ? [pkg.main] : []), 'src/index.ts', 'src/server.ts', 'index.ts'];
+    const entries = [...pkg.entries, 'src/index.ts', 'src/server.ts', 'index.ts'];
     const start = wanted.length;
     for (const e of entries) for (const f of scriptSources(e)) if (!wanted.includes(f)) wanted.push(f);
     for (let i = start; i < wanted.length && wanted.length < MAX_FILES * 4; i++) {
       const text = read(wanted[i]!);
       if (text !== undefined) for (const f of scriptImports(wanted[i]!, text)) if (!wanted.includes(f)) wanted.push(f);
     }
+    // Then the tree's other modules, those named like a server first: a server built where no entry's imports lead.
+    const tree = listedFiles(readAny(listingKey(SCRIPT_TREE)));
+    if (tree === undefined) wanted.push(listingKey(SCRIPT_TREE));
+    else {
+      const likely = (f: string) => (/(?:server|mcp)[^/]*$/i.test(f) ? 0 : 1);
+      const modules = tree.filter((f) => treeModule(f) && !wanted.includes(f)).sort((a, b) => likely(a) - likely(b));
+      wanted.push(...modules.slice(0, MAX_FILES));
+    }
   }
   // Candidates that do not exist cost a failed read; the ones that exist are bounded.
-  const unique = [...new Set(wanted)].filter(safe);
+  const unique = [...new Set(wanted)].filter((f) => safe(f) || f === listingKey(SCRIPT_TREE));
   const existing = unique.filter((f) => read(f) !== undefined);
   const unknown = unique.filter((f) => read(f) === undefined);
   return [...existing.slice(0, MAX_FILES), ...unknown].slice(0, MAX_FILES * 4);

@@ -79,6 +79,32 @@ describe('MCP rules', () => {
     expect(run(['check'], repo.dir).stdout).not.toContain('mcp-sdk-bound');
   });
 
+  it('find a TypeScript server in the src/ tree with no file named, from the work tree and from the index, never through a link out of it', () => {
+    const outside = tempDir();
+    const server = (version: string) =>
+      `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\nexport const server = new McpServer({ name: "demo", version: "${version}" });\n`;
+    writeFileSync(path.join(outside, 'evil.ts'), server('6.6.6'));
+    mkdirSync(path.join(outside, 'dir'));
+    writeFileSync(path.join(outside, 'dir', 'deep.ts'), server('7.7.7'));
+    const repo = tempRepo({
+      'pyproject.toml': '[project]\nname = "demo-ts"\nversion = "2.0.0"\n',
+      'package.json': '{"name":"demo-ts","version":"2.0.0","type":"module","dependencies":{"@modelcontextprotocol/sdk":"^1.20.0"}}\n',
+      'src/app/wire.ts': server('1.9.0'),
+      'src/cli.ts': 'import { server } from "#app/wire";\nawait server.connect();\n',
+    });
+    symlinkSync(path.join(outside, 'evil.ts'), repo.path('src/evil.ts'));
+    symlinkSync(path.join(outside, 'dir'), repo.path('src/linked'));
+    const res = run(['check'], repo.dir);
+    expect(res.code, res.stderr).toBe(1);
+    expect(res.stdout).toMatch(/src\/app\/wire\.ts:2:63 +error +McpServer\(…\) announces the literal 1\.9\.0 but pyproject\.toml says 2\.0\.0/);
+    expect(res.stdout).not.toMatch(/6\.6\.6|7\.7\.7/);
+    // Staged: the index's tree is listed, not the work tree's.
+    repo.git('add', 'pyproject.toml', 'package.json', 'src/cli.ts', 'src/app/wire.ts');
+    repo.write('src/app/wire.ts', server('2.0.0'));
+    expect(run(['check'], repo.dir).code).toBe(0);
+    expect(run(['check', '--staged'], repo.dir).stdout).toContain('announces the literal 1.9.0');
+  });
+
   it('never read a README or code outside the project, whatever pyproject.toml and package.json name', () => {
     const outside = tempDir();
     mkdirSync(path.join(outside, 'secret'));

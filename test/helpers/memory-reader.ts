@@ -16,8 +16,13 @@ const bytesOf = (content: string | Uint8Array) => Buffer.from(typeof content ===
 
 /** Reads like the work tree: an absent file "does not exist", with the work tree's words. */
 export function memoryReader(files: MemoryFiles): FileReader {
-  return async (wanted) =>
+  const reader: FileReader = async (wanted) =>
     new Map(wanted.map((file): [string, ReadResult] => [file, file in files ? { bytes: bytesOf(files[file]!) } : { missing: 'does not exist' }]));
+  reader.list = async (dir) =>
+    Object.keys(files)
+      .filter((f) => f.startsWith(`${dir.replace(/\/$/, '')}/`))
+      .sort();
+  return reader;
 }
 
 /** The text view layout detection reads (zero configuration): absent is undefined. */

@@ -38,6 +38,30 @@ describe('serverCodeFiles', () => {
     expect(found).not.toContain('httpx.py');
   });
 
+  it("reads package.json's exports and module, and the src/ tree once listed, declarations, tests and fixtures left out, at most 48", () => {
+    const files: Record<string, string> = {
+      'package.json':
+        '{"module":"./lib/m.mjs","exports":{".":{"types":"./lib/t.d.ts","import":"./lib/e.js"},"./sub/*":"./lib/sub/*.js"},"dependencies":{"@modelcontextprotocol/sdk":"1"}}',
+    };
+    const first = serverCodeFiles(reader(files));
+    expect(first).toEqual(expect.arrayContaining(['src/m.ts', 'src/e.ts', '\0list:src']));
+    expect(first.join(' ')).not.toMatch(/t\.d\.ts|\*/);
+    const tree = [
+      'src/a-mcp.ts',
+      'src/b.test.ts',
+      'src/c.d.ts',
+      'src/__tests__/d.ts',
+      'src/fixtures/e.ts',
+      ...Array.from({ length: 60 }, (_, i) => `src/z/m${i}.ts`),
+    ];
+    files['\0list:src'] = tree.join('\n');
+    for (const f of tree) files[f] = '';
+    const found = serverCodeFiles(reader(files));
+    expect(found[0]).toBe('src/a-mcp.ts');
+    expect(found.filter((f) => f in files)).toHaveLength(48);
+    expect(found.join(' ')).not.toMatch(/test|\.d\.ts|fixtures/);
+  });
+
   it('never names a path out of the package, whatever package.json says', () => {
     const files = { 'package.json': '{"bin":{"x":"../../etc/x.js"},"main":"/abs/index.js","dependencies":{"@modelcontextprotocol/sdk":"1"}}' };
     expect(serverCodeFiles(reader(files)).filter((f) => f.includes('..') || f.startsWith('/'))).toEqual([]);

@@ -133,5 +133,28 @@ ruleTester(mcpServerVersion, {
         { messageId: 'noVersion', file: 'src/index.ts', line: 4, column: 18, data: { announces: 'no version at all' } },
       ],
     },
+    {
+      name: 'a TypeScript server built where no entry leads (an alias import, no bin, main or exports that names it), found in the src/ tree',
+      files: {
+        'pyproject.toml': '[project]\nname = "demo"\nversion = "1.2.0"\n',
+        'package.json': '{"name":"demo","version":"1.2.0","type":"module","dependencies":{"@modelcontextprotocol/sdk":"^1.20.0"}}',
+        'src/cli/start.ts': 'import { makeServer } from "@/core/make";\nmakeServer().connect();\n',
+        'src/core/make.ts':
+          'import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\nexport const makeServer = () =>\n  new McpServer({ name: "demo", version: "1.1.0" });\n',
+        'src/core/make.test.ts': 'import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";\nnew McpServer({ name: "t", version: "0.0.0" });\n',
+        'src/types.d.ts': 'declare const x: string;\n',
+      },
+      errors: [{ messageId: 'literal', file: 'src/core/make.ts', line: 3, column: 43, data: { found: '1.1.0' } }],
+    },
+    {
+      name: "a TypeScript server that package.json's exports names (its source under src/)",
+      files: {
+        'pyproject.toml': '[project]\nname = "demo"\nversion = "1.2.0"\n',
+        'package.json':
+          '{"name":"demo","version":"1.2.0","exports":{".":{"types":"./dist/serve.d.ts","import":"./dist/serve.js"}},"dependencies":{"@modelcontextprotocol/sdk":"^1.20.0"}}',
+        'src/serve.ts': 'import { Server } from "@modelcontextprotocol/sdk/server/index.js";\nexport const s = new Server({ name: "x" }, {});\n',
+      },
+      errors: [{ messageId: 'noVersion', file: 'src/serve.ts', line: 2, column: 18 }],
+    },
   ],
 });
