@@ -3,13 +3,12 @@
 // Starts dist/cli.cjs from V8's code cache (dist/cli.cjs.cache) so that a pre-commit hook does not
 // pay to compile the CLI again on every commit. The cache is keyed on the build id in the bundle's
 // first line (a hash of the bundle, made by the build): an installed copy writes it after its first
-// run, when its dist/ is writable, and never when it is read-only. V8 itself rejects a cache made by
+// check, when its dist/ is writable, and never when it is read-only. V8 itself rejects a cache made by
 // another Node or with other flags; then the CLI compiles as usual and the cache is written anew.
 // NODE_DISABLE_COMPILE_CACHE=1 turns it off (as it does Node's own compile cache).
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
-const { createRequire } = require('node:module');
 
 const root = path.join(__dirname, '..');
 const file = path.join(root, 'dist', 'cli.cjs');
@@ -41,13 +40,16 @@ function start(code) {
   const source = `(function (exports, require, module, __filename, __dirname) { ${code}\n});`;
   const script = new vm.Script(source, { filename: file, cachedData });
   const cli = { exports: {} };
-  script.runInThisContext()(cli.exports, createRequire(file), cli, file, path.dirname(file));
+  // This file's own require: dist/ and bin/ resolve packages alike, and createRequire would load node:module.
+  script.runInThisContext()(cli.exports, require, cli, file, path.dirname(file));
 
   const argv = process.argv.slice(2);
   cli.exports.main(argv).then((exitCode) => {
     const stale = cachedData === undefined || script.cachedDataRejected;
-    // Not after --version or --help: too little was compiled to be worth keeping.
-    if (useCache && stale && !/^(-V|--version|-h|--help|help)$/.test(argv[0] ?? '')) saveCache(stamp, script);
+    // Made by a check that ran (what a hook runs on every commit), so that it holds check's code, and
+    // kept: another command first, --help or a usage error would leave it without most of that.
+    const check = argv[0] === undefined || argv[0] === 'check' || argv[0].startsWith('-');
+    if (useCache && stale && check && exitCode < 2 && !argv.some((a) => /^(-V|--version|-h|--help)$/.test(a))) saveCache(stamp, script);
     process.exitCode = exitCode;
     // Nothing is left to do: leave now rather than wait for Node's teardown, unless output is still queued.
     if (cli.exports.drained()) process.exit(exitCode);

@@ -5,6 +5,7 @@
 // not hash to its name: git would read that without a word, so it is reported.
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
+import { inflatePlain } from './inflate.js';
 import { sha1Hex } from './sha1.js';
 import { readRegular } from './workspace.js';
 
@@ -34,20 +35,29 @@ export async function readLooseObject(common: string, oid: string): Promise<Loos
   } catch {
     return undefined; // in a pack (or a link: O_NOFOLLOW): git knows
   }
-  // Loaded only here: most checks never read an object.
+  let mismatch = false;
+  // Plain code first; node:zlib (which loads Node's streams) only when that cannot read it, and before
+  // content is called corrupt, so that an inflater's fault could never be reported as the repository's.
+  for (const inflate of [inflatePlain, inflateWithZlib]) {
+    const inflated = await inflate(raw, MAX_LOOSE_OBJECT + MAX_HEADER);
+    if (!inflated) continue;
+    const nul = inflated.subarray(0, MAX_HEADER).indexOf(0);
+    const header = nul === -1 ? null : HEADER.exec(Buffer.from(inflated.buffer, inflated.byteOffset, nul).toString('latin1'));
+    if (!header || Number(header[2]) !== inflated.length - nul - 1) continue;
+    if (sha1Hex(inflated) === oid) return { type: header[1]!, body: Buffer.from(inflated.buffer, inflated.byteOffset + nul + 1, inflated.length - nul - 1) };
+    mismatch = true;
+  }
+  return mismatch ? 'corrupt' : undefined;
+}
+
+/** node:zlib's inflate, bounded (a small file can inflate to gigabytes); undefined when it fails. */
+async function inflateWithZlib(raw: Uint8Array, maxOutputLength: number): Promise<Uint8Array | undefined> {
   const { inflateSync } = await import('node:zlib');
-  let inflated: Buffer;
   try {
-    // Bounded: a small file can inflate to gigabytes.
-    inflated = inflateSync(raw, { maxOutputLength: MAX_LOOSE_OBJECT + MAX_HEADER });
+    return inflateSync(raw, { maxOutputLength });
   } catch {
     return undefined;
   }
-  const nul = inflated.subarray(0, MAX_HEADER).indexOf(0);
-  const header = nul === -1 ? null : HEADER.exec(inflated.toString('latin1', 0, nul));
-  if (!header || Number(header[2]) !== inflated.length - nul - 1) return undefined;
-  if (sha1Hex(inflated) !== oid) return 'corrupt';
-  return { type: header[1]!, body: inflated.subarray(nul + 1) };
 }
 
 function isDirectory(dir: string): boolean {
