@@ -164,6 +164,11 @@ describe('MCP files with zero configuration', () => {
     const repo = project('0.3.7');
     const res = run(['init'], repo.dir);
     expect(res.code).toBe(0);
+    // Each is named for what it is, not as the runtime copy.
+    expect(res.stdout).toContain("server.json version: 0.3.7 (the MCP Registry's entry)");
+    expect(res.stdout).toMatch(/manifest\.json .*\(the MCP bundle's manifest\)/);
+    expect(res.stdout).toContain('.claude-plugin/marketplace.json plugins[name=heimdall].version: 0.3.7 (a plugin manifest)');
+    expect(res.stdout).not.toContain('runtime copy');
     const config = JSON.parse(repo.read('.heimdallrc.json'));
     expect(config.sources).toEqual([
       { file: 'pyproject.toml', type: 'toml', key: 'project.version', primary: true },

@@ -1,6 +1,7 @@
 // What init writes: the layout's sources first, then the files other tools' configurations name,
 // then what the source kinds detect. Drift is never hidden: the package's own version file is kept
 // and its drift shown; only subpackages and vendored code are left out (with the --include hint).
+import { MARKETPLACE, PLUGIN_MANIFESTS } from '../../mcp/manifests.js';
 import { kindOf, type SourceConfig } from '../../sources/index.js';
 import type { Located } from '../../sources/types.js';
 import { importName } from '../../core/names.js';
@@ -71,7 +72,7 @@ export function planInit(input: {
     candidates.push(candidate);
     return candidate;
   };
-  for (const s of layout.sources) add(s, s.primary ? `primary: ${layout.reason}` : 'the runtime copy', true);
+  for (const s of layout.sources) add(s, s.primary ? `primary: ${layout.reason}` : roleOf(s), true);
   for (const config of imported) {
     for (const f of config.files) {
       const t = sourceFor(f);
@@ -105,4 +106,12 @@ export function planInit(input: {
     else c.why = `${isVendored(c.source.file) ? 'vendored code' : 'a subpackage'}'s own version, left out (add it with --include ${c.source.file})`;
   }
   return { candidates: candidates.filter((c) => c.keep || c.value !== undefined || c.lookup !== undefined), problems, primaryValue };
+}
+
+/** What a source the layout found is to the project, in init's words. */
+function roleOf(source: SourceConfig): string {
+  if (source.type === 'server-json') return "the MCP Registry's entry";
+  if (source.type === 'mcpb') return "the MCP bundle's manifest";
+  if (PLUGIN_MANIFESTS.includes(source.file) || source.file === MARKETPLACE) return 'a plugin manifest';
+  return 'the runtime copy';
 }
