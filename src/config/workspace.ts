@@ -1,11 +1,13 @@
 // A workspace's packages and groups: configured (`packages`, `groups`), or with no configuration
 // the members a uv workspace or package.json's "workspaces" declares, each with its own layout.
 // What the declaration alone cannot judge is judged here, once every package's name is known:
-// a member directory that is missing, a group naming no package, a package in two fixed groups,
-// two tag templates that can read the same tag. Each is a located configuration error (exit 2).
+// a member directory that is missing, two packages of one name, a group naming no package, a
+// package in two fixed groups, two tag templates that can read the same tag. Each is a located
+// configuration error (exit 2).
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../core/errors.js';
+import { normalizeDistribution } from '../core/names.js';
 import { isInside } from '../git/workspace.js';
 import { declared, type Declared } from './declares.js';
 import { detectLayout, type ReadFile } from './layout.js';
@@ -51,6 +53,7 @@ export function workspaceAt(
     reason = rootDeclares.workspace.map((w) => w.reason).join(' and ');
     packages = declaredMembers(root, rootRead, rootDeclares);
   }
+  uniqueNames(packages, problems);
   const groups = (config.groups ?? []).map((g, i) => resolveGroup(g, i, packages, problems));
   fixedOnce(groups, problems);
   sharedTags(packages, groups, problems);
@@ -150,6 +153,19 @@ function resolveGroup(g: NonNullable<Config['groups']>[number], i: number, packa
   return { name: g.name, policy: g.policy, packages: [...new Set(members)] };
 }
 
+/** --package, groups and {name} in a template name a package: two may not share a name (as pip compares names). */
+function uniqueNames(packages: PackageDecl[], problems: string[]): void {
+  const seen = new Map<string, PackageDecl>();
+  for (const p of packages) {
+    const first = seen.get(normalizeDistribution(p.name));
+    if (!first) seen.set(normalizeDistribution(p.name), p);
+    else {
+      const at = p.from.startsWith('packages[') ? `${p.from}.name: ` : '';
+      problems.push(`${at}"${p.name}" names both ${first.path || '.'} and ${p.path || '.'}; give each package its own name ("name" in packages[])`);
+    }
+  }
+}
+
 /** A package has one version: it can be in one fixed group only. */
 function fixedOnce(groups: GroupDecl[], problems: string[]): void {
   const owner = new Map<string, number>();
@@ -169,6 +185,7 @@ function sharedTags(packages: PackageDecl[], groups: GroupDecl[], problems: stri
   const groupOf = (name: string) => groups.find((g) => g.policy === 'fixed' && g.packages.includes(name))?.name;
   for (const [i, a] of packages.entries())
     for (const b of packages.slice(i + 1)) {
+      if (normalizeDistribution(a.name) === normalizeDistribution(b.name)) continue; // reported: one name for two packages
       const [short, long] = a.tags.prefix.length <= b.tags.prefix.length ? [a, b] : [b, a];
       if (!long.tags.prefix.startsWith(short.tags.prefix)) continue;
       const rest = long.tags.prefix.slice(short.tags.prefix.length);

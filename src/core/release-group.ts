@@ -109,7 +109,7 @@ export async function releaseGroup(options: GroupReleaseOptions): Promise<GroupR
   const inGroup = project.packages.filter((p) => group.packages.includes(p.name));
   const left = inGroup
     .filter((p) => p.kind !== 'python')
-    .map((p) => ({ name: p.name, path: p.path, reason: 'an npm package: heimdall-version uploads Python packages; publish it with npm' }));
+    .map((p) => ({ name: p.name, path: p.path, reason: 'an npm package: heimdall-version releases Python packages (publish it with npm)' }));
   const order = releaseOrder(
     group.name,
     inGroup.filter((p) => p.kind === 'python').map((p) => ({ name: p.name, path: p.path, ...withDistribution(p), pins: pinsOf(p) })),

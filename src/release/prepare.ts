@@ -55,6 +55,10 @@ function memberDir(loaded: LoadedConfig, ref: string): string {
   const found = packages.find((p) => p.name === ref) ?? packages.find((p) => p.path === ref.replace(/^\.\/?|\/+$/g, ''));
   const names = packages.map((p) => p.name);
   if (!found) throw new UserError(`--package: no package is named "${ref}"${didYouMean(ref, names, (s) => `"${s}"`)} (the packages: ${names.join(', ')})`);
+  if (found.kind !== 'python')
+    throw new UserError(
+      `--package: ${found.name} (${found.path}) is an npm package: heimdall-version releases and verifies Python packages (publish it with npm)`,
+    );
   return path.join(loaded.root, found.path);
 }
 

@@ -111,6 +111,23 @@ describe('release --group without building', () => {
     expect(res.stdout).toContain('✖ group consistent: heimdall-version check found errors in the group; a real run stops at step 1');
   });
 
+  it('the npm member of a polyglot group is left to npm, said so; naming it with --package is a usage error', () => {
+    const repo = tempRepo();
+    cpSync(path.join(PROJECT, 'test/fixtures/workspaces/polyglot'), repo.dir, { recursive: true });
+    repo.commit('init');
+    const res = run(['release', '--group', 'weather', '--dry-run'], repo.dir, env());
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toMatch(
+      /^– @acme\/weather-mcp \(npm\): not released here: an npm package: heimdall-version releases Python packages \(publish it with npm\)\n/,
+    );
+    expect(res.stdout).toContain('dry run: release --group weather would release weather-mcp 1.3.0rc1, ');
+    expect(run(['release', '--package', '@acme/weather-mcp', '--dry-run'], repo.dir, env())).toMatchObject({
+      code: 2,
+      stderr:
+        'heimdall-version: --package: @acme/weather-mcp (npm) is an npm package: heimdall-version releases and verifies Python packages (publish it with npm)\n',
+    });
+  });
+
   it('an unknown group, a cycle among the pins, and --package with --group are usage errors', () => {
     const repo = sdk();
     expect(run(['release', '--group', 'sdj', '--no-upload'], repo.dir, env())).toMatchObject({

@@ -343,6 +343,27 @@ describe('bad workspace configurations are located errors (exit 2)', () => {
     });
   });
 
+  it('two packages of one name, configured or declared', () => {
+    expect(
+      configured({
+        packages: [
+          { path: 'a', name: 'x' },
+          { path: 'b', name: 'x' },
+        ],
+      }),
+    ).toMatchObject({
+      code: 2,
+      stderr:
+        'heimdall-version: .heimdallrc.json: invalid configuration\n  packages[1].name: "x" names both a and b; give each package its own name ("name" in packages[])\n',
+    });
+    const repo = tempRepo({
+      'pyproject.toml': '[tool.uv.workspace]\nmembers = ["a", "b"]\n',
+      'a/pyproject.toml': '[project]\nname = "a"\nversion = "1.0.0"\n',
+      'b/pyproject.toml': '[project]\nname = "A"\nversion = "1.0.0"\n',
+    });
+    expect(run(['check'], repo.dir).stderr).toContain('"A" names both a and b; give each package its own name');
+  });
+
   it('a package in two fixed groups', () => {
     const groups = [
       { name: 'one', packages: ['a', 'b'] },
