@@ -41,7 +41,7 @@ export async function applyChanges(state: ChangeState, root: string, changes: Fi
     let current: Buffer;
     let stat: Stats;
     try {
-      real = realpathSync(path.join(realRoot, c.file));
+      real = realpathSync.native(path.join(realRoot, c.file));
       stat = statSync(real);
       current = readFileSync(real);
     } catch (e) {

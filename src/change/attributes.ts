@@ -6,15 +6,40 @@
 // getfattr (or when it fails) every file is. Where cp is not GNU's (BusyBox, macOS) only the owner and
 // mode are kept.
 import { execFile, spawnSync } from 'node:child_process';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 
 let unsupported = process.platform !== 'linux';
 
+/** The answer of a getfattr started ahead of the change (lookAhead), for the files it asked about. */
+let ahead: { files: Set<string>; answer: Promise<Set<string>> } | undefined;
+
+/**
+ * Starts getfattr on the files (root-relative) a change may write, so that it runs beside the planning
+ * and filesWithAttributes finds its answer waiting. Starting a process blocks until it has started,
+ * longer the more memory this one holds: early, it holds less.
+ */
+export function lookAhead(root: string, files: string[]): void {
+  const real = files.flatMap((f) => {
+    try {
+      return [realpathSync.native(path.join(root, f))];
+    } catch {
+      return []; // missing: the change says so itself
+    }
+  });
+  ahead = { files: new Set(real), answer: askGetfattr(real) };
+}
+
 /**
  * The files among `files` (real paths) that may have an ACL or extended attributes: those getfattr
- * lists (one process for all, run while the caller does other work), or all of them when it cannot tell.
+ * lists (one process for all, running while the caller does other work), or all of them when it cannot tell.
  */
 export function filesWithAttributes(files: string[]): Promise<Set<string>> {
+  const answer = ahead && files.every((f) => ahead!.files.has(f)) ? ahead.answer : askGetfattr(files);
+  return answer.then((listed) => new Set(files.filter((f) => listed.has(f))));
+}
+
+function askGetfattr(files: string[]): Promise<Set<string>> {
   const all = new Set(files);
   if (unsupported || files.length === 0) return Promise.resolve(new Set());
   // A directory's default ACL is inherited by the new copy, which cp then drops: its files are copied too.

@@ -1,5 +1,6 @@
 // Files created exclusively: an unpredictable name, O_EXCL|O_NOFOLLOW, so no planted link or file is ever written through.
 import { close, closeSync, constants, fchmodSync, fchownSync, fsync, fsyncSync, linkSync, open, openSync, rmSync, writeSync } from 'node:fs';
+import { open as openHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { randomHex } from './random.js';
 
@@ -26,8 +27,9 @@ export function writeNew(file: string, content: Buffer, mode: number, owner?: { 
 }
 
 /**
- * writeNew whose sync runs on the thread pool, so that several new files are synced at once; `finish` (awaited)
- * runs just before the sync. The file is written and closed when the promise resolves, removed when it rejects.
+ * writeNew on libuv's thread pool (the opening, owner, mode, bytes and sync), so that many new files are
+ * written and synced at once, which the file system commits together; `finish` (awaited) runs just before
+ * the sync. The file is written and closed when the promise resolves, removed when it rejects.
  */
 export async function writeNewSynced(
   file: string,
@@ -36,19 +38,23 @@ export async function writeNewSynced(
   owner?: { uid: number; gid: number },
   finish?: () => Promise<void>,
 ): Promise<void> {
-  const fd = openSync(file, CREATE, mode & 0o777);
+  const handle = await openHandle(file, CREATE, mode & 0o777);
   try {
-    if (owner) keepOwner(fd, owner);
-    fchmodSync(fd, mode);
-    writeSync(fd, content);
+    if (owner)
+      await handle.chown(owner.uid, owner.gid).catch((e: NodeJS.ErrnoException) => {
+        // As keepOwner: only root may give a file away.
+        if (e.code !== 'EPERM') throw e;
+      });
+    await handle.chmod(mode);
+    await handle.writeFile(content);
     await finish?.();
-    await syncInPool(fd);
+    await handle.sync();
   } catch (e) {
-    closeSync(fd);
+    await handle.close();
     rmSync(file, { force: true });
     throw e;
   }
-  closeSync(fd);
+  await handle.close();
 }
 
 /**
@@ -66,12 +72,6 @@ export function createWithContent(file: string, content: Buffer, durable = true)
   }
   if (durable) syncDir(path.dirname(file));
 }
-
-/**
- * Syncs the file open at `fd` on libuv's thread pool (its size: UV_THREADPOOL_SIZE): syncs of different files
- * run at once, which the file system commits together, instead of one after another.
- */
-export const syncInPool = (fd: number): Promise<void> => new Promise((resolve, reject) => fsync(fd, (e) => (e ? reject(e) : resolve())));
 
 /** syncDir on the thread pool, beside other syncs. */
 export function syncDirInPool(dir: string): Promise<void> {

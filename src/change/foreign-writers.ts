@@ -45,24 +45,36 @@ export function refuseForeignWriters(root: string, files: string[]): void {
       );
   };
   /** Every directory from / down to `real`, in order. */
+  const chained = new Set<string>();
   const chain = (real: string) => {
+    if (chained.has(real)) return;
+    chained.add(real);
     const parts = real.split(path.sep).filter(Boolean);
     for (let i = 0; i <= parts.length; i++) check(path.sep + parts.slice(0, i).join(path.sep));
   };
   const realRoot = realpathSync(root);
   chain(realRoot);
+  // A directory's real path, resolved once for all the files below it (undefined: missing).
+  const realDirs = new Map<string, string | undefined>();
+  const realOf = (rel: string) => {
+    try {
+      // The native realpath: one system call, not one lstat per part of the path.
+      return realpathSync.native(path.join(realRoot, rel));
+    } catch {
+      return undefined;
+    }
+  };
   for (const file of files) {
     const parts = file.split('/');
     // Outward from the root, so a directory another user controls is met before anything they could swap below it;
     // where a link leads elsewhere, the directories on its way are checked too, and for the file, those of its target.
     for (let i = 1; i <= parts.length; i++) {
-      let real: string;
-      try {
-        real = realpathSync(path.join(realRoot, ...parts.slice(0, i)));
-      } catch {
-        break; // missing: nothing below it to write
-      }
-      chain(i < parts.length ? real : path.dirname(real));
+      const rel = parts.slice(0, i).join('/');
+      const isDir = i < parts.length;
+      if (isDir && !realDirs.has(rel)) realDirs.set(rel, realOf(rel));
+      const real = isDir ? realDirs.get(rel) : realOf(rel);
+      if (real === undefined) break; // missing: nothing below it to write
+      chain(isDir ? real : path.dirname(real));
     }
   }
 }

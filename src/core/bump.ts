@@ -1,6 +1,7 @@
 // bump as a library use case (bumpp's versionBump): one plan, announced, then its actions run in order;
 // a dry run stops after announcing it, so it shows exactly what a run does.
 import type { Applied } from '../change/apply.js';
+import { lookAhead } from '../change/attributes.js';
 import { injectFault } from '../change/fault.js';
 import type { JournalGit } from '../change/journal.js';
 import { refuseUnfinished } from '../change/state.js';
@@ -28,7 +29,10 @@ export async function bump(options: BumpOptions): Promise<BumpResult> {
     emit({ type: 'planned', plan, dryRun: true });
     return { plan, applied: false };
   }
-  await refuseForeignTree(loaded, options.allowForeignOwner, workspaceSources(loaded));
+  const files = workspaceSources(loaded) ?? loaded.config.sources.map((s) => s.file).filter((f) => f !== '');
+  await refuseForeignTree(loaded, options.allowForeignOwner, files);
+  // getfattr runs while the plan is made; not when a question to the user may come between its answer and the writes.
+  if (!options.confirmPush) lookAhead(loaded.root, files);
   return underLock(loaded, emit, async () => {
     const planned = await planFor(loaded, options, emit);
     const { plan } = planned;
@@ -48,7 +52,7 @@ async function planFor(loaded: LoadedConfig, options: BumpOptions, emit: (e: Bum
   return planVersionBump(loaded, options, emit);
 }
 
-/** Every package's source files, relative to the workspace root (undefined for one package: the configuration's). */
+/** Every package's source files, relative to the workspace root (undefined for one package). */
 const workspaceSources = (loaded: LoadedConfig) =>
   loaded.workspace?.packages.flatMap((p) => p.sources.filter((s) => s.file !== '').map((s) => (p.path === '' ? s.file : `${p.path}/${s.file}`)));
 

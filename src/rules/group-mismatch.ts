@@ -1,13 +1,20 @@
 import { sameVersion } from '../version/same.js';
 import { defineRule, type Report, type SiblingFacts } from './types.js';
 
-/** The version most members of a group state (by meaning); a tie goes to the member listed first. */
+/**
+ * The version most members of a group state (by meaning); a tie goes to the member listed first.
+ * Each member is compared with one member of each version met so far, not with every member: a rule
+ * run for each of a group's 50 members compared 125,000 pairs.
+ */
 function groupVersion(members: SiblingFacts[]): SiblingFacts | undefined {
-  let best: { member: SiblingFacts; count: number } | undefined;
+  const versions: { member: SiblingFacts; count: number }[] = [];
   for (const m of members) {
-    const count = members.filter((o) => same(o, m)).length;
-    if (!best || count > best.count) best = { member: m, count };
+    const met = versions.find((v) => same(v.member, m));
+    if (met) met.count++;
+    else versions.push({ member: m, count: 1 });
   }
+  let best: (typeof versions)[number] | undefined;
+  for (const v of versions) if (!best || v.count > best.count) best = v;
   return best?.member;
 }
 
