@@ -5,6 +5,7 @@
 const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
+const { smolTomlPatch } = require('./patches/smol-toml.cjs');
 
 const BUILD_LINE = '// heimdall-version build ';
 
@@ -17,6 +18,8 @@ const COMMON = {
   minify: true,
   keepNames: true,
   logLevel: 'warning',
+  // smol-toml's parse without an empty object per key (scripts/patches/smol-toml.cjs).
+  plugins: [smolTomlPatch],
   // Not read from tsconfig.json, so that a copy without it bundles the same bytes.
   tsconfigRaw: { compilerOptions: { target: 'ES2022', useDefineForClassFields: true, verbatimModuleSyntax: false } },
 };

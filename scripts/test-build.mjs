@@ -27,6 +27,6 @@ export async function buildTestCli(esbuild, common) {
     format: 'cjs',
     minify: false,
     supported: { 'dynamic-import': false },
-    plugins: [liveFaults],
+    plugins: [...(common.plugins ?? []), liveFaults],
   });
 }

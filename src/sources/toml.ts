@@ -102,7 +102,8 @@ interface ScannedValue {
   quote?: string;
 }
 
-const BARE_KEY = /[A-Za-z0-9_-]+/y;
+/** What readKey gives for a key it passed over. */
+const PASSED_OVER: string[] = [];
 const SPACE = 0x20;
 const TAB = 0x09;
 const CR = 0x0d;
@@ -139,42 +140,51 @@ export function scanToml(text: string, want: string[]): ScannedValue[] {
       else return;
     }
   };
-  const readString = (): { start: number; end: number; quote: string } | undefined => {
+  // The string read last: its content's range and its quote (", ', """ or '''); read without allocating.
+  let strStart = 0;
+  let strEnd = 0;
+  let strQuote = '';
+  const readString = (): boolean => {
     const q = text[i]!;
     const qc = text.charCodeAt(i);
     const triple = text.charCodeAt(i + 1) === qc && text.charCodeAt(i + 2) === qc;
-    const quote = triple ? q.repeat(3) : q;
+    const quote = triple ? (qc === 0x22 ? '"""' : "'''") : q;
     const start = i + quote.length;
     let j = start;
     while (j < n) {
       const c = text.charCodeAt(j);
       if (c === 0x5c /* \\ */ && qc === 0x22 /* " */) j += 2;
       else if (c === qc && (!triple || (text.charCodeAt(j + 1) === qc && text.charCodeAt(j + 2) === qc))) break;
-      else if (!triple && c === LF) return undefined;
+      else if (!triple && c === LF) return false;
       else j++;
     }
-    if (j >= n) return undefined;
+    if (j >= n) return false;
     let end = j;
     if (triple) while (text[end + 3] === q && end + 3 < n) end++; // up to two quotes may end the content
     i = end + quote.length;
-    return { start, end, quote };
+    strStart = start;
+    strEnd = end;
+    strQuote = quote;
+    return true;
   };
-  const readKey = (): string[] | undefined => {
-    const parts: string[] = [];
+  const isBare = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d;
+  /** A dotted key; its parts only when `keep` (a key that cannot lead to `want` is passed over); undefined when it is no key. */
+  const readKey = (keep: boolean): string[] | undefined => {
+    const parts: string[] = keep ? [] : PASSED_OVER;
     for (;;) {
       skipSpace();
       const c = text[i];
       if (c === '"' || c === "'") {
-        const s = readString();
-        if (!s || s.quote.length === 3) return undefined;
-        const raw = text.slice(s.start, s.end);
-        parts.push(c === '"' ? decodeBasic(raw) : raw);
+        if (!readString() || strQuote.length === 3) return undefined;
+        if (keep) {
+          const raw = text.slice(strStart, strEnd);
+          parts.push(c === '"' ? decodeBasic(raw) : raw);
+        }
       } else {
-        BARE_KEY.lastIndex = i;
-        const m = BARE_KEY.exec(text);
-        if (!m) return undefined;
-        parts.push(m[0]);
-        i += m[0].length;
+        const start = i;
+        while (isBare(text.charCodeAt(i))) i++;
+        if (i === start) return undefined;
+        if (keep) parts.push(text.slice(start, i));
       }
       skipSpace();
       if (text[i] !== '.') return parts;
@@ -187,9 +197,8 @@ export function scanToml(text: string, want: string[]): ScannedValue[] {
     skipSpace();
     const c = text[i];
     if (c === '"' || c === "'") {
-      const s = readString();
-      if (!s) return false;
-      if (wanted(path)) out.push({ path, start: s.start, end: s.end, quote: s.quote });
+      if (!readString()) return false;
+      if (wanted(path)) out.push({ path, start: strStart, end: strEnd, quote: strQuote });
       return true;
     }
     if (c === '[') {
@@ -207,7 +216,7 @@ export function scanToml(text: string, want: string[]): ScannedValue[] {
       for (;;) {
         skipSpace();
         if (text[i] === '}') return (i++, true);
-        const key = readKey();
+        const key = readKey(path !== undefined);
         if (!key || text[i] !== '=') return false;
         i++;
         if (!readValue(extend(path, key))) return false;
@@ -227,13 +236,13 @@ export function scanToml(text: string, want: string[]): ScannedValue[] {
     if (text[i] === '[') {
       const array = text[i + 1] === '[';
       i += array ? 2 : 1;
-      const key = readKey();
+      const key = readKey(true);
       // A table that cannot hold `want` is followed no further, as an array of tables.
       table = array || !key ? undefined : extend([], key);
       skipLine();
       continue;
     }
-    const key = readKey();
+    const key = readKey(table !== undefined);
     if (!key || text[i] !== '=') {
       skipLine();
       continue;
