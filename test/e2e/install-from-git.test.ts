@@ -16,7 +16,8 @@ const OK = '✔ 1.0.0: pyproject.toml, cognitive_memory/core/version.py agree\n'
 /** The package as npm packs it from a git checkout without a build: bin, src, the bundler script; no dist/. */
 function sourceCopy(withEsbuild: boolean): string {
   const dir = tempDir('hv-git-');
-  for (const p of ['bin', 'src', 'scripts/bundle-cli.cjs', 'package.json']) cpSync(path.join(PROJECT, p), path.join(dir, p), { recursive: true });
+  for (const p of ['bin', 'src', 'scripts/bundle-cli.cjs', 'scripts/patches/smol-toml.cjs', 'package.json'])
+    cpSync(path.join(PROJECT, p), path.join(dir, p), { recursive: true });
   mkdirSync(path.join(dir, 'node_modules'));
   for (const name of readdirSync(path.join(PROJECT, 'node_modules')))
     if (withEsbuild || (name !== 'esbuild' && name !== '.bin')) symlinkSync(path.join(PROJECT, 'node_modules', name), path.join(dir, 'node_modules', name));

@@ -36,6 +36,7 @@ describe('the npm package', () => {
       expect(files).toContain(f);
     // What a copy installed from git needs to build its own bundle (bin/heimdall-version.cjs).
     expect(files).toContain('scripts/bundle-cli.cjs');
+    expect(files).toContain('scripts/patches/smol-toml.cjs');
     expect(files).toContain('src/cli/main.ts');
   });
 
