@@ -19,7 +19,7 @@ import { parseJsonConfig, parseYamlConfig } from './parse.js';
 import { formatOf, PACKAGE_KEY, placesIn, readCandidateText, readConfigText, refuseFoundCode, type Format, type Place } from './places.js';
 import { pyprojectProblems, pyprojectTable, TABLE, validatePyprojectTable } from './pyproject.js';
 import { validateConfig } from './schema.js';
-import type { LoadedConfig } from './types.js';
+import type { Config, LoadedConfig, PackageDecl } from './types.js';
 
 export interface LoadConfigOptions {
   /** Where to start looking (default: process.cwd()). */
@@ -73,20 +73,27 @@ async function asMember(loaded: LoadedConfig): Promise<LoadedConfig> {
         const rel = path.relative(dir, root).split(path.sep).join('/');
         const member = workspace?.packages.find((p) => p.path === rel);
         if (!member) return loaded;
-        const { layout: _detected, ...rest } = loaded;
-        // The workspace's rules, versioning, bump and release settings apply to every package.
-        const { packages: _packages, groups: _groups, ...shared } = found?.config ?? loaded.config;
-        return {
-          ...rest,
-          ...(member.layout ? { layout: member.layout } : {}),
-          config: { ...shared, sources: member.sources, tags: { prefix: member.tags.prefix } },
-        };
+        return asPackage(loaded, member, found?.config ?? loaded.config);
       }
       if (here?.python || dir === gitTop || path.dirname(dir) === dir) return loaded;
     }
   } catch {
     return loaded;
   }
+}
+
+/**
+ * One package of a workspace as a project of its own (`loaded` gives its root): its sources, layout
+ * and tag prefix; the workspace's rules, versioning, bump and release settings apply to every package.
+ */
+export function asPackage(loaded: LoadedConfig, member: PackageDecl, workspaceConfig: Config): LoadedConfig {
+  const { layout: _detected, workspace: _workspace, ...rest } = loaded;
+  const { packages: _packages, groups: _groups, ...shared } = workspaceConfig;
+  return {
+    ...rest,
+    ...(member.layout ? { layout: member.layout } : {}),
+    config: { ...shared, sources: member.sources, tags: { prefix: member.tags.prefix } },
+  };
 }
 
 function withWorkspace(loaded: LoadedConfig, configured: boolean, where: string): LoadedConfig {

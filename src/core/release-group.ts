@@ -119,9 +119,9 @@ export async function releaseGroup(options: GroupReleaseOptions): Promise<GroupR
   const fresh = new Map<string, FreshWheel>();
   const members: Member[] = [];
   const tags = new Set<string>();
-  const { configFile: _file, cwd: _cwd, group: _group, ...rest } = options;
+  const { group: _group, ...rest } = options;
   for (const m of order) {
-    const prepared = await prepare('release', mode, { ...rest, cwd: path.join(loaded.root, m.path) });
+    const prepared = await prepare('release', mode, { ...rest, package: m.name });
     await readyToRelease(prepared, mode, options);
     const ctx = Object.assign(prepared.ctx, { askFirst: false, fresh });
     const steps = new Map<Phase, Step[]>();

@@ -6,7 +6,7 @@ import { didYouMean } from '../core/suggest.js';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig, type LoadConfigOptions } from '../config/load.js';
+import { asPackage, loadConfig, type LoadConfigOptions } from '../config/load.js';
 import { releaseInterpreter } from '../config/schema.js';
 import type { LoadedConfig } from '../config/types.js';
 import { inspect } from '../core/inspect.js';
@@ -48,8 +48,8 @@ export interface Prepared {
   ctx: StepContext;
 }
 
-/** The directory of the workspace package --package names (by name or path); a usage error listing them otherwise. */
-function memberDir(loaded: LoadedConfig, ref: string): string {
+/** The workspace package --package names (by name or path), as a project of its own; a usage error listing them otherwise. */
+async function member(loaded: LoadedConfig, ref: string): Promise<LoadedConfig> {
   const packages = loaded.workspace?.packages;
   if (!packages) throw new UserError('--package names a package of a workspace, but this project is one package');
   const found = packages.find((p) => p.name === ref) ?? packages.find((p) => p.path === ref.replace(/^\.\/?|\/+$/g, ''));
@@ -59,12 +59,14 @@ function memberDir(loaded: LoadedConfig, ref: string): string {
     throw new UserError(
       `--package: ${found.name} (${found.path}) is an npm package: heimdall-version releases and verifies Python packages (publish it with npm)`,
     );
-  return path.join(loaded.root, found.path);
+  // The workspace root's own package (uv's albatross): the root's configuration is the workspace's.
+  if (found.path === '') return asPackage(loaded, found, loaded.config);
+  return loadConfig({ cwd: path.join(loaded.root, found.path) });
 }
 
 export async function prepare(command: StepContext['command'], mode: Mode, options: RunOptions): Promise<Prepared> {
   const atCwd = await loadConfig({ ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.configFile ? { configFile: options.configFile } : {}) });
-  const loaded = options.package === undefined ? atCwd : await loadConfig({ cwd: memberDir(atCwd, options.package) });
+  const loaded = options.package === undefined ? atCwd : await member(atCwd, options.package);
   refuseWorkspaceRoot(loaded, command);
   const { project, result } = await inspect(loaded, false, command === 'release');
   const env = options.env ?? process.env;

@@ -93,6 +93,16 @@ describe('release --group without building', () => {
     }
   });
 
+  it("the workspace root's own package (uv's albatross) is released by --package like any member", () => {
+    const repo = tempRepo();
+    cpSync(path.join(PROJECT, 'test/fixtures/workspaces/uv-docs'), repo.dir, { recursive: true });
+    repo.commit('init');
+    const res = run(['release', '--package', 'albatross', '--upload', '--dry-run'], repo.dir, env());
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toContain('dry run: release 0.1.0 would take these steps');
+    expect(res.stdout).toContain('tag: git tag -a albatross-v0.1.0 -m "Release albatross-v0.1.0"');
+  });
+
   it('members sharing the template v{version} get one tag, made once', () => {
     const packages = MEMBERS.map((m) => ({ path: `packages/${m}`, tags: { template: 'v{version}' } }));
     const res = run(['release', '--group', 'sdk', '--upload', '--dry-run'], sdk({ packages }).dir, env());
