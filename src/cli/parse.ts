@@ -1,6 +1,6 @@
 // argv → values for one command's flags. Every mistake becomes a UserError (exit 2) in our words,
-// with the nearest flag suggested; parseArgs' own messages never reach the user.
-import { parseArgs } from 'node:util';
+// with the nearest flag suggested. argv is split as node:util's parseArgs splits it (argv-tokens.ts).
+import { argvTokens } from './argv-tokens.js';
 import { UserError } from '../core/errors.js';
 import type { Command, Flags } from './command.js';
 import { didYouMean } from '../core/suggest.js';
@@ -12,7 +12,7 @@ export interface Parsed {
 
 export function parseCommandLine(command: Command, flags: Flags, args: string[]): Parsed {
   const options = Object.fromEntries(Object.entries(flags).map(([name, f]) => [name, { type: f.type, ...(f.short ? { short: f.short } : {}) }]));
-  const { tokens } = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
+  const tokens = argvTokens(args, options);
   const values: Record<string, unknown> = {};
   for (const [name, f] of Object.entries(flags)) values[name] = f.type === 'boolean' ? false : f.multiple ? [] : undefined;
   const positionals: string[] = [];
