@@ -268,10 +268,15 @@ async function runGroup(
   if (mode === 'upload' && options.yes !== true && options.confirm) {
     const first = members[0]!.ctx;
     const question = `upload ${members.map((m) => `${m.report.name} ${m.report.version} (${m.report.files.join(', ')})`).join('; ')} to ${first.release.repositories.pypi}, one after the other, then tag ${[...new Set(members.map((m) => m.report.tag))].join(', ')}${first.push ? ` and push the tags to ${first.release.remote}` : ''}? An upload cannot be undone, and one that fails leaves those before it published.`;
-    if (!(await options.confirm(question))) {
-      const stopped = { step: 'confirm', stage: 'built' as const, code: 'not-confirmed', detail: 'not confirmed' };
-      return { ok: false, steps: records, stopped: { ...stopped, message: 'not confirmed: nothing was uploaded or tagged' } };
-    }
+    emit({ type: 'step', step: 'confirm', status: 'started', description: question });
+    const yes = await options.confirm(question);
+    const outcome = yes
+      ? { status: 'passed' as const, code: 'confirmed', detail: 'confirmed' }
+      : { status: 'failed' as const, code: 'not-confirmed', detail: 'not confirmed' };
+    emit({ type: 'step', step: 'confirm', ...outcome, seconds: 0 });
+    records.push({ step: 'confirm', ...outcome, seconds: 0 });
+    if (!yes)
+      return { ok: false, steps: records, stopped: { step: 'confirm', stage: 'built', ...outcome, message: 'not confirmed: nothing was uploaded or tagged' } };
   }
   for (const m of members) {
     const result = await runPart(m, 'upload', m.steps.get('upload') ?? []);

@@ -7,16 +7,16 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT, run, runAsync } from '../helpers/cli.js';
-import { needs } from '../helpers/env.js';
+import { BIN, PROJECT, run, runAsync } from '../helpers/cli.js';
+import { needs, testEnv } from '../helpers/env.js';
 import { startPypiServer, type PypiServer } from '../helpers/pypi-server.js';
 import { cleanupTempDirs, tempDir, tempRepo, type TempRepo } from '../helpers/repo.js';
 
 const PY = '/usr/bin/python3';
 const canRelease = needs(
-  spawnSync(PY, ['-c', 'import build, setuptools, twine, wheel']).status === 0,
-  `the group release tests (test/e2e/workspace-release.test.ts): ${PY} lacks build, setuptools, wheel or twine`,
-  'apt-get install twine python3-build python3-setuptools python3-wheel',
+  spawnSync(PY, ['-c', 'import build, setuptools, twine, wheel']).status === 0 && spawnSync('script', ['--version']).status === 0,
+  `the group release tests (test/e2e/workspace-release.test.ts): they need build, setuptools, wheel and twine in ${PY}, and script(1)`,
+  'apt-get install twine python3-build python3-setuptools python3-wheel bsdutils',
 );
 const PASSWORD = 'pypi-group-token-value';
 const MEMBERS = ['core', 'tools', 'cli'];
@@ -198,6 +198,32 @@ describe.skipIf(!canRelease)('release --group', { timeout: 240_000 }, () => {
     expect(res.stdout).toContain(
       'released acme-sdk-core 2.0.0a3, acme-sdk-tools 2.0.0a3, acme-sdk-cli 2.0.0a3; tagged acme-sdk-core-v2.0.0a3, acme-sdk-tools-v2.0.0a3, acme-sdk-cli-v2.0.0a3\n',
     );
+  });
+
+  it('on a terminal, asks once before the first upload; a no uploads and tags nothing', () => {
+    const repo = sdk();
+    // Two packages are enough; no index listens where a yes would upload to.
+    repo.git('rm', '-rq', 'packages/cli');
+    const config = JSON.parse(repo.read('.heimdallrc.json'));
+    config.groups[0].packages = ['acme-sdk-tools', 'acme-sdk-core'];
+    config.release.repositories.pypi = 'http://127.0.0.1:9/legacy/';
+    repo.write('.heimdallrc.json', JSON.stringify(config)).commit('two packages');
+    const command = [process.execPath, BIN, 'release', '--group', 'sdk', '--upload'].map((a) => `'${a}'`).join(' ');
+    const res = spawnSync('script', ['-qec', command, '/dev/null'], {
+      cwd: repo.dir,
+      env: testEnv({ ...env(), TERM: 'dumb', CI: '' }),
+      input: 'n\n',
+      encoding: 'utf8',
+    });
+    expect(res.stdout.match(/\[y\/N\]/g)).toHaveLength(1);
+    expect(res.stdout).toContain(
+      'upload acme-sdk-core 2.0.0a3 (acme-sdk-core-2.0.0a3.tar.gz, acme_sdk_core-2.0.0a3-py3-none-any.whl); acme-sdk-tools 2.0.0a3 (acme-sdk-tools-2.0.0a3.tar.gz, acme_sdk_tools-2.0.0a3-py3-none-any.whl) to http://127.0.0.1:9/legacy/, one after the other, then tag acme-sdk-core-v2.0.0a3, acme-sdk-tools-v2.0.0a3?',
+    );
+    expect(res.stdout).toContain('✖ confirm: not confirmed');
+    expect(res.stdout).toContain('heimdall-version: not confirmed: nothing was uploaded or tagged');
+    expect(res.stdout).not.toContain('→ upload');
+    expect(res.status).toBe(1);
+    expect(tags(repo)).toEqual([]);
   });
 
   it('an upload failing for the second package stops the run, says what was published, and tags nothing', async () => {
