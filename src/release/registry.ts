@@ -16,6 +16,7 @@ import { mcpPublish } from './steps/mcp-publish.js';
 import { installedSdist } from './steps/installed-sdist.js';
 import { installedVersion } from './steps/installed-version.js';
 import { push } from './steps/push.js';
+import { registryEntry } from './steps/registry-entry.js';
 import { releaseBranch } from './steps/release-branch.js';
 import { smoke } from './steps/smoke.js';
 import { tagFree } from './steps/tag-free.js';
@@ -37,6 +38,7 @@ export const RELEASE_STEPS: readonly Step[] = [
   releaseBranch,
   tagFree,
   githubTag,
+  registryEntry,
   validate,
   clean,
   build,

@@ -2,7 +2,7 @@
 // index: the wheel's description must carry `mcp-name: <server.json name>`, and release.mcp.publish
 // runs after the upload and the tag, once the index serves the release (waited for through the clock).
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAsync as run } from '../helpers/cli.js';
@@ -105,6 +105,24 @@ describe.skipIf(!hasTools)('MCP Registry: mcp-name in the wheel, and the publish
     expect(res.steps.map((s) => s.step).slice(-3)).toEqual(['upload (PyPI)', 'tag', 'MCP Registry']);
     expect(readFileSync(e.PUBLISH_LOG!, 'utf8')).toBe(`publish --verbose|${repo.dir}|None\n`);
     expect(repo.git('tag', '--list')).toBe('v1.1.0\n');
+  });
+
+  it('a development release with server.json still at the last release stops before anything is built or uploaded', async () => {
+    const repo = registryRepo('1.2.0', `# demo-mcp\n\n<!-- mcp-name: ${NAME} -->\n`);
+    repo.git('tag', 'v1.2.0');
+    const config = JSON.parse(repo.read('.heimdallrc.json'));
+    repo.write('.heimdallrc.json', JSON.stringify({ ...config, versioning: 'pep440' }));
+    repo.write('pyproject.toml', repo.read('pyproject.toml').replace('version = "1.2.0"', 'version = "1.3.0.dev0"'));
+    repo.commit('start 1.3.0');
+    // Between releases check allows server.json at the last release; publishing it with this upload would list 1.3.0.dev0 as 1.2.0.
+    expect((await run(['check'], repo.dir)).code).toBe(0);
+    const before = server.requests;
+    const res = await run(['release', '--upload', '--yes'], repo.dir, env());
+    expect(res.code).toBe(1);
+    expect(res.stdout).toContain("✖ registry entry: server.json's version is 1.2.0, packages[0].version is 1.2.0, not 1.3.0.dev0:");
+    expect(res.stderr).toContain('release stopped at the gate "registry entry"; nothing was built or uploaded');
+    expect(server.requests).toBe(before);
+    expect(existsSync(repo.path('dist'))).toBe(false);
   });
 
   it('a publish that fails after the upload says exactly what is published and what is not', async () => {
