@@ -13,6 +13,9 @@ export interface Entry {
  * flight is shared too, so that many commits can be looked ahead at once (their requests pipelined
  * on the one cat-file) and then judged one by one from memory.
  */
+/** What a kept blob costs beside its bytes (its Buffer, promise and map entry), roughly: thousands of small ones add up. */
+const BLOB_OVERHEAD = 256;
+
 export class TreeCache {
   private readonly trees = new Map<string, Promise<Map<string, Entry> | undefined>>();
   /** The trees read so far (undefined: not a tree, or missing), for lookups that need not wait. */
@@ -22,7 +25,7 @@ export class TreeCache {
   constructor(
     readonly store: ObjectStore,
     private readonly limit = 4096,
-    private readonly blobLimit = 16 << 20,
+    private readonly blobLimit = 8 << 20,
   ) {}
 
   tree(oid: string): Promise<Map<string, Entry> | undefined> {
@@ -54,11 +57,11 @@ export class TreeCache {
     if (cached) return cached;
     const read = this.store.read(oid).then((obj) => {
       if ('missing' in obj) return undefined;
-      this.blobBytes += obj.bytes.length;
+      this.blobBytes += obj.bytes.length + BLOB_OVERHEAD;
       while (this.blobBytes > this.blobLimit && this.blobs.size > 1) {
         const [oldest, bytes] = this.blobs.entries().next().value!;
         this.blobs.delete(oldest);
-        void bytes.then((b) => (this.blobBytes -= b?.length ?? 0));
+        void bytes.then((b) => (this.blobBytes -= (b?.length ?? 0) + BLOB_OVERHEAD));
       }
       return obj.bytes;
     });
@@ -114,6 +117,8 @@ export class CommitTree {
     private readonly cache: TreeCache,
     readonly commit: string,
     private readonly root: string,
+    /** Whether lookups are recorded in `seen` (a read ahead records nothing). */
+    private readonly record = true,
   ) {}
 
   async lookup(file: string): Promise<Lookup> {
@@ -170,7 +175,7 @@ export class CommitTree {
           .sort()
       : [];
     // The listing itself is what was read (a NUL never occurs in a path, so the key is no path).
-    this.seen.set(`\0${dir}`, names.join('/'));
+    if (this.record) this.seen.set(`\0${dir}`, names.join('/'));
     return names;
   }
 
@@ -190,8 +195,17 @@ export class CommitTree {
 
   /** Reads ahead what an earlier commit's reads looked up (trees and blobs land in the cache); nothing is recorded. */
   async prefetch(earlier: ReadonlyMap<string, string>): Promise<void> {
-    const probe = new CommitTree(this.cache, this.commit, this.root);
-    await Promise.all([...earlier.keys()].map((key) => (key.startsWith('\0') ? probe.subdirectories(key.slice(1)) : probe.bytes(key).catch(() => undefined))));
+    // The directories every path passes through (an absent file's too: they say it is absent), and the files that were there.
+    const wanted = new Set<string>(['']);
+    const files: string[] = [];
+    for (const [key, was] of earlier) {
+      const file = key.startsWith('\0') ? `${key.slice(1)}/` : key;
+      const slash = file.lastIndexOf('/');
+      if (slash > 0) wanted.add(file.slice(0, slash));
+      if (isFile(was)) files.push(key);
+    }
+    const probe = new CommitTree(this.cache, this.commit, this.root, false);
+    await Promise.all([...[...wanted].map((dir) => probe.subdirectories(dir)), ...files.map((file) => probe.bytes(file).catch(() => undefined))]);
   }
 
   /**
@@ -211,7 +225,7 @@ export class CommitTree {
   }
 
   private note(file: string, found: Lookup): Lookup {
-    this.seen.set(file, describe(found));
+    if (this.record) this.seen.set(file, describe(found));
     return found;
   }
 }

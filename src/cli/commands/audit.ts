@@ -62,19 +62,20 @@ async function runAudit(v: CommandValues<typeof AUDIT_FLAGS>, io: Io): Promise<n
   } finally {
     progress?.close();
   }
-  const text = await render(result, format, io.color && v.output === undefined);
+  const pieces = await render(result, format, io.color && v.output === undefined);
   if (v.output !== undefined) {
-    (await import('../output-file.js')).writeOutputFile(v.output, text);
+    (await import('../output-file.js')).writeOutputFile(v.output, [...pieces].join(''));
     io.err(`wrote ${v.output}\n`);
-  } else io.out(text);
+  } else for (const piece of pieces) io.out(piece);
   return result.ok ? 0 : 1;
 }
 
-async function render(result: AuditResult, format: AuditFormat, color: boolean): Promise<string> {
-  if (format === 'json') return (await import('../../report/audit/json.js')).formatAuditJson(result);
-  if (format === 'html') return (await import('../../report/audit/html.js')).formatAuditHtml(result);
-  if (format === 'sarif') return (await import('../../report/audit/sarif.js')).formatAuditSarif(result);
-  return (await import('../../report/audit/stylish.js')).formatAuditStylish(result, { color });
+/** The report's text, in pieces written one after the other (JSON: release by release). */
+async function render(result: AuditResult, format: AuditFormat, color: boolean): Promise<Iterable<string>> {
+  if (format === 'json') return (await import('../../report/audit/json.js')).auditJsonChunks(result);
+  if (format === 'html') return [(await import('../../report/audit/html.js')).formatAuditHtml(result)];
+  if (format === 'sarif') return [(await import('../../report/audit/sarif.js')).formatAuditSarif(result)];
+  return [(await import('../../report/audit/stylish.js')).formatAuditStylish(result, { color })];
 }
 
 /** "read 120/1000" rewritten in place on the terminal, at most every 100 ms; erased at the end. */
