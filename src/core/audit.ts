@@ -84,7 +84,10 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
   const store = await ObjectStore.open(gitTop);
   try {
     const cache = new TreeCache(store);
-    const judge = new Judge(cache, own, prefix, pkg.name);
+    const member = today.workspace
+      ? { name: pkg.name, path: pkg.path, rootPrefix: path.relative(gitTop, today.root).split(path.sep).join('/'), declaredSources: !pkg.layout }
+      : undefined;
+    const judge = new Judge(cache, own, prefix, pkg.name, member);
     const total = firstParent.length + tags.length;
     let done = 0;
     const tick = () => emit({ type: 'read', done: ++done, total });

@@ -20,7 +20,70 @@ export type ConfigOrigin =
 /** A directory's path inside the tree: '' is the top level. */
 const under = (prefix: string, file: string) => (prefix ? `${prefix}/${file}` : file);
 
-export async function configAt(tree: CommitTree, prefix: string, today: LoadedConfig): Promise<{ loaded: LoadedConfig; origin: ConfigOrigin }> {
+/** A workspace member judged at a past commit: the workspace's configuration there declares it, else its layout there. */
+export interface MemberAt {
+  /** Its name and directory (relative to the workspace root) today: how its declaration is found at the commit. */
+  name: string;
+  path: string;
+  /** The workspace root's directory inside the repository ('' for the top level). */
+  rootPrefix: string;
+  /** Today's configuration gives its sources (else its build backend's layout does). */
+  declaredSources: boolean;
+}
+
+export async function configAt(
+  tree: CommitTree,
+  prefix: string,
+  today: LoadedConfig,
+  /** In a workspace: the member audited; its configuration is the workspace root's. */
+  member?: MemberAt,
+): Promise<{ loaded: LoadedConfig; origin: ConfigOrigin }> {
+  const held = await heldConfig(tree, member ? member.rootPrefix : prefix, today);
+  let note = held.note;
+  if (held.loaded && !member) return { loaded: held.loaded, origin: { from: 'commit', file: held.loaded.file! } };
+  if (held.loaded && member) {
+    const packages = held.loaded.config.packages;
+    const decl = packages?.find((p) => p.name === member.name) ?? packages?.find((p) => p.path === member.path);
+    if (!packages || decl) {
+      const file = held.loaded.file!;
+      if (decl?.sources) return { loaded: memberLoaded(held.loaded, decl.sources), origin: { from: 'commit', file } };
+      const layout = await layoutAt(tree, prefix);
+      return { loaded: { ...memberLoaded(held.loaded, layout.sources), layout }, origin: { from: 'commit', file } };
+    }
+    note = `${held.loaded.file} at this commit declares no package "${member.name}" (nor one at ${member.path || '.'})`;
+  }
+  // Today's file, named from the directory it configures (a member's is the workspace root's).
+  const todayFile = () => {
+    const dir = member && today.gitTop ? path.join(today.gitTop, member.rootPrefix) : today.root;
+    return path.relative(dir, today.file!).split(path.sep).join('/');
+  };
+  if (today.file && (!member || member.declaredSources)) {
+    const { layout: _none, ...loaded } = today;
+    return { loaded, origin: { from: 'today', file: todayFile(), ...(note ? { note } : {}) } };
+  }
+  const layout = await layoutAt(tree, prefix);
+  if (today.file) {
+    // Today's configuration leaves the member's sources to its build backend: the one declared at this commit.
+    const { layout: _none, ...loaded } = today;
+    return {
+      loaded: { ...loaded, config: { ...today.config, sources: layout.sources }, layout },
+      origin: { from: 'today', file: todayFile(), ...(note ? { note } : {}) },
+    };
+  }
+  return {
+    loaded: { config: { ...defaults(), sources: layout.sources }, root: today.root, gitTop: today.gitTop, layout },
+    origin: { from: 'layout', layout: layout.id, reason: layout.reason, ...(note ? { note } : {}) },
+  };
+}
+
+/** A workspace's configuration as one member's: its sources, and the tag prefix the audit reads today. */
+function memberLoaded(loaded: LoadedConfig, sources: LoadedConfig['config']['sources']): LoadedConfig {
+  const { packages: _all, groups: _groups, ...config } = loaded.config;
+  return { ...loaded, config: { ...config, sources } };
+}
+
+/** The configuration a directory holds at the commit (data only), or why none is used. */
+async function heldConfig(tree: CommitTree, prefix: string, today: LoadedConfig): Promise<{ loaded?: LoadedConfig; note?: string }> {
   const present = new Set<string>();
   for (const place of ALL_PLACES) if ('entry' in (await tree.lookup(under(prefix, place)))) present.add(place);
   const places = placesAmong(present, (p) => p);
@@ -43,25 +106,15 @@ export async function configAt(tree: CommitTree, prefix: string, today: LoadedCo
     if (place.format === 'pyproject' && !safely(() => pyprojectTable(text, place.place))) continue;
     held.push({ place: place.place, text, format: place.format });
   }
-  if (held.length > 1) note = `${held.map((h) => h.place).join(' and ')} at this commit both hold a configuration`;
-  else if (held.length === 1) {
-    const only = held[0]!;
-    try {
-      const config = await parseConfigText(only.text, only.format, under(prefix, only.place));
-      return { loaded: { config, root: today.root, gitTop: today.gitTop, file: only.place }, origin: { from: 'commit', file: only.place } };
-    } catch (e) {
-      note = `the configuration at this commit is not used: ${(e as Error).message.split('\n').join(' ')}`;
-    }
+  if (held.length > 1) return { note: `${held.map((h) => h.place).join(' and ')} at this commit both hold a configuration` };
+  const only = held[0];
+  if (!only) return note ? { note } : {};
+  try {
+    const config = await parseConfigText(only.text, only.format, under(prefix, only.place));
+    return { loaded: { config, root: today.root, gitTop: today.gitTop, file: only.place } };
+  } catch (e) {
+    return { note: `the configuration at this commit is not used: ${(e as Error).message.split('\n').join(' ')}` };
   }
-  if (today.file) {
-    const { layout: _none, ...loaded } = today;
-    return { loaded, origin: { from: 'today', file: path.relative(today.root, today.file).split(path.sep).join('/'), ...(note ? { note } : {}) } };
-  }
-  const layout = await layoutAt(tree, prefix);
-  return {
-    loaded: { config: { ...defaults(), sources: layout.sources }, root: today.root, gitTop: today.gitTop, layout },
-    origin: { from: 'layout', layout: layout.id, reason: layout.reason, ...(note ? { note } : {}) },
-  };
 }
 
 /** The defaults, validated once: a long history asks for them at every commit with no configuration (never changed by a reader). */

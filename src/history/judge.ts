@@ -9,7 +9,7 @@ import type { Finding } from '../rules/types.js';
 import { runRules } from '../rules/index.js';
 import { ruleContext } from '../core/inspect.js';
 import type { FileReader, ReadResult } from '../git/workspace.js';
-import { configAt, type ConfigOrigin } from './config-at.js';
+import { configAt, type ConfigOrigin, type MemberAt } from './config-at.js';
 import { CommitTree, type TreeCache } from './tree.js';
 import { carryOver, type Changed, literalSpans, replacedValues } from './carry-over.js';
 import { decodeUtf8 } from '../core/text.js';
@@ -62,6 +62,8 @@ export class Judge {
     /** The package's directory inside the repository ('' for the top level). */
     private readonly prefix: string,
     private readonly packageName: string | undefined,
+    /** In a workspace: the member judged, whose configuration is the workspace root's. */
+    private readonly member?: MemberAt,
   ) {}
 
   /** What the last judgement read: the paths worth reading ahead at the next commits. */
@@ -80,7 +82,7 @@ export class Judge {
       return this.remember(tree, carried, last.verdict.config);
     }
     this.counts.full++;
-    const { loaded, origin } = await configAt(tree, this.prefix, this.today);
+    const { loaded, origin } = await configAt(tree, this.prefix, this.today, this.member);
     // A version taken from tags (setuptools-scm and kin) is, at a tagged commit, that tag.
     const project = await loadProject(loaded, commitReader(tree, this.prefix), async () => tagsOnCommit);
     const pkg = project.packages.find((p) => p.name === this.packageName) ?? project.packages[0]!;

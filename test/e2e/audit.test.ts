@@ -393,4 +393,61 @@ describe('audit in a workspace', () => {
     }
     expect(auditJson(repo, '--package', 'albatross').code).toBe(0);
   });
+
+  it("judges each package's tags by that package's sources at their commit: its declaration in the configuration of that commit, else its layout there", () => {
+    const repo = tempRepo();
+    const config = (birdSources: object[]) =>
+      JSON.stringify({
+        packages: [
+          { path: 'packages/bird', sources: birdSources, tags: { template: 'bird@{version}' } },
+          { path: 'packages/fish', tags: { template: 'fish@{version}' } },
+        ],
+      });
+    const toml = { file: 'pyproject.toml', type: 'toml', key: 'project.version', primary: true };
+    const member = (name: string, version: string, dynamic = false) =>
+      dynamic
+        ? `[project]\nname = "${name}"\ndynamic = ["version"]\n\n[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n\n[tool.hatch.version]\npath = "${name}/__about__.py"\n`
+        : `[project]\nname = "${name}"\nversion = "${version}"\n`;
+    // 1.0: bird states its version in pyproject.toml only, fish too (static).
+    repo
+      .write('.heimdallrc.json', config([toml]))
+      .write('packages/bird/pyproject.toml', member('bird', '1.0.0'))
+      .write('packages/fish/pyproject.toml', member('fish', '2.0.0'))
+      .commit('1.0')
+      .tag('bird@1.0.0')
+      .tag('fish@2.0.0');
+    // 1.1: bird gains a runtime copy (declared), fish moves its version to hatch's path.
+    repo
+      .write('.heimdallrc.json', config([toml, { file: 'bird/_version.py', type: 'python' }]))
+      .write('packages/bird/pyproject.toml', member('bird', '1.1.0'))
+      .write('packages/bird/bird/_version.py', '__version__ = "1.1.0"\n')
+      .write('packages/fish/pyproject.toml', member('fish', '', true))
+      .write('packages/fish/fish/__about__.py', '__version__ = "2.1.0"\n')
+      .commit('1.1')
+      .tag('bird@1.1.0')
+      .tag('fish@2.1.0');
+    const bird = auditJson(repo, '--package', 'bird');
+    expect(bird.code).toBe(0);
+    expect(bird.result.releases.map((r) => [r.tag, r.filesVersion, r.sources.map((s) => s.file), r.config, r.findings.map((f) => f.rule)])).toEqual([
+      ['bird@1.0.0', '1.0.0', ['pyproject.toml'], { from: 'commit', file: '.heimdallrc.json' }, []],
+      ['bird@1.1.0', '1.1.0', ['pyproject.toml', 'bird/_version.py'], { from: 'commit', file: '.heimdallrc.json' }, []],
+    ]);
+    const fish = auditJson(repo, '--package', 'fish');
+    expect(fish.code).toBe(0);
+    expect(fish.result.releases.map((r) => [r.tag, r.filesVersion, r.sources.find((s) => s.primary)?.file, r.config, r.findings.map((f) => f.rule)])).toEqual([
+      ['fish@2.0.0', '2.0.0', 'pyproject.toml', { from: 'commit', file: '.heimdallrc.json' }, []],
+      ['fish@2.1.0', '2.1.0', 'fish/__about__.py', { from: 'commit', file: '.heimdallrc.json' }, []],
+    ]);
+    // With no configuration at a commit, today's declaration applies: bird's sources, fish's layout there.
+    repo.git('rm', '-q', '.heimdallrc.json');
+    repo.write('packages/bird/pyproject.toml', member('bird', '1.2.0')).write('packages/bird/bird/_version.py', '__version__ = "1.2.0"\n');
+    repo.commit('1.2').tag('bird@1.2.0');
+    repo.write('.heimdallrc.json', config([toml, { file: 'bird/_version.py', type: 'python' }])).commit('back');
+    const later = auditJson(repo, '--package', 'bird').result.releases.find((r) => r.tag === 'bird@1.2.0')!;
+    expect([later.config, later.sources.map((s) => s.file), later.findings]).toEqual([
+      { from: 'today', file: '.heimdallrc.json' },
+      ['pyproject.toml', 'bird/_version.py'],
+      [],
+    ]);
+  });
 });
