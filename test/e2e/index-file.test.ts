@@ -42,6 +42,24 @@ describe('the index read without git', () => {
     expect((await agreed(repo, deep))?.get(deep[39]!)).toEqual({ bytes: Buffer.from(`${deep[39]}\n`) });
   });
 
+  it('reads a large staged object (inflated by node:zlib) and one that inflates past the plain inflater, as git does', async () => {
+    const repo = staged();
+    const noisy = Buffer.from(Array.from({ length: 400_000 }, (_, i) => (i * 2654435761) >>> 24));
+    repo.write('pyproject.toml', noisy).write('pkg/__init__.py', Buffer.alloc(5 << 20, 'x'));
+    repo.git('add', '-A');
+    const fromFiles = await indexFilesWithoutGit(repo.dir, FILES);
+    const fromGit = await indexFilesFromGit(repo.dir, FILES);
+    // equals(), not toEqual: a deep comparison of megabytes takes minutes.
+    const bytes = (files: typeof fromGit | undefined, file: string) => {
+      const read = files?.get(file);
+      return read && 'bytes' in read ? read.bytes : Buffer.alloc(0);
+    };
+    expect(bytes(fromFiles, 'pyproject.toml').equals(noisy)).toBe(true);
+    expect(bytes(fromGit, 'pyproject.toml').equals(noisy)).toBe(true);
+    expect(bytes(fromFiles, 'pkg/__init__.py').equals(Buffer.alloc(5 << 20, 'x'))).toBe(true);
+    expect(bytes(fromGit, 'pkg/__init__.py').equals(Buffer.alloc(5 << 20, 'x'))).toBe(true);
+  });
+
   it('reports a staged link, a submodule and a conflict as git does', async () => {
     const repo = staged();
     symlinkSync('pyproject.toml', repo.path('link.toml'));
