@@ -73,7 +73,7 @@ async function asMember(loaded: LoadedConfig): Promise<LoadedConfig> {
         const rel = path.relative(dir, root).split(path.sep).join('/');
         const member = workspace?.packages.find((p) => p.path === rel);
         if (!member) return loaded;
-        return asPackage(loaded, member, found?.config ?? loaded.config);
+        return asPackage(loaded, member, found?.config ?? loaded.config, dir);
       }
       if (here?.python || dir === gitTop || path.dirname(dir) === dir) return loaded;
     }
@@ -86,11 +86,12 @@ async function asMember(loaded: LoadedConfig): Promise<LoadedConfig> {
  * One package of a workspace as a project of its own (`loaded` gives its root): its sources, layout
  * and tag prefix; the workspace's rules, versioning, bump and release settings apply to every package.
  */
-export function asPackage(loaded: LoadedConfig, member: PackageDecl, workspaceConfig: Config): LoadedConfig {
+export function asPackage(loaded: LoadedConfig, member: PackageDecl, workspaceConfig: Config, workspaceRoot: string): LoadedConfig {
   const { layout: _detected, workspace: _workspace, ...rest } = loaded;
   const { packages: _packages, groups: _groups, ...shared } = workspaceConfig;
   return {
     ...rest,
+    workspaceRoot,
     ...(member.layout ? { layout: member.layout } : {}),
     config: { ...shared, sources: member.sources, tags: { prefix: member.tags.prefix } },
   };

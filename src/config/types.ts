@@ -67,6 +67,8 @@ export interface LoadedConfig {
   root: string;
   /** Absolute path of the config file, or undefined when the built-in heimdall-mcp default is used. */
   file?: string;
+  /** A member of a workspace loaded as a project of its own: the workspace root (absolute). */
+  workspaceRoot?: string;
   /** Absolute path of the git work tree's top level, if inside one. */
   gitTop?: string;
 }

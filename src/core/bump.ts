@@ -15,6 +15,7 @@ import { planVersionBump, type PlannedBump } from './bump-plan.js';
 import { applyChecked, refuseForeignTree, underLock } from './change.js';
 import type { BumpEvent, BumpOptions, BumpResult } from './change-types.js';
 import { UserError } from './errors.js';
+import { notAWorkspace } from './one-package.js';
 
 export async function bump(options: BumpOptions): Promise<BumpResult> {
   const { spec } = options;
@@ -47,8 +48,7 @@ export async function bump(options: BumpOptions): Promise<BumpResult> {
 /** A workspace's bump plans over its packages; one package's, as it always did. */
 async function planFor(loaded: LoadedConfig, options: BumpOptions, emit: (e: BumpEvent) => void): Promise<PlannedBump> {
   if (loaded.workspace) return (await import('./bump-workspace.js')).planWorkspaceBump(loaded, options, emit);
-  if (options.package !== undefined || options.group !== undefined)
-    throw new UserError(`--${options.package !== undefined ? 'package' : 'group'} names a package of a workspace, but this project is one package`);
+  if (options.package !== undefined || options.group !== undefined) throw notAWorkspace(loaded, options.package !== undefined ? '--package' : '--group');
   return planVersionBump(loaded, options, emit);
 }
 

@@ -2,6 +2,7 @@
 import { loadConfig, type LoadConfigOptions } from '../config/load.js';
 import type { LoadedConfig } from '../config/types.js';
 import { UserError } from './errors.js';
+import { notAWorkspace } from './one-package.js';
 import { loadProject, type Project } from './project.js';
 import { RULES } from '../rules/index.js';
 import { settingOf } from '../rules/settings.js';
@@ -46,7 +47,7 @@ export async function inspectWith(
   packages?: string[],
 ): Promise<{ project: Project; tags: TagState; result: CheckResult }> {
   if (loaded.workspace) return (await import('./inspect-workspace.js')).inspectWorkspace(loaded, reader, staged, releasing, packages);
-  if (packages?.length) throw new UserError('--package names a package of a workspace, but this project is one package');
+  if (packages?.length) throw notAWorkspace(loaded, '--package');
   const project = await loadProject(loaded, reader);
   const checked = await Promise.all(project.packages.map((pkg) => checkPackage(loaded, pkg, staged, releasing)));
   const diagnostics = checked.flatMap((c) => c.diagnostics);

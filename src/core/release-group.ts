@@ -22,6 +22,7 @@ import { bumpTarget } from './bump-select.js';
 import { UserError } from './errors.js';
 import { inspect } from './inspect.js';
 import { normalizeDistribution } from './names.js';
+import { notAWorkspace } from './one-package.js';
 import type { Package } from './package.js';
 import { packageJsonPins, pyprojectPins } from './pins.js';
 import { readyToRelease, type ReleaseOptions } from './release.js';
@@ -103,7 +104,7 @@ const AFTER = RELEASE_STEPS.filter((s) => phaseOf(s) === 'after');
 export async function releaseGroup(options: GroupReleaseOptions): Promise<GroupReleaseResult> {
   const mode = options.mode ?? 'no-upload';
   const loaded = await loadConfig({ ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.configFile ? { configFile: options.configFile } : {}) });
-  if (!loaded.workspace) throw new UserError('--group names a group of a workspace, but this project is one package');
+  if (!loaded.workspace) throw notAWorkspace(loaded, '--group');
   const group = bumpTarget(loaded.workspace, undefined, options.group).group!;
   const { project, result: check } = await inspect(loaded, false, true, group.packages);
   const inGroup = project.packages.filter((p) => group.packages.includes(p.name));

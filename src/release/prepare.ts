@@ -1,6 +1,6 @@
 // What release and verify share before any step runs: the project read, the interpreter chosen,
 // the secrets collected, the environments every command gets, and the context the steps see.
-import { refuseWorkspaceRoot } from '../core/one-package.js';
+import { notAWorkspace, refuseWorkspaceRoot } from '../core/one-package.js';
 import { UserError } from '../core/errors.js';
 import { didYouMean } from '../core/suggest.js';
 import { readFileSync } from 'node:fs';
@@ -51,7 +51,7 @@ export interface Prepared {
 /** The workspace package --package names (by name or path), as a project of its own; a usage error listing them otherwise. */
 async function member(loaded: LoadedConfig, ref: string): Promise<LoadedConfig> {
   const packages = loaded.workspace?.packages;
-  if (!packages) throw new UserError('--package names a package of a workspace, but this project is one package');
+  if (!packages) throw notAWorkspace(loaded, '--package');
   const found = packages.find((p) => p.name === ref) ?? packages.find((p) => p.path === ref.replace(/^\.\/?|\/+$/g, ''));
   const names = packages.map((p) => p.name);
   if (!found) throw new UserError(`--package: no package is named "${ref}"${didYouMean(ref, names, (s) => `"${s}"`)} (the packages: ${names.join(', ')})`);
@@ -60,7 +60,7 @@ async function member(loaded: LoadedConfig, ref: string): Promise<LoadedConfig> 
       `--package: ${found.name} (${found.path}) is an npm package: heimdall-version releases and verifies Python packages (publish it with npm)`,
     );
   // The workspace root's own package (uv's albatross): the root's configuration is the workspace's.
-  if (found.path === '') return asPackage(loaded, found, loaded.config);
+  if (found.path === '') return asPackage(loaded, found, loaded.config, loaded.root);
   return loadConfig({ cwd: path.join(loaded.root, found.path) });
 }
 

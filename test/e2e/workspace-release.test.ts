@@ -145,6 +145,10 @@ describe('release --group without building', () => {
       stderr:
         'heimdall-version: --group: no group is named "sdj"; did you mean "sdk"? (the packages: acme-sdk-cli, acme-sdk-core, acme-sdk-tools; the groups: sdk)\n',
     });
+    expect(run(['release', '--group', 'sdk', '--dry-run'], repo.path('packages/core'), env())).toMatchObject({
+      code: 2,
+      stderr: 'heimdall-version: --group names a group of a workspace, and this is one of its packages: run it at the workspace root (--cwd ../..)\n',
+    });
     expect(run(['release', '--group', 'sdk', '--package', 'acme-sdk-cli'], repo.dir, env())).toMatchObject({
       code: 2,
       stderr: 'heimdall-version: release takes --package or --group, not both\n',
