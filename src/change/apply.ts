@@ -10,7 +10,7 @@ import { createSynced, syncDir, syncDirInPool, tempName, writeNew, writeNewSynce
 import type { Journal, JournalGit } from './journal.js';
 import { ensureStateDir, unfinished, type ChangeState } from './state.js';
 import { injectFault } from './fault.js';
-import { copyAttributes, filesWithAttributes } from './attributes.js';
+import { copyAttributes, filesWithAttributes, type AttributesAhead } from './attributes.js';
 import { refuseForeignWriters } from './foreign-writers.js';
 
 export interface Applied {
@@ -26,10 +26,19 @@ export interface Applied {
  * In this order, each step durable before the next: the journal (synced, linked, its directory synced);
  * a synced temp copy of every file; the renames, one by one; every directory holding a file, synced once.
  * The syncs within a step run at once on the thread pool (a file system commits them together), so a
- * change of many files waits for about three syncs, not three a file; getfattr, which names the files
- * with attributes to copy, runs meanwhile.
+ * change of many files waits for four rounds of syncs (the last removes the journal), not three a file;
+ * getfattr, which names the files with attributes to copy, runs meanwhile (or ran during the planning:
+ * `ahead`).
  */
-export async function applyChanges(state: ChangeState, root: string, changes: FileChange[], git?: JournalGit, allowForeignOwner = false): Promise<Applied> {
+export async function applyChanges(
+  state: ChangeState,
+  root: string,
+  changes: FileChange[],
+  git?: JournalGit,
+  allowForeignOwner = false,
+  /** getfattr's answer, asked before the plan was made (lookAhead). */
+  ahead?: AttributesAhead,
+): Promise<Applied> {
   const realRoot = realpathSync(root);
   if (!allowForeignOwner)
     refuseForeignWriters(
@@ -53,7 +62,10 @@ export async function applyChanges(state: ChangeState, root: string, changes: Fi
     return { change: c, real, stat, temp: tempName(real) };
   });
   ensureStateDir(state);
-  const withAttributes = filesWithAttributes(targets.map((t) => t.real));
+  const withAttributes = filesWithAttributes(
+    targets.map((t) => t.real),
+    ahead,
+  );
   const journal: Journal = {
     format: 1,
     pid: process.pid,

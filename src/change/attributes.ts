@@ -11,15 +11,18 @@ import path from 'node:path';
 
 let unsupported = process.platform !== 'linux';
 
-/** The answer of a getfattr started ahead of the change (lookAhead), for the files it asked about. */
-let ahead: { files: Set<string>; answer: Promise<Set<string>> } | undefined;
+/** A getfattr started ahead of a change (lookAhead): the files it asked about, and its answer. */
+export interface AttributesAhead {
+  files: Set<string>;
+  answer: Promise<Set<string>>;
+}
 
 /**
  * Starts getfattr on the files (root-relative) a change may write, so that it runs beside the planning
- * and filesWithAttributes finds its answer waiting. Starting a process blocks until it has started,
- * longer the more memory this one holds: early, it holds less.
+ * and the change finds its answer waiting. Starting a process blocks until it has started, longer the
+ * more memory this one holds: early, it holds less.
  */
-export function lookAhead(root: string, files: string[]): void {
+export function lookAhead(root: string, files: string[]): AttributesAhead {
   const real = files.flatMap((f) => {
     try {
       return [realpathSync.native(path.join(root, f))];
@@ -27,15 +30,16 @@ export function lookAhead(root: string, files: string[]): void {
       return []; // missing: the change says so itself
     }
   });
-  ahead = { files: new Set(real), answer: askGetfattr(real) };
+  return { files: new Set(real), answer: askGetfattr(real) };
 }
 
 /**
  * The files among `files` (real paths) that may have an ACL or extended attributes: those getfattr
- * lists (one process for all, running while the caller does other work), or all of them when it cannot tell.
+ * lists (one process for all, running while the caller does other work; the answer of `ahead` when
+ * it asked about all of them), or all of them when it cannot tell.
  */
-export function filesWithAttributes(files: string[]): Promise<Set<string>> {
-  const answer = ahead && files.every((f) => ahead!.files.has(f)) ? ahead.answer : askGetfattr(files);
+export function filesWithAttributes(files: string[], ahead?: AttributesAhead): Promise<Set<string>> {
+  const answer = ahead && files.every((f) => ahead.files.has(f)) ? ahead.answer : askGetfattr(files);
   return answer.then((listed) => new Set(files.filter((f) => listed.has(f))));
 }
 

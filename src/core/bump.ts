@@ -1,7 +1,7 @@
 // bump as a library use case (bumpp's versionBump): one plan, announced, then its actions run in order;
 // a dry run stops after announcing it, so it shows exactly what a run does.
 import type { Applied } from '../change/apply.js';
-import { lookAhead } from '../change/attributes.js';
+import { lookAhead, type AttributesAhead } from '../change/attributes.js';
 import { injectFault } from '../change/fault.js';
 import type { JournalGit } from '../change/journal.js';
 import { refuseUnfinished } from '../change/state.js';
@@ -33,14 +33,14 @@ export async function bump(options: BumpOptions): Promise<BumpResult> {
   const files = workspaceSources(loaded) ?? loaded.config.sources.map((s) => s.file).filter((f) => f !== '');
   await refuseForeignTree(loaded, options.allowForeignOwner, files);
   // getfattr runs while the plan is made; not when a question to the user may come between its answer and the writes.
-  if (!options.confirmPush) lookAhead(loaded.root, files);
+  const ahead = options.confirmPush ? undefined : lookAhead(loaded.root, files);
   return underLock(loaded, emit, async () => {
     const planned = await planFor(loaded, options, emit);
     const { plan } = planned;
     emit({ type: 'planned', plan, dryRun: false });
     if (options.confirmPush && plan.actions.some((a) => a.kind === 'push') && !(await options.confirmPush(plan)))
       throw new UserError('not confirmed; nothing was changed', 1);
-    await runActions(loaded, planned, emit, options.allowForeignOwner);
+    await runActions(loaded, planned, emit, options.allowForeignOwner, ahead);
     return { plan, applied: true };
   });
 }
@@ -65,6 +65,7 @@ async function runActions(
   { plan, gitFiles, wrongAfter }: PlannedBump,
   emit: (e: BumpEvent) => void,
   allowForeignOwner = false,
+  ahead?: AttributesAhead,
 ): Promise<void> {
   const gitTop = loaded.gitTop!;
   const commit = plan.actions.find((a) => a.kind === 'commit');
@@ -90,7 +91,7 @@ async function runActions(
   for (const action of plan.actions) {
     switch (action.kind) {
       case 'write':
-        applied = await applyChecked(loaded, plan.changes, wrongAfter, plan.to, journalGit, allowForeignOwner);
+        applied = await applyChecked(loaded, plan.changes, wrongAfter, plan.to, journalGit, allowForeignOwner, ahead);
         break;
       case 'commit':
         try {

@@ -1,6 +1,7 @@
 // Writing a planned change and proving it took, one change at a time: shared by bump, fix and recover.
 import { existsSync } from 'node:fs';
 import { applyChanges, type Applied } from '../change/apply.js';
+import type { AttributesAhead } from '../change/attributes.js';
 import type { JournalGit } from '../change/journal.js';
 import { withLock } from '../change/lock.js';
 import { injectFault } from '../change/fault.js';
@@ -61,8 +62,9 @@ export async function applyChecked(
   version: string,
   git?: JournalGit,
   allowForeignOwner = false,
+  ahead?: AttributesAhead,
 ): Promise<Applied> {
-  const applied = await applyChanges(await changeState(loaded.root, loaded.gitTop), loaded.root, changes, git, allowForeignOwner);
+  const applied = await applyChanges(await changeState(loaded.root, loaded.gitTop), loaded.root, changes, git, allowForeignOwner, ahead);
   const wrong = await wrongAfter();
   if (wrong.length > 0) {
     const restored = applied.rollback();

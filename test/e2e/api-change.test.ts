@@ -1,7 +1,8 @@
 // bump, fix and recover as a library, in this process: imported from the built dist/index.js (hence an e2e test, after the build check), on real git repositories.
+import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GIT_ISOLATION, IDENTITY } from '../helpers/env.js';
+import { GIT_ISOLATION, IDENTITY, needs } from '../helpers/env.js';
 import { cleanupTempDirs, layoutRepo, pyproject, versionPy, VPY } from '../helpers/repo.js';
 import type * as Api from '../../src/index.js';
 
@@ -83,6 +84,17 @@ describe('fix(options) and recover(options)', () => {
     expect(result).toMatchObject({ applied: true, version: '0.2.0', result: { ok: true } });
     expect(result.changes.map((c) => c.file)).toEqual([VPY]);
     expect(repo.read(VPY)).toBe(versionPy('0.2.0'));
+  });
+
+  it("fix after a bump that stopped at its check keeps an attribute set in between: a bump's early getfattr answer is its own", async () => {
+    if (!needs(spawnSync('setfattr', ['--version']).status === 0, 'extended attribute case', 'apt-get install attr')) return;
+    const repo = layoutRepo('0.2.0').write(VPY, versionPy('0.1.0')).commit('initial');
+    // The bump asks getfattr about its files before planning, then refuses: the check finds the drift.
+    await expect(api.bump({ cwd: repo.dir, spec: 'patch' })).rejects.toThrow('the check found errors');
+    execFileSync('setfattr', ['-n', 'user.origin', '-v', 'kept', repo.path(VPY)]);
+    expect((await api.fix({ cwd: repo.dir })).applied).toBe(true);
+    expect(repo.read(VPY)).toBe(versionPy('0.2.0'));
+    expect(execFileSync('getfattr', ['--absolute-names', '-n', 'user.origin', '--only-values', repo.path(VPY)], { encoding: 'utf8' })).toBe('kept');
   });
 
   it('recover says there is nothing to recover when no change was interrupted', async () => {
