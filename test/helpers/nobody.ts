@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { needs, testEnv } from './env.js';
 import { chmodSync, cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { BIN, type RunResult } from './cli.js';
+import { BIN, PROJECT, type RunResult } from './cli.js';
 import { tempDir } from './repo.js';
 
 /** A copy of dir that nobody can reach (its parents opened up) and, with `own`, owns. */
@@ -15,6 +15,24 @@ export function copyFor(dir: string, own = true): string {
   cpSync(dir, copy, { recursive: true });
   if (own) execFileSync('chown', ['-R', 'nobody:nogroup', copy]);
   return copy;
+}
+
+let nobodysBin: string | undefined;
+
+/**
+ * The built CLI as nobody can start it: this checkout's, or, when nobody cannot reach it (a checkout
+ * under a private directory, as a fresh clone in mktemp -d is), a copy of bin/ and dist/ in an open directory.
+ */
+function binForNobody(): string {
+  if (nobodysBin) return nobodysBin;
+  nobodysBin = BIN;
+  if (spawnSync('runuser', ['-u', 'nobody', '--', 'test', '-r', path.join(PROJECT, 'dist', 'cli.cjs')]).status !== 0) {
+    const parent = tempDir('hv-nobody-bin-');
+    chmodSync(parent, 0o755);
+    for (const part of ['bin', 'dist', 'package.json']) cpSync(path.join(PROJECT, part), path.join(parent, part), { recursive: true });
+    nobodysBin = path.join(parent, 'bin', path.basename(BIN));
+  }
+  return nobodysBin;
 }
 
 export function runAsNobody(args: string[], cwd: string, env: Record<string, string> = {}): RunResult {
@@ -31,7 +49,7 @@ export function runAsNobody(args: string[], cwd: string, env: Record<string, str
       'NO_COLOR=1',
       ...Object.entries(env).map(([k, v]) => `${k}=${v}`),
       process.execPath,
-      BIN,
+      binForNobody(),
       ...args,
     ],
     { cwd, encoding: 'utf8', env: testEnv() },
