@@ -1,8 +1,7 @@
 // A process started in its own process group, and the way to end the whole group: SIGTERM, a
 // grace period, then SIGKILL, so that nothing it started (a worker, a child server) is left behind;
 // on Linux also what left the group (setsid, a double fork), found through /proc (process-tree.ts).
-import { readdirSync, readFileSync } from 'node:fs';
-import { leftBy } from './process-tree.js';
+import { leftBy, runningProcesses } from './process-tree.js';
 
 /** How long the group gets after SIGTERM (and again after SIGKILL) before we stop waiting for it. */
 export const GRACE_MS = 2000;
@@ -10,28 +9,8 @@ const POLL_MS = 25;
 
 /** Whether any process of the group `pgid` is still running (a zombie, already dead and waiting to be reaped, does not count). */
 export function groupAlive(pgid: number): boolean {
-  if (process.platform === 'linux') {
-    let entries: string[];
-    try {
-      entries = readdirSync('/proc');
-    } catch {
-      return signalReaches(pgid);
-    }
-    for (const entry of entries) {
-      if (!/^\d+$/.test(entry)) continue;
-      let stat: string;
-      try {
-        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      } catch {
-        continue; // gone meanwhile
-      }
-      // pid (comm) state ppid pgrp …: comm may hold spaces and parentheses, so read after the last ')'.
-      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') return true;
-    }
-    return false;
-  }
-  return signalReaches(pgid);
+  const procs = process.platform === 'linux' ? runningProcesses() : undefined;
+  return procs ? procs.some((p) => p.pgrp === pgid) : signalReaches(pgid);
 }
 
 function signalReaches(pgid: number): boolean {

@@ -14,7 +14,7 @@ interface Proc {
 }
 
 /** The running processes (zombies, already dead, left out), or undefined without /proc. */
-function readProcs(): Proc[] | undefined {
+export function runningProcesses(): Proc[] | undefined {
   let entries: string[];
   try {
     entries = readdirSync('/proc');
@@ -60,7 +60,7 @@ export interface Seeds {
  * session, the seeds, and all their descendants. Never this process or init. Undefined without /proc.
  */
 export function leftBy(leader: number, seeds: Seeds = {}): number[] | undefined {
-  const procs = readProcs();
+  const procs = runningProcesses();
   if (!procs) return undefined;
   const needle = seeds.tag === undefined ? undefined : Buffer.from(`\0${TAG_VARIABLE}=${seeds.tag}\0`);
   const found = new Set<number>();
