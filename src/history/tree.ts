@@ -216,7 +216,14 @@ export class CommitTree {
   async changedSince(earlier: ReadonlyMap<string, string>): Promise<string[] | undefined> {
     const changed: string[] = [];
     for (const [key, was] of earlier) {
-      const now = key.startsWith('\0') ? (await this.subdirectories(key.slice(1))).join('/') : describe(await this.lookup(key));
+      // From the trees already read when it can be (a read ahead read them): no wait, no promise.
+      const parts = key.startsWith('\0') ? undefined : partsOf(key);
+      const known = parts && !parts.includes('..') ? this.lookupNow(parts) : undefined;
+      const now = known
+        ? describe(this.note(key, known))
+        : key.startsWith('\0')
+          ? (await this.subdirectories(key.slice(1))).join('/')
+          : describe(await this.lookup(key));
       if (now === was) continue;
       if (key.startsWith('\0') || !isFile(now) || now.slice(0, 7) !== was.slice(0, 7) || !isFile(was)) return undefined;
       changed.push(key);
