@@ -52,7 +52,17 @@ export function dependencyPins(pkg: Pick<Package, 'kind' | 'read'>): Pin[] {
   return pins;
 }
 
+/** The last text's pins: the rules that read dependencies (pin-mismatch, mcp-sdk-bound, the MCP discovery) ask for the same text in turn. */
+let last: { text: string; file: string; pins: readonly Pin[] } | undefined;
+
 export function pyprojectPins(text: string, file = 'pyproject.toml'): Pin[] {
+  if (last?.text === text && last.file === file) return [...last.pins];
+  const pins = readPyprojectPins(text, file);
+  last = { text, file, pins };
+  return [...pins];
+}
+
+function readPyprojectPins(text: string, file: string): Pin[] {
   const tree = readTomlTree(text);
   if (!tree) return [];
   const at = lineIndex(text);

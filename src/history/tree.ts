@@ -205,7 +205,11 @@ export class CommitTree {
       if (isFile(was)) files.push(key);
     }
     const probe = new CommitTree(this.cache, this.commit, this.root, false);
-    await Promise.all([...[...wanted].map((dir) => probe.subdirectories(dir)), ...files.map((file) => probe.bytes(file).catch(() => undefined))]);
+    const tree = async (dir: string) => {
+      const found = dir === '' ? { entry: { mode: '040000', oid: this.root } } : await probe.lookup(dir);
+      if ('entry' in found && found.entry.mode === '040000') await this.cache.tree(found.entry.oid);
+    };
+    await Promise.all([...[...wanted].map(tree), ...files.map((file) => probe.bytes(file).catch(() => undefined))]);
   }
 
   /**
