@@ -14,7 +14,7 @@ import type { BumpAction, BumpEvent, BumpOptions, BumpPlan } from './change-type
 import { UserError } from './errors.js';
 import { inspect } from './inspect.js';
 import { loadProject, type Project } from './project.js';
-import { wrongSources } from './change.js';
+import { sourcesOnly, wrongSources } from './change.js';
 import { workTreeReader } from '../git/workspace.js';
 
 export interface PlannedBump {
@@ -55,7 +55,8 @@ export async function planVersionBump(loaded: LoadedConfig, options: BumpOptions
   const gitFiles = loaded.gitTop ? files.map((f) => path.relative(loaded.gitTop!, path.join(loaded.root, f))) : [];
   const tags = options.tag ? [{ name: `${loaded.config.tags.prefix}${to}`, from, to }] : [];
   const actions = await gitActions(loaded, options, { from, to, files, gitFiles, tags });
-  const wrongAfter = async () => wrongSources((await loadProject(loaded, workTreeReader(loaded.root))).sources, { scheme: project.scheme, value: to });
+  const wrongAfter = async () =>
+    wrongSources((await loadProject(sourcesOnly(loaded), workTreeReader(loaded.root))).sources, { scheme: project.scheme, value: to });
   return { plan: { from, to, changes, actions }, project, gitFiles, wrongAfter };
 }
 

@@ -14,7 +14,7 @@ import { readableSchemes, versioningOf } from '../version/schemes.js';
 import { sameVersion } from '../version/same.js';
 import { gitActions, type PlannedBump } from './bump-plan.js';
 import { bumpTarget } from './bump-select.js';
-import { wrongSources } from './change.js';
+import { sourcesOnly, wrongSources } from './change.js';
 import type { BumpEvent, BumpOptions } from './change-types.js';
 import { UserError } from './errors.js';
 import { inspect } from './inspect.js';
@@ -146,7 +146,7 @@ async function wrongAfterWrite(loaded: LoadedConfig, bumped: Package[], siblings
   const names = new Set(bumped.map((p) => p.name));
   const owners = loaded.workspace!.packages.filter((d) => pinFiles.some((f) => d.path === '' || f.startsWith(`${d.path}/`)));
   for (const d of owners) names.add(d.name);
-  const after = await loadProject(loaded, workTreeReader(loaded.root), undefined, names);
+  const after = await loadProject(sourcesOnly(loaded), workTreeReader(loaded.root), undefined, names);
   const wrong: string[] = [];
   for (const [i, pkg] of bumped.entries()) {
     const now = after.packages.find((p) => p.name === pkg.name)!;

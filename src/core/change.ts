@@ -10,6 +10,7 @@ import { refuseForeignDir, refuseForeignWriters } from '../change/foreign-writer
 import type { LoadedConfig } from '../config/types.js';
 import type { FileChange } from '../change/plan.js';
 import { UserError } from './errors.js';
+import { RULES } from '../rules/index.js';
 import { loadProject, type LoadedSource } from './project.js';
 import { workTreeReader } from '../git/workspace.js';
 import type { Stated } from '../version/scheme.js';
@@ -50,7 +51,7 @@ export async function applyVerified(
   git?: JournalGit,
   allowForeignOwner = false,
 ): Promise<Applied> {
-  const wrongAfter = async () => wrongSources((await loadProject(loaded, workTreeReader(loaded.root))).sources, target);
+  const wrongAfter = async () => wrongSources((await loadProject(sourcesOnly(loaded), workTreeReader(loaded.root))).sources, target);
   return applyChecked(loaded, changes, wrongAfter, target.value, git, allowForeignOwner);
 }
 
@@ -71,6 +72,15 @@ export async function applyChecked(
     throw new UserError(`after writing, ${wrong.join('; ')} instead of ${version}; rolled back ${restored.join(', ')}`, 1);
   }
   return applied;
+}
+
+/**
+ * The configuration with every rule off, for reading the sources back after a write: no rule's files
+ * are read or looked for (a workspace member's manifest still is, for the pins), only the sources.
+ */
+export function sourcesOnly(loaded: LoadedConfig): LoadedConfig {
+  const rules = Object.fromEntries(RULES.map((r) => [r.meta.id, 'off' as const]));
+  return { ...loaded, config: { ...loaded.config, rules } };
 }
 
 /** Each literal of the sources that does not mean `target`, and each source that cannot be read, in words; `dir` prefixes the files. */
