@@ -14,6 +14,8 @@ const root = path.join(__dirname, '..');
 const file = path.join(root, 'dist', 'cli.cjs');
 const cacheFile = `${file}.cache`;
 const useCache = !process.env.NODE_DISABLE_COMPILE_CACHE;
+const CHECK = 0x43;
+const OTHER = 0x4f;
 
 let code;
 try {
@@ -29,11 +31,16 @@ start(code);
 function start(code) {
   const buildLine = code.slice(0, code.indexOf('\n') + 1);
   const stamp = Buffer.from(`heimdall-version code cache ${buildLine.startsWith('// heimdall-version build ') ? buildLine : 'unknown build\n'}`);
+  // After the stamp, one byte says which command made the cache: C a check, O another command.
   let cachedData;
+  let madeByCheck = false;
   if (useCache) {
     try {
       const cache = fs.readFileSync(cacheFile);
-      if (cache.subarray(0, stamp.length).equals(stamp)) cachedData = cache.subarray(stamp.length);
+      if (cache.subarray(0, stamp.length).equals(stamp)) {
+        madeByCheck = cache[stamp.length] === CHECK;
+        cachedData = cache.subarray(stamp.length + 1);
+      }
     } catch {}
   }
   // The same wrapper Node gives a CommonJS module.
@@ -46,10 +53,12 @@ function start(code) {
   const argv = process.argv.slice(2);
   cli.exports.main(argv).then((exitCode) => {
     const stale = cachedData === undefined || script.cachedDataRejected;
-    // Made by a check that ran (what a hook runs on every commit), so that it holds check's code, and
-    // kept: another command first, --help or a usage error would leave it without most of that.
+    // Kept once a check that ran made it (what a hook runs on every commit), so that it holds check's
+    // code. Another command makes one only where there is none, and the next check replaces it; --help,
+    // --version and a usage error compile too little to be worth keeping.
     const check = argv[0] === undefined || argv[0] === 'check' || argv[0].startsWith('-');
-    if (useCache && stale && check && exitCode < 2 && !argv.some((a) => /^(-V|--version|-h|--help)$/.test(a))) saveCache(stamp, script);
+    const worth = exitCode < 2 && !argv.some((a) => /^(-V|--version|-h|--help)$/.test(a));
+    if (useCache && worth && (stale || (check && !madeByCheck))) saveCache(Buffer.concat([stamp, Buffer.from([check ? CHECK : OTHER])]), script);
     process.exitCode = exitCode;
     // Nothing is left to do: leave now rather than wait for Node's teardown, unless output is still queued.
     if (cli.exports.drained()) process.exit(exitCode);

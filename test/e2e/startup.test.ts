@@ -93,15 +93,22 @@ describe('the code cache', () => {
     expect(existsSync(cache)).toBe(false);
   });
 
-  it("is made by a check (the hook's command), not by another command or a usage error first, which would leave most of check's code out", () => {
+  it("is kept once a check (the hook's command) made it; another command makes one only where there is none, and the next check replaces it", () => {
     const { bin, cache } = installedCopy();
     rmSync(cache, { force: true });
-    expect(check(bin, repo.dir, {}, ['show']).code).toBe(0);
     expect(check(bin, repo.dir, {}, ['check', '--format', 'nonsense']).code).toBe(2);
     expect(check(bin, repo.dir, {}, ['check', '--help']).code).toBe(0);
     expect(existsSync(cache)).toBe(false);
+    expect(check(bin, repo.dir, {}, ['show']).code).toBe(0);
+    const byShow = readFileSync(cache);
+    expect(check(bin, repo.dir, {}, ['show']).code).toBe(0);
+    expect(readFileSync(cache).equals(byShow)).toBe(true); // accepted, so left alone
     expect(check(bin, repo.dir, {}, ['--format', 'json']).code).toBe(0);
-    expect(existsSync(cache)).toBe(true);
+    const byCheck = readFileSync(cache);
+    expect(byCheck.equals(byShow)).toBe(false); // a check's replaces it
+    expect(check(bin, repo.dir, {}, ['show']).code).toBe(0);
+    expect(check(bin, repo.dir).code).toBe(0);
+    expect(readFileSync(cache).equals(byCheck)).toBe(true); // and is kept
   });
 
   it('--version alone does not write it (it compiles too little to be worth keeping)', () => {
