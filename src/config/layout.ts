@@ -37,7 +37,14 @@ export function detectLayout(read: ReadFile, dirs?: ListDirs): Layout {
     const dist = distributionIn(tree);
     const exists = (file: string) => read(file) !== undefined;
     const taken = new Set(layout.sources.map((s) => s.file));
-    layout.sources.push(...ownVersionSources(read, ownPackageDirs(dist, topPackagesIn(dirs, exists), exists), dist, (file) => taken.has(file)));
+    layout.sources.push(
+      ...ownVersionSources(
+        read,
+        ownPackageDirs(dist, () => topPackagesIn(dirs, exists), exists),
+        dist,
+        (file) => taken.has(file),
+      ),
+    );
   }
   return layout;
 }
@@ -136,7 +143,13 @@ function literalsBesideTags(read: ReadFile, dist: string | undefined, tool: Tree
   );
   // Only a package named after the distribution: with tags as the truth, nothing else is guessed.
   const exists = (file: string) => read(file) !== undefined;
-  return ownVersionSources(read, ownPackageDirs(dist, [], exists), dist, (file) => generated.has(file), TAG_VERSION_FILES);
+  return ownVersionSources(
+    read,
+    ownPackageDirs(dist, () => [], exists),
+    dist,
+    (file) => generated.has(file),
+    TAG_VERSION_FILES,
+  );
 }
 
 function setupCfgLayout(read: ReadFile): Layout | undefined {

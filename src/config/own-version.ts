@@ -37,10 +37,13 @@ export function packagePaths(dist: string): string[] {
   return [...new Set([importName(dist), nested])];
 }
 
-/** The distribution's own package directories: those named after it (at the root or under src/), else every top-level package. */
-export function ownPackageDirs(dist: string | undefined, topPackages: string[], exists: (file: string) => boolean): string[] {
+/**
+ * The distribution's own package directories: those named after it (at the root or under src/), else every
+ * top-level package (`topPackages`, listed only then: each member of a workspace would list two directories).
+ */
+export function ownPackageDirs(dist: string | undefined, topPackages: () => string[], exists: (file: string) => boolean): string[] {
   const named = dist ? ROOTS.flatMap((r) => packagePaths(dist).map((p) => `${r}${p}`)).filter((dir) => exists(`${dir}/__init__.py`)) : [];
-  return named.length ? named : topPackages;
+  return named.length ? named : topPackages();
 }
 
 /** A single-module distribution's file: <name>.py at the root or under src/. */

@@ -21,8 +21,9 @@ export function rootFileReader(root: string): ReadFile {
 
 function readFile(realRoot: string, file: string): string | undefined {
   const joined = path.join(realRoot, file);
-  // Most files asked for are absent: told without an exception (a link that leads nowhere is present).
-  if (!statSync(joined, { throwIfNoEntry: false })) return lstatSync(joined, { throwIfNoEntry: false }) ? '' : undefined;
+  // Most files asked for are absent: told by one lstat, without an exception (a link that leads nowhere is present).
+  if (!lstatSync(joined, { throwIfNoEntry: false })) return undefined;
+  if (!statSync(joined, { throwIfNoEntry: false })) return '';
   let real: string;
   try {
     // The native realpath: one system call, not one lstat per part of the path.

@@ -33,9 +33,12 @@ export const groupMismatch = defineRule({
   check: ({ name, version, primary, workspace }) => {
     if (!workspace || version === undefined) return [];
     const reports: Report<'differs'>[] = [];
+    // Each package stating a version, by name: looked up for each member, not filtered for it (50 members: 2,500 filters per package).
+    const withVersion = new Map<string, SiblingFacts[]>();
+    for (const p of workspace.packages) if (p.version !== undefined) withVersion.set(p.name, [...(withVersion.get(p.name) ?? []), p]);
     for (const group of workspace.groups) {
       if (group.policy !== 'fixed' || !group.packages.includes(name)) continue;
-      const members = group.packages.flatMap((n) => workspace.packages.filter((p) => p.name === n && p.version !== undefined));
+      const members = group.packages.flatMap((n) => withVersion.get(n) ?? []);
       const self = members.find((m) => m.name === name);
       const expected = groupVersion(members);
       if (!self || !expected || same(self, expected)) continue;

@@ -38,7 +38,7 @@ function ownDirsIn(files: string[], dist: string | undefined): string[] {
     const below = files.filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length).split('/'));
     return [...new Set(below.filter((parts) => parts.length > 1).map((parts) => parts[0]!))];
   };
-  return ownPackageDirs(dist, topPackagesIn(dirs, exists), exists);
+  return ownPackageDirs(dist, () => topPackagesIn(dirs, exists), exists);
 }
 
 /** Why a source finds no version in the file as it is now, or undefined when it finds one (or its kind is not judged here). */

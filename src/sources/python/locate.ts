@@ -57,10 +57,28 @@ function chooseVariable(found: Binding[], configured: string | undefined): strin
   return first(true) ?? first(false);
 }
 
-export function readPython(text: string): { statements: Statement[]; lineOf: (offset: number) => number; error?: SourceProblem } {
+type ReadPython = { statements: Statement[]; lineOf: (offset: number) => number; error?: SourceProblem };
+
+/**
+ * Small modules read, kept by their text: zero configuration reads a package's version file to find it,
+ * then its source reads it again (a workspace: each member's). Nothing changes what is read; large
+ * modules (a server's code) are not kept.
+ */
+const read = new Map<string, ReadPython>();
+const KEPT = 128;
+const KEPT_BELOW = 16 * 1024;
+
+export function readPython(text: string): ReadPython {
+  const known = read.get(text);
+  if (known) return known;
   const lineOf = lineCounter(text);
   const { lines, error } = tokenize(text, lineOf);
-  return { statements: statements(lines), lineOf, error };
+  const fresh = { statements: statements(lines), lineOf, error };
+  if (text.length < KEPT_BELOW) {
+    if (read.size >= KEPT) read.delete(read.keys().next().value!);
+    read.set(text, fresh);
+  }
+  return fresh;
 }
 
 export const locatePythonVersion: Locator<{ variable?: string }> = (text, options) => {
