@@ -62,7 +62,7 @@ export async function indexFilesWithoutGit(gitTop: string, files: string[]): Pro
 const corrupt = (oid: string) => `is staged, but its object ${oid} is corrupt: its content does not match its id (git fsck shows the damage)`;
 
 /** SHA-1 object names, which the index reader knows: a SHA-256 repository says so in its configuration. */
-function sha1Repository(common: string): boolean {
+export function sha1Repository(common: string): boolean {
   try {
     return !/objectformat/i.test(readFileSync(path.join(common, 'config'), 'latin1'));
   } catch {

@@ -202,7 +202,7 @@ function listFiles(dir: string, base: string, out: string[]): boolean {
 }
 
 /** HEAD's commit: detached, or through one branch ref (loose, then packed); undefined when unborn or unusual. */
-function headCommit(dirs: { git: string; common: string }, packed: string): string | undefined {
+function headCommit(dirs: { git: string; common: string }, packed: string | (() => string)): string | undefined {
   const head = read(path.join(dirs.git, 'HEAD'), 'latin1')?.trim();
   if (head === undefined) return undefined;
   if (OID.test(head)) return head;
@@ -210,11 +210,15 @@ function headCommit(dirs: { git: string; common: string }, packed: string): stri
   if (!ref) return undefined;
   const loose = read(path.join(dirs.common, ...ref.split('/')), 'latin1')?.trim();
   if (loose !== undefined) return OID.test(loose) ? loose : undefined;
+  if (typeof packed === 'function') packed = packed();
   const at = packed.indexOf(` ${ref}\n`);
   if (at === -1) return undefined;
   const oid = packed.slice(packed.lastIndexOf('\n', at) + 1, at);
   return OID.test(oid) ? oid : undefined;
 }
+
+/** HEAD's commit read from the ref files (packed-refs only when the branch has no loose ref); undefined when only git can say. */
+export const headFromFiles = (dirs: { git: string; common: string }) => headCommit(dirs, () => read(path.join(dirs.common, 'packed-refs'), 'latin1') ?? '');
 
 /** What a loose object peels to: a tag's target, any other object itself; undefined when packed or nested. */
 async function peelLoose(common: string, oid: string): Promise<string | undefined> {

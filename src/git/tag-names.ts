@@ -2,6 +2,7 @@
 // those on HEAD), and the files staged for the next commit.
 import { readGit } from './git.js';
 import { tagSnapshotFromFiles } from './refs.js';
+import { stagedPathsFromFiles } from './staged-paths.js';
 
 export interface TagSnapshot {
   /** Every tag's name. */
@@ -20,6 +21,8 @@ export async function tagSnapshot(gitTop: string, withHead: boolean, wanted: (na
 
 /** The paths (relative to the git top level, '/'-separated) the index holds changed from HEAD; undefined when git cannot say. */
 export async function stagedFiles(gitTop: string): Promise<string[] | undefined> {
+  const fromFiles = await stagedPathsFromFiles(gitTop);
+  if (fromFiles) return fromFiles;
   const res = await readGit(gitTop, ['diff', '--cached', '--name-only', '-z', '--no-renames']);
   if (res.code !== 0) return undefined;
   return res.stdout.split('\0').filter(Boolean);

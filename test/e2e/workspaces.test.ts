@@ -121,6 +121,20 @@ describe("uv's documented workspace (albatross, bird-feeder, seeds excluded)", (
     expect(run(['check', '--staged'], repo.dir).stdout).toContain('packages/bird-feeder ✖ 1 error');
   });
 
+  it('check --staged learns which packages have staged files from the index and loose objects, starting no git', () => {
+    const repo = fixture('uv-docs');
+    repo.commit('as it is');
+    repo.write('packages/bird-feeder/src/bird_feeder/__init__.py', '__version__ = "0.9.0"\n');
+    repo.git('add', '-A');
+    // PATH without git: the index and the objects must answer (node itself is started by its full path).
+    const noGit = { PATH: path.dirname(process.execPath) === '/usr/bin' ? '/nonexistent' : path.dirname(process.execPath) };
+    const res = run(['check', '--staged'], repo.dir, noGit);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toContain('packages/bird-feeder ✖ 1 error');
+    expect(res.stdout).toContain('✖ 1 error in 1 of 1 package');
+    expect(res.stdout).not.toContain('albatross');
+  });
+
   it('show --json lists the packages, their layouts and why, and the groups', () => {
     const shown = json(run(['show', '--json'], fixture('uv-docs').dir).stdout);
     expect(shown.workspace).toBe('[tool.uv.workspace] in pyproject.toml');
