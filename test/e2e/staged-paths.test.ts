@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readWholeIndex } from '../../src/git/index-file.js';
 import { stagedPathsFromFiles } from '../../src/git/staged-paths.js';
-import { cleanupTempDirs, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { cleanupTempDirs, tempDir, TempRepo, tempRepo } from '../helpers/repo.js';
 
 afterAll(cleanupTempDirs);
 
@@ -108,11 +108,11 @@ describe('the staged paths read without git', () => {
     expect((await agrees(repo)).sort()).toEqual(['.gitmodules', 'a/link', 'a/x.py', 'sub']);
   });
 
-  it('in a linked worktree, and with GIT_INDEX_FILE naming another index', async () => {
+  it('in a linked worktree, and with GIT_INDEX_FILE naming the index', async () => {
     const repo = workspace();
-    const other = path.join(path.dirname(repo.dir), `${path.basename(repo.dir)}-wt`);
+    const other = path.join(tempDir(), 'wt');
     repo.git('worktree', 'add', '-q', other, '-b', 'side');
-    const wt = new (repo.constructor as new (dir: string) => TempRepo)(other);
+    const wt = new TempRepo(other);
     wt.write('pkg/x.py', 'side\n');
     wt.git('add', 'pkg/x.py');
     expect(await agrees(wt)).toEqual(['pkg/x.py']);
@@ -120,10 +120,10 @@ describe('the staged paths read without git', () => {
     repo.write('a/x', 'next\n');
     repo.git('add', 'a/x');
     const saved = process.env.GIT_INDEX_FILE;
-    process.env.GIT_INDEX_FILE = path.join(repo.git('rev-parse', '--git-dir').trim() === '.git' ? repo.path('.git') : repo.dir, 'index');
     try {
+      process.env.GIT_INDEX_FILE = repo.path('.git/index');
       expect(await stagedPathsFromFiles(repo.dir)).toEqual(['a/x']);
-      process.env.GIT_INDEX_FILE = path.join(repo.path('.git'), 'no-such-index');
+      process.env.GIT_INDEX_FILE = repo.path('.git/no-such-index');
       expect(await stagedPathsFromFiles(repo.dir)).toBeUndefined();
     } finally {
       if (saved === undefined) delete process.env.GIT_INDEX_FILE;
