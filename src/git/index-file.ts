@@ -14,9 +14,15 @@ export interface IndexEntry {
   stage: number;
 }
 
-/** Every entry, in the index's order (by path, as bytes): paths are the latin1 reading of their bytes. */
+/** Every entry of an index, in its order (by path, as bytes), read on demand. */
 export interface WholeIndex {
-  entries: (IndexEntry & { path: string /** intent-to-add, skip-worktree: 0 when none */; extra: number })[];
+  count: number;
+  /** Entry i's path: the latin1 reading of its bytes. */
+  path(i: number): string;
+  /** Entry i's mode and id, or undefined when its mode is none git writes. */
+  entry(i: number): IndexEntry | undefined;
+  /** Whether every entry is plain: no side of a conflict, no intent-to-add or skip-worktree flag. */
+  plain: boolean;
   /** The trees the index knows to be unchanged since it last wrote them ("cache tree"), by directory ('' is the top). */
   trees: Map<string, string>;
 }
@@ -39,12 +45,15 @@ export function readIndexFile(file: string, wanted: string[]): Map<string, Index
   if (!bytes) return undefined;
   // Paths are compared as bytes: each wanted name as the latin1 reading of its UTF-8 bytes.
   const byName = new Map(wanted.map((name) => [Buffer.from(name, 'utf8').toString('latin1'), name]));
+  // Only a path of a wanted length is read as a string.
+  const lengths = new Set([...byName.keys()].map((name) => name.length));
   const found = new Map<string, IndexEntry[]>();
-  const end = walkEntries(bytes, (name, at, flags, extra) => {
-    const wantedName = byName.get(name);
+  const end = walkEntries(bytes, (at, _flags, extra, start, stop, name) => {
+    if (name === undefined && !lengths.has(stop - start)) return true;
+    const wantedName = byName.get(name ?? bytes.toString('latin1', start, stop));
     if (wantedName === undefined) return true;
     // intent-to-add and skip-worktree entries hold no staged content of their own: git says what they mean.
-    const entry = extra === 0 ? entryAt(bytes, at, flags) : undefined;
+    const entry = extra === 0 ? entryAt(bytes, at) : undefined;
     if (!entry) return false;
     found.set(wantedName, [...(found.get(wantedName) ?? []), entry]);
     return true;
@@ -56,18 +65,35 @@ export function readIndexFile(file: string, wanted: string[]): Map<string, Index
 export function readWholeIndex(file: string): WholeIndex | undefined {
   const bytes = indexBytes(file);
   if (!bytes) return undefined;
-  const entries: WholeIndex['entries'] = [];
-  const end = walkEntries(bytes, (name, at, flags, extra) => {
-    const entry = entryAt(bytes, at, flags);
-    if (!entry) return false;
-    entries.push({ ...entry, path: name, extra });
+  const count = bytes.readUInt32BE(8);
+  // Each entry's offset and its path's bytes; a path of a version 4 index is kept (it is spelled against the one before).
+  const offsets = new Int32Array(count);
+  const starts = new Int32Array(count);
+  const stops = new Int32Array(count);
+  const names: string[] = [];
+  let plain = true;
+  let i = 0;
+  const end = walkEntries(bytes, (at, flags, extra, start, stop, name) => {
+    offsets[i] = at;
+    starts[i] = start;
+    stops[i] = stop;
+    if (name !== undefined) names[i] = name;
+    if (extra !== 0 || (flags & 0x3000) !== 0) plain = false;
+    i++;
     return true;
   });
   const found = end === undefined ? undefined : extensions(bytes, end);
   if (!found) return undefined;
   const tree = found.get('TREE');
   const trees = tree ? cacheTree(bytes, tree.start, tree.end) : new Map<string, string>();
-  return trees && { entries, trees };
+  if (!trees) return undefined;
+  return {
+    count,
+    path: (n) => names[n] ?? bytes.toString('latin1', starts[n]!, stops[n]!),
+    entry: (n) => entryAt(bytes, offsets[n]!),
+    plain,
+    trees,
+  };
 }
 
 function indexBytes(file: string): Buffer | undefined {
@@ -83,21 +109,25 @@ function indexBytes(file: string): Buffer | undefined {
   }
 }
 
-function entryAt(bytes: Buffer, at: number, flags: number): IndexEntry | undefined {
+function entryAt(bytes: Buffer, at: number): IndexEntry | undefined {
   const mode = bytes
     .readUInt32BE(at + 24)
     .toString(8)
     .padStart(6, '0');
   if (!MODES.has(mode)) return undefined;
-  return { mode, oid: bytes.toString('hex', at + 40, at + 40 + OID_BYTES), stage: (flags >> 12) & 3 };
+  return { mode, oid: bytes.toString('hex', at + 40, at + 40 + OID_BYTES), stage: (bytes.readUInt16BE(at + 60) >> 12) & 3 };
 }
 
 /**
- * Calls `visit` with each entry's path (latin1), offset, flags and extended flags, until it returns
- * false; the offset where the extensions start, or undefined when the entries are not well formed
- * (or `visit` stopped).
+ * Calls `visit` with each entry's offset, flags, extended flags and the bytes of its path (and, in a
+ * version 4 index, where a path is spelled against the one before, the path itself), until it
+ * returns false; the offset where the extensions start, or undefined when the entries are not well
+ * formed (or `visit` stopped).
  */
-function walkEntries(bytes: Buffer, visit: (name: string, at: number, flags: number, extra: number) => boolean): number | undefined {
+function walkEntries(
+  bytes: Buffer,
+  visit: (at: number, flags: number, extra: number, start: number, stop: number, name?: string) => boolean,
+): number | undefined {
   const version = bytes.readUInt32BE(4);
   const count = bytes.readUInt32BE(8);
   const end = bytes.length - OID_BYTES;
@@ -112,7 +142,6 @@ function walkEntries(bytes: Buffer, visit: (name: string, at: number, flags: num
     if (extended && version < 3) return undefined;
     const extra = extended ? bytes.readUInt16BE(at + 62) : 0;
     const start = at + 62 + (extended ? 2 : 0);
-    let name: string;
     if (version === 4) {
       let strip = 0;
       let p = start;
@@ -123,18 +152,19 @@ function walkEntries(bytes: Buffer, visit: (name: string, at: number, flags: num
       }
       const nul = bytes.indexOf(0, p);
       if (nul === -1 || nul >= end || strip > previous.length) return undefined;
-      name = previous.slice(0, previous.length - strip) + bytes.toString('latin1', p, nul);
+      const name = previous.slice(0, previous.length - strip) + bytes.toString('latin1', p, nul);
       at = nul + 1;
+      if ((flags & 0xfff) !== 0xfff && (flags & 0xfff) !== name.length) return undefined;
+      previous = name;
+      if (!visit(entryAt, flags, extra, p, nul, name)) return undefined;
     } else {
       const nul = bytes.indexOf(0, start);
       if (nul === -1 || nul >= end) return undefined;
-      name = bytes.toString('latin1', start, nul);
       // Entries are padded with 1 to 8 NULs to a multiple of 8 bytes.
       at += (start - at + (nul - start) + 8) & ~7;
+      if ((flags & 0xfff) !== 0xfff && (flags & 0xfff) !== nul - start) return undefined;
+      if (!visit(entryAt, flags, extra, start, nul)) return undefined;
     }
-    if ((flags & 0xfff) !== 0xfff && (flags & 0xfff) !== name.length) return undefined;
-    previous = name;
-    if (!visit(name, entryAt, flags, extra)) return undefined;
   }
   return at;
 }

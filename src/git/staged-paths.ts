@@ -24,7 +24,7 @@ export async function stagedPathsFromFiles(gitTop: string): Promise<string[] | u
   const dirs = gitDirs(gitTop);
   if (!dirs || !isPlainRepository(gitTop, dirs) || !sha1Repository(dirs.common) || hasReplacements(dirs.common)) return undefined;
   const index = readWholeIndex(indexFileOf(gitTop, dirs.git));
-  if (!index || index.entries.some((e) => e.stage !== 0 || e.extra !== 0)) return undefined;
+  if (!index?.plain) return undefined;
   const head = headFromFiles(dirs);
   if (!head) return undefined;
   const commit = await readLooseObject(dirs.common, head);
@@ -46,9 +46,8 @@ function hasReplacements(common: string): boolean {
   }
 }
 
-/** The paths (latin1) where the index and the tree `root` differ, or undefined when a tree cannot be read here. */
+/** The paths (latin1) where the index and the tree `root` differ, or undefined when a tree or an entry cannot be read here. */
 async function compare(common: string, index: WholeIndex, root: string): Promise<string[] | undefined> {
-  const names = index.entries.map((e) => e.path);
   const changed: string[] = [];
   const readTree = async (oid: string): Promise<Map<string, TreeEntry> | undefined> => {
     const object = await readLooseObject(common, oid);
@@ -64,6 +63,16 @@ async function compare(common: string, index: WholeIndex, root: string): Promise
     }
     return true;
   };
+  // The end of the run of entries from i (below hi) whose paths start with `prefix`: they lie together, the index being sorted.
+  const runEnd = (prefix: string, i: number, hi: number) => {
+    let lo = i + 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (index.path(mid).startsWith(prefix)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   // The index entries [lo, hi) all lie under `dir` ('' or 'a/b/'); `oid` is HEAD's tree there.
   const walk = async (dir: string, oid: string, lo: number, hi: number): Promise<boolean> => {
     if (index.trees.get(dir.slice(0, -1)) === oid) return true;
@@ -71,26 +80,26 @@ async function compare(common: string, index: WholeIndex, root: string): Promise
     if (!tree) return false;
     const seen = new Set<string>();
     for (let i = lo; i < hi; ) {
-      const rest = names[i]!.slice(dir.length);
-      const slash = rest.indexOf('/');
-      const name = slash === -1 ? rest : rest.slice(0, slash);
+      const file = index.path(i);
+      const slash = file.indexOf('/', dir.length);
+      const name = file.slice(dir.length, slash === -1 ? undefined : slash);
       const inHead = tree.get(name);
       seen.add(name);
       if (slash === -1) {
-        const entry = index.entries[i]!;
-        if (!inHead || inHead.mode !== entry.mode || inHead.oid !== entry.oid) changed.push(names[i]!);
-        if (inHead?.mode === TREE_MODE && !(await gone(`${dir}${name}/`, inHead.oid))) return false;
+        const entry = index.entry(i);
+        if (!entry) return false;
+        if (!inHead || inHead.mode !== entry.mode || inHead.oid !== entry.oid) changed.push(file);
+        if (inHead?.mode === TREE_MODE && !(await gone(`${file}/`, inHead.oid))) return false;
         i++;
         continue;
       }
       const sub = `${dir}${name}/`;
-      let j = i + 1;
-      while (j < hi && names[j]!.startsWith(sub)) j++;
+      const j = runEnd(sub, i, hi);
       if (inHead?.mode === TREE_MODE) {
         if (!(await walk(sub, inHead.oid, i, j))) return false;
       } else {
         if (inHead) changed.push(`${dir}${name}`);
-        changed.push(...names.slice(i, j));
+        for (let k = i; k < j; k++) changed.push(index.path(k));
       }
       i = j;
     }
@@ -101,7 +110,7 @@ async function compare(common: string, index: WholeIndex, root: string): Promise
     }
     return true;
   };
-  return (await walk('', root, 0, names.length)) ? changed : undefined;
+  return (await walk('', root, 0, index.count)) ? changed : undefined;
 }
 
 /** A tree object's entries: `mode name\0` and 20 bytes of object id each; names as latin1. */
