@@ -28,14 +28,16 @@ export function refuseForeignWriters(root: string, files: string[]): void {
   if (typeof process.getuid !== 'function' || typeof process.getegid !== 'function') return; // no owners to compare
   const me = { uid: process.geteuid?.() ?? process.getuid(), gid: process.getegid() };
   const seen = new Set<string>();
-  const check = (dir: string) => {
+  /** `st`: the directory's lstat when the caller has it. */
+  const check = (dir: string, st?: Stats) => {
     if (seen.has(dir)) return;
     seen.add(dir);
-    let st: Stats;
-    try {
-      st = lstatSync(dir);
-    } catch {
-      return; // gone: the write itself will say so
+    if (!st) {
+      try {
+        st = lstatSync(dir);
+      } catch {
+        return; // gone: the write itself will say so
+      }
     }
     const why = foreignWriter(st, me);
     if (why)
@@ -45,37 +47,55 @@ export function refuseForeignWriters(root: string, files: string[]): void {
       );
   };
   /** Every directory from / down to `real`, in order. */
-  const chained = new Set<string>();
   const chain = (real: string) => {
-    if (chained.has(real)) return;
-    chained.add(real);
     const parts = real.split(path.sep).filter(Boolean);
     for (let i = 0; i <= parts.length; i++) check(path.sep + parts.slice(0, i).join(path.sep));
   };
   const realRoot = realpathSync(root);
   chain(realRoot);
-  // A directory's real path, resolved once for all the files below it (undefined: missing).
-  const realDirs = new Map<string, string | undefined>();
-  const realOf = (rel: string) => {
-    try {
-      // The native realpath: one system call, not one lstat per part of the path.
-      return realpathSync.native(path.join(realRoot, rel));
-    } catch {
-      return undefined;
+  // Each entry's real path by its root-relative path (undefined: missing), found from its parent's, whose
+  // directories are all checked: one lstat tells that it is no link, so it is where its parent's real path
+  // says (only itself is left to check); a link is resolved and the directories on its way are checked.
+  const reals = new Map<string, string | undefined>([['', realRoot]]);
+  const realOf = (parentRel: string, name: string, isDir: boolean): string | undefined => {
+    const rel = parentRel === '' ? name : `${parentRel}/${name}`;
+    if (isDir && reals.has(rel)) return reals.get(rel);
+    const entry = path.join(reals.get(parentRel)!, name);
+    const st = name === '.' || name === '..' || name === '' ? undefined : lstatOrNot(entry);
+    let real: string | undefined;
+    if (st && !st.isSymbolicLink()) {
+      real = entry;
+      if (isDir) check(real, st);
+    } else {
+      try {
+        // The native realpath: one system call, not one lstat per part of the path.
+        real = realpathSync.native(path.join(realRoot, rel));
+        chain(isDir ? real : path.dirname(real));
+      } catch {
+        real = undefined;
+      }
     }
+    if (isDir) reals.set(rel, real);
+    return real;
   };
   for (const file of files) {
     const parts = file.split('/');
     // Outward from the root, so a directory another user controls is met before anything they could swap below it;
     // where a link leads elsewhere, the directories on its way are checked too, and for the file, those of its target.
-    for (let i = 1; i <= parts.length; i++) {
-      const rel = parts.slice(0, i).join('/');
-      const isDir = i < parts.length;
-      if (isDir && !realDirs.has(rel)) realDirs.set(rel, realOf(rel));
-      const real = isDir ? realDirs.get(rel) : realOf(rel);
-      if (real === undefined) break; // missing: nothing below it to write
-      chain(isDir ? real : path.dirname(real));
+    let parent = '';
+    for (const [i, name] of parts.entries()) {
+      if (realOf(parent, name, i < parts.length - 1) === undefined) break; // missing: nothing below it to write
+      parent = parent === '' ? name : `${parent}/${name}`;
     }
+  }
+}
+
+/** The entry's own lstat, or undefined when it cannot be had (realpath then says why). */
+function lstatOrNot(entry: string): Stats | undefined {
+  try {
+    return lstatSync(entry, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
 }
 

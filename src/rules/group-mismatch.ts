@@ -1,5 +1,5 @@
 import { sameVersion } from '../version/same.js';
-import { defineRule, type Report, type SiblingFacts } from './types.js';
+import { defineRule, type Report, type GroupFacts, type SiblingFacts, type WorkspaceFacts } from './types.js';
 
 /**
  * The version most members of a group state (by meaning); a tie goes to the member listed first.
@@ -18,6 +18,34 @@ function groupVersion(members: SiblingFacts[]): SiblingFacts | undefined {
   return best?.member;
 }
 
+type GroupVersion = { members: SiblingFacts[]; expected: SiblingFacts | undefined; agreeing: string };
+
+/** Each fixed group's members stating a version, and its version: found once for the workspace, not again for each member checked. */
+const groupsKnown = new WeakMap<WorkspaceFacts, Map<GroupFacts, GroupVersion>>();
+
+function groupsOf(workspace: WorkspaceFacts): Map<GroupFacts, GroupVersion> {
+  const known = groupsKnown.get(workspace);
+  if (known) return known;
+  // Each package stating a version, by name: looked up for each member, not filtered for it.
+  const withVersion = new Map<string, SiblingFacts[]>();
+  for (const p of workspace.packages) if (p.version !== undefined) withVersion.set(p.name, [...(withVersion.get(p.name) ?? []), p]);
+  const groups = new Map<GroupFacts, GroupVersion>();
+  for (const group of workspace.groups) {
+    if (group.policy !== 'fixed') continue;
+    const members = group.packages.flatMap((n) => withVersion.get(n) ?? []);
+    const expected = groupVersion(members);
+    const agreeing = expected
+      ? members
+          .filter((m) => same(m, expected))
+          .map((m) => m.name)
+          .join(', ')
+      : '';
+    groups.set(group, { members, expected, agreeing });
+  }
+  groupsKnown.set(workspace, groups);
+  return groups;
+}
+
 const same = (a: SiblingFacts, b: SiblingFacts) => sameVersion({ scheme: a.scheme, value: a.version! }, { scheme: b.scheme, value: b.version! });
 
 export const groupMismatch = defineRule({
@@ -33,20 +61,14 @@ export const groupMismatch = defineRule({
   check: ({ name, version, primary, workspace }) => {
     if (!workspace || version === undefined) return [];
     const reports: Report<'differs'>[] = [];
-    // Each package stating a version, by name: looked up for each member, not filtered for it (50 members: 2,500 filters per package).
-    const withVersion = new Map<string, SiblingFacts[]>();
-    for (const p of workspace.packages) if (p.version !== undefined) withVersion.set(p.name, [...(withVersion.get(p.name) ?? []), p]);
-    for (const group of workspace.groups) {
-      if (group.policy !== 'fixed' || !group.packages.includes(name)) continue;
-      const members = group.packages.flatMap((n) => withVersion.get(n) ?? []);
+    for (const [group, { members, expected, agreeing }] of groupsOf(workspace)) {
+      if (!group.packages.includes(name)) continue;
       const self = members.find((m) => m.name === name);
-      const expected = groupVersion(members);
       if (!self || !expected || same(self, expected)) continue;
-      const agreeing = members.filter((m) => same(m, expected)).map((m) => m.name);
       const hit = primary.hits[0];
       reports.push({
         messageId: 'differs',
-        data: { package: name, version, group: group.name, expected: expected.version!, members: agreeing.join(', ') },
+        data: { package: name, version, group: group.name, expected: expected.version!, members: agreeing },
         file: primary.file,
         line: hit?.line,
         column: hit?.column,
