@@ -7,7 +7,7 @@ import type { FileChange } from './plan.js';
 import { UserError } from '../core/errors.js';
 import { isInside } from '../git/workspace.js';
 import { createSynced, syncDir, syncDirInPool, tempName, writeNew, writeNewSynced } from './exclusive.js';
-import type { Journal, JournalGit } from './journal.js';
+import { isPlainRelative, type Journal, type JournalGit } from './journal.js';
 import { ensureStateDir, unfinished, type ChangeState } from './state.js';
 import { injectFault } from './fault.js';
 import { copyAttributes, filesWithAttributes, type AttributesAhead } from './attributes.js';
@@ -66,10 +66,11 @@ export async function applyChanges(
     targets.map((t) => t.real),
     ahead,
   );
+  const toBase = baseRelative(state, root);
   const journal: Journal = {
     format: 1,
     pid: process.pid,
-    files: changes.map((c) => ({ file: baseRelative(state, root, c.file), before: c.before.toString('base64'), after: c.after.toString('base64') })),
+    files: changes.map((c) => ({ file: toBase(c.file), before: c.before.toString('base64'), after: c.after.toString('base64') })),
     ...(git ? { git } : {}),
   };
   try {
@@ -123,8 +124,12 @@ export async function applyChanges(
   return { rollback, finish };
 }
 
-/** A root-relative path as the journal keeps it: relative to the state's base, '/'-separated. */
-export const baseRelative = (state: ChangeState, root: string, file: string) => path.relative(state.base, path.join(root, file)).split(path.sep).join('/');
+/** Root-relative paths as the journal keeps them: relative to the state's base, '/'-separated. */
+export function baseRelative(state: ChangeState, root: string): (file: string) => string {
+  // The root's own place is worked out once: path.relative resolves and normalizes both paths at each call.
+  const prefix = path.relative(state.base, root).split(path.sep).join('/');
+  return (file) => (isPlainRelative(file) ? (prefix ? `${prefix}/${file}` : file) : path.relative(state.base, path.join(root, file)).split(path.sep).join('/'));
+}
 
 /**
  * Renames a new, synced copy over `target`, with the owner and mode `was` had and the target's ACL and

@@ -20,7 +20,7 @@ export function rootFileReader(root: string): ReadFile {
 }
 
 function readFile(realRoot: string, file: string): string | undefined {
-  const joined = path.join(realRoot, file);
+  const joined = joinPlain(realRoot, file);
   // Most files asked for are absent: told by one lstat, without an exception (a link that leads nowhere is present).
   if (!lstatSync(joined, { throwIfNoEntry: false })) return undefined;
   if (!statSync(joined, { throwIfNoEntry: false })) return '';
@@ -48,4 +48,10 @@ function lstatExists(p: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** root/file: by concatenation when the file is a plain relative path (path.join normalizes every part, for each of the hundreds of files a workspace's detection asks for). */
+function joinPlain(root: string, file: string): string {
+  const plain = file !== '' && !file.startsWith('/') && !file.endsWith('/') && !file.includes('//') && !/(?:^|\/)\.\.?(?:\/|$)/.test(file);
+  return plain ? `${root.endsWith('/') ? root : `${root}/`}${file}` : path.join(root, file);
 }
