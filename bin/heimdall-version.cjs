@@ -14,7 +14,11 @@ const root = path.join(__dirname, '..');
 const file = path.join(root, 'dist', 'cli.cjs');
 const cacheFile = `${file}.cache`;
 const useCache = !process.env.NODE_DISABLE_COMPILE_CACHE;
+// After the stamp, one byte says which runs made the cache: C a check, S a check --staged (what a hook
+// runs), B both (a cache made after loading another holds the code of both runs), O another command.
 const CHECK = 0x43;
+const STAGED = 0x53;
+const BOTH = 0x42;
 const OTHER = 0x4f;
 
 let code;
@@ -31,14 +35,13 @@ start(code);
 function start(code) {
   const buildLine = code.slice(0, code.indexOf('\n') + 1);
   const stamp = Buffer.from(`heimdall-version code cache ${buildLine.startsWith('// heimdall-version build ') ? buildLine : 'unknown build\n'}`);
-  // After the stamp, one byte says which command made the cache: C a check, O another command.
   let cachedData;
-  let madeByCheck = false;
+  let madeBy = OTHER;
   if (useCache) {
     try {
       const cache = fs.readFileSync(cacheFile);
       if (cache.subarray(0, stamp.length).equals(stamp)) {
-        madeByCheck = cache[stamp.length] === CHECK;
+        madeBy = [CHECK, STAGED, BOTH].includes(cache[stamp.length]) ? cache[stamp.length] : OTHER;
         cachedData = cache.subarray(stamp.length + 1);
       }
     } catch {}
@@ -57,8 +60,13 @@ function start(code) {
     // code. Another command makes one only where there is none, and the next check replaces it; --help,
     // --version and a usage error compile too little to be worth keeping.
     const check = argv[0] === undefined || argv[0] === 'check' || argv[0].startsWith('-');
+    const kind = !check ? OTHER : argv.includes('--staged') ? STAGED : CHECK;
     const worth = exitCode < 2 && !argv.some((a) => /^(-V|--version|-h|--help)$/.test(a));
-    if (useCache && worth && (stale || (check && !madeByCheck))) saveCache(Buffer.concat([stamp, Buffer.from([check ? CHECK : OTHER])]), script);
+    // A check and a check --staged each compile code the other does not run: the first of each kind
+    // adds its code to the cache the other made (a cache made after loading one holds the code of both).
+    const adds = kind !== OTHER && madeBy !== kind && madeBy !== BOTH;
+    const next = stale || madeBy === OTHER ? kind : BOTH;
+    if (useCache && worth && (stale || adds)) saveCache(Buffer.concat([stamp, Buffer.from([next])]), script);
     process.exitCode = exitCode;
     // Nothing is left to do: leave now rather than wait for Node's teardown, unless output is still queued.
     if (cli.exports.drained()) process.exit(exitCode);

@@ -111,6 +111,26 @@ describe('the code cache', () => {
     expect(readFileSync(cache).equals(byCheck)).toBe(true); // and is kept
   });
 
+  it('a check --staged (what the hook runs) adds its code to the cache a check made, and a check to the one it made, once', () => {
+    for (const [first, second] of [
+      [['check'], ['check', '--staged']],
+      [['check', '--staged'], ['check']],
+    ]) {
+      const { bin, cache } = installedCopy();
+      rmSync(cache, { force: true });
+      expect(check(bin, repo.dir, {}, first).code).toBe(0);
+      const byFirst = readFileSync(cache);
+      expect(check(bin, repo.dir, {}, second).code).toBe(0);
+      const byBoth = readFileSync(cache);
+      // The code of both runs: what the second compiled beside what it loaded.
+      expect(byBoth.length).toBeGreaterThan(byFirst.length);
+      for (const again of [first, second, ['show']]) {
+        expect(check(bin, repo.dir, {}, again).code).toBe(0);
+        expect(readFileSync(cache).equals(byBoth)).toBe(true);
+      }
+    }
+  });
+
   it('--version alone does not write it (it compiles too little to be worth keeping)', () => {
     const { bin, cache } = installedCopy();
     rmSync(cache, { force: true });
