@@ -7,12 +7,14 @@ import type { Entry, Tree, TreeCache } from './tree.js';
 export type Lookup = { entry: Entry } | { absent: true } | { unreadable: string };
 
 /** An object an answer waits for: not read yet. */
-export interface ToRead {
-  toRead: string;
-  blob: boolean;
+export class ToRead {
+  constructor(
+    readonly toRead: string,
+    readonly blob: boolean,
+  ) {}
 }
 
-export const isToRead = (r: unknown): r is ToRead => typeof r === 'object' && r !== null && 'toRead' in r;
+export const isToRead = (r: unknown): r is ToRead => r instanceof ToRead;
 
 const ABSENT: Lookup = Object.freeze({ absent: true as const });
 
@@ -61,12 +63,9 @@ export class CommitTree {
     if (isToRead(found)) return found;
     const tree = 'entry' in found && found.entry.mode === '040000' ? this.treeAt(found.entry.oid) : undefined;
     if (isToRead(tree)) return tree;
-    const names = tree
-      ? [...tree]
-          .filter(([, e]) => e.mode === '040000')
-          .map(([name]) => name)
-          .sort()
-      : [];
+    const names: string[] = [];
+    if (tree) for (const [name, e] of tree) if (e.mode === '040000') names.push(name);
+    names.sort();
     // The listing itself is what was read (a NUL never occurs in a path, so the key is no path).
     if (this.record) this.seen.set(`\0${dir}`, names.join('/'));
     return names;
@@ -160,13 +159,13 @@ export class CommitTree {
   private treeAt(oid: string): Tree | undefined | ToRead {
     if (this.own.has(oid)) return this.own.get(oid) as Tree | undefined;
     const tree = this.cache.treeNow(oid);
-    return tree === 'unread' ? { toRead: oid, blob: false } : tree;
+    return tree === 'unread' ? new ToRead(oid, false) : tree;
   }
 
   private blobAt(oid: string): Buffer | undefined | ToRead {
     if (this.own.has(oid)) return this.own.get(oid) as Buffer | undefined;
     const blob = this.cache.blobNow(oid);
-    return blob === 'unread' ? { toRead: oid, blob: true } : blob;
+    return blob === 'unread' ? new ToRead(oid, true) : blob;
   }
 
   private note(file: string, found: Lookup): Lookup {
