@@ -39,8 +39,6 @@ export class CommitTree {
     private readonly cache: TreeCache,
     readonly commit: string,
     private readonly root: string,
-    /** Whether lookups are recorded in `seen` (a read ahead records nothing). */
-    private readonly record = true,
   ) {}
 
   /** Reads the object an answer waited for. */
@@ -67,7 +65,7 @@ export class CommitTree {
     if (tree) for (const [name, e] of tree) if (e.mode === '040000') names.push(name);
     names.sort();
     // The listing itself is what was read (a NUL never occurs in a path, so the key is no path).
-    if (this.record) this.seen.set(`\0${dir}`, names.join('/'));
+    this.seen.set(`\0${dir}`, names.join('/'));
     return names;
   }
 
@@ -104,16 +102,13 @@ export class CommitTree {
     const changed: string[] = [];
     for (const [key, was] of earlier) {
       const listing = key.startsWith('\0');
-      let now: string;
-      if (listing) {
-        const names = this.subdirectoriesNow(key.slice(1));
-        if (isToRead(names)) return names;
-        now = names.join('/');
-      } else {
-        const found = this.find(key);
+      // Asked already (by the read ahead) or asked now.
+      let now = this.seen.get(key);
+      if (now === undefined) {
+        const found = listing ? this.subdirectoriesNow(key.slice(1)) : this.find(key);
         if (isToRead(found)) return found;
-        now = describe(found);
-        if (this.record) this.seen.set(key, now);
+        now = Array.isArray(found) ? found.join('/') : describe(found);
+        this.seen.set(key, now);
       }
       if (now === was) continue;
       if (listing || !isFile(now) || now.slice(0, 7) !== was.slice(0, 7) || !isFile(was)) return undefined;
@@ -169,7 +164,7 @@ export class CommitTree {
   }
 
   private note(file: string, found: Lookup): Lookup {
-    if (this.record) this.seen.set(file, describe(found));
+    this.seen.set(file, describe(found));
     return found;
   }
 }

@@ -73,8 +73,8 @@ export class Judge {
   }
 
   /** The commit's verdict: at once when the last reading answers it from objects already read, else after reading. */
-  judge(commit: string, rootTree: string, tagsOnCommit: string[]): Verdict | Promise<Verdict> {
-    const tree = new CommitTree(this.cache, commit, rootTree);
+  judge(commit: string, rootTree: string, tagsOnCommit: string[], readAhead?: CommitTree): Verdict | Promise<Verdict> {
+    const tree = readAhead ?? new CommitTree(this.cache, commit, rootTree);
     const now = this.fromLast(tree);
     if (now === undefined) return this.readInFull(tree, tagsOnCommit);
     return isToRead(now) ? this.fromLastLater(tree, now, tagsOnCommit) : now;

@@ -1,16 +1,19 @@
 // Reading ahead: what the last judgement read is asked for at the next commits, level by level (their
 // root trees, then the trees below, then the files' blobs), each level one batch on the one
-// cat-file, so that those commits are then judged from memory without waiting.
+// cat-file, so that those commits are then judged from memory without waiting. Each commit's
+// answers are kept in its CommitTree, which its judgement goes on with (nothing is looked up twice).
 import { CommitTree, isFile, isToRead } from './commit-tree.js';
 import type { TreeCache } from './tree.js';
 
-export async function readAhead(cache: TreeCache, commits: readonly { oid: string; tree: string }[], earlier: ReadonlyMap<string, string>): Promise<void> {
+export async function readAhead(
+  cache: TreeCache,
+  commits: readonly { oid: string; tree: string }[],
+  earlier: ReadonlyMap<string, string>,
+): Promise<CommitTree[]> {
   // Directories are listed, the files that were there read, the other paths looked up (an absent file's directories say it is absent).
   const asks = [...earlier].map(([key, was]) => ({ path: key.startsWith('\0') ? key.slice(1) : key, listing: key.startsWith('\0'), file: isFile(was) }));
-  let waiting = commits.flatMap((c) => {
-    const probe = new CommitTree(cache, c.oid, c.tree, false);
-    return asks.map((ask) => ({ probe, ask }));
-  });
+  const probes = commits.map((c) => new CommitTree(cache, c.oid, c.tree));
+  let waiting = probes.flatMap((probe) => asks.map((ask) => ({ probe, ask })));
   const read = new Set<string>();
   let trees = new Set(commits.map((c) => c.tree));
   let blobs = new Set<string>();
@@ -28,4 +31,5 @@ export async function readAhead(cache: TreeCache, commits: readonly { oid: strin
       return true;
     });
   }
+  return probes;
 }

@@ -7,6 +7,7 @@ import type { Judge, Verdict } from './judge.js';
 import type { CommitInfo } from './refs.js';
 import { readAhead } from './read-ahead.js';
 import type { TreeCache } from './tree.js';
+import type { CommitTree } from './commit-tree.js';
 
 const BATCH = 256;
 
@@ -42,17 +43,21 @@ export async function walkFirstParent(args: {
   let previous: string | null = null;
   let highest: string | undefined;
   let readUntil = 0;
+  /** The commits read ahead from `readFrom` on, with what was looked up in each. */
+  let readFrom = 0;
+  let trees: CommitTree[] = [];
   for (const [at, info] of firstParent.entries()) {
     // What the last judgement read is asked for at the next commits at once (pipelined), from the second commit on.
     const reads = at >= readUntil ? judge.lastReads() : undefined;
     if (reads) {
       readUntil = at + BATCH;
-      await readAhead(cache, firstParent.slice(at, readUntil), reads);
+      readFrom = at;
+      trees = await readAhead(cache, firstParent.slice(at, readUntil), reads);
     }
     tick();
     const oid = info.oid;
     // Judged at once when what it reads was read ahead; waited for only when not.
-    const judged = judge.judge(oid, info.tree, tagsOn.get(oid) ?? []);
+    const judged = judge.judge(oid, info.tree, tagsOn.get(oid) ?? [], trees[at - readFrom]);
     const verdict = judged instanceof Promise ? await judged : judged;
     if (tagsOn.has(oid)) verdicts.set(oid, verdict);
     const v = verdict.version;
