@@ -9,7 +9,7 @@ import { pyprojectTable } from '../config/pyproject.js';
 import type { LoadedConfig } from '../config/types.js';
 import path from 'node:path';
 import { decodeUtf8 } from '../core/text.js';
-import type { CommitTree } from './tree.js';
+import type { CommitTree } from './commit-tree.js';
 
 /** Which configuration judged a release, and why that one. */
 export type ConfigOrigin =

@@ -10,7 +10,8 @@ import { runRules } from '../rules/index.js';
 import { ruleContext } from '../core/inspect.js';
 import type { FileReader, ReadResult } from '../git/workspace.js';
 import { configAt, type ConfigOrigin, type MemberAt } from './config-at.js';
-import { CommitTree, type TreeCache } from './tree.js';
+import { CommitTree, isToRead, type ToRead } from './commit-tree.js';
+import type { TreeCache } from './tree.js';
 import { carryOver, type Changed, literalSpans, replacedValues } from './carry-over.js';
 import { decodeUtf8 } from '../core/text.js';
 
@@ -71,16 +72,42 @@ export class Judge {
     return this.last?.seen;
   }
 
-  async judge(commit: string, rootTree: string, tagsOnCommit: string[]): Promise<Verdict> {
-    const tree = new CommitTree(this.cache, commit, rootTree);
-    const last = this.last;
-    const changed = last && (await tree.changedSince(last.seen));
-    if (last && changed?.length === 0) return last.verdict;
-    const carried = last && changed && (await this.carry(tree, last, changed));
-    if (carried) {
-      this.counts.carried++;
-      return this.remember(tree, carried, last.verdict.config);
+  /** The commit's verdict: at once when the last reading answers it from objects already read, else after reading. */
+  judge(commit: string, rootTree: string, tagsOnCommit: string[], readAhead?: CommitTree): Verdict | Promise<Verdict> {
+    const tree = readAhead ?? new CommitTree(this.cache, commit, rootTree);
+    const now = this.fromLast(tree);
+    if (now === undefined) return this.readInFull(tree, tagsOnCommit);
+    return isToRead(now) ? this.fromLastLater(tree, now, tagsOnCommit) : now;
+  }
+
+  /** The same once each object it waits for is read. */
+  private async fromLastLater(tree: CommitTree, wanted: ToRead, tagsOnCommit: string[]): Promise<Verdict> {
+    for (;;) {
+      await tree.read(wanted);
+      const now = this.fromLast(tree);
+      if (now === undefined) return this.readInFull(tree, tagsOnCommit);
+      if (!isToRead(now)) return now;
+      wanted = now;
     }
+  }
+
+  /**
+   * The verdict from the last reading: its own when the commit reads the same objects, a carried-over
+   * one when its changed files differ only in their version literals; undefined when it must be read in full.
+   */
+  private fromLast(tree: CommitTree): Verdict | ToRead | undefined {
+    const last = this.last;
+    if (!last) return undefined;
+    const changed = tree.changedSinceNow(last.seen);
+    if (changed === undefined || isToRead(changed)) return changed;
+    if (changed.length === 0) return last.verdict;
+    const carried = this.carry(tree, last, changed);
+    if (carried === undefined || isToRead(carried)) return carried;
+    this.counts.carried++;
+    return this.remember(tree, carried, last.verdict.config);
+  }
+
+  private async readInFull(tree: CommitTree, tagsOnCommit: string[]): Promise<Verdict> {
     this.counts.full++;
     const { loaded, origin } = await configAt(tree, this.prefix, this.today, this.member);
     // A version taken from tags (setuptools-scm and kin) is, at a tagged commit, that tag.
@@ -90,14 +117,15 @@ export class Judge {
   }
 
   /** The last reading at this commit, when its changed files differ only in their version literals. */
-  private async carry(tree: CommitTree, last: Reading, changed: string[]): Promise<Omit<Reading, 'seen' | 'verdict'> | undefined> {
+  private carry(tree: CommitTree, last: Reading, changed: string[]): Omit<Reading, 'seen' | 'verdict'> | ToRead | undefined {
     const files = new Map<string, Changed>();
     for (const full of changed) {
       const file = this.prefix ? (full.startsWith(`${this.prefix}/`) ? full.slice(this.prefix.length + 1) : undefined) : full;
       const spans = file === undefined ? undefined : literalSpans(last.pkg, file);
       const before = spans && last.pkg.sources.find((s) => s.file === file)?.text;
       if (!spans || before === undefined) return undefined;
-      const read = await tree.bytes(full);
+      const read = tree.bytesNow(full);
+      if (isToRead(read)) return read;
       const decoded = 'bytes' in read ? decodeUtf8(read.bytes) : undefined;
       if (!decoded || !('text' in decoded)) return undefined;
       const values = replacedValues(before, spans, decoded.text);

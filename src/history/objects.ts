@@ -1,16 +1,25 @@
 // git's object store through one long-lived `git cat-file --batch`, started as every read command
 // starts git (READ_ONLY, readEnv: no hook, fsmonitor, pager or lazy fetch): raw objects only, so no
-// filter or textconv the repository configures can run. Requests are pipelined, answers read in order.
+// filter or textconv the repository configures can run. Requests are pipelined, answers read in order;
+// a batch of names is one write and one promise, however many objects it holds.
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { childProcess, READ_ONLY, readEnv } from '../git/git.js';
 import { UserError } from '../core/errors.js';
 
 export type GitObject = { oid: string; type: string; bytes: Buffer } | { missing: true };
 
+const MISSING: GitObject = Object.freeze({ missing: true });
+
+/** One write's answers, collected in order. */
 interface Pending {
-  resolve: (o: GitObject) => void;
+  objects: GitObject[];
+  count: number;
+  resolve: (o: GitObject[]) => void;
   reject: (e: Error) => void;
 }
+
+/** "<oid> <type> <size>": an answer's header. */
+const HEADER = /^([0-9a-f]{40,64}) (\w+) (\d+)$/;
 
 export class ObjectStore {
   private readonly pending: Pending[] = [];
@@ -36,14 +45,27 @@ export class ObjectStore {
   }
 
   /** One object by name (an oid, or `<rev>:<path>`); a name holding a line break cannot be asked and is missing. */
-  read(name: string): Promise<GitObject> {
+  async read(name: string): Promise<GitObject> {
+    return (await this.readMany([name]))[0]!;
+  }
+
+  /** Objects by name, in the order asked. */
+  readMany(names: readonly string[]): Promise<GitObject[]> {
     if (this.failure) return Promise.reject(this.failure);
-    if (name.includes('\n') || name === '') return Promise.resolve({ missing: true });
-    return new Promise((resolve, reject) => {
-      this.pending.push({ resolve, reject });
-      // The names asked in one tick go to git in one write.
-      if (this.queued.length === 0) process.nextTick(() => this.child.stdin.write(this.queued.splice(0).join('')));
-      this.queued.push(`${name}\n`);
+    const askable = names.filter(canAsk);
+    const asked =
+      askable.length === 0
+        ? Promise.resolve([])
+        : new Promise<GitObject[]>((resolve, reject) => {
+            this.pending.push({ objects: [], count: askable.length, resolve, reject });
+            // The names asked in one tick go to git in one write.
+            if (this.queued.length === 0) process.nextTick(() => this.child.stdin.write(this.queued.splice(0).join('')));
+            this.queued.push(`${askable.join('\n')}\n`);
+          });
+    if (askable.length === names.length) return asked;
+    return asked.then((objects) => {
+      let next = 0;
+      return names.map((name) => (canAsk(name) ? objects[next++]! : MISSING));
     });
   }
 
@@ -62,11 +84,10 @@ export class ObjectStore {
     for (;;) {
       const nl = this.buffer.indexOf(10);
       if (nl === -1) return;
-      const header = this.buffer.subarray(0, nl).toString('utf8');
-      const m = /^([0-9a-f]{40,64}) (\w+) (\d+)$/.exec(header);
+      const m = HEADER.exec(this.buffer.toString('latin1', 0, nl));
       if (!m) {
         this.buffer = this.buffer.subarray(nl + 1);
-        this.pending.shift()?.resolve({ missing: true });
+        this.answer(MISSING);
         continue;
       }
       const size = Number(m[3]);
@@ -75,7 +96,19 @@ export class ObjectStore {
       const bytes = Buffer.from(this.buffer.subarray(nl + 1, nl + 1 + size));
       this.buffer = this.buffer.subarray(nl + 1 + size + 1);
       this.reads++;
-      this.pending.shift()?.resolve({ oid: m[1]!, type: m[2]!, bytes });
+      this.answer({ oid: m[1]!, type: m[2]!, bytes });
+    }
+  }
+
+  private answer(object: GitObject): void {
+    const head = this.pending[0];
+    if (!head) return;
+    head.objects.push(object);
+    if (head.objects.length === head.count) {
+      this.pending.shift();
+      head.resolve(head.objects);
     }
   }
 }
+
+const canAsk = (name: string) => name !== '' && !name.includes('\n');

@@ -54,11 +54,15 @@ export const tagsMerged = (gitTop: string, prefix: string, rev: string, merged: 
 
 /** The first-parent history of HEAD, oldest first, each commit with its tree and time (one rev-list, no object read); empty on a branch with no commit yet. */
 export async function firstParentHistory(gitTop: string): Promise<CommitInfo[]> {
-  const head = await readGit(gitTop, ['rev-parse', '-q', '--verify', 'HEAD^{commit}']);
-  if (head.code !== 0) return [];
-  const out = await lines(gitTop, ['rev-list', '--first-parent', '--reverse', '--format=%H %T %ct %P', 'HEAD'], 'reading the history (git rev-list)');
+  const res = await readGit(gitTop, ['rev-list', '--first-parent', '--reverse', '--format=%H %T %ct %P', 'HEAD']);
+  if (res.code !== 0) {
+    // Only then is it asked whether HEAD names a commit at all: a branch with no commit yet has no history.
+    const head = await readGit(gitTop, ['rev-parse', '-q', '--verify', 'HEAD^{commit}']);
+    if (head.code !== 0) return [];
+    throw gitFailure(gitTop, res, 'reading the history (git rev-list)');
+  }
   // Each commit comes as a "commit <id>" line (older git has no --no-commit-header) and the line asked for.
-  return out.flatMap((line) => {
+  return res.stdout.split('\n').flatMap((line) => {
     const m = /^([0-9a-f]+) ([0-9a-f]+) (\d+) ?([0-9a-f ]*)$/.exec(line);
     return m ? [{ oid: m[1]!, tree: m[2]!, time: Number(m[3]), parents: m[4]!.split(' ').filter(Boolean) }] : [];
   });

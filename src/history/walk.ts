@@ -1,11 +1,13 @@
 // The first-parent history of HEAD, oldest first, each commit judged: where the primary version
-// changed, and where it went below the highest so far. Commits are read in batches: the batch's
-// commit objects, then what the last judgement read, are asked of cat-file at once (pipelined), and
-// the judgements then run one by one from the cache.
+// changed, and where it went below the highest so far. Commits are read in batches: what the last
+// judgement read is asked for at the batch's commits at once (read-ahead.ts), and the judgements then
+// run one by one from memory.
 import type { VersionScheme } from '../version/scheme.js';
 import type { Judge, Verdict } from './judge.js';
 import type { CommitInfo } from './refs.js';
-import { CommitTree, type TreeCache } from './tree.js';
+import { readAhead } from './read-ahead.js';
+import type { TreeCache } from './tree.js';
+import type { CommitTree } from './commit-tree.js';
 
 const BATCH = 256;
 
@@ -40,17 +42,23 @@ export async function walkFirstParent(args: {
   const backwards: Walk['backwards'] = [];
   let previous: string | null = null;
   let highest: string | undefined;
-  let readAhead = 0;
+  let readUntil = 0;
+  /** The commits read ahead from `readFrom` on, with what was looked up in each. */
+  let readFrom = 0;
+  let trees: CommitTree[] = [];
   for (const [at, info] of firstParent.entries()) {
     // What the last judgement read is asked for at the next commits at once (pipelined), from the second commit on.
-    const reads = at >= readAhead ? judge.lastReads() : undefined;
+    const reads = at >= readUntil ? judge.lastReads() : undefined;
     if (reads) {
-      readAhead = at + BATCH;
-      await Promise.all(firstParent.slice(at, readAhead).map((c) => new CommitTree(cache, c.oid, c.tree).prefetch(reads)));
+      readUntil = at + BATCH;
+      readFrom = at;
+      trees = await readAhead(cache, firstParent.slice(at, readUntil), reads);
     }
     tick();
     const oid = info.oid;
-    const verdict = await judge.judge(oid, info.tree, tagsOn.get(oid) ?? []);
+    // Judged at once when what it reads was read ahead; waited for only when not.
+    const judged = judge.judge(oid, info.tree, tagsOn.get(oid) ?? [], trees[at - readFrom]);
+    const verdict = judged instanceof Promise ? await judged : judged;
     if (tagsOn.has(oid)) verdicts.set(oid, verdict);
     const v = verdict.version;
     if (v === null || v === previous || !scheme.valid(v)) continue;
