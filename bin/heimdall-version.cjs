@@ -1,19 +1,25 @@
 #!/usr/bin/env node
 'use strict';
-// Starts dist/cli.cjs from V8's code cache (dist/cli.cjs.cache) so that a pre-commit hook does not
-// pay to compile the CLI again on every commit. The cache is keyed on the build id in the bundle's
-// first line (a hash of the bundle, made by the build): an installed copy writes it after its first
-// check, when its dist/ is writable, and never when it is read-only. V8 itself rejects a cache made by
-// another Node or with other flags; then the CLI compiles as usual and the cache is written anew.
+// Starts the CLI from V8's code cache so that a pre-commit hook does not pay to compile it again on
+// every commit. check and show (what a hook runs) start from dist/check.cjs, which holds only them;
+// every other command from dist/cli.cjs. A bundle's cache is keyed on the build id in its first line
+// (a hash of the bundle, made by the build): an installed copy writes it after a run, when its dist/
+// is writable, and never when it is read-only. V8 itself rejects a cache made by another Node or with
+// other flags; then the CLI compiles as usual and the cache is written anew.
 // NODE_DISABLE_COMPILE_CACHE=1 turns it off (as it does Node's own compile cache).
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 
 const root = path.join(__dirname, '..');
-const file = path.join(root, 'dist', 'cli.cjs');
-const cacheFile = `${file}.cache`;
-const useCache = !process.env.NODE_DISABLE_COMPILE_CACHE;
+const argv = process.argv.slice(2);
+// The CLI's own rule (src/cli/main.ts): no command named is a check.
+const checkBundle = argv[0] === undefined || argv[0] === 'check' || argv[0] === 'show' || argv[0].startsWith('-');
+const file = path.join(root, 'dist', checkBundle ? 'check.cjs' : 'cli.cjs');
+// dist/check.cjs has one cache; dist/cli.cjs one for each command, made by its own first run (a
+// command's cache holds the code it ran: another's would hold little of it).
+const cacheFile = checkBundle ? `${file}.cache` : /^[a-z]+$/.test(argv[0]) ? `${file}.${argv[0]}.cache` : undefined;
+const useCache = !process.env.NODE_DISABLE_COMPILE_CACHE && cacheFile !== undefined;
 // After the stamp, one byte says which runs made the cache: C a check, S a check --staged (what a hook
 // runs), B both (a cache made after loading another holds the code of both runs), O another command.
 const CHECK = 0x43;
@@ -46,22 +52,20 @@ function start(code) {
       }
     } catch {}
   }
-  // The same wrapper Node gives a CommonJS module.
-  const source = `(function (exports, require, module, __filename, __dirname) { ${code}\n});`;
-  const script = new vm.Script(source, { filename: file, cachedData });
+  // The bundle is written as the function Node wraps a CommonJS module in (scripts/bundle-cli.cjs).
+  const script = new vm.Script(code, { filename: file, cachedData });
   const cli = { exports: {} };
   // This file's own require: dist/ and bin/ resolve packages alike, and createRequire would load node:module.
   script.runInThisContext()(cli.exports, require, cli, file, path.dirname(file));
 
-  const argv = process.argv.slice(2);
   cli.exports.main(argv).then((exitCode) => {
     const stale = cachedData === undefined || script.cachedDataRejected;
-    // Kept once a check that ran made it (what a hook runs on every commit), so that it holds check's
-    // code. Another command makes one only where there is none, and the next check replaces it; --help,
-    // --version and a usage error compile too little to be worth keeping.
-    const check = argv[0] === undefined || argv[0] === 'check' || argv[0].startsWith('-');
+    // In dist/check.cjs a check's cache is kept (what a hook runs on every commit), so that it holds
+    // check's code: show makes one only where there is none, and the next check replaces it. --help,
+    // --version, help and a usage error compile too little to be worth keeping.
+    const check = checkBundle && argv[0] !== 'show';
     const kind = !check ? OTHER : argv.includes('--staged') ? STAGED : CHECK;
-    const worth = exitCode < 2 && !argv.some((a) => /^(-V|--version|-h|--help)$/.test(a));
+    const worth = exitCode < 2 && argv[0] !== 'help' && !argv.some((a) => /^(-V|--version|-h|--help)$/.test(a));
     // A check and a check --staged each compile code the other does not run: the first of each kind
     // adds its code to the cache the other made (a cache made after loading one holds the code of both).
     const adds = kind !== OTHER && madeBy !== kind && madeBy !== BOTH;

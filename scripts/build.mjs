@@ -1,5 +1,6 @@
 // Builds dist/ for the two ways in:
-// - the CLI, dist/cli.cjs (scripts/bundle-cli.cjs); its code cache is made by the first run of each
+// - the CLI, dist/check.cjs (check and show) and dist/cli.cjs (every command), by scripts/bundle-cli.cjs;
+//   their code caches are made by the first runs of each
 //   installed copy (bin/heimdall-version.cjs), never shipped: it only fits the Node that made it;
 // - the programmatic API as ESM, dist/index.js, with its .d.ts files;
 // - schema/heimdallrc.schema.json, from the configuration's declaration (scripts/schema.mjs);

@@ -4,7 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-if (!existsSync('dist/cli.cjs') && existsSync('node_modules/esbuild')) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+if (!(existsSync('dist/cli.cjs') && existsSync('dist/check.cjs')) && existsSync('node_modules/esbuild'))
+  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 if (process.env.CI || !existsSync('.git') || !existsSync('node_modules/husky')) process.exit(0);
 const husky = (await import('husky')).default;
 const message = husky();

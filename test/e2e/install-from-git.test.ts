@@ -36,7 +36,7 @@ describe('installed from git without dist/', () => {
     });
     expect(res.stderr).toBe('');
     expect(res.stdout).toBe(OK);
-    expect(buildLine(path.join(dir, 'dist', 'cli.cjs'))).toBe(buildLine(path.join(PROJECT, 'dist', 'cli.cjs')));
+    for (const bundle of ['check.cjs', 'cli.cjs']) expect(buildLine(path.join(dir, 'dist', bundle))).toBe(buildLine(path.join(PROJECT, 'dist', bundle)));
   });
 
   it('without esbuild, says how to install it properly (exit 2, no stack trace)', () => {
@@ -47,7 +47,7 @@ describe('installed from git without dist/', () => {
       env: { ...process.env, NODE_PATH: '' },
     });
     expect(res.status).toBe(2);
-    expect(res.stderr).toContain('dist/cli.cjs is missing and esbuild is not installed to build it');
+    expect(res.stderr).toContain('dist/check.cjs is missing and esbuild is not installed to build it');
     expect(res.stderr).toContain('npm install --global --install-links <git URL> esbuild@');
     expect(res.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(path.join(dir, 'dist'))).toBe(false);

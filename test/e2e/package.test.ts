@@ -24,6 +24,7 @@ describe('the npm package', () => {
     for (const f of [
       'bin/heimdall-version.cjs',
       'dist/cli.cjs',
+      'dist/check.cjs',
       'dist/index.js',
       'dist/index.d.ts',
       'schema/heimdallrc.schema.json',
@@ -42,7 +43,7 @@ describe('the npm package', () => {
 
   it('holds no tests, no code cache, no temporary or development files', () => {
     run(['check'], layoutRepo('1.0.0').commit().dir); // a run of this checkout writes its code cache into dist/
-    expect(existsSync(path.join(PROJECT, 'dist', 'cli.cjs.cache'))).toBe(true);
+    expect(existsSync(path.join(PROJECT, 'dist', 'check.cjs.cache'))).toBe(true);
     const files = packed();
     expect(files.filter((f) => /^(test|examples|node_modules|\.husky|\.ci|coverage|\.bench)\//.test(f))).toEqual([]);
     expect(files.filter((f) => /\.(cache|tmp)$|\.test\.ts$|^\.npmrc$|^tsconfig|^vitest|^lint-staged/.test(f))).toEqual([]);

@@ -10,13 +10,13 @@ import { cleanupTempDirs, layoutRepo, pyproject, tempDir, tempRepo } from '../he
 
 afterAll(cleanupTempDirs);
 
-/** A copy of the installed package (bin, dist), so its cache can be changed without touching ours. */
+/** A copy of the installed package (bin, dist), so its caches can be changed without touching ours; cache: check's. */
 function installedCopy(): { bin: string; cache: string } {
   const dir = tempDir('hv-pkg-');
   cpSync(path.join(PROJECT, 'bin'), path.join(dir, 'bin'), { recursive: true });
   cpSync(path.join(PROJECT, 'dist'), path.join(dir, 'dist'), { recursive: true });
   symlinkSync(path.join(PROJECT, 'node_modules'), path.join(dir, 'node_modules'));
-  return { bin: path.join(dir, 'bin', 'heimdall-version.cjs'), cache: path.join(dir, 'dist', 'cli.cjs.cache') };
+  return { bin: path.join(dir, 'bin', 'heimdall-version.cjs'), cache: path.join(dir, 'dist', 'check.cjs.cache') };
 }
 
 function check(bin: string, cwd: string, env: Record<string, string> = {}, args = ['check']) {
@@ -28,13 +28,10 @@ describe('the code cache', () => {
   const repo = layoutRepo('1.2.3').commit();
   const expected = '✔ 1.2.3: pyproject.toml, cognitive_memory/core/version.py agree\n';
 
-  it('is not made by the build (it fits only the Node that made it); the bundle names its build', () => {
-    const fresh = spawnSync(
-      process.execPath,
-      ['-e', 'process.stdout.write(require("fs").readFileSync(process.argv[1], "utf8").split("\\n")[0])', path.join(PROJECT, 'dist', 'cli.cjs')],
-      { encoding: 'utf8' },
-    );
-    expect(fresh.stdout).toMatch(/^\/\/ heimdall-version build [0-9a-f]{16}$/);
+  it('is not made by the build (it fits only the Node that made it); each bundle names its build', () => {
+    const ids = ['check.cjs', 'cli.cjs'].map((bundle) => readFileSync(path.join(PROJECT, 'dist', bundle), 'utf8').split('\n')[0]);
+    for (const id of ids) expect(id).toMatch(/^\/\/ heimdall-version build [0-9a-f]{16}$/);
+    expect(ids[0]).not.toBe(ids[1]);
   });
 
   it('is written after a run when missing, and the next run starts from it', () => {
@@ -56,7 +53,7 @@ describe('the code cache', () => {
 
   it('a bundle of another build never runs from the old cache, even at the same length', () => {
     const { bin, cache } = installedCopy();
-    const cli = path.join(path.dirname(cache), 'cli.cjs');
+    const cli = path.join(path.dirname(cache), 'check.cjs');
     expect(check(bin, repo.dir).code).toBe(0); // the cache now fits this copy
     const before = readFileSync(cache);
     const original = readFileSync(cli, 'utf8');
@@ -137,6 +134,61 @@ describe('the code cache', () => {
     const res = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8', env: testEnv() });
     expect(res.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     expect(existsSync(cache)).toBe(false);
+  });
+});
+
+describe('the two bundles', () => {
+  const repo = layoutRepo('1.2.3').commit();
+  const caches = (bin: string) =>
+    readdirSync(path.join(path.dirname(bin), '..', 'dist'))
+      .filter((f) => f.endsWith('.cache'))
+      .sort();
+
+  it('check and show start from dist/check.cjs; every other command from dist/cli.cjs, with a cache of its own made by its first run', () => {
+    const { bin, cache } = installedCopy();
+    for (const f of caches(bin)) rmSync(path.join(path.dirname(cache), f));
+    expect(check(bin, repo.dir).code).toBe(0);
+    expect(check(bin, repo.dir, {}, ['show']).code).toBe(0);
+    expect(caches(bin)).toEqual(['check.cjs.cache']);
+    const bump = check(bin, repo.dir, {}, ['bump', 'patch', '--dry-run']);
+    expect(bump.code).toBe(0);
+    expect(bump.stdout).toContain('1.2.4');
+    expect(caches(bin)).toEqual(['check.cjs.cache', 'cli.cjs.bump.cache']);
+    const byBump = readFileSync(path.join(path.dirname(cache), 'cli.cjs.bump.cache'));
+    expect(byBump.subarray(0, 80).toString()).toContain(readFileSync(path.join(path.dirname(cache), 'cli.cjs'), 'utf8').split('\n')[0]);
+    expect(check(bin, repo.dir, {}, ['bump', 'patch', '--dry-run']).code).toBe(0);
+    expect(readFileSync(path.join(path.dirname(cache), 'cli.cjs.bump.cache')).equals(byBump)).toBe(true); // accepted, so left alone
+    // The help, a usage error and an unknown command compile too little to be worth keeping.
+    for (const args of [['help', 'bump'], ['bump', '--help'], ['bump', '--nonsense'], ['bmup']]) expect(check(bin, repo.dir, {}, args).code).not.toBe(1);
+    expect(caches(bin)).toEqual(['check.cjs.cache', 'cli.cjs.bump.cache']);
+  });
+
+  it('a command line naming a path instead of a command writes no cache, here or anywhere', () => {
+    const { bin } = installedCopy();
+    const root = path.join(path.dirname(bin), '..');
+    const before = [readdirSync(root).sort(), caches(bin)];
+    for (const name of ['../evil', '..', 'x/../../y', 'BUMP']) {
+      const res = check(bin, repo.dir, {}, [name]);
+      expect(res.code).toBe(2);
+      expect(res.stderr).toContain('unknown command');
+    }
+    expect([readdirSync(root).sort(), caches(bin)]).toEqual(before);
+  });
+
+  it('dist/check.cjs holds no other command: asked for one, it says so instead of running it', () => {
+    // The bin never asks it: this loads the bundle as the bin does, and asks.
+    const script = `
+      const fs = require('fs'), vm = require('vm'), path = require('path');
+      const file = process.argv[1];
+      const cli = { exports: {} };
+      new vm.Script(fs.readFileSync(file, 'utf8'), { filename: file }).runInThisContext()(cli.exports, require, cli, file, path.dirname(file));
+      cli.exports.main(['bump', 'patch', '--dry-run']).then((code) => { process.exitCode = code; });
+    `;
+    const res = spawnSync(process.execPath, ['-e', script, path.join(PROJECT, 'dist', 'check.cjs')], { cwd: repo.dir, encoding: 'utf8', env: testEnv() });
+    expect(res.status).toBe(1);
+    expect(res.stderr).toContain('./commands/bump.js is not in dist/check.cjs');
+    expect(res.stdout).toBe('');
+    expect(readFileSync(path.join(PROJECT, 'dist', 'check.cjs')).length).toBeLessThan(0.7 * readFileSync(path.join(PROJECT, 'dist', 'cli.cjs')).length);
   });
 });
 
