@@ -21,10 +21,12 @@ const file = path.join(root, 'dist', checkBundle ? 'check.cjs' : 'cli.cjs');
 const cacheFile = checkBundle ? `${file}.cache` : /^[a-z]+$/.test(argv[0]) ? `${file}.${argv[0]}.cache` : undefined;
 const useCache = !process.env.NODE_DISABLE_COMPILE_CACHE && cacheFile !== undefined;
 // After the stamp, one byte says which runs made the cache: C a check, S a check --staged (what a hook
-// runs), B both (a cache made after loading another holds the code of both runs), O another command.
+// runs), B both (a cache made after loading another holds the code of both runs), D a --dry-run of
+// another command, O another run.
 const CHECK = 0x43;
 const STAGED = 0x53;
 const BOTH = 0x42;
+const DRY = 0x44;
 const OTHER = 0x4f;
 
 let code;
@@ -47,7 +49,7 @@ function start(code) {
     try {
       const cache = fs.readFileSync(cacheFile);
       if (cache.subarray(0, stamp.length).equals(stamp)) {
-        madeBy = [CHECK, STAGED, BOTH].includes(cache[stamp.length]) ? cache[stamp.length] : OTHER;
+        madeBy = [CHECK, STAGED, BOTH, DRY].includes(cache[stamp.length]) ? cache[stamp.length] : OTHER;
         cachedData = cache.subarray(stamp.length + 1);
       }
     } catch {}
@@ -64,12 +66,13 @@ function start(code) {
     // check's code: show makes one only where there is none, and the next check replaces it. --help,
     // --version, help and a usage error compile too little to be worth keeping.
     const check = checkBundle && argv[0] !== 'show';
-    const kind = !check ? OTHER : argv.includes('--staged') ? STAGED : CHECK;
+    const kind = check ? (argv.includes('--staged') ? STAGED : CHECK) : argv.includes('--dry-run') ? DRY : OTHER;
     const worth = exitCode < 2 && argv[0] !== 'help' && !argv.some((a) => /^(-V|--version|-h|--help)$/.test(a));
     // A check and a check --staged each compile code the other does not run: the first of each kind
     // adds its code to the cache the other made (a cache made after loading one holds the code of both).
-    const adds = kind !== OTHER && madeBy !== kind && madeBy !== BOTH;
-    const next = stale || madeBy === OTHER ? kind : BOTH;
+    // So does the first run of a command that writes to the cache its --dry-run made, which lacks the writing.
+    const adds = check ? madeBy !== kind && madeBy !== BOTH : madeBy === DRY && kind === OTHER;
+    const next = !check || stale || madeBy === OTHER ? kind : BOTH;
     if (useCache && worth && (stale || adds)) saveCache(Buffer.concat([stamp, Buffer.from([next])]), script);
     process.exitCode = exitCode;
     // Nothing is left to do: leave now rather than wait for Node's teardown, unless output is still queued.

@@ -146,6 +146,7 @@ describe('the two bundles', () => {
 
   it('check and show start from dist/check.cjs; every other command from dist/cli.cjs, with a cache of its own made by its first run', () => {
     const { bin, cache } = installedCopy();
+    const repo = layoutRepo('1.2.3').commit();
     for (const f of caches(bin)) rmSync(path.join(path.dirname(cache), f));
     expect(check(bin, repo.dir).code).toBe(0);
     expect(check(bin, repo.dir, {}, ['show']).code).toBe(0);
@@ -158,6 +159,17 @@ describe('the two bundles', () => {
     expect(byBump.subarray(0, 80).toString()).toContain(readFileSync(path.join(path.dirname(cache), 'cli.cjs'), 'utf8').split('\n')[0]);
     expect(check(bin, repo.dir, {}, ['bump', 'patch', '--dry-run']).code).toBe(0);
     expect(readFileSync(path.join(path.dirname(cache), 'cli.cjs.bump.cache')).equals(byBump)).toBe(true); // accepted, so left alone
+    // A dry run's cache lacks the writing: the first bump that writes adds its code, once.
+    expect(check(bin, repo.dir, {}, ['bump', 'patch']).code).toBe(0);
+    const byWrite = readFileSync(path.join(path.dirname(cache), 'cli.cjs.bump.cache'));
+    expect(byWrite.length).toBeGreaterThan(byBump.length);
+    for (const args of [
+      ['bump', 'patch', '--dry-run'],
+      ['bump', 'patch'],
+    ]) {
+      expect(check(bin, repo.dir, {}, args).code).toBe(0);
+      expect(readFileSync(path.join(path.dirname(cache), 'cli.cjs.bump.cache')).equals(byWrite)).toBe(true);
+    }
     // The help, a usage error and an unknown command compile too little to be worth keeping.
     for (const args of [['help', 'bump'], ['bump', '--help'], ['bump', '--nonsense'], ['bmup']]) expect(check(bin, repo.dir, {}, args).code).not.toBe(1);
     expect(caches(bin)).toEqual(['check.cjs.cache', 'cli.cjs.bump.cache']);
