@@ -57,13 +57,15 @@ export function argvTokens(args: readonly string[], options: TokenOptions): Argv
       continue;
     }
     if (arg.length > 2 && arg.startsWith('--')) {
-      const equals = arg.indexOf('=', 3);
-      if (equals === -1) {
+      // An '=' after the name makes it --name=value; the name then ends at the first '=' (as parseArgs
+      // has it: --==x is the option "" with the value "=x", while --=x is the option "=x").
+      if (arg.indexOf('=', 3) === -1) {
         const name = arg.slice(2);
         const value = isString(name) && next !== undefined ? remaining.shift() : undefined;
         tokens.push({ kind: 'option', name, rawName: arg, index, value, inlineValue: value === undefined ? undefined : false });
         if (value !== undefined) index++;
       } else {
+        const equals = arg.indexOf('=');
         const name = arg.slice(2, equals);
         tokens.push({ kind: 'option', name, rawName: `--${name}`, index, value: arg.slice(equals + 1), inlineValue: true });
       }

@@ -14,7 +14,30 @@ const OPTIONS: TokenOptions = {
 };
 /** Arguments of every shape parseArgs tells apart, with our flags and others. */
 const arg = fc.oneof(
-  fc.constantFrom('--', '-', '---', '--=', '--=x', '-h', '-y', '-c', '-x', '-hy', '-yh', '-hc', '-hcdir', '-chy', '-xh', '-hx', '-cdir', '-h=1'),
+  fc.constantFrom(
+    '--',
+    '-',
+    '---',
+    '--=',
+    '--=x',
+    '--==',
+    '--==x',
+    '--=a=b',
+    '---=',
+    '-h',
+    '-y',
+    '-c',
+    '-x',
+    '-hy',
+    '-yh',
+    '-hc',
+    '-hcdir',
+    '-chy',
+    '-xh',
+    '-hx',
+    '-cdir',
+    '-h=1',
+  ),
   fc.constantFrom(
     '--help',
     '--format',
@@ -43,4 +66,11 @@ describe('argvTokens', () => {
       { numRuns: 1000 },
     );
   }, 60_000);
+
+  it('ends an option name at its first "=" once an "=" follows the name, as parseArgs does', () => {
+    for (const args of [['--=='], ['--==x'], ['--=a=b'], ['---='], ['--=x'], ['--format=a=b']]) {
+      const { tokens } = parseArgs({ args, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+      expect(argvTokens(args, OPTIONS)).toStrictEqual(tokens);
+    }
+  });
 });
