@@ -54,8 +54,11 @@ function start(code) {
       }
     } catch {}
   }
-  // The bundle is written as the function Node wraps a CommonJS module in (scripts/bundle-cli.cjs).
-  const script = new vm.Script(code, { filename: file, cachedData });
+  // The bundle is written as the function Node wraps a CommonJS module in (scripts/bundle-cli.cjs); one
+  // built before that (a checkout whose dist/ was not rebuilt) is wrapped here as Node would wrap it.
+  const wrapped = code.startsWith('(function (exports, require, module, __filename, __dirname) {', buildLine.length);
+  const source = wrapped ? code : `(function (exports, require, module, __filename, __dirname) { ${code}\n});`;
+  const script = new vm.Script(source, { filename: file, cachedData });
   const cli = { exports: {} };
   // This file's own require: dist/ and bin/ resolve packages alike, and createRequire would load node:module.
   script.runInThisContext()(cli.exports, require, cli, file, path.dirname(file));
@@ -67,7 +70,9 @@ function start(code) {
     // --version, help and a usage error compile too little to be worth keeping.
     const check = checkBundle && argv[0] !== 'show';
     const kind = check ? (argv.includes('--staged') ? STAGED : CHECK) : argv.includes('--dry-run') ? DRY : OTHER;
-    const worth = exitCode < 2 && argv[0] !== 'help' && !argv.some((a) => /^(-V|--version|-h|--help)$/.test(a));
+    // Another command's run that failed may have stopped before most of its code (a check that finds
+    // problems has run all of its own).
+    const worth = (check ? exitCode < 2 : exitCode === 0) && argv[0] !== 'help' && !argv.some((a) => /^(-V|--version|-h|--help)$/.test(a));
     // A check and a check --staged each compile code the other does not run: the first of each kind
     // adds its code to the cache the other made (a cache made after loading one holds the code of both).
     // So does the first run of a command that writes to the cache its --dry-run made, which lacks the writing.

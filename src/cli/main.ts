@@ -66,7 +66,8 @@ export async function main(argv: string[], given?: Io): Promise<number> {
 }
 
 async function find(name: string): Promise<Command> {
-  const entry = COMMANDS[name];
+  // Own entries only: "constructor" is no command.
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!entry) throw new UserError(`unknown command "${name}"${didYouMean(name, NAMES, (n) => `"${n}"`)} (run heimdall-version --help for the list)`);
   return entry.load();
 }

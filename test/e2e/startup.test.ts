@@ -175,16 +175,53 @@ describe('the two bundles', () => {
     expect(caches(bin)).toEqual(['check.cjs.cache', 'cli.cjs.bump.cache']);
   });
 
-  it('a command line naming a path instead of a command writes no cache, here or anywhere', () => {
+  it('a command line naming no command (a path, an inherited property) writes no cache, here or anywhere', () => {
     const { bin } = installedCopy();
     const root = path.join(path.dirname(bin), '..');
     const before = [readdirSync(root).sort(), caches(bin)];
-    for (const name of ['../evil', '..', 'x/../../y', 'BUMP']) {
+    for (const name of ['constructor', '__proto__', 'tostring', '../evil', '..', 'x/../../y', 'BUMP']) {
       const res = check(bin, repo.dir, {}, [name]);
       expect(res.code).toBe(2);
-      expect(res.stderr).toContain('unknown command');
+      expect(res.stderr).toContain(`unknown command "${name}"`);
     }
     expect([readdirSync(root).sort(), caches(bin)]).toEqual(before);
+  });
+
+  it("a command's failed run (exit 1) makes no cache, nor replaces its dry run's", () => {
+    const { bin, cache } = installedCopy();
+    for (const f of caches(bin)) rmSync(path.join(path.dirname(cache), f));
+    const repo = layoutRepo('1.2.3').commit();
+    const bumpCache = path.join(path.dirname(cache), 'cli.cjs.bump.cache');
+    repo.write('pyproject.toml', pyproject('1.2.4'));
+    expect(check(bin, repo.dir, {}, ['bump', 'patch']).code).toBe(1); // the sources disagree: nothing bumped
+    expect(existsSync(bumpCache)).toBe(false);
+    repo.git('checkout', '--', 'pyproject.toml');
+    expect(check(bin, repo.dir, {}, ['bump', 'patch', '--dry-run']).code).toBe(0);
+    const byDryRun = readFileSync(bumpCache);
+    repo.write('pyproject.toml', pyproject('1.2.4'));
+    expect(check(bin, repo.dir, {}, ['bump', 'patch']).code).toBe(1);
+    expect(readFileSync(bumpCache).equals(byDryRun)).toBe(true); // kept for the first bump that writes
+    repo.git('checkout', '--', 'pyproject.toml');
+    expect(check(bin, repo.dir, {}, ['bump', 'patch']).code).toBe(0);
+    expect(readFileSync(bumpCache).length).toBeGreaterThan(byDryRun.length);
+  });
+
+  it('a bundle built before the bundles were written wrapped (a checkout whose dist/ was not rebuilt) still runs', () => {
+    const { bin, cache } = installedCopy();
+    const dist = path.dirname(cache);
+    for (const bundle of ['check.cjs', 'cli.cjs']) {
+      const text = readFileSync(path.join(dist, bundle), 'utf8');
+      const [first, ...rest] = text.split('\n');
+      const body = rest
+        .join('\n')
+        .replace(/^\(function \(exports, require, module, __filename, __dirname\) \{/, '')
+        .replace(/\n\}\);\n$/, '');
+      writeFileSync(path.join(dist, bundle), `${first}\n${body}`);
+    }
+    expect(check(bin, repo.dir)).toEqual({ code: 0, stdout: '✔ 1.2.3: pyproject.toml, cognitive_memory/core/version.py agree\n', stderr: '' });
+    const res = check(bin, repo.dir, {}, ['bump', 'patch', '--dry-run']);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('1.2.4');
   });
 
   it('dist/check.cjs holds no other command: asked for one, it says so instead of running it', () => {

@@ -18,6 +18,9 @@ export default function setup(): void {
   } catch {
     throw new Error('dist/ is missing: run `npm test` (it builds first) or `npm run build`');
   }
-  const sources = Math.max(newest(path.join(PROJECT, 'src')), statSync(path.join(PROJECT, 'scripts', 'build.mjs')).mtimeMs);
+  const sources = Math.max(
+    newest(path.join(PROJECT, 'src')),
+    ...['build.mjs', 'bundle-cli.cjs'].map((f) => statSync(path.join(PROJECT, 'scripts', f)).mtimeMs),
+  );
   if (sources > built) throw new Error('dist/ is older than src/: run `npm test` (it builds first) or `npm run build`');
 }
