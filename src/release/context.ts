@@ -96,6 +96,11 @@ export interface StepContext {
   scratch: Scratch;
   clock: Clock;
   signal: AbortSignal;
+  /**
+   * Each command in a process group of its own, stopped whole: when it ends, or when it is stopped,
+   * nothing it started outlives it (a step started early, which the run may stop before its turn).
+   */
+  processGroup?: boolean;
   emit: Emit;
   state: ArtifactState;
   /**

@@ -38,10 +38,26 @@ export function execute(ctx: StepContext, name: string, argv: string[], options:
   const out = stream('out');
   const err = stream('err');
   return new Promise((resolve, reject) => {
-    const child = spawn(argv[0]!, argv.slice(1), { cwd: options.cwd ?? ctx.root, env: options.env ?? ctx.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const onAbort = () => child.kill(signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT');
+    const group = ctx.processGroup === true;
+    const child = spawn(argv[0]!, argv.slice(1), {
+      cwd: options.cwd ?? ctx.root,
+      env: options.env ?? ctx.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: group,
+    });
+    // In a group of its own, what the command started is stopped with it (a build backend's children).
+    const kill = (sig: NodeJS.Signals) => {
+      try {
+        if (group && child.pid !== undefined) process.kill(-child.pid, sig);
+        else child.kill(sig);
+      } catch {} // already gone
+    };
+    // SIGINT lets Python clean up (pip removes its temporary directories), as Ctrl-C does; SIGTERM on request.
+    const onAbort = () => kill(signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT');
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });
+    // Whatever of its group is left when it ends would hold its output open: stopped.
+    if (group) child.on('exit', () => kill('SIGKILL'));
     child.stdout.setEncoding('utf8').on('data', out.push);
     child.stderr.setEncoding('utf8').on('data', err.push);
     let spawnError: string | undefined;

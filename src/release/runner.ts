@@ -2,6 +2,7 @@
 // The dry run describes the same list, so the two never disagree. Failure words live here.
 import type { StepContext } from './context.js';
 import { tagged } from './context.js';
+import { startEarly, type EarlyStep } from './early.js';
 import { failed, isStepFailed, stepName, type Outcome, type Stage, type Status, type Step } from './step.js';
 
 export interface PlannedStep {
@@ -33,27 +34,37 @@ export const describePlan = (plan: Step[], ctx: StepContext): PlannedStep[] =>
 
 export async function runSteps(plan: Step[], ctx: StepContext): Promise<RunResult> {
   const steps: StepRecord[] = [];
-  for (const step of plan) {
-    const name = stepName(step, ctx);
-    const stage = step.stage;
-    if (ctx.signal.aborted) return stop(steps, ctx, name, stage, failed('interrupted-before', `interrupted before ${name}`));
-    ctx.step = name;
-    ctx.emit({ type: 'step', step: name, status: 'started', description: step.description(ctx) });
-    const started = ctx.clock.now();
-    let outcome: Outcome;
-    try {
-      outcome = await step.run(ctx);
-    } catch (e) {
-      if (!isStepFailed(e)) throw e;
-      outcome = failed(e.code, e.detail);
+  const early = new Map<Step, EarlyStep>();
+  try {
+    for (const [i, step] of plan.entries()) {
+      const name = stepName(step, ctx);
+      const stage = step.stage;
+      if (ctx.signal.aborted) return stop(steps, ctx, name, stage, failed('interrupted-before', `interrupted before ${name}`));
+      ctx.step = name;
+      ctx.emit({ type: 'step', step: name, status: 'started', description: step.description(ctx) });
+      const next = plan[i + 1];
+      if (next?.early) early.set(next, startEarly(next, stepName(next, ctx), ctx));
+      const ahead = early.get(step);
+      early.delete(step);
+      const started = ahead?.started ?? ctx.clock.now();
+      let outcome: Outcome;
+      try {
+        outcome = ahead ? await ahead.take(ctx.emit) : await step.run(ctx);
+      } catch (e) {
+        if (!isStepFailed(e)) throw e;
+        outcome = failed(e.code, e.detail);
+      }
+      const seconds = (ctx.clock.now() - started) / 1000;
+      const { status, code, detail } = outcome;
+      ctx.emit({ type: 'step', step: name, status, code, detail, seconds, ...(outcome.warn ? { warn: true } : {}) });
+      steps.push({ step: name, status, code, detail, seconds });
+      if (status === 'failed') return stop(steps, ctx, name, stage, outcome);
     }
-    const seconds = (ctx.clock.now() - started) / 1000;
-    const { status, code, detail } = outcome;
-    ctx.emit({ type: 'step', step: name, status, code, detail, seconds, ...(outcome.warn ? { warn: true } : {}) });
-    steps.push({ step: name, status, code, detail, seconds });
-    if (status === 'failed') return stop(steps, ctx, name, stage, outcome);
+    return { ok: true, steps };
+  } finally {
+    // A step started early whose turn never came: stopped, and its commands gone before the run returns.
+    await Promise.all([...early.values()].map((e) => e.cancel()));
   }
-  return { ok: true, steps };
 }
 
 function stop(steps: StepRecord[], ctx: StepContext, step: string, stage: Stage, outcome: Outcome): RunResult {

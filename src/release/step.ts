@@ -16,6 +16,11 @@ export interface Step {
   /** Whether the step belongs to this run's plan (absent: always). */
   when?(ctx: StepContext): boolean;
   stage: Stage;
+  /**
+   * Started when the step before it starts, beside it (early.ts): for a step that needs nothing the
+   * step before it does and waits on processes of its own. What it reports waits for its turn.
+   */
+  early?: boolean;
   run(ctx: StepContext): Promise<Outcome>;
 }
 

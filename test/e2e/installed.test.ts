@@ -1,7 +1,7 @@
 // The runtime truth, end to end: real build, venv, pip and twine (Debian's /usr/bin/python3), tiny
 // setuptools packages, the built wheel installed into a throwaway environment and asked its version.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, runAsync as run } from '../helpers/cli.js';
@@ -63,6 +63,35 @@ function pkg(version: string, release: Record<string, unknown> = {}, files: Reco
   return repo.commit('initial');
 }
 
+// A build backend that blocks when it builds from an extracted sdist (marker: HV_SDIST_MARKER).
+const BLOCKING_BACKEND = `import os, subprocess, sys, tempfile, time
+from setuptools.build_meta import *
+from setuptools import build_meta as _setuptools
+
+
+def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
+    if "heimdall-version-sdist-" in os.getcwd():
+        temp = tempfile.mkdtemp(prefix="backend-")
+        child = subprocess.Popen([sys.executable, "-c", "import time\\nwhile True: time.sleep(1)"])
+        marker = os.environ["HV_SDIST_MARKER"]
+        with open(marker + ".tmp", "w") as f:
+            f.write("%d\\n%d\\n%s" % (os.getpid(), child.pid, temp))
+        os.rename(marker + ".tmp", marker)
+        while True:
+            time.sleep(1)
+    return _setuptools.build_wheel(wheel_directory, config_settings, metadata_directory)
+`;
+
+/** Whether a process of this pid is still running (a zombie counts as gone). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+}
+
 const env = (extra: Record<string, string> = {}) => ({
   TWINE_USERNAME: '__token__',
   TWINE_PASSWORD: PASSWORD,
@@ -93,9 +122,14 @@ describe.skipIf(!hasTools)('installed version: the built wheel is installed and 
     // The rules that read this pattern are off: the gate must catch it on its own, as it would a shape no rule foresees.
     const repo = pkg('0.3.7', {}, { [VPY]: DRIFTED }, { 'runtime-lookup': 'off', 'version-mismatch': 'off' });
     const before = server.requests;
-    const res = await run(['release', '--upload'], repo.dir, env());
+    const e = env();
+    const res = await run(['release', '--upload'], repo.dir, e);
     expect(res.code).toBe(1);
     expect(res.stdout).toContain('✖ installed version: heimdall_mcp-0.3.7-py3-none-any.whl, installed in a fresh environment:');
+    // The sdist's check, started beside it, is stopped: nothing of it is shown and nothing of it is left.
+    expect(res.stdout).not.toContain('(sdist)');
+    expect(res.stdout).not.toContain('build wheel from sdist');
+    expect(leftovers(e.TMPDIR)).toEqual([]);
     expect(res.stdout).toContain(
       'installed `SYSTEM_VERSION` is 0.1.0, expected 0.3.7 — the lookup of "heimdall-mcp-server" raised PackageNotFoundError (cognitive_memory/core/version.py)',
     );
@@ -104,6 +138,38 @@ describe.skipIf(!hasTools)('installed version: the built wheel is installed and 
     expect(server.requests).toBe(before);
     expect(repo.git('tag', '--list')).toBe('');
   });
+
+  it("when the wheel's check fails, the sdist's check started beside it is stopped whole: its build's children and temporary files are gone", async () => {
+    // An in-tree backend that, building from the extracted sdist, makes a temporary directory, starts
+    // a child, says so, and never returns. The installed wheel's version module waits until it has
+    // said so, then reports the wrong version: so the wheel's check fails while the sdist's build is
+    // surely running, whatever the machine's speed.
+    const marker = path.join(tempDir(), 'sdist-build-started');
+    const repo = pkg(
+      '0.3.7',
+      {},
+      {
+        'pyproject.toml': exampleRepo()
+          .read('pyproject.toml')
+          .replace('version = "0.2.0"', 'version = "0.3.7"')
+          .replace('build-backend = "setuptools.build_meta"', 'build-backend = "backend"\nbackend-path = ["_build"]'),
+        'MANIFEST.in': 'include _build/backend.py\n',
+        '_build/backend.py': BLOCKING_BACKEND,
+        [VPY]: `import os, time\nwhile not os.path.exists(${JSON.stringify(marker)}):\n    time.sleep(0.02)\n${DRIFTED}`,
+      },
+      { 'runtime-lookup': 'off', 'version-mismatch': 'off' },
+    );
+    const e = env({ HV_SDIST_MARKER: marker });
+    const res = await run(['release', '--no-upload'], repo.dir, e);
+    expect(res.code, res.stderr).toBe(1);
+    expect(res.stdout).toContain('✖ installed version: heimdall_mcp-0.3.7-py3-none-any.whl, installed in a fresh environment:');
+    expect(res.stdout).not.toContain('(sdist)');
+    const [backend, child, temp] = readFileSync(marker, 'utf8').split('\n');
+    expect(alive(Number(backend)), 'the backend process').toBe(false);
+    expect(alive(Number(child)), "the backend's child").toBe(false);
+    expect(existsSync(temp!), "the backend's temporary directory").toBe(false);
+    expect(readdirSync(e.TMPDIR)).toEqual([]);
+  }, 120_000); // stopped as it should be, it takes seconds; a build left running would hold the run open
 
   it('a wheel that leaves the version module out fails, naming the file', async () => {
     const repo = pkg(

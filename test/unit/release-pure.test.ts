@@ -87,6 +87,111 @@ describe('the release plan', () => {
     });
   });
 
+  /** The steps' events as [step, what]: a step's start and outcome, or a command it ran. */
+  const trace = (events: StepEvent[]) =>
+    events.map((e) => (e.type === 'step' ? [e.step, e.status] : e.type === 'command' ? [e.step, `command ${e.name}`] : [e.type, '']));
+  const command = (ctx: StepContext, name: string) => ctx.emit({ type: 'command', step: ctx.step, name, shown: name, part: true });
+
+  it('a step marked early runs beside the step before it, and what it reports waits for its turn', async () => {
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const events: StepEvent[] = [];
+    const steps: Step[] = [
+      // Finishes only once the next step has started: one after the other, this run would never end.
+      { name: 'a', description: () => '', stage: 'built', run: async (ctx) => (command(ctx, 'pip a'), await running, passed('fine')) },
+      { name: 'b', description: () => '', stage: 'built', early: true, run: async (ctx) => (command(ctx, 'pip b'), started(), passed('fine')) },
+      { name: 'c', description: () => '', stage: 'built', run: async (ctx) => (command(ctx, 'pip c'), passed('fine')) },
+    ];
+    const result = await runSteps(
+      steps,
+      fakeContext((e) => events.push(e)),
+    );
+    expect(result.ok).toBe(true);
+    expect(trace(events)).toEqual([
+      ['a', 'started'],
+      ['a', 'command pip a'],
+      ['a', 'passed'],
+      ['b', 'started'],
+      ['b', 'command pip b'],
+      ['b', 'passed'],
+      ['c', 'started'],
+      ['c', 'command pip c'],
+      ['c', 'passed'],
+    ]);
+  });
+
+  it('when the step before it fails, the early step is stopped and waited for, and nothing of it is shown', async () => {
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const events: StepEvent[] = [];
+    const ran: string[] = [];
+    const steps: Step[] = [
+      { name: 'a', description: () => '', stage: 'built', run: async () => (await running, failed('broken', 'broken')) },
+      {
+        name: 'b',
+        description: () => '',
+        stage: 'built',
+        early: true,
+        async run(ctx) {
+          command(ctx, 'pip b');
+          started();
+          await new Promise((resolve) => ctx.signal.addEventListener('abort', resolve, { once: true }));
+          ran.push(`b stopped (${ctx.signal.reason})`);
+          throw new StepFailed('interrupted', 'interrupted during b');
+        },
+      },
+    ];
+    const result = await runSteps(
+      steps,
+      fakeContext((e) => events.push(e)),
+    );
+    expect(result.stopped).toMatchObject({ step: 'a', code: 'broken' });
+    expect(ran).toEqual(['b stopped (SIGINT)']); // settled before the run returned
+    expect(trace(events)).toEqual([
+      ['a', 'started'],
+      ['a', 'failed'],
+    ]);
+  });
+
+  it("an early step's failure stops the run at its own turn; Ctrl-C stops both", async () => {
+    const events: StepEvent[] = [];
+    const failing: Step[] = [
+      { name: 'a', description: () => '', stage: 'built', run: async () => passed('fine') },
+      { name: 'b', description: () => '', stage: 'built', early: true, run: async () => failed('broken', 'broken') },
+      { name: 'c', description: () => '', stage: 'built', run: async () => passed('never') },
+    ];
+    const result = await runSteps(
+      failing,
+      fakeContext((e) => events.push(e)),
+    );
+    expect(result.stopped).toMatchObject({ step: 'b', code: 'broken' });
+    expect(trace(events)).toEqual([
+      ['a', 'started'],
+      ['a', 'passed'],
+      ['b', 'started'],
+      ['b', 'failed'],
+    ]);
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const untilAborted = (ctx: StepContext, who: string) =>
+      new Promise<never>((_, reject) =>
+        ctx.signal.addEventListener(
+          'abort',
+          () => (seen.push(`${who} ${ctx.signal.reason}`), reject(new StepFailed('interrupted', `interrupted during ${who}`))),
+          {
+            once: true,
+          },
+        ),
+      );
+    const interrupted: Step[] = [
+      { name: 'a', description: () => '', stage: 'built', run: (ctx) => (queueMicrotask(() => controller.abort('SIGINT')), untilAborted(ctx, 'a')) },
+      { name: 'b', description: () => '', stage: 'built', early: true, run: (ctx) => untilAborted(ctx, 'b') },
+    ];
+    const stopped = await runSteps(interrupted, { ...fakeContext(() => {}), signal: controller.signal });
+    expect(stopped.stopped).toMatchObject({ step: 'a', code: 'interrupted' });
+    expect(seen.sort()).toEqual(['a SIGINT', 'b SIGINT']);
+  });
+
   it('a command that exits non-zero is a failure with its exit code, and says no tag was created on an upload', async () => {
     const ctx = { ...fakeContext(() => {}), mode: 'upload' as const };
     const steps: Step[] = [

@@ -10,6 +10,8 @@ export const installedSdist: Step = {
     `when an sdist was built: a wheel built from it by its build backend's build_wheel hook (${ctx.release.python}, offline, without isolation), checked the same way in another fresh environment`,
   when: (ctx) => ctx.dist !== undefined,
   stage: 'built',
+  // Its wheel, environment and install need nothing of the wheel's: they run beside that step.
+  early: true,
   async run(ctx) {
     const sdist = ctx.state.files.find((f) => f.endsWith('.tar.gz'));
     if (!sdist) return skipped('no-sdist', 'no sdist was built; nothing to check');
