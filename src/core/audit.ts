@@ -62,6 +62,8 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
 
   const since = options.since === undefined ? undefined : await resolveCommit(gitTop, options.since);
   if (options.since !== undefined && !since) throw new UserError(`--since: "${options.since}" names no commit in this repository`);
+  // Every git process at once, before the run's memory grows: each start copies the process's page tables.
+  const opened = ObjectStore.open(gitTop);
   const [refs, reachableNames, firstParent, branch, sinceCommits, sinceTags] = await Promise.all([
     tagRefs(gitTop, reader.prefix),
     // A ref to an object this clone lacks makes git refuse the question: then nobody knows.
@@ -70,7 +72,10 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
     currentBranchName(gitTop),
     since ? commitsSince(gitTop, since) : undefined,
     since ? tagsMerged(gitTop, reader.prefix, since, false).then((names) => new Set(names)) : undefined,
-  ]);
+  ]).catch(async (e: unknown) => {
+    (await opened).close();
+    throw e;
+  });
   const tags = refs.flatMap((ref) => {
     const version = reader.version(ref.name);
     return version === undefined ? [] : [{ ...ref, version }];
@@ -81,7 +86,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
   const branchName = branch ?? 'HEAD';
   emit({ type: 'started', tags: tags.length, commits: firstParent.length });
 
-  const store = await ObjectStore.open(gitTop);
+  const store = await opened;
   try {
     const cache = new TreeCache(store);
     const member = today.workspace

@@ -1,7 +1,10 @@
 // What the history is made of, from git's plumbing (each a single read process): the tags of the
 // template, which of them HEAD reaches, the first-parent history, the commits of a range; and one
 // commit object read from the object store.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { gitFailure, readGit } from '../git/git.js';
+import { gitDirs } from '../git/workspace.js';
 import type { ObjectStore } from './objects.js';
 
 export interface CommitInfo {
@@ -80,9 +83,24 @@ export async function resolveCommit(gitTop: string, rev: string): Promise<string
   return res.code === 0 ? res.stdout.trim() : undefined;
 }
 
+/** The branch HEAD names, from the HEAD file when it plainly names one (git only for anything else); undefined when detached. */
 export async function currentBranchName(gitTop: string): Promise<string | undefined> {
+  const head = headFile(gitTop);
+  if (head !== undefined && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(head)) return undefined;
+  // A reftable repository's HEAD names the branch ".invalid": only git can say.
+  const branch = head === undefined ? undefined : /^ref: refs\/heads\/(\S+)$/.exec(head)?.[1];
+  if (branch !== undefined && branch !== '.invalid') return branch;
   const res = await readGit(gitTop, ['symbolic-ref', '--short', '-q', 'HEAD']);
   return res.code === 0 ? res.stdout.trim() : undefined;
+}
+
+function headFile(gitTop: string): string | undefined {
+  const dirs = gitDirs(gitTop);
+  try {
+    return dirs && readFileSync(path.join(dirs.git, 'HEAD'), 'latin1').trim();
+  } catch {
+    return undefined;
+  }
 }
 
 /** A commit (or what a tag peels to) from the object store; undefined when the object is not in this repository. */

@@ -5,11 +5,12 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTags } from '../../src/git/git.js';
 import { tagsFromFiles } from '../../src/git/refs.js';
+import { currentBranchName } from '../../src/history/refs.js';
 import { pep440 } from '../../src/version/pep440.js';
 import type { VersionScheme } from '../../src/version/scheme.js';
 import { semver } from '../../src/version/semver.js';
 import { TagReader } from '../../src/version/tags.js';
-import { cleanupTempDirs, tempRepo, type TempRepo } from '../helpers/repo.js';
+import { cleanupTempDirs, tempDir, tempRepo, type TempRepo } from '../helpers/repo.js';
 
 afterAll(cleanupTempDirs);
 
@@ -205,5 +206,30 @@ describe('tags from the ref files', () => {
     // Both ways were taken, so both were compared.
     expect(answered.byFiles).toBeGreaterThan(10);
     expect(answered.byGit).toBeGreaterThan(10);
+  });
+});
+
+describe("the branch HEAD names (audit's), read from the HEAD file", () => {
+  const gitSays = (repo: TempRepo, dir = repo.dir) => {
+    try {
+      return repo.git('-C', dir, 'symbolic-ref', '--short', '-q', 'HEAD').trim();
+    } catch {
+      return undefined; // detached: symbolic-ref exits 1
+    }
+  };
+
+  it('says what git symbolic-ref says: a branch, a branch with slashes, detached HEAD, a linked worktree', async () => {
+    const repo = tempRepo({ 'a.txt': 'a' }).commit('one');
+    expect(await currentBranchName(repo.dir)).toBe(gitSays(repo));
+    repo.git('checkout', '-q', '-b', 'release/1.x');
+    expect(await currentBranchName(repo.dir)).toBe('release/1.x');
+    expect(gitSays(repo)).toBe('release/1.x');
+    repo.git('checkout', '-q', '--detach');
+    expect(await currentBranchName(repo.dir)).toBeUndefined();
+    expect(gitSays(repo)).toBeUndefined();
+    const linked = path.join(tempDir(), 'linked');
+    repo.git('worktree', 'add', '-q', '-b', 'side', linked);
+    expect(await currentBranchName(linked)).toBe('side');
+    expect(gitSays(repo, linked)).toBe('side');
   });
 });
