@@ -42,7 +42,15 @@ start(code);
 
 function start(code) {
   const buildLine = code.slice(0, code.indexOf('\n') + 1);
-  const stamp = Buffer.from(`heimdall-version code cache ${buildLine.startsWith('// heimdall-version build ') ? buildLine : 'unknown build\n'}`);
+  // The bundle is written as the function Node wraps a CommonJS module in (scripts/bundle-cli.cjs); one
+  // built before that (a checkout whose dist/ was not rebuilt) is wrapped here as Node would wrap it.
+  const wrapped = code.startsWith('(function (exports, require, module, __filename, __dirname) {', buildLine.length);
+  const source = wrapped ? code : `(function (exports, require, module, __filename, __dirname) { ${code}\n});`;
+  // V8 checks a cache against the source's length only: one made for the bundle as written must never
+  // meet the same bundle wrapped here (of the same length), so the stamp says which it was made for.
+  const stamp = Buffer.from(
+    `heimdall-version code cache ${buildLine.startsWith('// heimdall-version build ') ? buildLine : 'unknown build\n'}${wrapped ? '' : 'wrapped by the bin\n'}`,
+  );
   let cachedData;
   let madeBy = OTHER;
   if (useCache) {
@@ -54,10 +62,6 @@ function start(code) {
       }
     } catch {}
   }
-  // The bundle is written as the function Node wraps a CommonJS module in (scripts/bundle-cli.cjs); one
-  // built before that (a checkout whose dist/ was not rebuilt) is wrapped here as Node would wrap it.
-  const wrapped = code.startsWith('(function (exports, require, module, __filename, __dirname) {', buildLine.length);
-  const source = wrapped ? code : `(function (exports, require, module, __filename, __dirname) { ${code}\n});`;
   const script = new vm.Script(source, { filename: file, cachedData });
   const cli = { exports: {} };
   // This file's own require: dist/ and bin/ resolve packages alike, and createRequire would load node:module.

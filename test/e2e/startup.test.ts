@@ -206,6 +206,32 @@ describe('the two bundles', () => {
     expect(readFileSync(bumpCache).length).toBeGreaterThan(byDryRun.length);
   });
 
+  it('a bundle built before the bundles were written wrapped (a checkout whose dist/ was not rebuilt) still runs, never from a cache made for the wrapped one', () => {
+    const { bin, cache } = installedCopy();
+    const dist = path.dirname(cache);
+    // Caches made for the bundles as written: the same bundle wrapped by the bin has the same length,
+    // which is all V8 checks of a cache's source.
+    expect(check(bin, repo.dir).code).toBe(0);
+    expect(check(bin, repo.dir, {}, ['bump', 'patch', '--dry-run']).code).toBe(0);
+    expect(existsSync(cache)).toBe(true);
+    for (const bundle of ['check.cjs', 'cli.cjs']) {
+      const text = readFileSync(path.join(dist, bundle), 'utf8');
+      const [first, ...rest] = text.split('\n');
+      const body = rest
+        .join('\n')
+        .replace(/^\(function \(exports, require, module, __filename, __dirname\) \{/, '')
+        .replace(/\n\}\);\n$/, '');
+      expect(body.length).toBeLessThan(text.length - first!.length - 60);
+      writeFileSync(path.join(dist, bundle), `${first}\n${body}`);
+    }
+    for (let i = 0; i < 2; i++) {
+      expect(check(bin, repo.dir)).toEqual({ code: 0, stdout: '✔ 1.2.3: pyproject.toml, cognitive_memory/core/version.py agree\n', stderr: '' });
+      const res = check(bin, repo.dir, {}, ['bump', 'patch', '--dry-run']);
+      expect(res).toMatchObject({ code: 0, stderr: '' });
+      expect(res.stdout).toContain('1.2.4');
+    }
+  });
+
   it('dist/check.cjs holds no other command: asked for one, it says so instead of running it', () => {
     // The bin never asks it: this loads the bundle as the bin does, and asks.
     const script = `
