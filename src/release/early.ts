@@ -7,8 +7,8 @@ import type { Emit, StepEvent } from './events.js';
 import { failed, isStepFailed, type Outcome, type Step } from './step.js';
 
 export interface EarlyStep {
-  /** When it started (the clock's milliseconds): its time is its own, from then on, beside the step before it. */
-  started: number;
+  /** How long it ran (the clock's milliseconds), from its own start beside the step before it to its end, not to its turn. */
+  took(): number;
   /** Reports what it did so far, then the rest as it happens; its outcome. */
   take(emit: Emit): Promise<Outcome>;
   /** Stops its commands and waits until they are gone. */
@@ -33,17 +33,21 @@ export function startEarly(step: Step, name: string, ctx: StepContext): EarlySte
     emit: (event) => (shown ? shown(event) : void held.push(event)),
   };
   const started = ctx.clock.now();
+  let ended: number | undefined;
   const outcome = step
     .run(own)
     .catch((e: unknown) => {
       if (!isStepFailed(e)) throw e;
       return failed(e.code, e.detail);
     })
-    .finally(() => ctx.signal.removeEventListener('abort', interrupted));
+    .finally(() => {
+      ended = ctx.clock.now();
+      ctx.signal.removeEventListener('abort', interrupted);
+    });
   // Awaited by take or cancel; until then a failure must not count as unhandled.
   outcome.catch(() => undefined);
   return {
-    started,
+    took: () => (ended ?? ctx.clock.now()) - started,
     take(emit) {
       for (const event of held.splice(0)) emit(event);
       shown = emit;

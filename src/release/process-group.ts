@@ -22,7 +22,7 @@ function signalReaches(pgid: number): boolean {
   }
 }
 
-function signalGroup(pgid: number, signal: NodeJS.Signals): void {
+export function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   signal_(-pgid, signal);
 }
 
@@ -46,11 +46,12 @@ async function until(done: () => boolean, ms: number): Promise<boolean> {
 const gone = (pgid: number, ms: number) => until(() => !groupAlive(pgid), ms);
 
 /**
- * Ends every process of the group: SIGTERM, up to `grace` ms for it to go, then SIGKILL and as long
- * again. Resolves with whether the group is gone (false only for a process the kernel cannot end at once).
+ * Ends every process of the group: `first` (SIGTERM; SIGINT lets Python clean up as after Ctrl-C), up
+ * to `grace` ms for it to go, then SIGKILL and as long again. Resolves with whether the group is gone
+ * (false only for a process the kernel cannot end at once).
  */
-export async function stopGroup(pgid: number, grace = GRACE_MS): Promise<boolean> {
-  signalGroup(pgid, 'SIGTERM');
+export async function stopGroup(pgid: number, grace = GRACE_MS, first: NodeJS.Signals = 'SIGTERM'): Promise<boolean> {
+  signalGroup(pgid, first);
   if (await gone(pgid, grace)) return true;
   signalGroup(pgid, 'SIGKILL');
   return gone(pgid, grace);

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import type { StepContext } from './context.js';
 import { maskedStream, maskText } from './mask.js';
 import { failed, passed, StepFailed, type Outcome } from './outcome.js';
+import { GRACE_MS, signalGroup, stopGroup } from './process-group.js';
 
 export interface Ran {
   code: number;
@@ -24,6 +25,18 @@ export interface ExecuteOptions {
 
 const KEPT = 65536;
 
+/** Process groups started and not yet ended: killed if this process exits first (an uncaught error, process.exit). */
+const startedGroups = new Set<number>();
+let killOnExit = false;
+function remember(pid: number): void {
+  startedGroups.add(pid);
+  if (killOnExit) return;
+  killOnExit = true;
+  process.on('exit', () => {
+    for (const pgid of startedGroups) signalGroup(pgid, 'SIGKILL');
+  });
+}
+
 /** Runs one command with its output reported (masked); an abort stops it and the step (StepFailed 'interrupted'). */
 export function execute(ctx: StepContext, name: string, argv: string[], options: ExecuteOptions = {}): Promise<Ran> {
   const { emit, secrets, signal } = ctx;
@@ -38,26 +51,31 @@ export function execute(ctx: StepContext, name: string, argv: string[], options:
   const out = stream('out');
   const err = stream('err');
   return new Promise((resolve, reject) => {
-    const group = ctx.processGroup === true;
+    // Windows has no process groups to signal (and a detached command there gets a console of its own).
+    const group = ctx.processGroup === true && process.platform !== 'win32';
     const child = spawn(argv[0]!, argv.slice(1), {
       cwd: options.cwd ?? ctx.root,
       env: options.env ?? ctx.env,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: group,
     });
-    // In a group of its own, what the command started is stopped with it (a build backend's children).
-    const kill = (sig: NodeJS.Signals) => {
-      try {
-        if (group && child.pid !== undefined) process.kill(-child.pid, sig);
-        else child.kill(sig);
-      } catch {} // already gone
+    const pid = child.pid;
+    if (group && pid !== undefined) remember(pid);
+    // SIGINT lets Python clean up (pip removes its temporary directories), as Ctrl-C does; SIGTERM on
+    // request. A group of its own is stopped whole, SIGKILL after a grace period if it will not go.
+    const onAbort = () => {
+      const sig = signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT';
+      if (group && pid !== undefined) void stopGroup(pid, GRACE_MS, sig);
+      else child.kill(sig);
     };
-    // SIGINT lets Python clean up (pip removes its temporary directories), as Ctrl-C does; SIGTERM on request.
-    const onAbort = () => kill(signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT');
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });
-    // Whatever of its group is left when it ends would hold its output open: stopped.
-    if (group) child.on('exit', () => kill('SIGKILL'));
+    // Whatever of its group is left when it ends (a build backend's children) would hold its output open: killed.
+    if (group && pid !== undefined)
+      child.on('exit', () => {
+        signalGroup(pid, 'SIGKILL');
+        startedGroups.delete(pid);
+      });
     child.stdout.setEncoding('utf8').on('data', out.push);
     child.stderr.setEncoding('utf8').on('data', err.push);
     let spawnError: string | undefined;

@@ -46,7 +46,7 @@ export async function runSteps(plan: Step[], ctx: StepContext): Promise<RunResul
       if (next?.early) early.set(next, startEarly(next, stepName(next, ctx), ctx));
       const ahead = early.get(step);
       early.delete(step);
-      const started = ahead?.started ?? ctx.clock.now();
+      const started = ctx.clock.now();
       let outcome: Outcome;
       try {
         outcome = ahead ? await ahead.take(ctx.emit) : await step.run(ctx);
@@ -54,7 +54,7 @@ export async function runSteps(plan: Step[], ctx: StepContext): Promise<RunResul
         if (!isStepFailed(e)) throw e;
         outcome = failed(e.code, e.detail);
       }
-      const seconds = (ctx.clock.now() - started) / 1000;
+      const seconds = (ahead ? ahead.took() : ctx.clock.now() - started) / 1000;
       const { status, code, detail } = outcome;
       ctx.emit({ type: 'step', step: name, status, code, detail, seconds, ...(outcome.warn ? { warn: true } : {}) });
       steps.push({ step: name, status, code, detail, seconds });

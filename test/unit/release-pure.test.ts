@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { maskedStream, maskText, secretsFrom } from '../../src/release/mask.js';
 import { planText } from '../../src/cli/render-steps.js';
 import type { StepContext } from '../../src/release/context.js';
+import { fakeContext } from '../helpers/step-context.js';
 import type { StepEvent } from '../../src/release/events.js';
 import { planOf, runSteps, type PlannedStep } from '../../src/release/runner.js';
 import { RELEASE_STEPS, VERIFY_STEPS } from '../../src/release/registry.js';
@@ -153,6 +154,44 @@ describe('the release plan', () => {
     ]);
   });
 
+  it('an early step is timed from its own start to its own end, not to its turn', async () => {
+    let now = 0;
+    let bDone!: () => void;
+    const bEnded = new Promise<void>((resolve) => (bDone = resolve));
+    const steps: Step[] = [
+      // a runs 10 s; b, beside it, 1 s.
+      // a moves the clock on once b's end is recorded (a turn of the event loop later).
+      {
+        name: 'a',
+        description: () => '',
+        stage: 'built',
+        async run() {
+          await bEnded;
+          await new Promise((r) => setImmediate(r));
+          now = 10_000;
+          return passed('fine');
+        },
+      },
+      {
+        name: 'b',
+        description: () => '',
+        stage: 'built',
+        early: true,
+        async run() {
+          await null;
+          now = 1_000;
+          bDone();
+          return passed('fine');
+        },
+      },
+    ];
+    const result = await runSteps(steps, { ...fakeContext(() => {}), clock: { now: () => now, sleep: async () => {} } });
+    expect(result.steps.map((s) => [s.step, s.seconds])).toEqual([
+      ['a', 10],
+      ['b', 1],
+    ]);
+  });
+
   it("an early step's failure stops the run at its own turn; Ctrl-C stops both", async () => {
     const events: StepEvent[] = [];
     const failing: Step[] = [
@@ -267,33 +306,3 @@ describe('the registries', () => {
     ]);
   });
 });
-
-/** A context with nothing behind it: enough for steps that touch nothing. */
-function fakeContext(emit: (e: StepEvent) => void): StepContext {
-  return {
-    command: 'release',
-    mode: 'no-upload',
-    root: '/nonexistent',
-    primaryFile: 'pyproject.toml',
-    tagPrefix: 'v',
-    tagMessage: '',
-    pythonSources: [],
-    distShown: 'dist/',
-    allowDirty: false,
-    push: false,
-    requireSmoke: false,
-    requireMcp: false,
-    askFirst: false,
-    env: {},
-    projectEnv: {},
-    uploadEnv: {},
-    secrets: [],
-    scratch: { make: () => '/nonexistent', removeAll: () => {} },
-    clock: { now: () => 0, sleep: async () => {} },
-    signal: new AbortController().signal,
-    emit,
-    state: { files: [], metadata: new Map() },
-    step: '',
-    release: {} as StepContext['release'],
-  };
-}
