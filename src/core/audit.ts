@@ -64,30 +64,28 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
   if (options.since !== undefined && !since) throw new UserError(`--since: "${options.since}" names no commit in this repository`);
   // Every git process at once, before the run's memory grows: each start copies the process's page tables.
   const opened = ObjectStore.open(gitTop);
-  const [refs, reachableNames, firstParent, branch, sinceCommits, sinceTags] = await Promise.all([
-    tagRefs(gitTop, reader.prefix),
-    // A ref to an object this clone lacks makes git refuse the question: then nobody knows.
-    tagsMerged(gitTop, reader.prefix, 'HEAD', true).catch(() => undefined),
-    firstParentHistory(gitTop),
-    currentBranchName(gitTop),
-    since ? commitsSince(gitTop, since) : undefined,
-    since ? tagsMerged(gitTop, reader.prefix, since, false).then((names) => new Set(names)) : undefined,
-  ]).catch(async (e: unknown) => {
-    (await opened).close();
-    throw e;
-  });
-  const tags = refs.flatMap((ref) => {
-    const version = reader.version(ref.name);
-    return version === undefined ? [] : [{ ...ref, version }];
-  });
-  const reachable = new Set(reachableNames ?? []);
-  const shallow = isShallow(gitTop);
-  const notes: string[] = [];
-  const branchName = branch ?? 'HEAD';
-  emit({ type: 'started', tags: tags.length, commits: firstParent.length });
-
-  const store = await opened;
+  // Whatever fails from here on (a git query, the caller's listener), the cat-file is closed.
   try {
+    const [refs, reachableNames, firstParent, branch, sinceCommits, sinceTags] = await Promise.all([
+      tagRefs(gitTop, reader.prefix),
+      // A ref to an object this clone lacks makes git refuse the question: then nobody knows.
+      tagsMerged(gitTop, reader.prefix, 'HEAD', true).catch(() => undefined),
+      firstParentHistory(gitTop),
+      currentBranchName(gitTop),
+      since ? commitsSince(gitTop, since) : undefined,
+      since ? tagsMerged(gitTop, reader.prefix, since, false).then((names) => new Set(names)) : undefined,
+    ]);
+    const tags = refs.flatMap((ref) => {
+      const version = reader.version(ref.name);
+      return version === undefined ? [] : [{ ...ref, version }];
+    });
+    const reachable = new Set(reachableNames ?? []);
+    const shallow = isShallow(gitTop);
+    const notes: string[] = [];
+    const branchName = branch ?? 'HEAD';
+    emit({ type: 'started', tags: tags.length, commits: firstParent.length });
+
+    const store = await opened;
     const cache = new TreeCache(store);
     const member = today.workspace
       ? { name: pkg.name, path: pkg.path, rootPrefix: path.relative(gitTop, today.root).split(path.sep).join('/'), declaredSources: !pkg.layout }
@@ -271,7 +269,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
       index,
     };
   } finally {
-    store.close();
+    (await opened.catch(() => undefined))?.close();
   }
 }
 

@@ -1,7 +1,7 @@
 // What the history is made of, from git's plumbing (each a single read process): the tags of the
 // template, which of them HEAD reaches, the first-parent history, the commits of a range; and one
 // commit object read from the object store.
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gitFailure, readGit } from '../git/git.js';
 import { gitDirs } from '../git/workspace.js';
@@ -94,10 +94,15 @@ export async function currentBranchName(gitTop: string): Promise<string | undefi
   return res.code === 0 ? res.stdout.trim() : undefined;
 }
 
+/** The HEAD file's text; undefined (ask git) when it is a symbolic link (the old way of naming the branch) or not UTF-8. */
 function headFile(gitTop: string): string | undefined {
   const dirs = gitDirs(gitTop);
+  if (!dirs) return undefined;
   try {
-    return dirs && readFileSync(path.join(dirs.git, 'HEAD'), 'latin1').trim();
+    const file = path.join(dirs.git, 'HEAD');
+    if (lstatSync(file).isSymbolicLink()) return undefined;
+    const text = readFileSync(file, 'utf8').trim();
+    return text.includes('\uFFFD') ? undefined : text;
   } catch {
     return undefined;
   }

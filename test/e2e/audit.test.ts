@@ -11,7 +11,8 @@ import { BIN, run, runAsync } from '../helpers/cli.js';
 import { needs, testEnv } from '../helpers/env.js';
 import { startPypiServer, type PypiServer } from '../helpers/pypi-server.js';
 import { cleanupTempDirs, pyproject, tempDir, tempRepo, TempRepo, VPY } from '../helpers/repo.js';
-import type { AuditResult } from '../../src/core/audit-result.js';
+import type { AuditEvent, AuditResult } from '../../src/core/audit-result.js';
+import { audit } from '../../src/core/audit.js';
 
 afterAll(cleanupTempDirs);
 
@@ -368,7 +369,32 @@ describe('audit progress', () => {
     expect(shown).toContain('heimdall-mcp: 3 releases read');
     expect(run(['audit'], repo.dir).stderr).toBe(''); // a pipe: nothing
   });
+
+  it('a progress listener that throws (audit used as a library) leaves no git running', async () => {
+    const repo = tempRepo();
+    for (const v of ['1.0.0', '1.0.1']) release(repo, v).tag(`v${v}`);
+    const onEvent = (e: AuditEvent) => {
+      if (e.type === 'started') throw new Error('the listener failed');
+    };
+    await expect(audit({ cwd: repo.dir, onEvent })).rejects.toThrow('the listener failed');
+    // The object store's cat-file is stopped: wait for it to be reaped (a git left open never is).
+    while (childCommands().some((c) => c.includes('cat-file'))) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(childCommands().filter((c) => c.includes('cat-file'))).toEqual([]);
+  });
 });
+
+/** The command lines of this process's children, from /proc. */
+function childCommands(): string[] {
+  const tasks = readdirSync('/proc/self/task');
+  const pids = tasks.flatMap((t) => readFileSync(`/proc/self/task/${t}/children`, 'utf8').split(' ').filter(Boolean));
+  return pids.flatMap((pid) => {
+    try {
+      return [readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ')];
+    } catch {
+      return []; // gone meanwhile
+    }
+  });
+}
 
 describe('audit in a workspace', () => {
   it('audits the member named with --package (by name or path) by its own files and tag template, and asks for one when there are several', () => {

@@ -1,6 +1,6 @@
 // Tags read from .git's ref files against git's own answer, on real repositories: whenever the file
 // reader answers, it must say what git says; when it cannot be sure, it must step aside.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readTags } from '../../src/git/git.js';
@@ -231,5 +231,17 @@ describe("the branch HEAD names (audit's), read from the HEAD file", () => {
     repo.git('worktree', 'add', '-q', '-b', 'side', linked);
     expect(await currentBranchName(linked)).toBe('side');
     expect(gitSays(repo, linked)).toBe('side');
+  });
+
+  it('a branch name beyond ASCII reads as git spells it, and a symlinked HEAD is left to git', async () => {
+    const repo = tempRepo({ 'a.txt': 'a' }).commit('one');
+    repo.git('checkout', '-q', '-b', 'release/café-ü');
+    expect(await currentBranchName(repo.dir)).toBe('release/café-ü');
+    // The old way of naming the branch: HEAD a symbolic link to the ref (read through, it names a commit).
+    repo.git('checkout', '-q', '-b', 'main2');
+    rmSync(path.join(repo.dir, '.git', 'HEAD'));
+    symlinkSync('refs/heads/main2', path.join(repo.dir, '.git', 'HEAD'));
+    expect(gitSays(repo)).toBe('main2');
+    expect(await currentBranchName(repo.dir)).toBe('main2');
   });
 });
