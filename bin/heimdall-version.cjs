@@ -3,8 +3,8 @@
 // Starts the CLI from V8's code cache so that a pre-commit hook does not pay to compile it again on
 // every commit. check and show (what a hook runs) start from dist/check.cjs, which holds only them;
 // every other command from dist/cli.cjs. A bundle's cache is keyed on the build id in its first line
-// (a hash of the bundle, made by the build): an installed copy writes it after a run, when its dist/
-// is writable, and never when it is read-only. V8 itself rejects a cache made by another Node or with
+// (a hash of the bundle, made by the build; a bundle without one has no cache): an installed copy writes
+// it after a run, when its dist/ is writable, and never when it is read-only. V8 itself rejects a cache made by another Node or with
 // other flags; then the CLI compiles as usual and the cache is written anew.
 // NODE_DISABLE_COMPILE_CACHE=1 turns it off (as it does Node's own compile cache).
 const fs = require('node:fs');
@@ -19,7 +19,7 @@ const file = path.join(root, 'dist', checkBundle ? 'check.cjs' : 'cli.cjs');
 // dist/check.cjs has one cache; dist/cli.cjs one for each command, made by its own first run (a
 // command's cache holds the code it ran: another's would hold little of it).
 const cacheFile = checkBundle ? `${file}.cache` : /^[a-z]+$/.test(argv[0]) ? `${file}.${argv[0]}.cache` : undefined;
-const useCache = !process.env.NODE_DISABLE_COMPILE_CACHE && cacheFile !== undefined;
+const cacheWanted = !process.env.NODE_DISABLE_COMPILE_CACHE && cacheFile !== undefined;
 // After the stamp, one byte says which runs made the cache: C a check, S a check --staged (what a hook
 // runs), B both (a cache made after loading another holds the code of both runs), D a --dry-run of
 // another command, O another run.
@@ -48,9 +48,9 @@ function start(code) {
   const source = wrapped ? code : `(function (exports, require, module, __filename, __dirname) { ${code}\n});`;
   // V8 checks a cache against the source's length only: one made for the bundle as written must never
   // meet the same bundle wrapped here (of the same length), so the stamp says which it was made for.
-  const stamp = Buffer.from(
-    `heimdall-version code cache ${buildLine.startsWith('// heimdall-version build ') ? buildLine : 'unknown build\n'}${wrapped ? '' : 'wrapped by the bin\n'}`,
-  );
+  const stamp = Buffer.from(`heimdall-version code cache ${buildLine}${wrapped ? '' : 'wrapped by the bin\n'}`);
+  // A bundle without a build id (built by hand) has nothing that tells it from another of the same length: no cache.
+  const useCache = cacheWanted && /^\/\/ heimdall-version build [0-9a-f]+\n$/.test(buildLine);
   let cachedData;
   let madeBy = OTHER;
   if (useCache) {

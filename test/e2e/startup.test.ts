@@ -232,6 +232,17 @@ describe('the two bundles', () => {
     }
   });
 
+  it('a bundle with no build id (built by hand) never starts from a cache: another bundle of the same length runs its own code', () => {
+    const { bin, cache } = installedCopy();
+    // Two bundles of the same length, with no build line: V8 checks only a cache's source length.
+    const bundle = (word: string) => `exports.main = async () => { process.stdout.write('${word}\\n'); return 0; };\nexports.drained = () => true;\n`;
+    expect(bundle('first').length).toBe(bundle('other').length);
+    for (const word of ['first', 'other']) {
+      writeFileSync(path.join(path.dirname(cache), 'check.cjs'), bundle(word));
+      for (let i = 0; i < 2; i++) expect(check(bin, repo.dir)).toEqual({ code: 0, stdout: `${word}\n`, stderr: '' });
+    }
+  });
+
   it('dist/check.cjs holds no other command: asked for one, it says so instead of running it', () => {
     // The bin never asks it: this loads the bundle as the bin does, and asks.
     const script = `
