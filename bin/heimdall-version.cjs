@@ -3,9 +3,10 @@
 // Starts the CLI from V8's code cache so that a pre-commit hook does not pay to compile it again on
 // every commit. check and show (what a hook runs) start from dist/check.cjs, which holds only them;
 // every other command from dist/cli.cjs. A bundle's cache is keyed on the build id in its first line
-// (a hash of the bundle, made by the build; a bundle without one has no cache): an installed copy writes
-// it after a run, when its dist/ is writable, and never when it is read-only. V8 itself rejects a cache made by another Node or with
-// other flags; then the CLI compiles as usual and the cache is written anew.
+// (a hash of the bundle, made by the build; a bundle without one has no cache): an installed copy
+// writes it after a run, when its dist/ is writable, and never when it is read-only. V8 itself
+// rejects a cache made by another Node or with other flags; then the CLI compiles as usual and the
+// cache is written anew.
 // NODE_DISABLE_COMPILE_CACHE=1 turns it off (as it does Node's own compile cache).
 const fs = require('node:fs');
 const path = require('node:path');
