@@ -4,8 +4,10 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { GIT_ENV, git } from './fixtures.mjs';
 
+const HERE = path.dirname(fileURLToPath(import.meta.url));
 const versionOf = (i) => `${Math.floor(i / 1000)}.${Math.floor(i / 100) % 10}.${i % 100}`;
 
 /** The release history, plus `blobs.txt`: the names cat-file is asked for (each tag's two version files). */
@@ -33,6 +35,12 @@ const history = (ctx, n) => ctx.fixture(`releases-${n}`, (d) => releaseHistory(d
 const catFile = (dir) => ({ argv: ['sh', '-c', 'git cat-file --batch < .git/blobs.txt > /dev/null'], cwd: dir });
 
 export const AUDIT_CASES = [
+  {
+    // The floor of an audit in Node: Node's start, one cat-file, the same blobs received; nothing judged.
+    name: 'node, cat-file, the blobs / cat-file --batch',
+    command: (ctx) => ctx.node(history(ctx, 1000), path.join(HERE, 'cat-file-floor.cjs')),
+    baseline: (ctx) => catFile(history(ctx, 1000)),
+  },
   {
     name: 'audit, 1,000 release tags / cat-file --batch',
     command: (ctx) => ctx.hv(history(ctx, 1000), 'audit', '--format', 'json'),

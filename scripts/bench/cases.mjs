@@ -14,10 +14,13 @@
 // ctx: hv(cwd, ...args), node(cwd, ...args), fixture(name, (dir) => …) (made once, memoised),
 // python (the interpreter for the release cases), has(program) and the fixture builders below.
 import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { bumpversionConfigured, builtProject, git, heimdall } from './fixtures.mjs';
 import { AUDIT_CASES } from './audit-cases.mjs';
 import { WORKSPACE_CASES } from './workspace-cases.mjs';
 
+const HERE = path.dirname(fileURLToPath(import.meta.url));
 const tagged = (ctx, tags, loose = false) => ctx.fixture(`tags-${tags}${loose ? '-loose' : ''}`, (d) => heimdall(d, { tags, loose }));
 const plain = (ctx) => ctx.fixture('heimdall', (d) => heimdall(d));
 const nodeE0 = (ctx) => ctx.node(plain(ctx), '-e', '0');
@@ -62,6 +65,12 @@ export const CASES = [
     command: (ctx) => ctx.hv(tagged(ctx, 10000, true), 'check'),
     baseline: (ctx) => ctx.hv(tagged(ctx, 10, true), 'check'),
     target: 1.5,
+  },
+  {
+    // Its floor: Node opening the 10,000 files the exact answer is in, and nothing else.
+    name: 'node reading 10,000 ref files / check, 10',
+    command: (ctx) => ctx.node(tagged(ctx, 10000, true), path.join(HERE, 'ref-files-floor.cjs')),
+    baseline: (ctx) => ctx.hv(tagged(ctx, 10, true), 'check'),
   },
   {
     name: 'check, 10,000 packed tags / 10',
@@ -147,6 +156,20 @@ export const CASES = [
       resetWorkTree(ctx.fixture('bump-bumpversion', (d) => bumpversionConfigured(d)));
     },
     target: 0.5,
+  },
+  {
+    // Its floor: Node's own start against the same bumpversion run.
+    name: 'node -e 0 / bumpversion patch',
+    skip: (ctx) =>
+      ctx.has('bumpversion') ? undefined : 'bumpversion is not installed (Debian: apt-get install bumpversion; the bench installs it when run as root)',
+    command: (ctx) =>
+      ctx.node(
+        ctx.fixture('bump-ours', (d) => heimdall(d)),
+        '-e',
+        '0',
+      ),
+    baseline: (ctx) => ({ argv: ['bumpversion', '--allow-dirty', 'patch'], cwd: ctx.fixture('bump-bumpversion', (d) => bumpversionConfigured(d)) }),
+    prepare: (ctx) => resetWorkTree(ctx.fixture('bump-bumpversion', (d) => bumpversionConfigured(d))),
   },
   {
     name: 'bump patch / bump-my-version bump patch',
