@@ -3,29 +3,72 @@ import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, re
 import path from 'node:path';
 import { listWorkTree } from './list-files.js';
 import { keep, recall } from './read-once.js';
+import { UserError } from '../core/errors.js';
 
 export type ReadResult = { bytes: Buffer } | { missing: string };
 
 /** Reads project files by their root-relative, '/'-separated paths; `list`, where the reader can, names the regular files under a directory (bounded, never through a link). */
 export type FileReader = ((files: string[]) => Promise<Map<string, ReadResult>>) & { list?: (dir: string) => Promise<string[]> };
 
-/** The nearest directory at or above `dir` holding `.git` (a directory, or a file in worktrees and submodules). */
+/**
+ * The nearest directory at or above `dir` holding `.git` (a directory, or a file in worktrees and
+ * submodules). A repository where a file git opens first is a FIFO or a device is refused here.
+ */
 export function findGitTop(dir: string): string | undefined {
   for (let d = path.resolve(dir); ; d = path.dirname(d)) {
-    if (existsSync(path.join(d, '.git'))) return realpathSync(d);
+    if (existsSync(path.join(d, '.git'))) {
+      const top = realpathSync(d);
+      refuseBlockingGitFiles(top);
+      return top;
+    }
     if (path.dirname(d) === d) return undefined;
+  }
+}
+
+/**
+ * git opens these files on every start (and the readers here read HEAD, packed-refs and the index):
+ * one that is a FIFO or a device makes it wait forever, so the repository is named, not read. A
+ * clone never makes one; an unpacked tarball can.
+ */
+function refuseBlockingGitFiles(gitTop: string): void {
+  refuseBlocking(path.join(gitTop, '.git'));
+  const git = ownGitDir(gitTop);
+  if (git === undefined) return;
+  refuseBlocking(path.join(git, 'commondir'));
+  const dirs = gitDirs(gitTop);
+  if (!dirs) return;
+  for (const file of ['HEAD', 'index', 'config.worktree']) refuseBlocking(path.join(dirs.git, file));
+  for (const file of ['config', 'packed-refs']) refuseBlocking(path.join(dirs.common, file));
+}
+
+function refuseBlocking(file: string): void {
+  let st: Stats;
+  try {
+    st = statSync(file);
+  } catch {
+    return; // absent, or unreadable: git says what it makes of that
+  }
+  if (st.isFIFO() || st.isCharacterDevice() || st.isBlockDevice() || st.isSocket())
+    throw new UserError(`${file} is ${fileKind(st)}, not a regular file: git would wait on it forever, so this repository is not read`, 1);
+}
+
+/** The work tree's own git directory: .git, or where a .git file's gitdir line points. */
+function ownGitDir(gitTop: string): string | undefined {
+  const dotGit = path.join(gitTop, '.git');
+  try {
+    if (!statSync(dotGit).isFile()) return dotGit;
+    const target = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync(dotGit, 'utf8'))?.[1];
+    return target ? path.resolve(gitTop, target) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
 /** The work tree's own git directory (HEAD, index) and the common one (refs, objects), shared by worktrees; read without git. */
 export function gitDirs(gitTop: string): { git: string; common: string } | undefined {
-  let git = path.join(gitTop, '.git');
+  const git = ownGitDir(gitTop);
+  if (git === undefined) return undefined;
   try {
-    if (statSync(git).isFile()) {
-      const target = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync(git, 'utf8'))?.[1];
-      if (!target) return undefined;
-      git = path.resolve(gitTop, target);
-    }
     const common = path.join(git, 'commondir');
     return { git, common: existsSync(common) ? path.resolve(git, readFileSync(common, 'utf8').trim()) : git };
   } catch {
