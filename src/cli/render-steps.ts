@@ -84,17 +84,18 @@ export function planText(plan: PlannedStep[]): string {
   return plan.map((s, i) => `  ${String(i + 1).padStart(width)}. ${s.name}: ${s.description}\n`).join('');
 }
 
-/** Ctrl-C and SIGTERM abort the run (the running command is stopped, temporary environments removed) instead of killing the process. */
+/** Signals that end a run: Ctrl-C, SIGTERM, and SIGHUP (a closed terminal, a dropped ssh session). */
+const INTERRUPTIONS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** Each interruption aborts the run (the running command is stopped, temporary environments removed) instead of killing the process. */
 export function interruptions(): { signal: AbortSignal; release(): void } {
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => controller.abort(signal);
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const s of INTERRUPTIONS) process.on(s, onSignal);
   return {
     signal: controller.signal,
     release() {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      for (const s of INTERRUPTIONS) process.off(s, onSignal);
     },
   };
 }

@@ -64,6 +64,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
   if (options.since !== undefined && !since) throw new UserError(`--since: "${options.since}" names no commit in this repository`);
   // Every git process at once, before the run's memory grows: each start copies the process's page tables.
   const opened = ObjectStore.open(gitTop);
+  opened.catch(() => {}); // a failure to start is reported where it is awaited, not as an unhandled rejection meanwhile
   // Whatever fails from here on (a git query, the caller's listener), the cat-file is closed.
   try {
     const [refs, reachableNames, firstParent, branch, sinceCommits, sinceTags] = await Promise.all([

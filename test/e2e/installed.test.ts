@@ -244,30 +244,35 @@ describe.skipIf(!hasTools)('installed version: the built wheel is installed and 
     expect(required.stdout).toContain('--require-smoke makes that a failure');
   });
 
-  it('Ctrl-C during the gate stops it and leaves no environment behind', async () => {
-    const repo = pkg('1.0.6', { smoke: [['python', '-c', 'import time; print("smoking", flush=True); time.sleep(60)']] });
-    const e = env();
-    const child = spawn(process.execPath, [BIN, 'release', '--upload'], { cwd: repo.dir, env: testEnv(e) });
-    let out = '';
-    let err = '';
-    let during: string[] = [];
-    child.stderr.on('data', (c) => (err += c));
-    const code = await new Promise<number | null>((resolve) => {
-      child.stdout.on('data', (c) => {
-        out += c;
-        if (/^smoking$/m.test(out) && !child.killed) {
-          during = leftovers(e.TMPDIR);
-          child.kill('SIGINT');
-        }
+  // A closed terminal or a dropped ssh session sends SIGHUP, which would otherwise end the CLI at once.
+  for (const [signal, what] of [
+    ['SIGINT', 'Ctrl-C'],
+    ['SIGHUP', 'A hangup (SIGHUP)'],
+  ] as const)
+    it(`${what} during the gate stops it and leaves no environment behind`, async () => {
+      const repo = pkg('1.0.6', { smoke: [['python', '-c', 'import time; print("smoking", flush=True); time.sleep(60)']] });
+      const e = env();
+      const child = spawn(process.execPath, [BIN, 'release', '--upload'], { cwd: repo.dir, env: testEnv(e) });
+      let out = '';
+      let err = '';
+      let during: string[] = [];
+      child.stderr.on('data', (c) => (err += c));
+      const code = await new Promise<number | null>((resolve) => {
+        child.stdout.on('data', (c) => {
+          out += c;
+          if (/^smoking$/m.test(out) && !child.killed) {
+            during = leftovers(e.TMPDIR);
+            child.kill(signal);
+          }
+        });
+        child.on('close', resolve);
       });
-      child.on('close', resolve);
+      expect(code).toBe(1);
+      expect(during.length).toBeGreaterThan(0);
+      expect(err).toContain('interrupted during smoke; the release stopped and no tag was created');
+      expect(leftovers(e.TMPDIR)).toEqual([]);
+      expect(repo.git('tag', '--list')).toBe('');
     });
-    expect(code).toBe(1);
-    expect(during.length).toBeGreaterThan(0);
-    expect(err).toContain('interrupted during smoke; the release stopped and no tag was created');
-    expect(leftovers(e.TMPDIR)).toEqual([]);
-    expect(repo.git('tag', '--list')).toBe('');
-  });
 });
 
 describe.skipIf(!hasTools)('verify, and --test-upload followed by an install from the index', { timeout: 240_000 }, () => {
