@@ -25,6 +25,11 @@ const tagged = (ctx, tags, loose = false) => ctx.fixture(`tags-${tags}${loose ? 
 const plain = (ctx) => ctx.fixture('heimdall', (d) => heimdall(d));
 const nodeE0 = (ctx) => ctx.node(plain(ctx), '-e', '0');
 const resetWorkTree = (dir) => git(dir, 'checkout', '-q', '--', '.');
+const bumpFixture = (ctx) => ctx.fixture('bump-ours', (d) => heimdall(d));
+const bumpversionFixture = (ctx) => ctx.fixture('bump-bumpversion', (d) => bumpversionConfigured(d));
+const bumpversionPatch = (ctx) => ({ argv: ['bumpversion', '--allow-dirty', 'patch'], cwd: bumpversionFixture(ctx) });
+const needsBumpversion = (ctx) =>
+  ctx.has('bumpversion') ? undefined : 'bumpversion is not installed (Debian: apt-get install bumpversion; the bench installs it when run as root)';
 
 /** The steps of `verify --dist` done by hand with the same tools: two environments, pip, the sdist's wheel built, each asked its version. */
 const PLAIN_VERIFY = `
@@ -125,51 +130,32 @@ export const CASES = [
   },
   {
     name: 'bump patch --dry-run / bumpversion --dry-run',
-    skip: (ctx) =>
-      ctx.has('bumpversion') ? undefined : 'bumpversion is not installed (Debian: apt-get install bumpversion; the bench installs it when run as root)',
-    command: (ctx) =>
-      ctx.hv(
-        ctx.fixture('bump-ours', (d) => heimdall(d)),
-        'bump',
-        'patch',
-        '--dry-run',
-      ),
+    skip: needsBumpversion,
+    command: (ctx) => ctx.hv(bumpFixture(ctx), 'bump', 'patch', '--dry-run'),
     baseline: (ctx) => ({
       argv: ['bumpversion', '--dry-run', '--allow-dirty', 'patch'],
-      cwd: ctx.fixture('bump-bumpversion', (d) => bumpversionConfigured(d)),
+      cwd: bumpversionFixture(ctx),
     }),
     target: 1,
   },
   {
     name: 'bump patch / bumpversion patch',
-    skip: (ctx) =>
-      ctx.has('bumpversion') ? undefined : 'bumpversion is not installed (Debian: apt-get install bumpversion; the bench installs it when run as root)',
-    command: (ctx) =>
-      ctx.hv(
-        ctx.fixture('bump-ours', (d) => heimdall(d)),
-        'bump',
-        'patch',
-      ),
-    baseline: (ctx) => ({ argv: ['bumpversion', '--allow-dirty', 'patch'], cwd: ctx.fixture('bump-bumpversion', (d) => bumpversionConfigured(d)) }),
+    skip: needsBumpversion,
+    command: (ctx) => ctx.hv(bumpFixture(ctx), 'bump', 'patch'),
+    baseline: bumpversionPatch,
     prepare: (ctx) => {
-      resetWorkTree(ctx.fixture('bump-ours', (d) => heimdall(d)));
-      resetWorkTree(ctx.fixture('bump-bumpversion', (d) => bumpversionConfigured(d)));
+      resetWorkTree(bumpFixture(ctx));
+      resetWorkTree(bumpversionFixture(ctx));
     },
     target: 0.5,
   },
   {
     // Its floor: Node's own start against the same bumpversion run.
     name: 'node -e 0 / bumpversion patch',
-    skip: (ctx) =>
-      ctx.has('bumpversion') ? undefined : 'bumpversion is not installed (Debian: apt-get install bumpversion; the bench installs it when run as root)',
-    command: (ctx) =>
-      ctx.node(
-        ctx.fixture('bump-ours', (d) => heimdall(d)),
-        '-e',
-        '0',
-      ),
-    baseline: (ctx) => ({ argv: ['bumpversion', '--allow-dirty', 'patch'], cwd: ctx.fixture('bump-bumpversion', (d) => bumpversionConfigured(d)) }),
-    prepare: (ctx) => resetWorkTree(ctx.fixture('bump-bumpversion', (d) => bumpversionConfigured(d))),
+    skip: needsBumpversion,
+    command: (ctx) => ctx.node(bumpFixture(ctx), '-e', '0'),
+    baseline: bumpversionPatch,
+    prepare: (ctx) => resetWorkTree(bumpversionFixture(ctx)),
   },
   {
     name: 'bump patch / bump-my-version bump patch',
@@ -177,18 +163,13 @@ export const CASES = [
       ctx.has('bump-my-version')
         ? undefined
         : 'bump-my-version is not installed (pip install bump-my-version; it is not in the local package index and PyPI is not reachable here)',
-    command: (ctx) =>
-      ctx.hv(
-        ctx.fixture('bump-ours', (d) => heimdall(d)),
-        'bump',
-        'patch',
-      ),
+    command: (ctx) => ctx.hv(bumpFixture(ctx), 'bump', 'patch'),
     baseline: (ctx) => ({
       argv: ['bump-my-version', 'bump', '--allow-dirty', 'patch'],
       cwd: ctx.fixture('bump-bump-my-version', (d) => bumpversionConfigured(d, '.bumpversion.toml')),
     }),
     prepare: (ctx) => {
-      resetWorkTree(ctx.fixture('bump-ours', (d) => heimdall(d)));
+      resetWorkTree(bumpFixture(ctx));
       resetWorkTree(ctx.fixture('bump-bump-my-version', (d) => bumpversionConfigured(d, '.bumpversion.toml')));
     },
     target: 0.5,
