@@ -30,26 +30,38 @@ const BOTH = 0x42;
 const DRY = 0x44;
 const OTHER = 0x4f;
 
-let code;
+let bundle;
 try {
-  code = fs.readFileSync(file, 'utf8');
+  bundle = readBundle();
 } catch (e) {
   if (e.code !== 'ENOENT') throw e;
   // A copy installed from git whose build never ran (npm runs no prepare script for it): build now.
-  buildFromSource().then(() => start(fs.readFileSync(file, 'utf8')), fail);
+  buildFromSource().then(() => start(readBundle()), fail);
   return;
 }
-start(code);
+start(bundle);
 
-function start(code) {
+/** The bundle's text, and when its file last changed (ctime: a write always moves it, nothing can set it back). */
+function readBundle() {
+  const fd = fs.openSync(file, 'r');
+  try {
+    return { code: fs.readFileSync(fd, 'utf8'), changed: fs.fstatSync(fd).ctimeMs };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function start({ code, changed }) {
   const buildLine = code.slice(0, code.indexOf('\n') + 1);
   // The bundle is written as the function Node wraps a CommonJS module in (scripts/bundle-cli.cjs); one
   // built before that (a checkout whose dist/ was not rebuilt) is wrapped here as Node would wrap it.
   const wrapped = code.startsWith('(function (exports, require, module, __filename, __dirname) {', buildLine.length);
   const source = wrapped ? code : `(function (exports, require, module, __filename, __dirname) { ${code}\n});`;
   // V8 checks a cache against the source's length only: one made for the bundle as written must never
-  // meet the same bundle wrapped here (of the same length), so the stamp says which it was made for.
-  const stamp = Buffer.from(`heimdall-version code cache ${buildLine}${wrapped ? '' : 'wrapped by the bin\n'}`);
+  // meet the same bundle wrapped here (of the same length), so the stamp says which it was made for;
+  // nor one made before the bundle was patched in place (a one-character fix keeps its length and its
+  // build id), so the stamp holds when the bundle's file last changed.
+  const stamp = Buffer.from(`heimdall-version code cache ${buildLine}${wrapped ? '' : 'wrapped by the bin\n'}changed ${changed}\n`);
   // A bundle without a build id (built by hand) has nothing that tells it from another of the same length: no cache.
   const useCache = cacheWanted && /^\/\/ heimdall-version build [0-9a-f]+\n$/.test(buildLine);
   let cachedData;

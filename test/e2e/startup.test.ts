@@ -232,6 +232,17 @@ describe('the two bundles', () => {
     }
   });
 
+  it('a bundle patched in place (its build id and length kept, as a one-character fix keeps them) runs as patched', () => {
+    const { bin, cache } = installedCopy();
+    const bundle = path.join(path.dirname(cache), 'check.cjs');
+    const expected = '✔ 1.2.3: pyproject.toml, cognitive_memory/core/version.py agree\n';
+    expect(check(bin, repo.dir)).toEqual({ code: 0, stdout: expected, stderr: '' }); // the cache holds the report's code
+    const text = readFileSync(bundle, 'utf8');
+    expect(text).toContain('" agree"');
+    writeFileSync(bundle, text.replace('" agree"', '" AGREE"'));
+    for (let i = 0; i < 2; i++) expect(check(bin, repo.dir).stdout).toBe(expected.replace(' agree', ' AGREE'));
+  });
+
   it('a bundle with no build id (built by hand) never starts from a cache: another bundle of the same length runs its own code', () => {
     const { bin, cache } = installedCopy();
     // Two bundles of the same length, with no build line: V8 checks only a cache's source length.
