@@ -26,9 +26,9 @@ export function findGitTop(dir: string): string | undefined {
 }
 
 /**
- * git opens these files on every start (and the readers here read HEAD, packed-refs and the index):
- * one that is a FIFO or a device makes it wait forever, so the repository is named, not read. A
- * clone never makes one; an unpacked tarball can.
+ * git opens these files on every start or as soon as it reads the history or an object (and the
+ * readers here read HEAD, packed-refs and the index): one that is a FIFO or a device makes it wait
+ * forever, so the repository is named, not read. A clone never makes one; an unpacked tarball can.
  */
 function refuseBlockingGitFiles(gitTop: string): void {
   refuseBlocking(path.join(gitTop, '.git'));
@@ -38,7 +38,7 @@ function refuseBlockingGitFiles(gitTop: string): void {
   const dirs = gitDirs(gitTop);
   if (!dirs) return;
   for (const file of ['HEAD', 'index', 'config.worktree']) refuseBlocking(path.join(dirs.git, file));
-  for (const file of ['config', 'packed-refs']) refuseBlocking(path.join(dirs.common, file));
+  for (const file of ['config', 'packed-refs', 'shallow', 'objects/info/alternates']) refuseBlocking(path.join(dirs.common, file));
 }
 
 function refuseBlocking(file: string): void {

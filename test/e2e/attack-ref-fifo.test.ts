@@ -34,6 +34,8 @@ describe('a FIFO among the files git opens first', () => {
     ['.git/config', ['check']],
     ['.git/packed-refs', ['check']],
     ['.git/index', ['check', '--staged']],
+    ['.git/shallow', ['audit']],
+    ['.git/objects/info/alternates', ['audit']],
   ];
   for (const [file, args] of cases) {
     it(`${file}, ${args.join(' ')}: says so and ends`, async () => {
