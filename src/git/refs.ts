@@ -5,7 +5,20 @@
 // understand (reftable, GIT_DIR elsewhere, symbolic or nested tags, an object kept in a pack, a
 // tag newer than the version, a prefix that is not ASCII) makes it return undefined, and git
 // itself is asked.
-import { closeSync, constants, type Dirent, existsSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  type Dirent,
+  existsSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  type Stats,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { TagInfo } from './git.js';
 import type { TagReader } from '../version/tags.js';
@@ -80,7 +93,7 @@ export function isPlainRepository(gitTop: string, dirs: { git: string; common: s
   return existsSync(path.join(dirs.git, 'HEAD')) && existsSync(path.join(dirs.common, 'refs')) && !existsSync(path.join(dirs.common, 'reftable'));
 }
 
-const HEAD_FORM = /^(?:[0-9a-f]{40}(?:[0-9a-f]{24})?|ref: refs\/\S+)\r?\n?$/;
+const HEAD_FORM = /^(?:[0-9a-f]{40}(?:[0-9a-f]{24})?|ref: refs\/(?!\S*\.\.)\S+)\r?\n?$/;
 
 function ownedByMe(gitTop: string, dirs: { git: string; common: string }): boolean {
   const uid = process.getuid!();
@@ -190,7 +203,12 @@ function listFiles(dir: string, base: string, out: string[]): boolean {
     if (entry.isDirectory()) {
       if (!listFiles(path.join(dir, entry.name), `${name}/`, out)) return false;
     } else if (entry.isFile()) out.push(name);
-    else if (entry.isSymbolicLink()) return false;
+    else if (entry.isSymbolicLink()) {
+      // git follows the link: one to a FIFO or a device would make it wait, so it is named as they are.
+      const target = statOrUndefined(path.join(dir, entry.name));
+      if (target && !target.isFile() && !target.isDirectory()) throw notRegular(path.join(dir, entry.name), target);
+      return false;
+    }
     // git for-each-ref would open it and wait forever (git status and commit pass over it): said here instead.
     else
       throw new UserError(
@@ -207,8 +225,9 @@ function headCommit(dirs: { git: string; common: string }, packed: string | (() 
   if (head === undefined) return undefined;
   if (OID.test(head)) return head;
   const ref = /^ref: (refs\/heads\/\S+)$/.exec(head)?.[1];
-  if (!ref) return undefined;
-  const loose = read(path.join(dirs.common, ...ref.split('/')), 'latin1')?.trim();
+  if (ref === undefined || !plainRefName(ref)) return undefined;
+  const loose = readBranch(path.join(dirs.common, ...ref.split('/')));
+  if (loose === 'unreadable') return undefined;
   if (loose !== undefined) return OID.test(loose) ? loose : undefined;
   if (typeof packed === 'function') packed = packed();
   const at = packed.indexOf(` ${ref}\n`);
@@ -216,6 +235,39 @@ function headCommit(dirs: { git: string; common: string }, packed: string | (() 
   const oid = packed.slice(packed.lastIndexOf('\n', at) + 1, at);
   return OID.test(oid) ? oid : undefined;
 }
+
+/** A name that stays below refs/ (no part empty or starting with a dot, no `..`): another is never turned into a path, git says what it means. */
+const plainRefName = (ref: string) => ref.split('/').every((part) => part !== '' && !part.startsWith('.')) && !ref.includes('..');
+
+/**
+ * A branch's ref file, trimmed: undefined when there is none (then packed-refs says), 'unreadable'
+ * when it is longer than any id. Opened non-blocking and looked at first: a FIFO or a device
+ * (/dev/zero) is named, never read, for git would wait on it or read it forever.
+ */
+function readBranch(file: string): string | undefined | 'unreadable' {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EACCES') throw unreadable(file);
+    return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : 'unreadable';
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw notRegular(file, st);
+    const size = readSync(fd, refBuffer, 0, refBuffer.length, 0);
+    return size < refBuffer.length ? refBuffer.toString('latin1', 0, size).trim() : 'unreadable';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const notRegular = (file: string, st: Stats) =>
+  new UserError(
+    `${file} is not a regular file (${st.isFIFO() ? 'a FIFO' : st.isDirectory() ? 'a directory' : 'a device or socket'}), so the tags cannot be checked`,
+    1,
+  );
 
 /** HEAD's commit read from the ref files (packed-refs only when the branch has no loose ref); undefined when only git can say. */
 export const headFromFiles = (dirs: { git: string; common: string }) => headCommit(dirs, () => read(path.join(dirs.common, 'packed-refs'), 'latin1') ?? '');
@@ -235,6 +287,14 @@ function read(file: string, encoding: BufferEncoding): string | undefined {
   } catch (e) {
     // git passes over refs it cannot read without a word: the tags would silently go missing.
     if ((e as NodeJS.ErrnoException).code === 'EACCES') throw unreadable(file);
+    return undefined;
+  }
+}
+
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
     return undefined;
   }
 }

@@ -34,11 +34,11 @@ function refuseBlockingGitFiles(gitTop: string): void {
   refuseBlocking(path.join(gitTop, '.git'));
   const git = ownGitDir(gitTop);
   if (git === undefined) return;
-  refuseBlocking(path.join(git, 'commondir'));
-  const dirs = gitDirs(gitTop);
-  if (!dirs) return;
-  for (const file of ['HEAD', 'index', 'config.worktree']) refuseBlocking(path.join(dirs.git, file));
-  for (const file of ['config', 'packed-refs', 'shallow', 'objects/info/alternates']) refuseBlocking(path.join(dirs.common, file));
+  // The work tree's own files first: git reads HEAD even where it cannot read commondir.
+  for (const file of ['commondir', 'HEAD', 'index', 'config.worktree']) refuseBlocking(path.join(git, file));
+  const common = gitDirs(gitTop)?.common;
+  if (common === undefined) return;
+  for (const file of ['config', 'packed-refs', 'shallow', 'objects/info/alternates']) refuseBlocking(path.join(common, file));
 }
 
 function refuseBlocking(file: string): void {
@@ -52,17 +52,25 @@ function refuseBlocking(file: string): void {
     throw new UserError(`${file} is ${fileKind(st)}, not a regular file: git would wait on it forever, so this repository is not read`, 1);
 }
 
-/** The work tree's own git directory: .git, or where a .git file's gitdir line points. */
+/** The work tree's own git directory: .git, or where a .git file points, read as git reads it. */
 function ownGitDir(gitTop: string): string | undefined {
   const dotGit = path.join(gitTop, '.git');
   try {
     if (!statSync(dotGit).isFile()) return dotGit;
-    const target = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync(dotGit, 'utf8'))?.[1];
+    // git reads at most 1 MB, wants "gitdir: " at the start and drops only the line breaks at the end (spaces are the path's).
+    const read = readRegular(dotGit, GIT_FILE_MAX);
+    const target = 'bytes' in read ? /^gitdir: ([^\r\n]+)[\r\n]*$/.exec(read.bytes.toString('utf8'))?.[1] : undefined;
     return target ? path.resolve(gitTop, target) : undefined;
   } catch {
     return undefined;
   }
 }
+
+/** The largest .git file or commondir git reads. */
+const GIT_FILE_MAX = 1 << 20;
+
+/** A commondir's path as git reads it: the line breaks at the end dropped, nothing else. */
+const commonDirIn = (text: string) => text.replace(/[\r\n]+$/, '');
 
 /** The work tree's own git directory (HEAD, index) and the common one (refs, objects), shared by worktrees; read without git. */
 export function gitDirs(gitTop: string): { git: string; common: string } | undefined {
@@ -70,7 +78,9 @@ export function gitDirs(gitTop: string): { git: string; common: string } | undef
   if (git === undefined) return undefined;
   try {
     const common = path.join(git, 'commondir');
-    return { git, common: existsSync(common) ? path.resolve(git, readFileSync(common, 'utf8').trim()) : git };
+    if (!existsSync(common)) return { git, common: git };
+    const read = readRegular(common, GIT_FILE_MAX);
+    return 'bytes' in read ? { git, common: path.resolve(git, commonDirIn(read.bytes.toString('utf8'))) } : undefined;
   } catch {
     return undefined;
   }
