@@ -53,24 +53,24 @@ function decodeUncached(bytes: Uint8Array): Decoded {
     return { text: decoder.decode(bytes) };
   } catch {
     const at = firstInvalidByte(bytes);
+    // Valid, yet refused: longer than the longest string V8 makes.
+    if (at === -1) return { error: `too large to read as text (${bytes.length} bytes)`, line: 1, column: 1 };
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, at));
     const pos = lineIndex(before)(before.length);
     return { error: `not valid UTF-8 (byte 0x${bytes[at]!.toString(16).padStart(2, '0')} at offset ${at})`, ...pos };
   }
 }
 
+/** Where the first byte is that starts no valid UTF-8 sequence (overlong, surrogate and beyond-U+10FFFF forms included); -1 when none does. One pass over the bytes. */
 function firstInvalidByte(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
+  const cont = (i: number, lo = 0x80, hi = 0xbf) => i < bytes.length && bytes[i]! >= lo && bytes[i]! <= hi;
+  for (let i = 0; i < bytes.length; ) {
     const b = bytes[i]!;
-    const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
-    if (len === 0) return i;
-    try {
-      decoder.decode(bytes.subarray(i, i + len));
-    } catch {
-      return i;
-    }
-    i += len;
+    if (b < 0x80) i++;
+    else if (b >= 0xc2 && b <= 0xdf && cont(i + 1)) i += 2;
+    else if (b >= 0xe0 && b <= 0xef && cont(i + 1, b === 0xe0 ? 0xa0 : 0x80, b === 0xed ? 0x9f : 0xbf) && cont(i + 2)) i += 3;
+    else if (b >= 0xf0 && b <= 0xf4 && cont(i + 1, b === 0xf0 ? 0x90 : 0x80, b === 0xf4 ? 0x8f : 0xbf) && cont(i + 2) && cont(i + 3)) i += 4;
+    else return i;
   }
-  return bytes.length - 1;
+  return -1;
 }
